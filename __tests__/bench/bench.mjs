@@ -1,0 +1,238 @@
+#!/usr/bin/env node
+// `npm run bench`: one inspection against a local Docker-Hub-like registry
+// (token auth, blobs redirected to a CDN), measured side by side with
+// `skopeo inspect --config` and the plain three-call curl+jq recipe.
+//
+// Starting a runtime is not the work: a bare `node -e 0` takes about as long
+// as skopeo's whole inspection. So besides wall time the table shows the
+// work beyond start-up: (action − node -e 0) and (skopeo − skopeo --version),
+// all measured in the same run, interleaved.
+import { execFile, spawnSync } from 'node:child_process'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
+const bundle = process.env.BENCH_BUNDLE || path.join(root, 'dist', 'index.js')
+const RUNS = Number(process.env.BENCH_RUNS || 21)
+
+function have(cmd) {
+  return spawnSync('sh', ['-c', `command -v ${cmd}`]).status === 0
+}
+
+function ensureTools() {
+  const packages = {
+    'docker-registry': 'docker-registry',
+    skopeo: 'skopeo',
+    curl: 'curl',
+    jq: 'jq',
+    openssl: 'openssl'
+  }
+  const missing = Object.keys(packages).filter((c) => !have(c))
+  if (missing.length === 0) return
+  if (process.getuid?.() === 0) {
+    const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' }
+    spawnSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env })
+    spawnSync(
+      'apt-get',
+      ['install', '-y', '-qq', ...missing.map((c) => packages[c])],
+      { stdio: 'inherit', env }
+    )
+  }
+  const still = missing.filter((c) => !have(c))
+  if (still.length) {
+    console.error(
+      `The benchmark needs: sudo apt-get install ${still.map((c) => packages[c]).join(' ')}`
+    )
+    process.exit(1)
+  }
+}
+
+/** Runs a command without blocking the event loop (the registry's proxy, token server and CDN live in this process). */
+function timed(cmd, args, env) {
+  return new Promise((resolve, reject) => {
+    const start = process.hrtime.bigint()
+    execFile(
+      cmd,
+      args,
+      { env, maxBuffer: 64 * 1024 * 1024 },
+      (error, stdout, stderr) => {
+        const ms = Number(process.hrtime.bigint() - start) / 1e6
+        if (error)
+          reject(
+            new Error(
+              `${cmd} ${args.join(' ')} failed: ${stderr || error.message}`
+            )
+          )
+        else resolve({ ms, stdout })
+      }
+    )
+  })
+}
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b)
+  return s.length % 2
+    ? s[(s.length - 1) / 2]
+    : (s[s.length / 2 - 1] + s[s.length / 2]) / 2
+}
+
+async function main() {
+  ensureTools()
+  if (!fs.existsSync(bundle)) {
+    console.error(`${bundle} is missing: run 'npm ci && npm run package' first`)
+    process.exit(1)
+  }
+  const { startRegistry } = await import('../support/registry.mjs')
+  const { buildImage, pushImage } = await import('../support/fixtures.mjs')
+  const reg = await startRegistry({
+    auth: 'token',
+    redirect: true,
+    anonymousPull: ['*']
+  })
+  const image = buildImage({
+    os: 'linux',
+    architecture: 'amd64',
+    layerCount: 3,
+    config: {
+      Env: ['PATH=/usr/local/bin:/usr/bin:/bin', 'LANG=C.UTF-8'],
+      Cmd: ['nginx', '-g', 'daemon off;'],
+      ExposedPorts: { '80/tcp': {} },
+      Labels: {
+        maintainer: 'bench',
+        'org.opencontainers.image.version': '1.27.0'
+      }
+    }
+  })
+  await pushImage(reg, 'library/nginx', '1.27', image)
+  const ref = `${reg.host}/library/nginx:1.27`
+
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'rii-bench-'))
+  const outputFile = path.join(tmp, 'output')
+  const summaryFile = path.join(tmp, 'summary')
+  const actionEnv = {
+    ...process.env,
+    INPUT_IMAGE: ref,
+    INPUT_PLATFORM: 'linux/amd64',
+    GITHUB_OUTPUT: outputFile,
+    GITHUB_STEP_SUMMARY: summaryFile,
+    DOCKER_CONFIG: tmp,
+    RUNNER_DEBUG: ''
+  }
+  const recipe = path.join(tmp, 'recipe.sh')
+  // What people write by hand: token, manifest, config blob.
+  fs.writeFileSync(
+    recipe,
+    [
+      'set -euo pipefail',
+      `reg=${reg.url}; repo=library/nginx; tag=1.27`,
+      `token=$(curl -fsS "${reg.token.realm}?service=${reg.token.service}&scope=repository:$repo:pull" | jq -r .token)`,
+      'digest=$(curl -fsS -H "Authorization: Bearer $token" -H "Accept: application/vnd.oci.image.manifest.v1+json, application/vnd.docker.distribution.manifest.v2+json" "$reg/v2/$repo/manifests/$tag" | jq -r .config.digest)',
+      'curl -fsSL -H "Authorization: Bearer $token" "$reg/v2/$repo/blobs/$digest" | jq -c .config'
+    ].join('\n')
+  )
+
+  const tools = {
+    action: {
+      cmd: process.execPath,
+      args: [bundle],
+      env: actionEnv,
+      before: () => {
+        fs.writeFileSync(outputFile, '')
+        fs.writeFileSync(summaryFile, '')
+      }
+    },
+    'node -e 0': { cmd: process.execPath, args: ['-e', '0'] },
+    'skopeo inspect --config': {
+      cmd: 'skopeo',
+      args: ['inspect', '--config', '--tls-verify=false', `docker://${ref}`]
+    },
+    'skopeo --version': { cmd: 'skopeo', args: ['--version'] },
+    'curl+jq recipe': { cmd: 'bash', args: [recipe] }
+  }
+
+  // Correctness first, and request counts from one clean run each.
+  const requests = {}
+  for (const [name, t] of Object.entries(tools)) {
+    t.before?.()
+    reg.resetLogs()
+    const { stdout } = await timed(t.cmd, t.args, t.env ?? process.env)
+    requests[name] =
+      reg.requests.length + reg.token.requests.length + reg.cdn.requests.length
+    if (
+      name === 'action' &&
+      !fs.readFileSync(outputFile, 'utf8').includes(image.configDigest)
+    ) {
+      throw new Error(`the action did not report the config digest:\n${stdout}`)
+    }
+  }
+
+  const times = Object.fromEntries(Object.keys(tools).map((k) => [k, []]))
+  for (let i = 0; i < RUNS; i++) {
+    for (const [name, t] of Object.entries(tools)) {
+      t.before?.()
+      const { ms } = await timed(t.cmd, t.args, t.env ?? process.env)
+      times[name].push(ms)
+    }
+  }
+  await reg.stop()
+  fs.rmSync(tmp, { recursive: true, force: true })
+
+  const m = Object.fromEntries(
+    Object.entries(times).map(([k, v]) => [k, median(v)])
+  )
+  const rows = [
+    [
+      'action (node dist/index.js)',
+      m.action,
+      m.action - m['node -e 0'],
+      requests.action
+    ],
+    [
+      'skopeo inspect --config',
+      m['skopeo inspect --config'],
+      m['skopeo inspect --config'] - m['skopeo --version'],
+      requests['skopeo inspect --config']
+    ],
+    [
+      'curl+jq recipe',
+      m['curl+jq recipe'],
+      undefined,
+      requests['curl+jq recipe']
+    ],
+    ['node -e 0 (baseline)', m['node -e 0'], undefined, 0],
+    ['skopeo --version (baseline)', m['skopeo --version'], undefined, 0]
+  ]
+  const bundleKb = (fs.statSync(bundle).size / 1024).toFixed(0)
+  console.log(
+    `\nOne inspection of ${ref.replace(reg.host, 'REGISTRY')} (token auth, blob behind a CDN redirect)`
+  )
+  console.log(
+    `median of ${RUNS} interleaved runs; dist/index.js is ${bundleKb} KiB; ${os.cpus().length} CPUs, node ${process.version}\n`
+  )
+  console.log(
+    '| tool | median wall ms | work beyond start-up ms | HTTP requests |'
+  )
+  console.log('|---|---:|---:|---:|')
+  for (const [name, wall, work, req] of rows) {
+    console.log(
+      `| ${name} | ${wall.toFixed(1)} | ${work === undefined ? '' : work.toFixed(1)} | ${req} |`
+    )
+  }
+  const ok = requests.action <= requests['skopeo inspect --config']
+  const workOk =
+    m.action - m['node -e 0'] <=
+    m['skopeo inspect --config'] - m['skopeo --version']
+  console.log(
+    `\nrequests: action ${requests.action} vs skopeo ${requests['skopeo inspect --config']} (${ok ? 'target met' : 'MORE than skopeo'})`
+  )
+  console.log(
+    `work: action ${(m.action - m['node -e 0']).toFixed(1)} ms vs skopeo ${(m['skopeo inspect --config'] - m['skopeo --version']).toFixed(1)} ms (${workOk ? 'target met' : 'MORE than skopeo'})`
+  )
+}
+
+main().catch((error) => {
+  console.error(error)
+  process.exit(1)
+})

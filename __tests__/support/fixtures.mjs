@@ -1,0 +1,357 @@
+// Byte-exact image fixtures: every digest returned here is the sha256 of the
+// very bytes pushed, so tests can compare registry answers byte for byte.
+import { gzipSync } from 'node:zlib'
+import { sha256 } from './registry.mjs'
+
+export { sha256 }
+
+export const MediaTypes = {
+  ociManifest: 'application/vnd.oci.image.manifest.v1+json',
+  ociIndex: 'application/vnd.oci.image.index.v1+json',
+  ociConfig: 'application/vnd.oci.image.config.v1+json',
+  ociLayer: 'application/vnd.oci.image.layer.v1.tar+gzip',
+  dockerManifest: 'application/vnd.docker.distribution.manifest.v2+json',
+  dockerList: 'application/vnd.docker.distribution.manifest.list.v2+json',
+  dockerConfig: 'application/vnd.docker.container.image.v1+json',
+  dockerLayer: 'application/vnd.docker.image.rootfs.diff.tar.gzip',
+  inToto: 'application/vnd.in-toto+json',
+  helmConfig: 'application/vnd.cncf.helm.config.v1+json',
+  helmChart: 'application/vnd.cncf.helm.chart.content.v1.tar+gzip'
+}
+
+const FORMATS = {
+  oci: {
+    manifest: MediaTypes.ociManifest,
+    config: MediaTypes.ociConfig,
+    layer: MediaTypes.ociLayer,
+    index: MediaTypes.ociIndex
+  },
+  docker: {
+    manifest: MediaTypes.dockerManifest,
+    config: MediaTypes.dockerConfig,
+    layer: MediaTypes.dockerLayer,
+    index: MediaTypes.dockerList
+  }
+}
+
+// BuildKit writes compact JSON; the Docker engine indents with 3 spaces.
+// Using both keeps code honest about hashing bytes, not re-serialized JSON.
+const toJson = (format, obj) =>
+  Buffer.from(JSON.stringify(obj, null, format === 'docker' ? 3 : undefined))
+
+const descriptor = (mediaType, bytes, digest) => ({
+  mediaType,
+  digest: digest ?? sha256(bytes),
+  size: bytes.length
+})
+
+// Minimal ustar archive holding regular files, so layers are real tar+gzip
+// and rootfs.diff_ids (sha256 of the uncompressed tar) are meaningful.
+function tar(files) {
+  const blocks = []
+  for (const [name, content] of files) {
+    const data = Buffer.from(content)
+    const h = Buffer.alloc(512)
+    const put = (off, len, s) => h.write(s.slice(0, len), off, 'ascii')
+    const octal = (off, len, n) =>
+      put(off, len, n.toString(8).padStart(len - 1, '0') + '\0')
+    put(0, 100, name)
+    octal(100, 8, 0o644)
+    octal(108, 8, 0)
+    octal(116, 8, 0)
+    octal(124, 12, data.length)
+    octal(136, 12, 0)
+    put(148, 8, '        ')
+    put(156, 1, '0')
+    put(257, 8, 'ustar\x0000')
+    let sum = 0
+    for (const b of h) sum += b
+    put(148, 8, sum.toString(8).padStart(6, '0') + '\0 ')
+    blocks.push(h, data, Buffer.alloc((512 - (data.length % 512)) % 512))
+  }
+  blocks.push(Buffer.alloc(1024))
+  return Buffer.concat(blocks)
+}
+
+function layer(seed, i) {
+  const raw = tar([[`layer-${i}.txt`, `seed=${seed} layer=${i}\n`]])
+  // mtime 0 in the gzip header, fixed level: deterministic bytes.
+  const bytes = gzipSync(raw, { level: 9 })
+  return {
+    bytes,
+    digest: sha256(bytes),
+    size: bytes.length,
+    diffId: sha256(raw)
+  }
+}
+
+const DEFAULT_CONFIG = () => ({
+  Env: ['PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin'],
+  Cmd: ['/bin/sh'],
+  WorkingDir: '/'
+})
+
+export function buildImage(input = {}) {
+  const format = input.format ?? 'oci'
+  const mt = FORMATS[format]
+  if (!mt) throw new Error(`unknown format ${format}`)
+  const seed = input.seed ?? 'default'
+  const count = input.layerCount ?? 1
+  const created = input.created ?? '2024-01-01T00:00:00Z'
+  const platform = {
+    architecture: input.architecture ?? 'amd64',
+    os: input.os ?? 'linux'
+  }
+  if (input.variant !== undefined) platform.variant = input.variant
+
+  const layers = Array.from({ length: count }, (_, i) => layer(seed, i))
+  let config
+  if (input.configBytes !== undefined) {
+    config = Buffer.from(input.configBytes)
+  } else {
+    const obj = { ...platform, created }
+    if (input.author !== undefined) obj.author = input.author
+    obj.config = input.config ?? DEFAULT_CONFIG()
+    obj.rootfs = { type: 'layers', diff_ids: layers.map((l) => l.diffId) }
+    obj.history = layers.map((_, i) => ({
+      created,
+      created_by: `/bin/sh -c #(nop) ADD file:layer-${i}.txt in /`
+    }))
+    config = Buffer.from(JSON.stringify(obj))
+  }
+  const configDigest = sha256(config)
+  const manifest = toJson(format, {
+    schemaVersion: 2,
+    mediaType: mt.manifest,
+    config: descriptor(mt.config, config, configDigest),
+    layers: layers.map((l) => descriptor(mt.layer, l.bytes, l.digest))
+  })
+  return {
+    manifest,
+    manifestDigest: sha256(manifest),
+    mediaType: mt.manifest,
+    config,
+    configDigest,
+    layers: layers.map(({ digest, size, bytes }) => ({ digest, size, bytes })),
+    platform
+  }
+}
+
+async function pushParts(reg, repo, ref, img) {
+  for (const l of img.layers) await reg.pushBlob(repo, l.bytes)
+  await reg.pushBlob(repo, img.config)
+  const digest = await reg.pushManifest(repo, ref, img.manifest, img.mediaType)
+  return {
+    repo,
+    tag: ref,
+    digest,
+    mediaType: img.mediaType,
+    bytes: img.manifest
+  }
+}
+
+export function pushImage(reg, repo, tag, img) {
+  return pushParts(reg, repo, tag, img)
+}
+
+// What `docker buildx build --provenance` attaches next to each image.
+function attestationFor(repo, subject) {
+  const predicateType = 'https://slsa.dev/provenance/v0.2'
+  const statement = Buffer.from(
+    JSON.stringify({
+      _type: 'https://in-toto.io/Statement/v0.1',
+      predicateType,
+      subject: [
+        {
+          name: `pkg:docker/${repo}?platform=${encodeURIComponent(
+            [subject.platform.os, subject.platform.architecture]
+              .concat(subject.platform.variant ?? [])
+              .join('/')
+          )}`,
+          digest: { sha256: subject.manifestDigest.slice('sha256:'.length) }
+        }
+      ],
+      predicate: { buildType: 'https://mobyproject.org/buildkit@v1' }
+    })
+  )
+  const config = Buffer.from(
+    JSON.stringify({
+      architecture: 'unknown',
+      os: 'unknown',
+      config: {},
+      rootfs: { type: 'layers', diff_ids: [sha256(statement)] }
+    })
+  )
+  const manifest = toJson('oci', {
+    schemaVersion: 2,
+    mediaType: MediaTypes.ociManifest,
+    config: descriptor(MediaTypes.ociConfig, config),
+    layers: [
+      {
+        ...descriptor(MediaTypes.inToto, statement),
+        annotations: { 'in-toto.io/predicate-type': predicateType }
+      }
+    ]
+  })
+  return {
+    manifest,
+    manifestDigest: sha256(manifest),
+    mediaType: MediaTypes.ociManifest,
+    config,
+    configDigest: sha256(config),
+    layers: [
+      { digest: sha256(statement), size: statement.length, bytes: statement }
+    ],
+    platform: { architecture: 'unknown', os: 'unknown' }
+  }
+}
+
+export async function pushIndex(reg, repo, tag, images, opts = {}) {
+  const format = opts.format ?? 'oci'
+  const mt = FORMATS[format]
+  if (!mt) throw new Error(`unknown format ${format}`)
+  const entries = images.map((img) => ({
+    img,
+    desc: {
+      ...descriptor(img.mediaType, img.manifest, img.manifestDigest),
+      platform: img.platform
+    }
+  }))
+  if (opts.attestation) {
+    if (images.length === 0) throw new Error('attestation needs an image')
+    const att = attestationFor(repo, images[0])
+    entries.push({
+      img: att,
+      desc: {
+        ...descriptor(att.mediaType, att.manifest, att.manifestDigest),
+        annotations: {
+          'vnd.docker.reference.digest': images[0].manifestDigest,
+          'vnd.docker.reference.type': 'attestation-manifest'
+        },
+        platform: att.platform
+      }
+    })
+  }
+  // Children first: the registry rejects an index whose children are missing.
+  const children = []
+  for (const { img } of entries) {
+    children.push(await pushParts(reg, repo, img.manifestDigest, img))
+  }
+  const bytes = toJson(format, {
+    schemaVersion: 2,
+    mediaType: mt.index,
+    manifests: entries.map((e) => e.desc)
+  })
+  const digest = await reg.pushManifest(repo, tag, bytes, mt.index)
+  return { repo, tag, digest, mediaType: mt.index, bytes, children }
+}
+
+export async function pushArtifact(reg, repo, tag, opts = {}) {
+  const config = Buffer.from(
+    JSON.stringify({
+      name: 'hello',
+      version: '0.1.0',
+      description: 'A test Helm chart',
+      apiVersion: 'v2',
+      type: 'application'
+    })
+  )
+  const chart = gzipSync(
+    tar([
+      ['hello/Chart.yaml', 'apiVersion: v2\nname: hello\nversion: 0.1.0\n']
+    ]),
+    { level: 9 }
+  )
+  const manifest = { schemaVersion: 2, mediaType: MediaTypes.ociManifest }
+  if (opts.artifactType) manifest.artifactType = opts.artifactType
+  manifest.config = descriptor(MediaTypes.helmConfig, config)
+  manifest.layers = [descriptor(MediaTypes.helmChart, chart)]
+  manifest.annotations = {
+    'org.opencontainers.image.created': '2024-01-01T00:00:00Z'
+  }
+  const bytes = Buffer.from(JSON.stringify(manifest))
+  await reg.pushBlob(repo, chart)
+  const configDigest = await reg.pushBlob(repo, config)
+  const digest = await reg.pushManifest(
+    repo,
+    tag,
+    bytes,
+    MediaTypes.ociManifest
+  )
+  return {
+    repo,
+    tag,
+    digest,
+    mediaType: MediaTypes.ociManifest,
+    bytes,
+    configDigest
+  }
+}
+
+export const GHA_DELIMITER = 'ghadelimiter_00000000-0000-0000-0000-000000000000'
+
+// Container config (the image config's "config" member) full of values that
+// break naive output code: prototype keys, markdown/HTML/shell
+// metacharacters, multi-line values, fake GITHUB_OUTPUT delimiters, Unicode.
+export function hostileConfig() {
+  const labels = {}
+  // An object literal's __proto__ sets the prototype; define a real own key
+  // so JSON.stringify emits "__proto__" into the config bytes.
+  Object.defineProperty(labels, '__proto__', {
+    value: 'polluted',
+    enumerable: true,
+    writable: true,
+    configurable: true
+  })
+  Object.assign(labels, {
+    constructor: 'not a constructor',
+    toString: 'not a function',
+    hasOwnProperty: 'nope',
+    'org.opencontainers.image.source': 'https://github.com/example/hostile',
+    'org.opencontainers.image.title': 'hostile | image',
+    'com.example/path.with/slashes': 'a/b/c',
+    'key with spaces': 'spaces',
+    pipe: 'a|b|c',
+    'markdown.table': '| x | y |\n|---|---|',
+    backticks: '`rm -rf /` and ```fenced```',
+    newline: 'line1\nline2\r\nline3',
+    html: '<script>alert(1)</script>',
+    unicode: 'héllo 世界 🚀 Ωmega',
+    empty: '',
+    delimiter: GHA_DELIMITER,
+    eof: 'EOF',
+    'eof.multiline': `before\nEOF\n${GHA_DELIMITER}\nafter`,
+    expression: '${{ github.token }} $(id) %0A %25',
+    quotes: `"double" 'single'`,
+    backslash: 'C:\\path\\n\\t',
+    tab: 'a\tb',
+    json: '{"a":[1,2]}',
+    'long.value': 'x'.repeat(5000)
+  })
+  for (let i = 0; i < 300; i++) {
+    labels[`label.${String(i).padStart(3, '0')}`] = `value ${i}`
+  }
+  return {
+    User: '1000:1000',
+    ExposedPorts: { '80/tcp': {}, '53/udp': {} },
+    Env: [
+      'PATH=/usr/local/bin:/usr/bin:/bin',
+      'A=1',
+      'MULTI=line1\nline2',
+      'EMPTY=',
+      'PIPE=a|b',
+      'HTML=<b>x</b>',
+      'UNI=héllo 世界 🚀',
+      'EQ=a=b=c',
+      `DELIM=${GHA_DELIMITER}`,
+      'EOF=EOF',
+      'BACKTICK=`x`'
+    ],
+    Entrypoint: ['/bin/sh', '-c', 'echo "$0" | cat'],
+    Cmd: ['--flag=`x`', 'line1\nline2', '<b>'],
+    WorkingDir: '/app dir/ü',
+    Volumes: { '/data': {} },
+    Labels: labels,
+    StopSignal: 'SIGTERM'
+  }
+}

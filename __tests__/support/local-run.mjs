@@ -1,0 +1,213 @@
+#!/usr/bin/env node
+// `npm start -- [REF] [--tag T] [--platform P] [--username U --password P]`
+//
+// Runs the bundled action (dist/index.js) the way the runner does: inputs as
+// INPUT_* variables, outputs and summary in files, then prints both. With no
+// REF it starts a throwaway local registry (token auth like Docker Hub, blobs
+// behind a CDN redirect), pushes a sample multi-platform image and inspects
+// that, so it works offline.
+import { spawn, spawnSync } from 'node:child_process'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
+const bundle = path.join(root, 'dist', 'index.js')
+
+function usage(message) {
+  if (message) console.error(`error: ${message}\n`)
+  console.error(
+    'usage: npm start -- [IMAGE] [--tag TAG] [--platform OS/ARCH[/VARIANT]] [--username USER --password PASS]\n' +
+      '       with no IMAGE, inspects a sample image on a throwaway local registry'
+  )
+  process.exit(2)
+}
+
+function parseArgs(argv) {
+  const inputs = {}
+  let image
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]
+    if (arg === '-h' || arg === '--help') usage()
+    const flag = /^--(tag|platform|username|password)(?:=(.*))?$/.exec(arg)
+    if (flag) {
+      const value = flag[2] ?? argv[++i]
+      if (value === undefined) usage(`${arg} needs a value`)
+      inputs[flag[1]] = value
+    } else if (arg.startsWith('-')) {
+      usage(`unknown option ${arg}`)
+    } else if (image === undefined) {
+      image = arg
+    } else {
+      usage(`unexpected argument ${arg}`)
+    }
+  }
+  return { image, inputs }
+}
+
+/** docker-registry comes from Debian; install it when we can, else say how. */
+function ensureRegistryBinary() {
+  const found = spawnSync('sh', ['-c', 'command -v docker-registry'], {
+    encoding: 'utf8'
+  })
+  if (found.status === 0) return
+  if (process.getuid?.() === 0) {
+    console.error('docker-registry is missing: installing it with apt-get…')
+    const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' }
+    const steps = [
+      ['apt-get', ['update', '-qq']],
+      ['apt-get', ['install', '-y', '-qq', 'docker-registry', 'openssl']]
+    ]
+    for (const [cmd, args] of steps) {
+      const r = spawnSync(cmd, args, { stdio: 'inherit', env })
+      if (r.status !== 0) break
+    }
+    if (spawnSync('sh', ['-c', 'command -v docker-registry']).status === 0) {
+      return
+    }
+  }
+  console.error(
+    'The offline demo needs CNCF Distribution: sudo apt-get install docker-registry openssl\n' +
+      'Or give an image to inspect: npm start -- nginx:1.27'
+  )
+  process.exit(1)
+}
+
+/** Decodes `name<<DELIM\nvalue\nDELIM\n` records as @actions/core writes them. */
+function parseOutputs(text) {
+  const out = []
+  let pos = 0
+  while (pos < text.length) {
+    const eol = text.indexOf('\n', pos)
+    const header = text.slice(pos, eol)
+    const sep = header.indexOf('<<')
+    const name = header.slice(0, sep)
+    const delimiter = header.slice(sep + 2)
+    const end = text.indexOf(`\n${delimiter}\n`, eol)
+    out.push([name, text.slice(eol + 1, end)])
+    pos = end + delimiter.length + 2
+  }
+  return out
+}
+
+async function main() {
+  const { image: given, inputs } = parseArgs(process.argv.slice(2))
+  if (!fs.existsSync(bundle)) {
+    console.error(`${bundle} is missing: run 'npm ci && npm run package' first`)
+    process.exit(1)
+  }
+  let registry
+  let image = given
+  if (image === undefined) {
+    ensureRegistryBinary()
+    const { startRegistry } = await import('./registry.mjs')
+    const { buildImage, pushIndex } = await import('./fixtures.mjs')
+    registry = await startRegistry({ auth: 'token', redirect: true })
+    const config = (arch) => ({
+      Env: ['PATH=/usr/local/bin:/usr/bin:/bin', 'APP_MODE=demo'],
+      Entrypoint: ['/usr/local/bin/app'],
+      Cmd: ['--serve'],
+      User: '10001',
+      WorkingDir: '/srv',
+      ExposedPorts: { '8080/tcp': {} },
+      Labels: {
+        'org.opencontainers.image.title': 'sample app',
+        'org.opencontainers.image.source': 'https://example.com/sample',
+        'org.opencontainers.image.version': '1.0.0',
+        arch
+      }
+    })
+    const images = [
+      ['amd64', undefined],
+      ['arm64', 'v8']
+    ].map(([architecture, variant]) =>
+      buildImage({
+        os: 'linux',
+        architecture,
+        variant,
+        created: '2026-01-01T00:00:00Z',
+        config: config(architecture),
+        seed: architecture,
+        layerCount: 2
+      })
+    )
+    await pushIndex(registry, 'sample/app', 'latest', images, {
+      attestation: true
+    })
+    image = `${registry.host}/sample/app:latest`
+    console.log(
+      `Started a throwaway registry at ${registry.url} (token auth, CDN redirects)`
+    )
+  }
+
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'rii-local-'))
+  const outputFile = path.join(tmp, 'output')
+  const summaryFile = path.join(tmp, 'summary.md')
+  fs.writeFileSync(outputFile, '')
+  fs.writeFileSync(summaryFile, '')
+  const env = {
+    ...process.env,
+    GITHUB_OUTPUT: outputFile,
+    GITHUB_STEP_SUMMARY: summaryFile
+  }
+  for (const key of Object.keys(env))
+    if (key.startsWith('INPUT_')) delete env[key]
+  env.INPUT_IMAGE = image
+  for (const [name, value] of Object.entries(inputs)) {
+    env[`INPUT_${name.toUpperCase()}`] = value
+  }
+  console.log(
+    `\n$ node dist/index.js   # image=${image}${Object.keys(inputs)
+      .filter((k) => k !== 'password')
+      .map((k) => ` ${k}=${inputs[k]}`)
+      .join('')}\n`
+  )
+  const code = await new Promise((resolve) => {
+    const child = spawn(process.execPath, [bundle], {
+      env,
+      stdio: ['ignore', 'pipe', 'inherit']
+    })
+    // The runner hides masked values; do the same for readable output.
+    child.stdout.setEncoding('utf8')
+    let pending = ''
+    child.stdout.on('data', (chunk) => {
+      pending += chunk
+      const lines = pending.split('\n')
+      pending = lines.pop()
+      for (const line of lines) {
+        if (line.startsWith('::add-mask::')) continue
+        process.stdout.write(`${line}\n`)
+      }
+    })
+    child.on('close', (c) => {
+      if (pending && !pending.startsWith('::add-mask::')) console.log(pending)
+      resolve(c ?? 1)
+    })
+  })
+
+  const outputs = parseOutputs(fs.readFileSync(outputFile, 'utf8'))
+  if (outputs.length) {
+    console.log('\n== Outputs ==')
+    for (const [name, value] of outputs) {
+      const shown =
+        value.length > 2000
+          ? `${value.slice(0, 2000)}… (${value.length} chars)`
+          : value
+      console.log(`${name}: ${shown}`)
+    }
+  }
+  const summary = fs.readFileSync(summaryFile, 'utf8')
+  if (summary) {
+    console.log(`\n== Job summary (HTML, ${summary.length} bytes) ==`)
+    console.log(summary)
+  }
+  fs.rmSync(tmp, { recursive: true, force: true })
+  await registry?.stop()
+  process.exit(code)
+}
+
+main().catch((error) => {
+  console.error(error)
+  process.exit(1)
+})

@@ -1,0 +1,491 @@
+/**
+ * reference → manifest (or index → platform → manifest) → config blob,
+ * returned as plain data. Knows the image formats; the HTTP is in registry/.
+ */
+import type { Credentials } from './registry/auth/docker-config.js'
+import {
+  RegistryClient,
+  MAX_CONFIG_BYTES,
+  type Descriptor,
+  type Manifest
+} from './registry/client.js'
+import { RegistryError, describeErrors } from './registry/errors.js'
+import {
+  IMAGE_CONFIG_TYPES,
+  INDEX_TYPES,
+  OCI_INDEX,
+  OCI_MANIFEST,
+  SCHEMA1_TYPES,
+  manifestKind
+} from './registry/media-types.js'
+import {
+  formatPlatform,
+  matchPlatform,
+  normalizePlatform,
+  type Platform
+} from './registry/platform.js'
+import {
+  formatReference,
+  isDockerHub,
+  manifestReference,
+  repositoryName,
+  type ImageReference
+} from './registry/reference.js'
+import { UserError } from './errors.js'
+
+/** Nested indexes are allowed; this bounds how deep we follow them. */
+const MAX_INDEX_DEPTH = 4
+
+export interface InspectRequest {
+  reference: ImageReference
+  platform: Platform
+  credentials?: Credentials
+  /** Where the credentials came from, to explain a rejection. */
+  credentialSource?: string
+}
+
+export interface ImageConfig {
+  os: string
+  architecture: string
+  variant: string
+  created: string
+  author: string
+  user: string
+  workdir: string
+  entrypoint: string[] | null
+  cmd: string[] | null
+  /** In the image's order; later duplicates win like in docker. */
+  env: [string, string][]
+  labels: [string, string][]
+  exposedPorts: string[]
+  volumes: string[]
+  stopSignal: string
+}
+
+export interface ImageInfo {
+  reference: ImageReference
+  /** `domain/path[:tag][@digest]` as asked for, normalized. */
+  ref: string
+  /** What the reference points to (the index for a multi-platform image). */
+  digest: string
+  mediaType: string
+  /** The chosen platform's manifest digest. */
+  imageDigest: string
+  configDigest: string
+  platform: Platform
+  /** Platforms the index offers, attestations left out. */
+  platforms: Platform[]
+  config: ImageConfig
+  layers: number
+  size: number
+  /** The config blob exactly as served. */
+  configText: string
+  /** Things worth telling the user that are not failures. */
+  warnings: string[]
+}
+
+interface IndexEntry extends Descriptor {
+  platform?: Platform
+  annotations?: Record<string, unknown>
+}
+
+export async function inspectImage(
+  request: InspectRequest,
+  client: RegistryClient
+): Promise<ImageInfo> {
+  const { reference } = request
+  const ref = formatReference(reference)
+  try {
+    return await resolve(request, client)
+  } catch (error) {
+    if (error instanceof RegistryError) {
+      throw new UserError(explain(error, request, ref))
+    }
+    throw error
+  }
+}
+
+async function resolve(
+  request: InspectRequest,
+  client: RegistryClient
+): Promise<ImageInfo> {
+  const { reference, platform: wanted } = request
+  const repo = reference.path
+  const warnings: string[] = []
+  const top = await client.getManifest(repo, manifestReference(reference))
+  let current = top
+  let document = parseManifest(current)
+  let platforms: Platform[] | undefined
+  let chosen: Platform | undefined
+
+  for (let depth = 0; document.kind === 'index'; depth++) {
+    if (depth >= MAX_INDEX_DEPTH) {
+      throw new RegistryError(
+        'unsupported',
+        `The index nests more than ${MAX_INDEX_DEPTH} levels deep`
+      )
+    }
+    const entries = imageEntries(document.json)
+    const offered = entries.map((e) =>
+      normalizePlatform(e.platform ?? defaultPlatform())
+    )
+    platforms ??= offered
+    const index = matchPlatform(wanted, offered)
+    if (index === -1) {
+      const list = offered.length
+        ? offered.map(formatPlatform).join(', ')
+        : 'none (the index lists no images)'
+      throw new RegistryError(
+        'platform',
+        `The image has no ${formatPlatform(wanted)} variant. Platforms available: ${list}. Set the 'platform' input to one of them.`
+      )
+    }
+    chosen = offered[index]
+    const entry = entries[index]
+    current = await client.getManifest(repo, entry.digest)
+    if (current.bytes.length !== entry.size) {
+      throw new RegistryError(
+        'integrity',
+        `The manifest ${entry.digest} is ${current.bytes.length} bytes, but the index says ${entry.size}`
+      )
+    }
+    document = parseManifest(current)
+  }
+
+  const manifest = document.json
+  const configDescriptor = descriptorOf(manifest.config, 'config')
+  const configType = configDescriptor.mediaType ?? ''
+  if (!IMAGE_CONFIG_TYPES.includes(configType)) {
+    const artifactType =
+      typeof manifest.artifactType === 'string'
+        ? manifest.artifactType
+        : configType
+    throw new RegistryError(
+      'unsupported',
+      `This is not a container image but an artifact of type "${artifactType || 'unknown'}" (config media type "${configType || 'none'}"); it has no image configuration to inspect`
+    )
+  }
+  const layers = Array.isArray(manifest.layers) ? manifest.layers : []
+  const size = layers.reduce<number>(
+    (sum, layer) => sum + descriptorOf(layer, 'layer').size,
+    0
+  )
+  const configBytes = await client.getBlob(
+    repo,
+    configDescriptor,
+    MAX_CONFIG_BYTES,
+    'config blob'
+  )
+  const configText = configBytes.toString('utf8')
+  const config = readConfig(configText)
+  const actual = normalizePlatform({
+    os: config.os,
+    architecture: config.architecture,
+    variant: config.variant || undefined
+  })
+  if (chosen === undefined) {
+    const wantedText = formatPlatform(normalizePlatform(wanted))
+    if (config.os && formatPlatform(actual) !== wantedText) {
+      warnings.push(
+        `The image is single-platform ${formatPlatform(actual)}; the platform ${wantedText} did not apply.`
+      )
+    }
+  }
+  const platform = chosen ? normalizePlatform(chosen) : actual
+  return {
+    reference,
+    ref: formatReference(reference),
+    digest: top.digest,
+    mediaType: parseManifest(top).mediaType,
+    imageDigest: current.digest,
+    configDigest: configDescriptor.digest,
+    platform,
+    platforms: (platforms ?? [actual]).map(normalizePlatform),
+    config,
+    layers: layers.length,
+    size,
+    configText,
+    warnings
+  }
+}
+
+interface ParsedManifest {
+  kind: 'index' | 'image'
+  mediaType: string
+  json: Record<string, unknown>
+}
+
+/**
+ * Decides what a manifest is from its Content-Type, cross-checked with the
+ * body's own mediaType (CVE-2021-41190); sniffs the body when the registry
+ * sent no usable Content-Type.
+ */
+export function parseManifest(manifest: Manifest): ParsedManifest {
+  let json: unknown
+  try {
+    json = JSON.parse(manifest.bytes.toString('utf8'))
+  } catch {
+    throw new RegistryError(
+      'protocol',
+      `The manifest ${manifest.digest} is not valid JSON`
+    )
+  }
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) {
+    throw new RegistryError(
+      'protocol',
+      `The manifest ${manifest.digest} is not a JSON object`
+    )
+  }
+  const body = json as Record<string, unknown>
+  const declared =
+    typeof body.mediaType === 'string' ? body.mediaType : undefined
+  const contentType = manifest.contentType
+  if (
+    body.schemaVersion === 1 ||
+    SCHEMA1_TYPES.includes(contentType) ||
+    (declared && SCHEMA1_TYPES.includes(declared))
+  ) {
+    throw new RegistryError(
+      'unsupported',
+      'The registry serves this image only as a Docker schema 1 manifest, a format deprecated since 2017 and not supported; rebuild or re-push the image with a current Docker or buildx'
+    )
+  }
+  let mediaType: string
+  const byHeader = manifestKind(contentType)
+  if (byHeader === 'index' || byHeader === 'image') {
+    if (declared !== undefined && declared !== contentType) {
+      throw new RegistryError(
+        'protocol',
+        `The manifest's Content-Type is ${contentType} but its body says ${declared}; refusing an ambiguous manifest`
+      )
+    }
+    mediaType = contentType
+  } else if (declared !== undefined) {
+    mediaType = declared
+  } else if (Array.isArray(body.manifests)) {
+    mediaType = OCI_INDEX
+  } else if (typeof body.config === 'object' && body.config !== null) {
+    mediaType = OCI_MANIFEST
+  } else {
+    throw new RegistryError(
+      'unsupported',
+      `The registry returned something that is not an image manifest (Content-Type "${contentType || 'none'}")`
+    )
+  }
+  const kind = manifestKind(mediaType)
+  if (kind !== 'index' && kind !== 'image') {
+    throw new RegistryError(
+      'unsupported',
+      `The manifest has media type "${mediaType}", which is not an image or image index`
+    )
+  }
+  if (kind === 'index' && !Array.isArray(body.manifests)) {
+    throw new RegistryError(
+      'protocol',
+      `The index ${manifest.digest} has no "manifests" list`
+    )
+  }
+  if (kind === 'image' && (Array.isArray(body.manifests) || !body.config)) {
+    throw new RegistryError(
+      'protocol',
+      `The manifest ${manifest.digest} is marked as an image but has no "config"`
+    )
+  }
+  return { kind, mediaType, json: body }
+}
+
+/** Index entries that are images (or nested indexes), attestations left out. */
+function imageEntries(index: Record<string, unknown>): IndexEntry[] {
+  const list = index.manifests as unknown[]
+  const out: IndexEntry[] = []
+  for (const item of list) {
+    const descriptor = descriptorOf(item, 'index entry')
+    const raw = item as Record<string, unknown>
+    const annotations =
+      typeof raw.annotations === 'object' && raw.annotations !== null
+        ? (raw.annotations as Record<string, unknown>)
+        : undefined
+    if (
+      annotations &&
+      Object.hasOwn(annotations, 'vnd.docker.reference.type') &&
+      annotations['vnd.docker.reference.type'] === 'attestation-manifest'
+    ) {
+      continue
+    }
+    const type = descriptor.mediaType ?? ''
+    // Unknown child types must not be an error (image-spec): skip them.
+    if (type && manifestKind(type) !== 'image' && !INDEX_TYPES.includes(type)) {
+      continue
+    }
+    let platform: Platform | undefined
+    const p = raw.platform as Record<string, unknown> | undefined
+    if (typeof p === 'object' && p !== null) {
+      const os = typeof p.os === 'string' ? p.os : ''
+      const architecture =
+        typeof p.architecture === 'string' ? p.architecture : ''
+      if (os === 'unknown' || architecture === 'unknown') continue
+      platform = {
+        os,
+        architecture,
+        variant: typeof p.variant === 'string' ? p.variant : undefined
+      }
+    }
+    out.push({ ...descriptor, platform, annotations })
+  }
+  return out
+}
+
+/** An index entry without a platform is linux/amd64, as go-containerregistry reads it. */
+function defaultPlatform(): Platform {
+  return { os: 'linux', architecture: 'amd64' }
+}
+
+function descriptorOf(value: unknown, what: string): Descriptor {
+  const d = value as Record<string, unknown> | null
+  if (
+    typeof d !== 'object' ||
+    d === null ||
+    typeof d.digest !== 'string' ||
+    typeof d.size !== 'number' ||
+    !Number.isSafeInteger(d.size) ||
+    d.size < 0
+  ) {
+    throw new RegistryError(
+      'protocol',
+      `A ${what} descriptor in the manifest is malformed (needs a digest and a size)`
+    )
+  }
+  if (!/^(sha256:[a-f0-9]{64}|sha512:[a-f0-9]{128})$/.test(d.digest)) {
+    throw new RegistryError(
+      'unsupported',
+      `A ${what} descriptor has digest "${d.digest.slice(0, 80)}", which is not a sha256 or sha512 digest`
+    )
+  }
+  return {
+    digest: d.digest,
+    size: d.size,
+    mediaType: typeof d.mediaType === 'string' ? d.mediaType : undefined
+  }
+}
+
+/** Reads the fields users ask about from a config blob, tolerating absent ones. */
+export function readConfig(text: string): ImageConfig {
+  let json: unknown
+  try {
+    json = JSON.parse(text)
+  } catch {
+    throw new RegistryError('protocol', 'The config blob is not valid JSON')
+  }
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) {
+    throw new RegistryError('protocol', 'The config blob is not a JSON object')
+  }
+  const root = json as Record<string, unknown>
+  const c =
+    typeof root.config === 'object' && root.config !== null
+      ? (root.config as Record<string, unknown>)
+      : {}
+  return {
+    os: str(root.os),
+    architecture: str(root.architecture),
+    variant: str(root.variant),
+    created: str(root.created),
+    author: str(root.author),
+    user: str(c.User),
+    workdir: str(c.WorkingDir),
+    entrypoint: strings(c.Entrypoint),
+    cmd: strings(c.Cmd),
+    env: envEntries(c.Env),
+    labels: stringMap(c.Labels),
+    exposedPorts: keys(c.ExposedPorts),
+    volumes: keys(c.Volumes),
+    stopSignal: str(c.StopSignal)
+  }
+}
+
+function str(value: unknown): string {
+  return typeof value === 'string' ? value : ''
+}
+
+function strings(value: unknown): string[] | null {
+  if (!Array.isArray(value)) return null
+  return value.map((v) => (typeof v === 'string' ? v : String(v)))
+}
+
+/** `NAME=value` lines as ordered pairs; a repeated name keeps its first place. */
+function envEntries(value: unknown): [string, string][] {
+  if (!Array.isArray(value)) return []
+  const positions = new Map<string, number>()
+  const out: [string, string][] = []
+  for (const item of value) {
+    if (typeof item !== 'string') continue
+    const eq = item.indexOf('=')
+    const name = eq === -1 ? item : item.slice(0, eq)
+    const val = eq === -1 ? '' : item.slice(eq + 1)
+    const at = positions.get(name)
+    if (at === undefined) {
+      positions.set(name, out.length)
+      out.push([name, val])
+    } else {
+      out[at] = [name, val]
+    }
+  }
+  return out
+}
+
+/** Own entries only (`__proto__` stays an ordinary key); non-strings stringified. */
+function stringMap(value: unknown): [string, string][] {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    return []
+  }
+  return Object.entries(value).map(([k, v]) => [
+    k,
+    typeof v === 'string' ? v : JSON.stringify(v)
+  ])
+}
+
+function keys(value: unknown): string[] {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    return []
+  }
+  return Object.keys(value)
+}
+
+/** Turns a registry failure into a message that says what to do about it. */
+export function explain(
+  error: RegistryError,
+  request: InspectRequest,
+  ref: string
+): string {
+  const { reference, credentials, credentialSource } = request
+  const repo = repositoryName(reference)
+  const prefix = `Cannot inspect ${ref}`
+  const said = error.errors.length
+    ? ` (registry: ${describeErrors(error.errors)})`
+    : ''
+  if (error.kind === 'not-found' || error.status === 404) {
+    if (error.has('NAME_UNKNOWN')) {
+      return `${prefix}: repository ${repo} does not exist on ${reference.domain}. Check the image name.${said}`
+    }
+    const what = reference.digest
+      ? `digest ${reference.digest}`
+      : `tag "${reference.tag ?? 'latest'}"`
+    return `${prefix}: ${what} not found in ${repo} (or the repository does not exist). Check the name and that the tag or digest exists.${said}`
+  }
+  if (error.kind === 'auth' || error.status === 401 || error.status === 403) {
+    const oneSegment = !reference.path.includes('/')
+    if (isDockerHub(reference.domain) && oneSegment) {
+      return `${prefix}: access denied (${error.status ?? 401}). Official Docker Hub images live under "library/": did you mean ${reference.domain}/library/${reference.path}?`
+    }
+    if (credentials) {
+      return `${prefix}: access denied (${error.status ?? 401}) with the credentials from ${credentialSource ?? 'the inputs'}. Check they are valid and allowed to pull ${repo}, and that the repository exists. ${error.message}`
+    }
+    if (error.has('DENIED') || error.status === 403) {
+      return `${prefix}: pull access denied for ${repo}. The repository may not exist, or it needs credentials with read access (the 'username'/'password' inputs or a docker/login-action step). ${error.message}`
+    }
+    return `${prefix}: the registry requires authentication for ${repo}, or the repository does not exist. Provide credentials (the 'username'/'password' inputs or a docker/login-action step) or check the name. ${error.message}`
+  }
+  if (error.status === 429 || error.has('TOOMANYREQUESTS')) {
+    return `${prefix}: the registry is rate-limiting requests (429). Wait and retry, or authenticate to get a higher limit. ${error.message}`
+  }
+  return `${prefix}: ${error.message}`
+}

@@ -1,0 +1,257 @@
+/**
+ * Answers registry challenges: Bearer tokens from the realm (anonymous, or
+ * with credentials as Basic to the realm) and plain Basic to the registry.
+ * Tokens are cached per realm, service and scope for the run, and concurrent
+ * requests for the same token share one fetch.
+ */
+import { RegistryError, parseErrorBody, describeErrors } from '../errors.js'
+import { isLoopbackHost } from '../reference.js'
+import type { Transport } from '../transport.js'
+import type { Challenge } from './challenge.js'
+import type { Credentials } from './docker-config.js'
+
+const MAX_TOKEN_BODY = 1024 * 1024
+/** token spec: tokens live at least 60 s; refresh a little early. */
+const MIN_TOKEN_LIFETIME_S = 60
+const EARLY_REFRESH_MS = 5_000
+
+interface CachedToken {
+  value: string
+  expiresAt: number
+  /** Which fetch of this run produced it. */
+  serial: number
+}
+
+export interface AuthenticatorOptions {
+  transport: Transport
+  credentials?: Credentials
+  /** Registry origin, e.g. `https://ghcr.io`. */
+  registry: URL
+  /** Called with each new secret so the caller can mask it in logs. */
+  onSecret?: (secret: string) => void
+  now?: () => number
+}
+
+export class Authenticator {
+  private readonly tokens = new Map<string, Promise<CachedToken>>()
+  /** Counts token fetches; a request notes it to tell new tokens from old. */
+  serial = 0
+  /** The challenge this registry sent last; reused for other scopes. */
+  private challenge?: Challenge
+
+  constructor(private readonly options: AuthenticatorOptions) {}
+
+  /** Lets a caller that knows the realm (Docker Hub) skip the 401 round trip. */
+  setKnownChallenge(challenge: Challenge): void {
+    this.challenge ??= challenge
+  }
+
+  /** The Authorization header to send for `scope` before any 401, if known. */
+  async headerFor(scope: string): Promise<string | undefined> {
+    const challenge = this.challenge
+    if (!challenge) return undefined
+    return this.answer(challenge, scope)
+  }
+
+  /**
+   * Handles a 401's challenges and returns the header to retry with, or
+   * undefined if there is nothing new to try. `since` is `serial` when the
+   * request began: a token fetched after that and still refused means no
+   * access, so it is not fetched again.
+   */
+  async onUnauthorized(
+    challenges: Challenge[],
+    scope: string,
+    previous: string | undefined,
+    since: number
+  ): Promise<string | undefined> {
+    const challenge =
+      challenges.find((c) => c.scheme === 'bearer') ??
+      challenges.find((c) => c.scheme === 'basic') ??
+      // Some registries (GCR) omit the challenge on the real request.
+      (challenges.length === 0 ? this.challenge : undefined)
+    if (!challenge) {
+      if (challenges.length > 0) {
+        const schemes = challenges.map((c) => c.scheme).join(', ')
+        throw new RegistryError(
+          'auth',
+          `The registry asks for an authentication scheme this action does not support (${schemes})`,
+          401
+        )
+      }
+      return undefined
+    }
+    this.challenge = challenge
+    const header = await this.answer(challenge, scope, previous, since)
+    return header === previous ? undefined : header
+  }
+
+  private async answer(
+    challenge: Challenge,
+    scope: string,
+    previous?: string,
+    since = -Infinity
+  ): Promise<string | undefined> {
+    if (challenge.scheme === 'basic') {
+      const { credentials } = this.options
+      return credentials ? basic(credentials) : undefined
+    }
+    const realm = challenge.params.realm
+    if (!realm) {
+      throw new RegistryError(
+        'protocol',
+        'The registry sent a Bearer challenge without a realm, so there is no token server to ask'
+      )
+    }
+    const realmUrl = this.validateRealm(realm)
+    const service = challenge.params.service
+    // The scope we need comes first; a scope the registry names (for
+    // insufficient_scope) is added, never trusted instead of ours.
+    const scopes = [scope]
+    if (
+      challenge.params.error === 'insufficient_scope' &&
+      challenge.params.scope
+    ) {
+      for (const s of challenge.params.scope.split(' ')) {
+        if (s && !scopes.includes(s)) scopes.push(s)
+      }
+    }
+    const key = [realmUrl.href, service ?? '', ...scopes].join('\n')
+    const pending = this.tokens.get(key)
+    if (pending) {
+      const cached = await pending.catch(() => undefined)
+      const now = this.now()
+      if (cached) {
+        const header = `Bearer ${cached.value}`
+        const live = cached.expiresAt - EARLY_REFRESH_MS > now
+        if (header !== previous && live) return header
+        if (header === previous && cached.serial > since) return header
+      }
+    }
+    const entry = this.fetchToken(realmUrl, service, scopes)
+    this.tokens.set(key, entry)
+    entry.catch(() => this.tokens.delete(key))
+    return `Bearer ${(await entry).value}`
+  }
+
+  private now(): number {
+    return (this.options.now ?? Date.now)()
+  }
+
+  /** Credentials may only go where it is safe: https, or http beside an http registry. */
+  private validateRealm(realm: string): URL {
+    let url: URL
+    try {
+      url = new URL(realm, this.options.registry)
+    } catch {
+      throw new RegistryError(
+        'protocol',
+        `The registry's token realm "${realm}" is not a valid URL`
+      )
+    }
+    const registry = this.options.registry
+    if (url.protocol !== 'https:') {
+      const allowed =
+        url.protocol === 'http:' &&
+        registry.protocol === 'http:' &&
+        (url.host === registry.host || isLoopbackHost(url.host))
+      if (!allowed) {
+        throw new RegistryError(
+          'security',
+          `Refusing the registry's token realm ${url.origin}: a realm must use https`
+        )
+      }
+    }
+    if (isLinkLocal(url.hostname) && url.host !== registry.host) {
+      throw new RegistryError(
+        'security',
+        `Refusing the registry's token realm ${url.origin}: link-local and metadata addresses are not allowed`
+      )
+    }
+    return url
+  }
+
+  private async fetchToken(
+    realm: URL,
+    service: string | undefined,
+    scopes: string[]
+  ): Promise<CachedToken> {
+    const serial = ++this.serial
+    const url = new URL(realm.href) // keep any query the realm already has
+    if (service) url.searchParams.set('service', service)
+    for (const s of scopes) url.searchParams.append('scope', s)
+    const { credentials } = this.options
+    if (credentials) url.searchParams.set('account', credentials.username)
+    const headers: Record<string, string> = { Accept: 'application/json' }
+    if (credentials) headers.Authorization = basic(credentials)
+
+    const response = await this.options.transport.send(url, {
+      headers,
+      maxBytes: MAX_TOKEN_BODY,
+      what: 'token response'
+    })
+    if (response.status !== 200) {
+      const errors = parseErrorBody(response.body)
+      const detail = errors.length ? ` (${describeErrors(errors)})` : ''
+      const hint =
+        response.status === 401 || response.status === 403
+          ? credentials
+            ? ': the username or password was rejected'
+            : ''
+          : ''
+      throw new RegistryError(
+        'auth',
+        `The token server ${realm.origin} answered ${response.status}${hint}${detail}`,
+        response.status,
+        errors
+      )
+    }
+    let body: Record<string, unknown>
+    try {
+      body = JSON.parse(response.body.toString('utf8')) as Record<
+        string,
+        unknown
+      >
+    } catch {
+      throw new RegistryError(
+        'protocol',
+        `The token server ${realm.origin} did not answer with JSON`
+      )
+    }
+    const value =
+      (typeof body.token === 'string' && body.token) ||
+      (typeof body.access_token === 'string' && body.access_token) ||
+      ''
+    if (!value) {
+      throw new RegistryError(
+        'protocol',
+        `The token server ${realm.origin} answered without a token`
+      )
+    }
+    this.options.onSecret?.(value)
+    const now = this.now()
+    const expiresIn = Math.max(
+      typeof body.expires_in === 'number' ? body.expires_in : 0,
+      MIN_TOKEN_LIFETIME_S
+    )
+    let issuedAt =
+      typeof body.issued_at === 'string' ? Date.parse(body.issued_at) : NaN
+    // A clock skewed into the future would make the token look fresh forever.
+    if (!Number.isFinite(issuedAt) || issuedAt > now) issuedAt = now
+    return { value, expiresAt: issuedAt + expiresIn * 1000, serial }
+  }
+}
+
+function basic({ username, password }: Credentials): string {
+  return `Basic ${Buffer.from(`${username}:${password}`).toString('base64')}`
+}
+
+function isLinkLocal(hostname: string): boolean {
+  const host = hostname.replace(/^\[|\]$/g, '').toLowerCase()
+  return (
+    /^169\.254\.\d{1,3}\.\d{1,3}$/.test(host) ||
+    host.startsWith('fe80:') ||
+    host === 'metadata.google.internal' ||
+    host === 'fd00:ec2::254'
+  )
+}

@@ -1,0 +1,260 @@
+/**
+ * A registry client for one registry: manifests and blobs over the
+ * distribution API, authenticated on demand, every digest verified.
+ */
+import { createHash } from 'node:crypto'
+import { parse as parseContentType } from 'content-type'
+import { Authenticator } from './auth/authenticator.js'
+import { parseChallenges, type Challenge } from './auth/challenge.js'
+import type { Credentials } from './auth/docker-config.js'
+import {
+  RegistryError,
+  describeErrors,
+  parseErrorBody,
+  type RegistryErrorDetail
+} from './errors.js'
+import { MANIFEST_ACCEPT } from './media-types.js'
+import { apiHost, isLoopbackHost, DOCKER_HUB_API } from './reference.js'
+import { Transport, redact, type HttpResponse } from './transport.js'
+
+export const MAX_MANIFEST_BYTES = 4 * 1024 * 1024
+export const MAX_CONFIG_BYTES = 4 * 1024 * 1024
+const MAX_ERROR_BYTES = 64 * 1024
+/** 401 → token → retry, plus one re-scope for insufficient_scope. */
+const MAX_AUTH_ATTEMPTS = 3
+
+/** Docker Hub's token service is known, so its token can be fetched first. */
+const KNOWN_CHALLENGES: Record<string, Challenge> = {
+  [DOCKER_HUB_API]: {
+    scheme: 'bearer',
+    params: Object.assign(Object.create(null) as Record<string, string>, {
+      realm: 'https://auth.docker.io/token',
+      service: 'registry.docker.io'
+    })
+  }
+}
+
+export interface RegistryClientOptions {
+  /** Registry domain as in the reference (`docker.io`, `ghcr.io`, `localhost:5000`). */
+  domain: string
+  credentials?: Credentials
+  /** Allow plain http for this (non-loopback) registry. */
+  insecure?: boolean
+  transport?: Transport
+  onSecret?: (secret: string) => void
+  /** A realm known up front for this registry, to skip the first 401. */
+  knownChallenge?: Challenge
+}
+
+export interface Manifest {
+  /** Exact bytes as served; digests are computed over these. */
+  bytes: Buffer
+  /** Content-Type without parameters (may be empty if the registry sent none). */
+  contentType: string
+  digest: string
+  headers: HttpResponse['headers']
+}
+
+export interface Descriptor {
+  digest: string
+  size: number
+  mediaType?: string
+}
+
+export class RegistryClient {
+  readonly base: URL
+  readonly transport: Transport
+  private readonly auth: Authenticator
+  private readonly ownsTransport: boolean
+
+  constructor(options: RegistryClientOptions) {
+    const host = apiHost(options.domain)
+    const plain = options.insecure || isLoopbackHost(host)
+    this.base = new URL(`${plain ? 'http' : 'https'}://${host}`)
+    this.ownsTransport = !options.transport
+    this.transport = options.transport ?? new Transport()
+    this.auth = new Authenticator({
+      transport: this.transport,
+      credentials: options.credentials,
+      registry: this.base,
+      onSecret: options.onSecret
+    })
+    const known = options.knownChallenge ?? KNOWN_CHALLENGES[host]
+    if (known) this.auth.setKnownChallenge(known)
+  }
+
+  /** Fetches a manifest by tag or digest and verifies its digest. */
+  async getManifest(repository: string, reference: string): Promise<Manifest> {
+    const path = `/v2/${repository}/manifests/${reference}`
+    const response = await this.get(repository, path, {
+      accept: MANIFEST_ACCEPT,
+      maxBytes: MAX_MANIFEST_BYTES,
+      what: 'manifest'
+    })
+    const expected = reference.includes(':') ? reference : undefined
+    const algorithm = expected ? expected.split(':')[0] : 'sha256'
+    const digest = digestOf(response.body, algorithm)
+    if (expected && digest !== expected) {
+      throw new RegistryError(
+        'integrity',
+        `The manifest served for ${expected} has digest ${digest}: the registry sent different content than asked for`
+      )
+    }
+    const header = headerValue(response.headers['docker-content-digest'])
+    if (header) {
+      const headerAlgorithm = header.split(':')[0]
+      const check =
+        headerAlgorithm === algorithm
+          ? digest
+          : supported(headerAlgorithm)
+            ? digestOf(response.body, headerAlgorithm)
+            : undefined
+      if (check !== undefined && check !== header) {
+        throw new RegistryError(
+          'integrity',
+          `The manifest's Docker-Content-Digest header says ${header} but its bytes hash to ${check}`
+        )
+      }
+    }
+    return {
+      bytes: response.body,
+      contentType: mediaTypeOf(response.headers['content-type']),
+      digest,
+      headers: response.headers
+    }
+  }
+
+  /** Fetches a blob (following redirects) and checks its size and digest. */
+  async getBlob(
+    repository: string,
+    descriptor: Descriptor,
+    maxBytes: number,
+    what: string
+  ): Promise<Buffer> {
+    if (descriptor.size > maxBytes) {
+      throw new RegistryError(
+        'too-large',
+        `The ${what} is ${descriptor.size} bytes, more than the ${maxBytes}-byte limit`
+      )
+    }
+    const path = `/v2/${repository}/blobs/${descriptor.digest}`
+    const response = await this.get(repository, path, {
+      maxBytes: Math.min(maxBytes, Math.max(descriptor.size, 0)),
+      what
+    })
+    const algorithm = descriptor.digest.split(':')[0]
+    const digest = digestOf(response.body, algorithm)
+    if (digest !== descriptor.digest) {
+      throw new RegistryError(
+        'integrity',
+        `The ${what} ${descriptor.digest} arrived with different content (sha ${digest}, ${response.body.length} bytes)`
+      )
+    }
+    if (response.body.length !== descriptor.size) {
+      throw new RegistryError(
+        'integrity',
+        `The ${what} is ${response.body.length} bytes, but the manifest says ${descriptor.size}`
+      )
+    }
+    return response.body
+  }
+
+  dispose(): void {
+    if (this.ownsTransport) this.transport.dispose()
+  }
+
+  /** GET with auth; non-2xx answers become RegistryErrors. */
+  private async get(
+    repository: string,
+    path: string,
+    options: { accept?: string; maxBytes: number; what: string }
+  ): Promise<HttpResponse> {
+    const scope = `repository:${repository}:pull`
+    const url = new URL(path, this.base)
+    const since = this.auth.serial
+    let authorization = await this.auth.headerFor(scope)
+    for (let attempt = 1; ; attempt++) {
+      const headers: Record<string, string> = {}
+      if (options.accept) headers.Accept = options.accept
+      if (authorization) headers.Authorization = authorization
+      const response = await this.transport.send(url, {
+        headers,
+        maxBytes: options.maxBytes,
+        what: options.what
+      })
+      if (response.status >= 200 && response.status < 300) return response
+      if (response.status === 401 && attempt < MAX_AUTH_ATTEMPTS) {
+        const challenges = parseChallenges(
+          headerValue(response.headers['www-authenticate']) ?? ''
+        )
+        const next = await this.auth.onUnauthorized(
+          challenges,
+          scope,
+          authorization,
+          since
+        )
+        if (next !== undefined) {
+          authorization = next
+          continue
+        }
+      }
+      throw this.failure(response, options.what, authorization !== undefined)
+    }
+  }
+
+  private failure(
+    response: HttpResponse,
+    what: string,
+    authenticated: boolean
+  ): RegistryError {
+    const errors: RegistryErrorDetail[] = parseErrorBody(
+      response.body.subarray(0, MAX_ERROR_BYTES)
+    )
+    const status = response.status
+    const detail = errors.length ? `: ${describeErrors(errors)}` : ''
+    const where = `${redact(response.url)}`
+    const kind =
+      status === 401 || status === 403
+        ? 'auth'
+        : status === 404
+          ? 'not-found'
+          : 'http'
+    const note =
+      status === 401 && !authenticated ? ' (no credentials were sent)' : ''
+    return new RegistryError(
+      kind,
+      `The registry answered ${status} for the ${what} (${where})${note}${detail}`,
+      status,
+      errors
+    )
+  }
+}
+
+function headerValue(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value.join(', ') : value
+}
+
+function supported(algorithm: string): boolean {
+  return algorithm === 'sha256' || algorithm === 'sha512'
+}
+
+export function digestOf(bytes: Buffer, algorithm = 'sha256'): string {
+  if (!supported(algorithm)) {
+    throw new RegistryError(
+      'unsupported',
+      `Digest algorithm ${algorithm} is not supported`
+    )
+  }
+  return `${algorithm}:${createHash(algorithm).update(bytes).digest('hex')}`
+}
+
+/** The media type of a Content-Type header, parameters dropped, lowercased. */
+export function mediaTypeOf(value: string | string[] | undefined): string {
+  const text = headerValue(value)
+  if (!text) return ''
+  try {
+    return parseContentType(text).type
+  } catch {
+    return text.split(';')[0].trim().toLowerCase()
+  }
+}

@@ -1,0 +1,73 @@
+/** One entry of the registry error body `{"errors":[{code,message,detail}]}`. */
+export interface RegistryErrorDetail {
+  code: string
+  message: string
+  detail?: unknown
+}
+
+/** What went wrong, so callers can explain it without parsing messages. */
+export type RegistryFailure =
+  | 'reference' // the image reference is not valid
+  | 'http' // an unexpected HTTP status
+  | 'auth' // 401/403 after authenticating
+  | 'not-found' // 404 of a manifest, blob or repository
+  | 'protocol' // the registry answered something the spec does not allow
+  | 'integrity' // a digest or size did not match
+  | 'too-large' // a body exceeded its cap
+  | 'unsupported' // schema1, artifacts, unknown media types
+  | 'platform' // no index entry for the platform asked for
+  | 'network' // connection-level failure
+  | 'security' // a redirect or realm we refuse to follow
+
+/** An error from talking to a registry; `message` is meant for users. */
+export class RegistryError extends Error {
+  constructor(
+    readonly kind: RegistryFailure,
+    message: string,
+    readonly status?: number,
+    readonly errors: RegistryErrorDetail[] = []
+  ) {
+    super(message)
+    this.name = 'RegistryError'
+  }
+
+  /** True if the registry sent this error code (e.g. `MANIFEST_UNKNOWN`). */
+  has(code: string): boolean {
+    return this.errors.some((e) => e.code === code)
+  }
+}
+
+/**
+ * Parses a registry error body. Registries also send HTML or plain text on
+ * errors, so anything else yields an empty list.
+ */
+export function parseErrorBody(body: Buffer): RegistryErrorDetail[] {
+  let parsed: unknown
+  try {
+    parsed = JSON.parse(body.toString('utf8'))
+  } catch {
+    return []
+  }
+  if (typeof parsed !== 'object' || parsed === null) return []
+  const list = (parsed as { errors?: unknown }).errors
+  if (!Array.isArray(list)) return []
+  const out: RegistryErrorDetail[] = []
+  for (const item of list) {
+    if (typeof item !== 'object' || item === null) continue
+    const { code, message, detail } = item as Record<string, unknown>
+    out.push({
+      code: typeof code === 'string' ? code : 'UNKNOWN',
+      message: typeof message === 'string' ? message : '',
+      detail
+    })
+  }
+  return out
+}
+
+/** `CODE: message` for each error, trimmed to a readable length. */
+export function describeErrors(errors: RegistryErrorDetail[]): string {
+  return errors
+    .map((e) => (e.message ? `${e.code}: ${e.message}` : e.code))
+    .join('; ')
+    .slice(0, 500)
+}

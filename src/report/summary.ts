@@ -1,0 +1,141 @@
+/**
+ * ImageInfo → job summary content. Every value shown is HTML-escaped here
+ * (summary table cells are raw HTML), and long content is cut so the
+ * summary stays far below GitHub's 1 MiB limit.
+ */
+import type { ImageInfo } from '../inspect.js'
+import { formatPlatform } from '../registry/platform.js'
+import { repositoryName } from '../registry/reference.js'
+
+/** The parts of core.summary we use; lets tests pass the real one or a fake. */
+export interface SummaryWriter {
+  addHeading(text: string, level?: number | string): SummaryWriter
+  addRaw(text: string, addEOL?: boolean): SummaryWriter
+  addTable(rows: SummaryTableRow[]): SummaryWriter
+  addCodeBlock(code: string, lang?: string): SummaryWriter
+}
+export type SummaryTableRow = (string | { data: string; header?: boolean })[]
+
+export const MAX_CELL_CHARS = 1000
+export const MAX_TABLE_ROWS = 200
+/** Total budget for the labels and env tables together. */
+export const MAX_TABLE_CHARS = 256 * 1024
+
+/** Shown for empty values; an empty cell would also be invalid HTML from core. */
+const EMPTY = '<em>(empty)</em>'
+
+export function escapeHtml(text: string): string {
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;')
+}
+
+/** Escaped, shortened to MAX_CELL_CHARS, newlines shown as line breaks. */
+export function cell(text: string): string {
+  let cut = text
+  if (text.length > MAX_CELL_CHARS) {
+    // Never split a surrogate pair (an emoji) in half.
+    let end = MAX_CELL_CHARS
+    const last = text.charCodeAt(end - 1)
+    if (last >= 0xd800 && last <= 0xdbff) end--
+    cut = `${text.slice(0, end)}… (${text.length - end} more characters)`
+  }
+  return escapeHtml(cut).replace(/\r?\n/g, '<br>')
+}
+
+function code(text: string): string {
+  return text ? `<code>${cell(text)}</code>` : ''
+}
+
+export function pinnedReference(info: ImageInfo): string {
+  return `${repositoryName(info.reference)}@${info.digest}`
+}
+
+export function writeImageSummary(
+  summary: SummaryWriter,
+  info: ImageInfo
+): void {
+  const c = info.config
+  summary.addHeading(escapeHtml(info.ref), 2)
+  summary.addRaw('<p>Pinned by digest:</p>', true)
+  summary.addCodeBlock(escapeHtml(pinnedReference(info)))
+  const json = (v: unknown): string => code(JSON.stringify(v))
+  const rows: [string, string][] = [
+    ['Digest', code(info.digest)],
+    ['Media type', code(info.mediaType)],
+    ['Platform', code(formatPlatform(info.platform))],
+    ['Platforms', cell(info.platforms.map(formatPlatform).join(', '))],
+    ['Image digest', code(info.imageDigest)],
+    ['Config digest', code(info.configDigest)],
+    ['Created', cell(c.created)],
+    ['Author', cell(c.author)],
+    ['User', code(c.user)],
+    ['Working dir', code(c.workdir)],
+    ['Entrypoint', c.entrypoint ? json(c.entrypoint) : ''],
+    ['Cmd', c.cmd ? json(c.cmd) : ''],
+    ['Exposed ports', cell(c.exposedPorts.join(', '))],
+    ['Volumes', cell(c.volumes.join(', '))],
+    ['Stop signal', cell(c.stopSignal)],
+    ['Layers', `${info.layers} (${formatBytes(info.size)} compressed)`]
+  ]
+  summary.addTable([
+    [
+      { data: 'Field', header: true },
+      { data: 'Value', header: true }
+    ],
+    ...rows.map(([name, value]) => [name, value || EMPTY])
+  ])
+  const budget = { chars: MAX_TABLE_CHARS }
+  keyValueTable(summary, `Labels (${c.labels.length})`, c.labels, budget)
+  keyValueTable(summary, `Environment (${c.env.length})`, c.env, budget)
+}
+
+function keyValueTable(
+  summary: SummaryWriter,
+  title: string,
+  entries: [string, string][],
+  budget: { chars: number }
+): void {
+  summary.addHeading(escapeHtml(title), 3)
+  if (entries.length === 0) {
+    summary.addRaw('<p><em>none</em></p>', true)
+    return
+  }
+  const rows: SummaryTableRow[] = [
+    [
+      { data: 'Key', header: true },
+      { data: 'Value', header: true }
+    ]
+  ]
+  let shown = 0
+  for (const [key, value] of entries) {
+    const row = [code(key) || EMPTY, cell(value) || EMPTY]
+    const size = row[0].length + row[1].length
+    if (shown >= MAX_TABLE_ROWS || size > budget.chars) break
+    budget.chars -= size
+    rows.push(row)
+    shown++
+  }
+  summary.addTable(rows)
+  if (shown < entries.length) {
+    summary.addRaw(
+      `<p><em>${entries.length - shown} more not shown; the full data is in the step outputs.</em></p>`,
+      true
+    )
+  }
+}
+
+function formatBytes(n: number): string {
+  if (n < 1024) return `${n} B`
+  const units = ['KiB', 'MiB', 'GiB', 'TiB']
+  let value = n / 1024
+  let unit = 0
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024
+    unit++
+  }
+  return `${value.toFixed(1)} ${units[unit]}`
+}
