@@ -1,0 +1,93 @@
+/**
+ * The committed bundle, run the way the runner runs it: `node dist/index.js`
+ * in its own process with INPUT_* variables and runner files.
+ */
+import { afterAll, beforeAll, expect, test } from '@jest/globals'
+import { execFile } from 'node:child_process'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { buildImage, pushIndex } from './support/fixtures.mjs'
+import { startRegistry, type RunningRegistry } from './support/registry.mjs'
+import { parseOutputFile } from './support/action.js'
+
+let reg: RunningRegistry
+let tmp: string
+beforeAll(async () => {
+  reg = await startRegistry({ auth: 'token', redirect: true })
+  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'rii-bundle-'))
+})
+afterAll(async () => {
+  await reg?.stop()
+  fs.rmSync(tmp, { recursive: true, force: true })
+})
+
+function runBundle(env: Record<string, string>): Promise<{
+  code: number
+  stdout: string
+  outputs: Map<string, string>
+  summary: string
+}> {
+  const output = path.join(tmp, 'output')
+  const summary = path.join(tmp, 'summary')
+  fs.writeFileSync(output, '')
+  fs.writeFileSync(summary, '')
+  return new Promise((resolve) => {
+    // Async on purpose: the registry's proxy and token server live in this process.
+    execFile(
+      process.execPath,
+      ['dist/index.js'],
+      {
+        env: {
+          PATH: process.env.PATH,
+          HOME: tmp,
+          GITHUB_OUTPUT: output,
+          GITHUB_STEP_SUMMARY: summary,
+          ...env
+        }
+      },
+      (error, stdout) => {
+        resolve({
+          code: error ? Number(error.code ?? 1) : 0,
+          stdout,
+          outputs: parseOutputFile(fs.readFileSync(output, 'utf8')),
+          summary: fs.readFileSync(summary, 'utf8')
+        })
+      }
+    )
+  })
+}
+
+test('dist/index.js inspects a multi-platform image end to end', async () => {
+  const arm = buildImage({
+    os: 'linux',
+    architecture: 'arm64',
+    config: { Labels: { a: 'b' } },
+    seed: 'arm'
+  })
+  const amd = buildImage({ os: 'linux', architecture: 'amd64', seed: 'amd' })
+  const index = await pushIndex(reg, 'library/sample', 'v2', [amd, arm], {
+    attestation: true
+  })
+  const result = await runBundle({
+    INPUT_IMAGE: `${reg.host}/library/sample:v2`,
+    INPUT_PLATFORM: 'linux/arm64'
+  })
+  expect(result.code).toBe(0)
+  expect(result.outputs.get('digest')).toBe(index.digest)
+  expect(result.outputs.get('image-digest')).toBe(arm.manifestDigest)
+  expect(result.outputs.get('labels')).toBe('{"a":"b"}')
+  expect(result.summary).toContain(`${reg.host}/library/sample@${index.digest}`)
+})
+
+test('dist/index.js fails with exit code 1, one error and no outputs', async () => {
+  const result = await runBundle({
+    INPUT_IMAGE: `${reg.host}/library/sample:missing`
+  })
+  expect(result.code).toBe(1)
+  expect(result.stdout.match(/^::error::/gm)).toHaveLength(1)
+  expect(result.stdout).toMatch(
+    /::error::Cannot inspect .*tag "missing" not found/
+  )
+  expect(result.outputs.size).toBe(0)
+})

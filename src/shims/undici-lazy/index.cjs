@@ -1,0 +1,29 @@
+'use strict'
+// Stands in for `undici` (see package.json): the real module is required on
+// the first property access, so runs that never use a proxy dispatcher never
+// pay for evaluating it.
+let real
+function load() {
+  real ??= require('undici-real')
+  return real
+}
+module.exports = new Proxy(
+  {},
+  {
+    get(_target, key) {
+      // Bundler interop probes this at import time; answering must not load.
+      if (key === '__esModule') return false
+      return load()[key]
+    },
+    has(_target, key) {
+      return key in load()
+    },
+    ownKeys() {
+      return Reflect.ownKeys(load())
+    },
+    getOwnPropertyDescriptor(_target, key) {
+      const d = Reflect.getOwnPropertyDescriptor(load(), key)
+      return d && { ...d, configurable: true }
+    }
+  }
+)
