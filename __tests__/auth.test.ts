@@ -163,7 +163,7 @@ describe('token auth (Docker Hub style)', () => {
     })
     expect(result.failed).toBe(true)
     expect(result.error).toMatch(
-      /token server .* answered 401: the username or password was rejected/
+      /token server .* answered 401: the credentials were rejected/
     )
     expect(result.outputFile).toBe('')
   })

@@ -31912,12 +31912,112 @@ function errorMessage(error) {
     }
 }
 
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-;// CONCATENATED MODULE: external "node:os"
-const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
-;// CONCATENATED MODULE: external "node:path"
-const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+;// CONCATENATED MODULE: ./src/registry/platform.ts
+/**
+ * Platforms as `os/arch[/variant]`, normalized the way containerd does so
+ * that `aarch64`, `arm64/v8` and `arm64` all mean the same thing.
+ */
+const PLATFORM_TEXT = /^[A-Za-z0-9._-]+\/[A-Za-z0-9._-]+(?:\/[A-Za-z0-9._-]+)?$/;
+/** Parses `os/arch[/variant]`; returns undefined if it does not look like one. */
+function parsePlatform(text) {
+    if (!PLATFORM_TEXT.test(text))
+        return undefined;
+    const [os, architecture, variant] = text.split('/');
+    return normalizePlatform({ os, architecture, variant });
+}
+/** Canonical spelling: lowercase, containerd's architecture aliases. */
+function normalizePlatform(p) {
+    let os = p.os.toLowerCase();
+    if (os === 'macos')
+        os = 'darwin';
+    let arch = p.architecture.toLowerCase();
+    let variant = p.variant?.toLowerCase() || undefined;
+    switch (arch) {
+        case 'i386':
+            arch = '386';
+            variant = undefined;
+            break;
+        case 'x86_64':
+        case 'x86-64':
+        case 'amd64':
+            arch = 'amd64';
+            if (variant === 'v1')
+                variant = undefined;
+            break;
+        case 'aarch64':
+        case 'arm64':
+            arch = 'arm64';
+            if (variant === '8' || variant === 'v8' || variant === 'v8.0') {
+                variant = undefined;
+            }
+            else if (variant === '9' || variant === '9.0' || variant === 'v9.0') {
+                variant = 'v9';
+            }
+            break;
+        case 'armhf':
+            arch = 'arm';
+            variant = 'v7';
+            break;
+        case 'armel':
+            arch = 'arm';
+            variant = 'v6';
+            break;
+        case 'arm':
+            if (variant === undefined || variant === '7')
+                variant = 'v7';
+            else if (/^[5-8]$/.test(variant))
+                variant = `v${variant}`;
+            break;
+    }
+    return variant
+        ? { os, architecture: arch, variant }
+        : { os, architecture: arch };
+}
+function formatPlatform(p) {
+    return p.variant
+        ? `${p.os}/${p.architecture}/${p.variant}`
+        : `${p.os}/${p.architecture}`;
+}
+/**
+ * Variants that can run where `wanted` runs, best first (containerd's
+ * compatibility vector): arm/v7 also runs v6 and v5, amd64/v3 also v2 and v1.
+ */
+function acceptableVariants(wanted) {
+    const v = wanted.variant;
+    if (wanted.architecture === 'arm' && v && /^v[5-8]$/.test(v)) {
+        const out = [];
+        for (let n = Number(v.slice(1)); n >= 5; n--)
+            out.push(`v${n}`);
+        return out;
+    }
+    if (wanted.architecture === 'amd64' && v && /^v[2-4]$/.test(v)) {
+        const out = [];
+        for (let n = Number(v.slice(1)); n >= 2; n--)
+            out.push(`v${n}`);
+        out.push(undefined);
+        return out;
+    }
+    return [v];
+}
+/**
+ * Index of the entry that best matches `wanted`, or -1. The first matching
+ * entry wins (image-spec); without a variant asked for, any variant of the
+ * same os/arch is accepted when no variant-less entry exists.
+ */
+function matchPlatform(wanted, candidates) {
+    const want = normalizePlatform(wanted);
+    const normalized = candidates.map(normalizePlatform);
+    const sameArch = (p) => p.os === want.os && p.architecture === want.architecture;
+    for (const variant of acceptableVariants(want)) {
+        const i = normalized.findIndex((p) => sameArch(p) && p.variant === variant);
+        if (i !== -1)
+            return i;
+    }
+    if (want.variant === undefined)
+        return normalized.findIndex(sameArch);
+    return -1;
+}
+
 ;// CONCATENATED MODULE: ./src/registry/reference.ts
 /**
  * Image references as the docker CLI reads them (distribution/reference):
@@ -32078,204 +32178,6 @@ function hostWithoutPort(domain) {
     return colon === -1 ? domain : domain.slice(0, colon);
 }
 
-;// CONCATENATED MODULE: ./src/registry/auth/docker-config.ts
-/**
- * Credentials from the docker CLI's config file (what `docker login` and
- * docker/login-action write): `$DOCKER_CONFIG/config.json` or
- * `~/.docker/config.json`, `auths` entries with `auth` (base64 of
- * `user:password`) or `username`/`password`.
- */
-
-
-
-
-/** Docker Hub's key in config.json, whatever name the image used. */
-const DOCKER_HUB_KEY = 'https://index.docker.io/v1/';
-/** The path docker itself reads, honouring DOCKER_CONFIG. */
-function dockerConfigPath(env = process.env) {
-    const dir = env.DOCKER_CONFIG || (0,external_node_path_namespaceObject.join)(env.HOME || (0,external_node_os_namespaceObject.homedir)(), '.docker');
-    return (0,external_node_path_namespaceObject.join)(dir, 'config.json');
-}
-/**
- * Looks up credentials for a registry domain. A missing file means none;
- * an unreadable or malformed one is an error, since a login step clearly
- * meant to provide credentials.
- */
-function credentialsFromDockerConfig(domain, path = dockerConfigPath()) {
-    let text;
-    try {
-        text = (0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8');
-    }
-    catch (error) {
-        if (error.code === 'ENOENT')
-            return undefined;
-        throw new Error(`Cannot read docker config ${path}: ${String(error)}`);
-    }
-    let config;
-    try {
-        config = JSON.parse(text);
-    }
-    catch {
-        throw new Error(`Docker config ${path} is not valid JSON`);
-    }
-    const auths = config?.auths;
-    if (typeof auths !== 'object' || auths === null)
-        return undefined;
-    const entries = Object.entries(auths);
-    const wanted = registryKey(domain);
-    // An exact key first (docker's own order), then any key naming the host.
-    const exact = isDockerHub(domain) ? DOCKER_HUB_KEY : domain;
-    const ordered = [
-        ...entries.filter(([key]) => key === exact),
-        ...entries.filter(([key]) => key !== exact && registryKey(key) === wanted)
-    ];
-    for (const [key, entry] of ordered) {
-        const credentials = decodeEntry(entry, key, path);
-        if (credentials) {
-            return { credentials, source: `${path} (auths["${key}"])` };
-        }
-    }
-    return undefined;
-}
-/** `https://index.docker.io/v1/` and `ghcr.io` → comparable host keys. */
-function registryKey(key) {
-    let host = key.replace(/^[a-z][a-z0-9+.-]*:\/\//i, '');
-    const slash = host.indexOf('/');
-    if (slash !== -1)
-        host = host.slice(0, slash);
-    host = host.toLowerCase();
-    return isDockerHub(host) ? 'docker.io' : host;
-}
-function decodeEntry(entry, key, path) {
-    if (typeof entry !== 'object' || entry === null)
-        return undefined;
-    const { auth, username, password } = entry;
-    if (typeof auth === 'string' && auth !== '') {
-        const decoded = Buffer.from(auth, 'base64').toString('utf8');
-        const colon = decoded.indexOf(':');
-        if (colon <= 0) {
-            throw new Error(`Docker config ${path}: auths["${key}"].auth is not base64 of "username:password"`);
-        }
-        return {
-            username: decoded.slice(0, colon),
-            password: decoded.slice(colon + 1).replace(/\0+$/, '')
-        };
-    }
-    if (typeof username === 'string' && username !== '') {
-        return {
-            username,
-            password: typeof password === 'string' ? password : ''
-        };
-    }
-    return undefined;
-}
-
-;// CONCATENATED MODULE: ./src/registry/platform.ts
-/**
- * Platforms as `os/arch[/variant]`, normalized the way containerd does so
- * that `aarch64`, `arm64/v8` and `arm64` all mean the same thing.
- */
-const PLATFORM_TEXT = /^[A-Za-z0-9._-]+\/[A-Za-z0-9._-]+(?:\/[A-Za-z0-9._-]+)?$/;
-/** Parses `os/arch[/variant]`; returns undefined if it does not look like one. */
-function parsePlatform(text) {
-    if (!PLATFORM_TEXT.test(text))
-        return undefined;
-    const [os, architecture, variant] = text.split('/');
-    return normalizePlatform({ os, architecture, variant });
-}
-/** Canonical spelling: lowercase, containerd's architecture aliases. */
-function normalizePlatform(p) {
-    let os = p.os.toLowerCase();
-    if (os === 'macos')
-        os = 'darwin';
-    let arch = p.architecture.toLowerCase();
-    let variant = p.variant?.toLowerCase() || undefined;
-    switch (arch) {
-        case 'i386':
-            arch = '386';
-            variant = undefined;
-            break;
-        case 'x86_64':
-        case 'x86-64':
-        case 'amd64':
-            arch = 'amd64';
-            if (variant === 'v1')
-                variant = undefined;
-            break;
-        case 'aarch64':
-        case 'arm64':
-            arch = 'arm64';
-            if (variant === '8' || variant === 'v8' || variant === 'v8.0') {
-                variant = undefined;
-            }
-            else if (variant === '9' || variant === '9.0' || variant === 'v9.0') {
-                variant = 'v9';
-            }
-            break;
-        case 'armhf':
-            arch = 'arm';
-            variant = 'v7';
-            break;
-        case 'armel':
-            arch = 'arm';
-            variant = 'v6';
-            break;
-        case 'arm':
-            if (variant === undefined || variant === '7')
-                variant = 'v7';
-            else if (/^[5-8]$/.test(variant))
-                variant = `v${variant}`;
-            break;
-    }
-    return variant
-        ? { os, architecture: arch, variant }
-        : { os, architecture: arch };
-}
-function formatPlatform(p) {
-    return p.variant
-        ? `${p.os}/${p.architecture}/${p.variant}`
-        : `${p.os}/${p.architecture}`;
-}
-/**
- * Variants that can run where `wanted` runs, best first (containerd's
- * compatibility vector): arm/v7 also runs v6 and v5, amd64/v3 also v2 and v1.
- */
-function acceptableVariants(wanted) {
-    const v = wanted.variant;
-    if (wanted.architecture === 'arm' && v && /^v[5-8]$/.test(v)) {
-        const out = [];
-        for (let n = Number(v.slice(1)); n >= 5; n--)
-            out.push(`v${n}`);
-        return out;
-    }
-    if (wanted.architecture === 'amd64' && v && /^v[2-4]$/.test(v)) {
-        const out = [];
-        for (let n = Number(v.slice(1)); n >= 2; n--)
-            out.push(`v${n}`);
-        out.push(undefined);
-        return out;
-    }
-    return [v];
-}
-/**
- * Index of the entry that best matches `wanted`, or -1. The first matching
- * entry wins (image-spec); without a variant asked for, any variant of the
- * same os/arch is accepted when no variant-less entry exists.
- */
-function matchPlatform(wanted, candidates) {
-    const want = normalizePlatform(wanted);
-    const normalized = candidates.map(normalizePlatform);
-    const sameArch = (p) => p.os === want.os && p.architecture === want.architecture;
-    for (const variant of acceptableVariants(want)) {
-        const i = normalized.findIndex((p) => sameArch(p) && p.variant === variant);
-        if (i !== -1)
-            return i;
-    }
-    if (want.variant === undefined)
-        return normalized.findIndex(sameArch);
-    return -1;
-}
-
 ;// CONCATENATED MODULE: ./src/inputs.ts
 /**
  * The only reader of action inputs: every input is read, validated and
@@ -32285,7 +32187,7 @@ function matchPlatform(wanted, candidates) {
 
 
 
-
+const HOST = /^(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)*|\[[a-fA-F0-9:]+\])(?::[0-9]{1,5})?$/;
 const inputs_TAG = /^[\w][\w.-]{0,127}$/;
 function getInputs() {
     const image = getInput('image', { required: true });
@@ -32325,31 +32227,312 @@ function getInputs() {
     if (Boolean(username) !== Boolean(password)) {
         throw new InputError(username ? 'password' : 'username', `'username' and 'password' go together; only '${username ? 'username' : 'password'}' was given.`);
     }
-    if (username && password) {
-        return {
-            reference,
-            platform,
-            credentials: { username, password },
-            credentialSource: "the 'username'/'password' inputs"
-        };
+    return {
+        reference,
+        platform,
+        credentials: username ? { username, password } : undefined,
+        insecureRegistries: parseInsecureRegistries(getInput('insecure-registries'))
+    };
+}
+/** Hosts separated by newlines, commas or spaces; `#` starts a comment. */
+function parseInsecureRegistries(text) {
+    const hosts = [];
+    for (const line of text.split('\n')) {
+        for (const item of line.replace(/#.*/, '').split(/[\s,]+/)) {
+            if (!item)
+                continue;
+            const host = item.replace(/^http:\/\//, '').replace(/\/+$/, '');
+            if (!HOST.test(host) || hostWithoutPort(host) === '') {
+                throw new InputError('insecure-registries', `"${item}" is not a registry host: list hosts like registry.local:5000, one per line.`);
+            }
+            hosts.push(host.toLowerCase());
+        }
     }
-    let found;
+    return hosts;
+}
+
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+;// CONCATENATED MODULE: ./src/registry/auth/credential-helper.ts
+/**
+ * docker credential helpers (`docker-credential-<name> get`): the server URL
+ * goes in on stdin, `{ServerURL, Username, Secret}` comes back on stdout.
+ * Run without a shell; the name is validated so it cannot become a path.
+ */
+
+const VALID_NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
+const MAX_OUTPUT = 1024 * 1024;
+class CredentialHelperError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'CredentialHelperError';
+    }
+}
+async function runCredentialHelper(name, serverUrl, options = {}) {
+    if (!VALID_NAME.test(name) || name.includes('..')) {
+        throw new CredentialHelperError(`credential helper name "${name}" is not valid (letters, digits, ".", "_", "-"; no paths)`);
+    }
+    const program = `docker-credential-${name}`;
+    const { code, stdout, stderr } = await new Promise((resolve, reject) => {
+        const child = (0,external_node_child_process_namespaceObject.spawn)(program, ['get'], {
+            shell: false,
+            stdio: ['pipe', 'pipe', 'pipe'],
+            env: options.env ?? process.env,
+            timeout: options.timeoutMs ?? 30_000
+        });
+        const out = [];
+        const err = [];
+        let size = 0;
+        child.stdout.on('data', (chunk) => {
+            size += chunk.length;
+            if (size > MAX_OUTPUT)
+                child.kill();
+            else
+                out.push(chunk);
+        });
+        child.stderr.on('data', (chunk) => {
+            if (err.length < 64)
+                err.push(chunk);
+        });
+        child.on('error', (error) => {
+            reject(new CredentialHelperError(error.code === 'ENOENT'
+                ? `credential helper ${program} is not installed (not found on PATH)`
+                : `credential helper ${program} could not run: ${error.message}`));
+        });
+        child.on('close', (exitCode, signal) => {
+            resolve({
+                code: signal ? null : exitCode,
+                stdout: Buffer.concat(out).toString('utf8'),
+                stderr: Buffer.concat(err).toString('utf8')
+            });
+        });
+        child.stdin.on('error', () => undefined); // the helper may exit without reading
+        child.stdin.end(serverUrl);
+    });
+    if (code !== 0) {
+        // The protocol's way of saying "no credentials for this server".
+        if (/credentials not found/i.test(stdout + stderr))
+            return { found: false };
+        throw new CredentialHelperError(`credential helper ${program} failed (${code === null ? 'killed or timed out' : `exit code ${code}`})`);
+    }
+    let parsed;
     try {
-        found = credentialsFromDockerConfig(reference.domain);
+        parsed = JSON.parse(stdout);
+    }
+    catch {
+        throw new CredentialHelperError(`credential helper ${program} did not print JSON`);
+    }
+    const { Username, Secret } = (parsed ?? {});
+    if (typeof Secret !== 'string' || Secret === '')
+        return { found: false };
+    return {
+        found: true,
+        credentials: {
+            username: typeof Username === 'string' ? Username : '',
+            secret: Secret
+        }
+    };
+}
+
+;// CONCATENATED MODULE: ./src/registry/auth/docker-config.ts
+/**
+ * Credentials the way the docker CLI finds them (what `docker login`,
+ * docker/login-action and the cloud login actions write):
+ * `$DOCKER_CONFIG/config.json` or `~/.docker/config.json` with `credHelpers`
+ * per host, then `credsStore`, then `auths` entries (`auth` base64 of
+ * `user:password`, `username`/`password`, `identitytoken`, `registrytoken`);
+ * also `DOCKER_AUTH_CONFIG` and podman's auth.json.
+ */
+
+
+
+
+
+/** The username credential helpers use to hand out an identity token. */
+const TOKEN_USERNAME = '<token>';
+/** Docker Hub's key in config.json, whatever name the image used. */
+const DOCKER_HUB_KEY = 'https://index.docker.io/v1/';
+/** The path docker itself reads, honouring DOCKER_CONFIG. */
+function dockerConfigPath(env = process.env) {
+    const dir = env.DOCKER_CONFIG || (0,external_node_path_namespaceObject.join)(env.HOME || (0,external_node_os_namespaceObject.homedir)(), '.docker');
+    return (0,external_node_path_namespaceObject.join)(dir, 'config.json');
+}
+/** The `auths` entry for a domain in one docker config file, if any. */
+function credentialsFromDockerConfig(domain, path = dockerConfigPath()) {
+    const config = readConfig(path);
+    return config && fromAuths(config, domain, path);
+}
+/** `https://index.docker.io/v1/` and `ghcr.io` → comparable host keys. */
+function registryKey(key) {
+    let host = key.replace(/^[a-z][a-z0-9+.-]*:\/\//i, '');
+    const slash = host.indexOf('/');
+    if (slash !== -1)
+        host = host.slice(0, slash);
+    host = host.toLowerCase();
+    return isDockerHub(host) ? 'docker.io' : host;
+}
+function decodeEntry(entry, key, path) {
+    if (typeof entry !== 'object' || entry === null)
+        return undefined;
+    const { auth, username, password, identitytoken, registrytoken } = entry;
+    let user = typeof username === 'string' ? username : '';
+    let pass = typeof password === 'string' ? password : '';
+    if (typeof auth === 'string' && auth !== '') {
+        const decoded = Buffer.from(auth, 'base64').toString('utf8');
+        const colon = decoded.indexOf(':');
+        if (colon <= 0) {
+            throw new Error(`Docker config ${path}: auths["${key}"].auth is not base64 of "username:password"`);
+        }
+        user = decoded.slice(0, colon);
+        pass = decoded.slice(colon + 1).replace(/\0+$/, '');
+    }
+    if (typeof registrytoken === 'string' && registrytoken !== '') {
+        return { username: user, password: pass, registryToken: registrytoken };
+    }
+    if (typeof identitytoken === 'string' && identitytoken !== '') {
+        return { username: user, password: pass, identityToken: identitytoken };
+    }
+    if (user !== '')
+        return { username: user, password: pass };
+    return undefined;
+}
+/** Parses a config file; a missing file is undefined, a broken one an error. */
+function readConfig(path) {
+    let text;
+    try {
+        text = (0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8');
     }
     catch (error) {
-        throw new InputError('username', `${error.message}. Fix or remove that file, or pass 'username' and 'password'.`);
+        if (error.code === 'ENOENT')
+            return undefined;
+        throw new Error(`Cannot read docker config ${path}: ${String(error)}`);
     }
-    if (found) {
-        core_setSecret(found.credentials.password);
+    return parseConfig(text, path);
+}
+function parseConfig(text, where) {
+    let config;
+    try {
+        config = JSON.parse(text);
+    }
+    catch {
+        throw new Error(`Docker config ${where} is not valid JSON`);
+    }
+    if (typeof config !== 'object' || config === null || Array.isArray(config)) {
+        throw new Error(`Docker config ${where} is not a JSON object`);
+    }
+    return config;
+}
+/** The auths entry for a domain, exact key first, then any alias. */
+function fromAuths(config, domain, where) {
+    const auths = config.auths;
+    if (typeof auths !== 'object' || auths === null)
+        return undefined;
+    for (const [key, entry] of matchingEntries(auths, domain)) {
+        const credentials = decodeEntry(entry, key, where);
+        if (credentials) {
+            return { credentials, source: `${where} (auths["${key}"])` };
+        }
+    }
+    return undefined;
+}
+function matchingEntries(map, domain) {
+    const entries = Object.entries(map);
+    const wanted = registryKey(domain);
+    const exact = isDockerHub(domain) ? DOCKER_HUB_KEY : domain;
+    return [
+        ...entries.filter(([key]) => key === exact),
+        ...entries.filter(([key]) => key !== exact && registryKey(key) === wanted)
+    ];
+}
+/** Server URLs a helper may have stored the login under, most likely first. */
+function helperServerUrls(domain) {
+    return isDockerHub(domain)
+        ? [DOCKER_HUB_KEY, 'index.docker.io']
+        : [domain, `https://${domain}`];
+}
+async function fromHelper(name, domain, source, run) {
+    for (const serverUrl of helperServerUrls(domain)) {
+        const result = await run(name, serverUrl);
+        if (!result.found)
+            continue;
+        const { username, secret } = result.credentials;
+        const credentials = username === TOKEN_USERNAME
+            ? { username: '', password: '', identityToken: secret }
+            : { username, password: secret };
         return {
-            reference,
-            platform,
-            credentials: found.credentials,
-            credentialSource: found.source
+            credentials,
+            source: `${source} (docker-credential-${name}, ${serverUrl})`
         };
     }
-    return { reference, platform };
+    return undefined;
+}
+/**
+ * Looks through every place a runner keeps registry credentials, in the
+ * docker CLI's order. A broken helper is a warning, not a failure: public
+ * images must still work on a runner with a stale config.
+ */
+async function findCredentials(domain, options = {}) {
+    const env = options.env ?? process.env;
+    const run = options.runHelper ??
+        ((name, url) => runCredentialHelper(name, url, { env }));
+    const warnings = [];
+    const tryHelper = async (name, source) => {
+        try {
+            return await fromHelper(name, domain, source, run);
+        }
+        catch (error) {
+            if (!(error instanceof CredentialHelperError))
+                throw error;
+            warnings.push(`${source}: ${error.message}; continuing without it`);
+            return undefined;
+        }
+    };
+    if (env.DOCKER_AUTH_CONFIG) {
+        const config = parseConfig(env.DOCKER_AUTH_CONFIG, 'DOCKER_AUTH_CONFIG');
+        const found = fromAuths(config, domain, 'DOCKER_AUTH_CONFIG');
+        if (found)
+            return { found, warnings };
+    }
+    const path = dockerConfigPath(env);
+    const config = readConfig(path);
+    if (config) {
+        const helpers = config.credHelpers;
+        if (typeof helpers === 'object' && helpers !== null) {
+            for (const [key, name] of matchingEntries(helpers, domain)) {
+                if (typeof name !== 'string' || name === '')
+                    continue;
+                const found = await tryHelper(name, `${path} credHelpers["${key}"]`);
+                if (found)
+                    return { found, warnings };
+            }
+        }
+        if (typeof config.credsStore === 'string' && config.credsStore !== '') {
+            const found = await tryHelper(config.credsStore, `${path} credsStore`);
+            if (found)
+                return { found, warnings };
+        }
+        const found = fromAuths(config, domain, path);
+        if (found)
+            return { found, warnings };
+    }
+    // podman / skopeo / buildah keep the same format elsewhere.
+    const podman = env.REGISTRY_AUTH_FILE ||
+        (env.XDG_RUNTIME_DIR
+            ? (0,external_node_path_namespaceObject.join)(env.XDG_RUNTIME_DIR, 'containers', 'auth.json')
+            : undefined);
+    if (podman) {
+        const podmanConfig = readConfig(podman);
+        const found = podmanConfig && fromAuths(podmanConfig, domain, podman);
+        if (found)
+            return { found, warnings };
+    }
+    return { warnings };
 }
 
 // EXTERNAL MODULE: external "node:crypto"
@@ -32362,11 +32545,15 @@ class RegistryError extends Error {
     kind;
     status;
     errors;
-    constructor(kind, message, status, errors = []) {
+    resource;
+    constructor(kind, message, status, errors = [], 
+    /** What was being fetched ("manifest", "config blob"...), for messages. */
+    resource) {
         super(message);
         this.kind = kind;
         this.status = status;
         this.errors = errors;
+        this.resource = resource;
         this.name = 'RegistryError';
     }
     /** True if the registry sent this error code (e.g. `MANIFEST_UNKNOWN`). */
@@ -32422,6 +32609,9 @@ function describeErrors(errors) {
 
 
 const MAX_TOKEN_BODY = 1024 * 1024;
+const CLIENT_ID = 'remote-image-inspect';
+/** How registries say "no OAuth2 POST here": GCR 404, JFrog 401, ACR 400. */
+const POST_REFUSED = new Set([400, 401, 404, 405]);
 /** token spec: tokens live at least 60 s; refresh a little early. */
 const MIN_TOKEN_LIFETIME_S = 60;
 const EARLY_REFRESH_MS = 5_000;
@@ -32438,6 +32628,9 @@ class Authenticator {
     /** Lets a caller that knows the realm (Docker Hub) skip the 401 round trip. */
     setKnownChallenge(challenge) {
         this.challenge ??= challenge;
+    }
+    hasChallenge() {
+        return this.challenge !== undefined;
     }
     /** The Authorization header to send for `scope` before any 401, if known. */
     async headerFor(scope) {
@@ -32469,10 +32662,15 @@ class Authenticator {
         return header === previous ? undefined : header;
     }
     async answer(challenge, scope, previous, since = -Infinity) {
+        const { credentials } = this.options;
         if (challenge.scheme === 'basic') {
-            const { credentials } = this.options;
-            return credentials ? basic(credentials) : undefined;
+            return credentials && !credentials.identityToken
+                ? basic(credentials)
+                : undefined;
         }
+        // A registry token from the docker config is the bearer token itself.
+        if (credentials?.registryToken)
+            return `Bearer ${credentials.registryToken}`;
         const realm = challenge.params.realm;
         if (!realm) {
             throw new RegistryError('protocol', 'The registry sent a Bearer challenge without a realm, so there is no token server to ask');
@@ -32536,29 +32734,21 @@ class Authenticator {
     }
     async fetchToken(realm, service, scopes) {
         const serial = ++this.serial;
-        const url = new URL(realm.href); // keep any query the realm already has
-        if (service)
-            url.searchParams.set('service', service);
-        for (const s of scopes)
-            url.searchParams.append('scope', s);
         const { credentials } = this.options;
-        if (credentials)
-            url.searchParams.set('account', credentials.username);
-        const headers = { Accept: 'application/json' };
-        if (credentials)
-            headers.Authorization = basic(credentials);
-        const response = await this.options.transport.send(url, {
-            headers,
-            maxBytes: MAX_TOKEN_BODY,
-            what: 'token response'
-        });
+        let response;
+        if (credentials?.identityToken) {
+            response = await this.refreshTokenGrant(realm, service, scopes, credentials.identityToken);
+        }
+        // GET is the token protocol every registry speaks; it is also the
+        // fallback for registries that refuse the OAuth2 POST (GCR, ACR, JFrog).
+        if (!response || POST_REFUSED.has(response.status)) {
+            response = await this.getToken(realm, service, scopes, credentials);
+        }
         if (response.status !== 200) {
             const errors = parseErrorBody(response.body);
             const detail = errors.length ? ` (${describeErrors(errors)})` : '';
-            const hint = response.status === 401 || response.status === 403
-                ? credentials
-                    ? ': the username or password was rejected'
-                    : ''
+            const hint = (response.status === 401 || response.status === 403) && credentials
+                ? ': the credentials were rejected'
                 : '';
             throw new RegistryError('auth', `The token server ${realm.origin} answered ${response.status}${hint}${detail}`, response.status, errors);
         }
@@ -32576,6 +32766,9 @@ class Authenticator {
             throw new RegistryError('protocol', `The token server ${realm.origin} answered without a token`);
         }
         this.options.onSecret?.(value);
+        if (typeof body.refresh_token === 'string' && body.refresh_token) {
+            this.options.onSecret?.(body.refresh_token);
+        }
         const now = this.now();
         const expiresIn = Math.max(typeof body.expires_in === 'number' ? body.expires_in : 0, MIN_TOKEN_LIFETIME_S);
         let issuedAt = typeof body.issued_at === 'string' ? Date.parse(body.issued_at) : NaN;
@@ -32584,15 +32777,77 @@ class Authenticator {
             issuedAt = now;
         return { value, expiresAt: issuedAt + expiresIn * 1000, serial };
     }
+    /** The token protocol's GET: scopes as repeated parameters, credentials as Basic. */
+    getToken(realm, service, scopes, credentials) {
+        const url = new URL(realm.href); // keep any query the realm already has
+        if (service)
+            url.searchParams.set('service', service);
+        for (const s of scopes)
+            url.searchParams.append('scope', s);
+        const headers = { Accept: 'application/json' };
+        if (credentials?.identityToken) {
+            headers.Authorization = basic({
+                username: credentials.username || '<token>',
+                password: credentials.identityToken
+            });
+        }
+        else if (credentials) {
+            url.searchParams.set('account', credentials.username);
+            headers.Authorization = basic(credentials);
+        }
+        return this.options.transport.send(url, {
+            headers,
+            maxBytes: MAX_TOKEN_BODY,
+            what: 'token response'
+        });
+    }
+    /** OAuth2 refresh-token grant: one space-separated `scope` field (token spec). */
+    refreshTokenGrant(realm, service, scopes, refreshToken) {
+        const form = new URLSearchParams({
+            grant_type: 'refresh_token',
+            refresh_token: refreshToken,
+            client_id: CLIENT_ID,
+            scope: scopes.join(' ')
+        });
+        if (service)
+            form.set('service', service);
+        return this.options.transport.send(realm, {
+            method: 'POST',
+            body: form.toString(),
+            headers: {
+                'Content-Type': 'application/x-www-form-urlencoded',
+                Accept: 'application/json'
+            },
+            maxBytes: MAX_TOKEN_BODY,
+            what: 'token response'
+        });
+    }
 }
 function basic({ username, password }) {
     return `Basic ${Buffer.from(`${username}:${password}`).toString('base64')}`;
 }
+/**
+ * Link-local and cloud metadata addresses, in any spelling a URL parser
+ * leaves: IPv4, IPv4-mapped IPv6 (`[::ffff:a9fe:a9fe]`), a trailing dot.
+ */
 function isLinkLocal(hostname) {
-    const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
+    let host = hostname
+        .toLowerCase()
+        .replace(/^\[|\]$/g, '')
+        .replace(/\.$/, '');
+    const mapped = /^::ffff:(?:0:)?([0-9a-f]{1,4}):([0-9a-f]{1,4})$/.exec(host);
+    if (mapped) {
+        const hi = parseInt(mapped[1], 16);
+        const lo = parseInt(mapped[2], 16);
+        host = `${hi >> 8}.${hi & 255}.${lo >> 8}.${lo & 255}`;
+    }
+    const dotted = /^::ffff:(\d{1,3}(?:\.\d{1,3}){3})$/.exec(host);
+    if (dotted)
+        host = dotted[1];
     return (/^169\.254\.\d{1,3}\.\d{1,3}$/.test(host) ||
-        host.startsWith('fe80:') ||
+        /^fe[89ab][0-9a-f]:/.test(host) ||
         host === 'metadata.google.internal' ||
+        host === 'metadata' ||
         host === 'fd00:ec2::254');
 }
 
@@ -32729,6 +32984,26 @@ function manifestKind(mediaType) {
 
 
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
+/** Error bodies are only read for their message; more is cut off. */
+const MAX_ERROR_BODY = 64 * 1024;
+/**
+ * http-client connects to `url.hostname`, which keeps the brackets of an
+ * IPv6 literal (`[::1]`) and so fails to resolve; strip them.
+ */
+const ipv6Literals = {
+    prepareRequest(options) {
+        const host = options.host;
+        if (typeof host === 'string' &&
+            host.startsWith('[') &&
+            host.endsWith(']')) {
+            options.host = host.slice(1, -1);
+        }
+    },
+    canHandleAuthentication: () => false,
+    handleAuthentication: () => {
+        throw new Error('not used');
+    }
+};
 class Transport {
     /** One client per protocol: http-client caches a single agent per client. */
     clients = new Map();
@@ -32752,9 +33027,12 @@ class Transport {
             const status = message.statusCode ?? 0;
             const location = message.headers.location;
             if (!REDIRECT_STATUSES.has(status) || location === undefined) {
+                const ok = status >= 200 && status < 300;
                 const data = method === 'HEAD'
                     ? (message.resume(), Buffer.alloc(0))
-                    : await readCapped(message, options.maxBytes, options.what);
+                    : ok
+                        ? await readCapped(message, options.maxBytes, options.what)
+                        : await readPrefix(message, MAX_ERROR_BODY);
                 return { status, headers: message.headers, body: data, url: current };
             }
             message.resume();
@@ -32794,7 +33072,7 @@ class Transport {
     client(protocol) {
         let client = this.clients.get(protocol);
         if (!client) {
-            client = new lib_HttpClient(this.options.userAgent, [], {
+            client = new lib_HttpClient(this.options.userAgent, [ipv6Literals], {
                 allowRedirects: false,
                 allowRetries: false,
                 keepAlive: true,
@@ -32845,6 +33123,25 @@ async function readCapped(message, maxBytes, what) {
         throw new RegistryError('integrity', `The ${what} was truncated: ${total} of ${declared} bytes arrived`);
     }
     return Buffer.concat(chunks, total);
+}
+/** The first `maxBytes` of a body (an error message); the rest is dropped unread. */
+async function readPrefix(message, maxBytes) {
+    const chunks = [];
+    let total = 0;
+    try {
+        for await (const chunk of message) {
+            chunks.push(chunk);
+            total += chunk.length;
+            if (total >= maxBytes) {
+                message.destroy();
+                break;
+            }
+        }
+    }
+    catch {
+        // A broken error body still leaves the status to report.
+    }
+    return Buffer.concat(chunks).subarray(0, maxBytes);
 }
 function withoutAuthorization(headers) {
     const out = {};
@@ -32985,7 +33282,11 @@ class RegistryClient {
             if (response.status >= 200 && response.status < 300)
                 return response;
             if (response.status === 401 && attempt < MAX_AUTH_ATTEMPTS) {
-                const challenges = parseChallenges(headerValue(response.headers['www-authenticate']) ?? '');
+                let challenges = parseChallenges(headerValue(response.headers['www-authenticate']) ?? '');
+                // GCR answers some 401s without a challenge: ask /v2/ for it.
+                if (challenges.length === 0 && !this.auth.hasChallenge()) {
+                    challenges = await this.pingChallenges();
+                }
                 const next = await this.auth.onUnauthorized(challenges, scope, authorization, since);
                 if (next !== undefined) {
                     authorization = next;
@@ -32994,6 +33295,20 @@ class RegistryClient {
             }
             throw this.failure(response, options.what, authorization !== undefined);
         }
+    }
+    /** The challenge `GET /v2/` carries (its scope is not trusted, only realm and service). */
+    async pingChallenges() {
+        const response = await this.transport.send(new URL('/v2/', this.base), {
+            maxBytes: MAX_ERROR_BYTES,
+            what: 'API version check'
+        });
+        if (response.status !== 401)
+            return [];
+        return parseChallenges(headerValue(response.headers['www-authenticate']) ?? '').map((c) => {
+            const params = Object.assign(Object.create(null), c.params);
+            delete params.scope;
+            return { ...c, params };
+        });
     }
     failure(response, what, authenticated) {
         const errors = parseErrorBody(response.body.subarray(0, MAX_ERROR_BYTES));
@@ -33006,7 +33321,7 @@ class RegistryClient {
                 ? 'not-found'
                 : 'http';
         const note = status === 401 && !authenticated ? ' (no credentials were sent)' : '';
-        return new RegistryError(kind, `The registry answered ${status} for the ${what} (${where})${note}${detail}`, status, errors);
+        return new RegistryError(kind, `The registry answered ${status} for the ${what} (${where})${note}${detail}`, status, errors, what);
     }
 }
 function headerValue(value) {
@@ -33100,7 +33415,7 @@ async function resolve(request, client) {
     const size = layers.reduce((sum, layer) => sum + descriptorOf(layer, 'layer').size, 0);
     const configBytes = await client.getBlob(repo, configDescriptor, MAX_CONFIG_BYTES, 'config blob');
     const configText = configBytes.toString('utf8');
-    const config = readConfig(configText);
+    const config = inspect_readConfig(configText);
     const actual = normalizePlatform({
         os: config.os,
         architecture: config.architecture,
@@ -33246,7 +33561,7 @@ function descriptorOf(value, what) {
     };
 }
 /** Reads the fields users ask about from a config blob, tolerating absent ones. */
-function readConfig(text) {
+function inspect_readConfig(text) {
     let json;
     try {
         json = JSON.parse(text);
@@ -33333,6 +33648,11 @@ function explain(error, request, ref) {
     const said = error.errors.length
         ? ` (registry: ${describeErrors(error.errors)})`
         : '';
+    if ((error.kind === 'not-found' || error.status === 404) &&
+        error.resource !== undefined &&
+        error.resource !== 'manifest') {
+        return `${prefix}: the registry lists the image but has no ${error.resource} for it (404). The repository is damaged or was garbage-collected; re-push the image.${said}`;
+    }
     if (error.kind === 'not-found' || error.status === 404) {
         if (error.has('NAME_UNKNOWN')) {
             return `${prefix}: repository ${repo} does not exist on ${reference.domain}. Check the image name.${said}`;
@@ -33522,23 +33842,58 @@ function formatBytes(n) {
 
 
 
+
+/** The inputs' credentials, else whatever the runner has for the registry. */
+async function credentialsFor(inputs) {
+    if (inputs.credentials) {
+        return {
+            credentials: inputs.credentials,
+            source: "the 'username'/'password' inputs"
+        };
+    }
+    let lookup;
+    try {
+        lookup = await findCredentials(inputs.reference.domain);
+    }
+    catch (error) {
+        throw new UserError(`${errorMessage(error)}. Fix or remove that file, or pass the 'username' and 'password' inputs.`);
+    }
+    const { found, warnings } = lookup;
+    for (const warning of warnings)
+        core_warning(warning);
+    if (!found)
+        return {};
+    // Mask before anything else could print them.
+    const { password, identityToken, registryToken } = found.credentials;
+    for (const secret of [password, identityToken, registryToken]) {
+        if (secret)
+            core_setSecret(secret);
+    }
+    return found;
+}
+function isInsecure(domain, insecure) {
+    const host = domain.toLowerCase();
+    return insecure.includes(host) || insecure.includes(hostWithoutPort(host));
+}
 async function run() {
     let client;
     try {
         const inputs = getInputs();
         const { reference } = inputs;
         core_info(`Inspecting ${formatReference(reference)} (platform ${formatPlatform(inputs.platform)}) on ${apiHost(reference.domain)}`);
-        core_debug(`Credentials: ${inputs.credentialSource ?? 'none (anonymous)'}`);
+        const { credentials, source } = await credentialsFor(inputs);
+        core_debug(`Credentials: ${source ?? 'none (anonymous)'}`);
         client = new RegistryClient({
             domain: reference.domain,
-            credentials: inputs.credentials,
+            credentials,
+            insecure: isInsecure(reference.domain, inputs.insecureRegistries),
             onSecret: (secret) => core_setSecret(secret)
         });
         const info = await inspectImage({
             reference,
             platform: inputs.platform,
-            credentials: inputs.credentials,
-            credentialSource: inputs.credentialSource
+            credentials,
+            credentialSource: source
         }, client);
         core_debug(`HTTP requests: ${client.transport.requestCount}`);
         for (const warning of info.warnings)

@@ -4,13 +4,11 @@
  */
 import * as core from '@actions/core'
 import { InputError } from './errors.js'
-import {
-  credentialsFromDockerConfig,
-  type Credentials
-} from './registry/auth/docker-config.js'
+import type { Credentials } from './registry/auth/docker-config.js'
 import { parsePlatform, type Platform } from './registry/platform.js'
 import {
   ReferenceError,
+  hostWithoutPort,
   parseReference,
   type ImageReference
 } from './registry/reference.js'
@@ -18,10 +16,14 @@ import {
 export interface Inputs {
   reference: ImageReference
   platform: Platform
+  /** From the username/password inputs; otherwise looked up on the runner. */
   credentials?: Credentials
-  /** Where the credentials came from (an input or a config file); never the secret. */
-  credentialSource?: string
+  /** Registries (host[:port]) that may be spoken to over plain http. */
+  insecureRegistries: string[]
 }
+
+const HOST =
+  /^(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)*|\[[a-fA-F0-9:]+\])(?::[0-9]{1,5})?$/
 
 const TAG = /^[\w][\w.-]{0,127}$/
 
@@ -78,31 +80,31 @@ export function getInputs(): Inputs {
       `'username' and 'password' go together; only '${username ? 'username' : 'password'}' was given.`
     )
   }
-  if (username && password) {
-    return {
-      reference,
-      platform,
-      credentials: { username, password },
-      credentialSource: "the 'username'/'password' inputs"
-    }
-  }
-  let found
-  try {
-    found = credentialsFromDockerConfig(reference.domain)
-  } catch (error) {
-    throw new InputError(
-      'username',
-      `${(error as Error).message}. Fix or remove that file, or pass 'username' and 'password'.`
+  return {
+    reference,
+    platform,
+    credentials: username ? { username, password } : undefined,
+    insecureRegistries: parseInsecureRegistries(
+      core.getInput('insecure-registries')
     )
   }
-  if (found) {
-    core.setSecret(found.credentials.password)
-    return {
-      reference,
-      platform,
-      credentials: found.credentials,
-      credentialSource: found.source
+}
+
+/** Hosts separated by newlines, commas or spaces; `#` starts a comment. */
+function parseInsecureRegistries(text: string): string[] {
+  const hosts: string[] = []
+  for (const line of text.split('\n')) {
+    for (const item of line.replace(/#.*/, '').split(/[\s,]+/)) {
+      if (!item) continue
+      const host = item.replace(/^http:\/\//, '').replace(/\/+$/, '')
+      if (!HOST.test(host) || hostWithoutPort(host) === '') {
+        throw new InputError(
+          'insecure-registries',
+          `"${item}" is not a registry host: list hosts like registry.local:5000, one per line.`
+        )
+      }
+      hosts.push(host.toLowerCase())
     }
   }
-  return { reference, platform }
+  return hosts
 }

@@ -462,6 +462,13 @@ export function explain(
   const said = error.errors.length
     ? ` (registry: ${describeErrors(error.errors)})`
     : ''
+  if (
+    (error.kind === 'not-found' || error.status === 404) &&
+    error.resource !== undefined &&
+    error.resource !== 'manifest'
+  ) {
+    return `${prefix}: the registry lists the image but has no ${error.resource} for it (404). The repository is damaged or was garbage-collected; re-push the image.${said}`
+  }
   if (error.kind === 'not-found' || error.status === 404) {
     if (error.has('NAME_UNKNOWN')) {
       return `${prefix}: repository ${repo} does not exist on ${reference.domain}. Check the image name.${said}`

@@ -3,14 +3,56 @@
  * that sets outputs, writes the summary and fails the step.
  */
 import * as core from '@actions/core'
-import { errorMessage } from './errors.js'
-import { getInputs } from './inputs.js'
+import { UserError, errorMessage } from './errors.js'
+import { getInputs, type Inputs } from './inputs.js'
+import {
+  findCredentials,
+  type Credentials
+} from './registry/auth/docker-config.js'
 import { inspectImage } from './inspect.js'
 import { RegistryClient } from './registry/client.js'
 import { formatPlatform } from './registry/platform.js'
-import { apiHost, formatReference } from './registry/reference.js'
+import {
+  apiHost,
+  formatReference,
+  hostWithoutPort
+} from './registry/reference.js'
 import { imageOutputs } from './report/outputs.js'
 import { writeImageSummary } from './report/summary.js'
+
+/** The inputs' credentials, else whatever the runner has for the registry. */
+async function credentialsFor(
+  inputs: Inputs
+): Promise<{ credentials?: Credentials; source?: string }> {
+  if (inputs.credentials) {
+    return {
+      credentials: inputs.credentials,
+      source: "the 'username'/'password' inputs"
+    }
+  }
+  let lookup
+  try {
+    lookup = await findCredentials(inputs.reference.domain)
+  } catch (error) {
+    throw new UserError(
+      `${errorMessage(error)}. Fix or remove that file, or pass the 'username' and 'password' inputs.`
+    )
+  }
+  const { found, warnings } = lookup
+  for (const warning of warnings) core.warning(warning)
+  if (!found) return {}
+  // Mask before anything else could print them.
+  const { password, identityToken, registryToken } = found.credentials
+  for (const secret of [password, identityToken, registryToken]) {
+    if (secret) core.setSecret(secret)
+  }
+  return found
+}
+
+function isInsecure(domain: string, insecure: string[]): boolean {
+  const host = domain.toLowerCase()
+  return insecure.includes(host) || insecure.includes(hostWithoutPort(host))
+}
 
 export async function run(): Promise<void> {
   let client: RegistryClient | undefined
@@ -20,19 +62,21 @@ export async function run(): Promise<void> {
     core.info(
       `Inspecting ${formatReference(reference)} (platform ${formatPlatform(inputs.platform)}) on ${apiHost(reference.domain)}`
     )
-    core.debug(`Credentials: ${inputs.credentialSource ?? 'none (anonymous)'}`)
+    const { credentials, source } = await credentialsFor(inputs)
+    core.debug(`Credentials: ${source ?? 'none (anonymous)'}`)
 
     client = new RegistryClient({
       domain: reference.domain,
-      credentials: inputs.credentials,
+      credentials,
+      insecure: isInsecure(reference.domain, inputs.insecureRegistries),
       onSecret: (secret) => core.setSecret(secret)
     })
     const info = await inspectImage(
       {
         reference,
         platform: inputs.platform,
-        credentials: inputs.credentials,
-        credentialSource: inputs.credentialSource
+        credentials,
+        credentialSource: source
       },
       client
     )

@@ -184,9 +184,13 @@ export class RegistryClient {
       })
       if (response.status >= 200 && response.status < 300) return response
       if (response.status === 401 && attempt < MAX_AUTH_ATTEMPTS) {
-        const challenges = parseChallenges(
+        let challenges = parseChallenges(
           headerValue(response.headers['www-authenticate']) ?? ''
         )
+        // GCR answers some 401s without a challenge: ask /v2/ for it.
+        if (challenges.length === 0 && !this.auth.hasChallenge()) {
+          challenges = await this.pingChallenges()
+        }
         const next = await this.auth.onUnauthorized(
           challenges,
           scope,
@@ -200,6 +204,25 @@ export class RegistryClient {
       }
       throw this.failure(response, options.what, authorization !== undefined)
     }
+  }
+
+  /** The challenge `GET /v2/` carries (its scope is not trusted, only realm and service). */
+  private async pingChallenges(): Promise<Challenge[]> {
+    const response = await this.transport.send(new URL('/v2/', this.base), {
+      maxBytes: MAX_ERROR_BYTES,
+      what: 'API version check'
+    })
+    if (response.status !== 401) return []
+    return parseChallenges(
+      headerValue(response.headers['www-authenticate']) ?? ''
+    ).map((c) => {
+      const params = Object.assign(
+        Object.create(null) as Record<string, string>,
+        c.params
+      )
+      delete params.scope
+      return { ...c, params }
+    })
   }
 
   private failure(
@@ -225,7 +248,8 @@ export class RegistryClient {
       kind,
       `The registry answered ${status} for the ${what} (${where})${note}${detail}`,
       status,
-      errors
+      errors,
+      what
     )
   }
 }

@@ -25,7 +25,9 @@ export class RegistryError extends Error {
     readonly kind: RegistryFailure,
     message: string,
     readonly status?: number,
-    readonly errors: RegistryErrorDetail[] = []
+    readonly errors: RegistryErrorDetail[] = [],
+    /** What was being fetched ("manifest", "config blob"...), for messages. */
+    readonly resource?: string
   ) {
     super(message)
     this.name = 'RegistryError'

@@ -32,7 +32,34 @@ export interface TransportOptions {
   maxRedirects?: number
 }
 
+type RequestHandler = NonNullable<
+  ConstructorParameters<typeof HttpClient>[1]
+>[number]
+
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308])
+/** Error bodies are only read for their message; more is cut off. */
+const MAX_ERROR_BODY = 64 * 1024
+
+/**
+ * http-client connects to `url.hostname`, which keeps the brackets of an
+ * IPv6 literal (`[::1]`) and so fails to resolve; strip them.
+ */
+const ipv6Literals: RequestHandler = {
+  prepareRequest(options) {
+    const host = options.host
+    if (
+      typeof host === 'string' &&
+      host.startsWith('[') &&
+      host.endsWith(']')
+    ) {
+      options.host = host.slice(1, -1)
+    }
+  },
+  canHandleAuthentication: () => false,
+  handleAuthentication: () => {
+    throw new Error('not used')
+  }
+}
 
 export class Transport {
   /** One client per protocol: http-client caches a single agent per client. */
@@ -59,10 +86,13 @@ export class Transport {
       const status = message.statusCode ?? 0
       const location = message.headers.location
       if (!REDIRECT_STATUSES.has(status) || location === undefined) {
+        const ok = status >= 200 && status < 300
         const data =
           method === 'HEAD'
             ? (message.resume(), Buffer.alloc(0))
-            : await readCapped(message, options.maxBytes, options.what)
+            : ok
+              ? await readCapped(message, options.maxBytes, options.what)
+              : await readPrefix(message, MAX_ERROR_BODY)
         return { status, headers: message.headers, body: data, url: current }
       }
       message.resume()
@@ -125,7 +155,7 @@ export class Transport {
   private client(protocol: string): HttpClient {
     let client = this.clients.get(protocol)
     if (!client) {
-      client = new HttpClient(this.options.userAgent, [], {
+      client = new HttpClient(this.options.userAgent, [ipv6Literals], {
         allowRedirects: false,
         allowRetries: false,
         keepAlive: true,
@@ -192,6 +222,28 @@ export async function readCapped(
     )
   }
   return Buffer.concat(chunks, total)
+}
+
+/** The first `maxBytes` of a body (an error message); the rest is dropped unread. */
+async function readPrefix(
+  message: IncomingMessage,
+  maxBytes: number
+): Promise<Buffer> {
+  const chunks: Buffer[] = []
+  let total = 0
+  try {
+    for await (const chunk of message) {
+      chunks.push(chunk as Buffer)
+      total += (chunk as Buffer).length
+      if (total >= maxBytes) {
+        message.destroy()
+        break
+      }
+    }
+  } catch {
+    // A broken error body still leaves the status to report.
+  }
+  return Buffer.concat(chunks).subarray(0, maxBytes)
 }
 
 function withoutAuthorization(

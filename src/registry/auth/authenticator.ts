@@ -6,11 +6,14 @@
  */
 import { RegistryError, parseErrorBody, describeErrors } from '../errors.js'
 import { isLoopbackHost } from '../reference.js'
-import type { Transport } from '../transport.js'
+import type { HttpResponse, Transport } from '../transport.js'
 import type { Challenge } from './challenge.js'
 import type { Credentials } from './docker-config.js'
 
 const MAX_TOKEN_BODY = 1024 * 1024
+const CLIENT_ID = 'remote-image-inspect'
+/** How registries say "no OAuth2 POST here": GCR 404, JFrog 401, ACR 400. */
+const POST_REFUSED = new Set([400, 401, 404, 405])
 /** token spec: tokens live at least 60 s; refresh a little early. */
 const MIN_TOKEN_LIFETIME_S = 60
 const EARLY_REFRESH_MS = 5_000
@@ -44,6 +47,10 @@ export class Authenticator {
   /** Lets a caller that knows the realm (Docker Hub) skip the 401 round trip. */
   setKnownChallenge(challenge: Challenge): void {
     this.challenge ??= challenge
+  }
+
+  hasChallenge(): boolean {
+    return this.challenge !== undefined
   }
 
   /** The Authorization header to send for `scope` before any 401, if known. */
@@ -92,10 +99,14 @@ export class Authenticator {
     previous?: string,
     since = -Infinity
   ): Promise<string | undefined> {
+    const { credentials } = this.options
     if (challenge.scheme === 'basic') {
-      const { credentials } = this.options
-      return credentials ? basic(credentials) : undefined
+      return credentials && !credentials.identityToken
+        ? basic(credentials)
+        : undefined
     }
+    // A registry token from the docker config is the bearer token itself.
+    if (credentials?.registryToken) return `Bearer ${credentials.registryToken}`
     const realm = challenge.params.realm
     if (!realm) {
       throw new RegistryError(
@@ -177,27 +188,27 @@ export class Authenticator {
     scopes: string[]
   ): Promise<CachedToken> {
     const serial = ++this.serial
-    const url = new URL(realm.href) // keep any query the realm already has
-    if (service) url.searchParams.set('service', service)
-    for (const s of scopes) url.searchParams.append('scope', s)
     const { credentials } = this.options
-    if (credentials) url.searchParams.set('account', credentials.username)
-    const headers: Record<string, string> = { Accept: 'application/json' }
-    if (credentials) headers.Authorization = basic(credentials)
-
-    const response = await this.options.transport.send(url, {
-      headers,
-      maxBytes: MAX_TOKEN_BODY,
-      what: 'token response'
-    })
+    let response: HttpResponse | undefined
+    if (credentials?.identityToken) {
+      response = await this.refreshTokenGrant(
+        realm,
+        service,
+        scopes,
+        credentials.identityToken
+      )
+    }
+    // GET is the token protocol every registry speaks; it is also the
+    // fallback for registries that refuse the OAuth2 POST (GCR, ACR, JFrog).
+    if (!response || POST_REFUSED.has(response.status)) {
+      response = await this.getToken(realm, service, scopes, credentials)
+    }
     if (response.status !== 200) {
       const errors = parseErrorBody(response.body)
       const detail = errors.length ? ` (${describeErrors(errors)})` : ''
       const hint =
-        response.status === 401 || response.status === 403
-          ? credentials
-            ? ': the username or password was rejected'
-            : ''
+        (response.status === 401 || response.status === 403) && credentials
+          ? ': the credentials were rejected'
           : ''
       throw new RegistryError(
         'auth',
@@ -229,6 +240,9 @@ export class Authenticator {
       )
     }
     this.options.onSecret?.(value)
+    if (typeof body.refresh_token === 'string' && body.refresh_token) {
+      this.options.onSecret?.(body.refresh_token)
+    }
     const now = this.now()
     const expiresIn = Math.max(
       typeof body.expires_in === 'number' ? body.expires_in : 0,
@@ -240,18 +254,87 @@ export class Authenticator {
     if (!Number.isFinite(issuedAt) || issuedAt > now) issuedAt = now
     return { value, expiresAt: issuedAt + expiresIn * 1000, serial }
   }
+
+  /** The token protocol's GET: scopes as repeated parameters, credentials as Basic. */
+  private getToken(
+    realm: URL,
+    service: string | undefined,
+    scopes: string[],
+    credentials: Credentials | undefined
+  ): Promise<HttpResponse> {
+    const url = new URL(realm.href) // keep any query the realm already has
+    if (service) url.searchParams.set('service', service)
+    for (const s of scopes) url.searchParams.append('scope', s)
+    const headers: Record<string, string> = { Accept: 'application/json' }
+    if (credentials?.identityToken) {
+      headers.Authorization = basic({
+        username: credentials.username || '<token>',
+        password: credentials.identityToken
+      })
+    } else if (credentials) {
+      url.searchParams.set('account', credentials.username)
+      headers.Authorization = basic(credentials)
+    }
+    return this.options.transport.send(url, {
+      headers,
+      maxBytes: MAX_TOKEN_BODY,
+      what: 'token response'
+    })
+  }
+
+  /** OAuth2 refresh-token grant: one space-separated `scope` field (token spec). */
+  private refreshTokenGrant(
+    realm: URL,
+    service: string | undefined,
+    scopes: string[],
+    refreshToken: string
+  ): Promise<HttpResponse> {
+    const form = new URLSearchParams({
+      grant_type: 'refresh_token',
+      refresh_token: refreshToken,
+      client_id: CLIENT_ID,
+      scope: scopes.join(' ')
+    })
+    if (service) form.set('service', service)
+    return this.options.transport.send(realm, {
+      method: 'POST',
+      body: form.toString(),
+      headers: {
+        'Content-Type': 'application/x-www-form-urlencoded',
+        Accept: 'application/json'
+      },
+      maxBytes: MAX_TOKEN_BODY,
+      what: 'token response'
+    })
+  }
 }
 
 function basic({ username, password }: Credentials): string {
   return `Basic ${Buffer.from(`${username}:${password}`).toString('base64')}`
 }
 
+/**
+ * Link-local and cloud metadata addresses, in any spelling a URL parser
+ * leaves: IPv4, IPv4-mapped IPv6 (`[::ffff:a9fe:a9fe]`), a trailing dot.
+ */
 function isLinkLocal(hostname: string): boolean {
-  const host = hostname.replace(/^\[|\]$/g, '').toLowerCase()
+  let host = hostname
+    .toLowerCase()
+    .replace(/^\[|\]$/g, '')
+    .replace(/\.$/, '')
+  const mapped = /^::ffff:(?:0:)?([0-9a-f]{1,4}):([0-9a-f]{1,4})$/.exec(host)
+  if (mapped) {
+    const hi = parseInt(mapped[1], 16)
+    const lo = parseInt(mapped[2], 16)
+    host = `${hi >> 8}.${hi & 255}.${lo >> 8}.${lo & 255}`
+  }
+  const dotted = /^::ffff:(\d{1,3}(?:\.\d{1,3}){3})$/.exec(host)
+  if (dotted) host = dotted[1]
   return (
     /^169\.254\.\d{1,3}\.\d{1,3}$/.test(host) ||
-    host.startsWith('fe80:') ||
+    /^fe[89ab][0-9a-f]:/.test(host) ||
     host === 'metadata.google.internal' ||
+    host === 'metadata' ||
     host === 'fd00:ec2::254'
   )
 }

@@ -1,0 +1,103 @@
+/**
+ * docker credential helpers (`docker-credential-<name> get`): the server URL
+ * goes in on stdin, `{ServerURL, Username, Secret}` comes back on stdout.
+ * Run without a shell; the name is validated so it cannot become a path.
+ */
+import { spawn } from 'node:child_process'
+
+export interface HelperCredentials {
+  username: string
+  secret: string
+}
+
+export type HelperResult =
+  { found: true; credentials: HelperCredentials } | { found: false }
+
+const VALID_NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/
+const MAX_OUTPUT = 1024 * 1024
+
+export class CredentialHelperError extends Error {
+  constructor(message: string) {
+    super(message)
+    this.name = 'CredentialHelperError'
+  }
+}
+
+export async function runCredentialHelper(
+  name: string,
+  serverUrl: string,
+  options: { timeoutMs?: number; env?: NodeJS.ProcessEnv } = {}
+): Promise<HelperResult> {
+  if (!VALID_NAME.test(name) || name.includes('..')) {
+    throw new CredentialHelperError(
+      `credential helper name "${name}" is not valid (letters, digits, ".", "_", "-"; no paths)`
+    )
+  }
+  const program = `docker-credential-${name}`
+  const { code, stdout, stderr } = await new Promise<{
+    code: number | null
+    stdout: string
+    stderr: string
+  }>((resolve, reject) => {
+    const child = spawn(program, ['get'], {
+      shell: false,
+      stdio: ['pipe', 'pipe', 'pipe'],
+      env: options.env ?? process.env,
+      timeout: options.timeoutMs ?? 30_000
+    })
+    const out: Buffer[] = []
+    const err: Buffer[] = []
+    let size = 0
+    child.stdout.on('data', (chunk: Buffer) => {
+      size += chunk.length
+      if (size > MAX_OUTPUT) child.kill()
+      else out.push(chunk)
+    })
+    child.stderr.on('data', (chunk: Buffer) => {
+      if (err.length < 64) err.push(chunk)
+    })
+    child.on('error', (error: NodeJS.ErrnoException) => {
+      reject(
+        new CredentialHelperError(
+          error.code === 'ENOENT'
+            ? `credential helper ${program} is not installed (not found on PATH)`
+            : `credential helper ${program} could not run: ${error.message}`
+        )
+      )
+    })
+    child.on('close', (exitCode, signal) => {
+      resolve({
+        code: signal ? null : exitCode,
+        stdout: Buffer.concat(out).toString('utf8'),
+        stderr: Buffer.concat(err).toString('utf8')
+      })
+    })
+    child.stdin.on('error', () => undefined) // the helper may exit without reading
+    child.stdin.end(serverUrl)
+  })
+
+  if (code !== 0) {
+    // The protocol's way of saying "no credentials for this server".
+    if (/credentials not found/i.test(stdout + stderr)) return { found: false }
+    throw new CredentialHelperError(
+      `credential helper ${program} failed (${code === null ? 'killed or timed out' : `exit code ${code}`})`
+    )
+  }
+  let parsed: unknown
+  try {
+    parsed = JSON.parse(stdout)
+  } catch {
+    throw new CredentialHelperError(
+      `credential helper ${program} did not print JSON`
+    )
+  }
+  const { Username, Secret } = (parsed ?? {}) as Record<string, unknown>
+  if (typeof Secret !== 'string' || Secret === '') return { found: false }
+  return {
+    found: true,
+    credentials: {
+      username: typeof Username === 'string' ? Username : '',
+      secret: Secret
+    }
+  }
+}
