@@ -40,7 +40,9 @@ const OUTPUT_NAMES = [
   'stop-signal',
   'layers',
   'size',
-  'config'
+  'config',
+  'ratelimit-limit',
+  'ratelimit-remaining'
 ]
 
 function expectFailure(result: ActionRun, message: RegExp): void {
@@ -156,7 +158,10 @@ describe('inspecting images on an anonymous registry with a blob CDN', () => {
       'stop-signal': 'SIGQUIT',
       layers: '2',
       size: String(size),
-      config: ociImage.config.toString('utf8')
+      config: ociImage.config.toString('utf8'),
+      // Distribution sends no RateLimit headers
+      'ratelimit-limit': '',
+      'ratelimit-remaining': ''
     })
     expect(result.summary).toContain(`<h2>${reg.host}/team/app:v1</h2>`)
     expect(result.summary).toContain(`${reg.host}/team/app@${oci.digest}`)

@@ -32187,6 +32187,33 @@ function hostWithoutPort(domain) {
 
 
 
+const UNITS = {
+    ms: 1,
+    s: 1000,
+    m: 60_000,
+    h: 3_600_000
+};
+/** `90`, `90s`, `1m30s`, `500ms`, `2h` → milliseconds; a bare number is seconds. */
+function parseDuration(text) {
+    const t = text.trim().toLowerCase();
+    if (/^\d+(?:\.\d+)?$/.test(t))
+        return Math.round(Number(t) * 1000);
+    if (!/^(?:\d+(?:\.\d+)?(?:ms|s|m|h))+$/.test(t))
+        return undefined;
+    let total = 0;
+    for (const [, n, unit] of t.matchAll(/(\d+(?:\.\d+)?)(ms|s|m|h)/g)) {
+        total += Number(n) * UNITS[unit];
+    }
+    return Math.round(total);
+}
+function durationInput(name, fallback, min = 0) {
+    const text = getInput(name) || fallback;
+    const ms = parseDuration(text);
+    if (ms === undefined || ms < min) {
+        throw new InputError(name, `"${text}" is not a duration${min ? ` of at least ${min} ms` : ''}: write e.g. 30s, 5m, 1m30s, 500ms or a number of seconds.`);
+    }
+    return ms;
+}
 const HOST = /^(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)*|\[[a-fA-F0-9:]+\])(?::[0-9]{1,5})?$/;
 const inputs_TAG = /^[\w][\w.-]{0,127}$/;
 function getInputs() {
@@ -32231,8 +32258,20 @@ function getInputs() {
         reference,
         platform,
         credentials: username ? { username, password } : undefined,
-        insecureRegistries: parseInsecureRegistries(getInput('insecure-registries'))
+        insecureRegistries: parseInsecureRegistries(getInput('insecure-registries')),
+        requestTimeoutMs: durationInput('request-timeout', '30s', 100),
+        timeoutMs: durationInput('timeout', '5m', 100),
+        retries: retriesInput(),
+        maxRetryWaitMs: durationInput('max-retry-wait', '60s'),
+        waitForMs: durationInput('wait-for', '0')
     };
+}
+function retriesInput() {
+    const text = getInput('retries') || '4';
+    if (!/^\d{1,2}$/.test(text.trim())) {
+        throw new InputError('retries', `"${text}" is not a number of retries: write a whole number from 0 to 99.`);
+    }
+    return Number(text);
 }
 /** Hosts separated by newlines, commas or spaces; `#` starts a comment. */
 function parseInsecureRegistries(text) {
@@ -32983,6 +33022,16 @@ function manifestKind(mediaType) {
 ;// CONCATENATED MODULE: ./src/registry/transport.ts
 
 
+const DEFAULT_RETRY = {
+    retries: 4,
+    baseDelayMs: 500,
+    maxDelayMs: 10_000,
+    maxRetryAfterMs: 60_000
+};
+/** Statuses that say "try again": timeouts, rate limits, server trouble. */
+const RETRY_STATUSES = new Set([408, 429, 500, 502, 503, 504]);
+/** Failures worth another attempt; integrity and security ones are not. */
+const RETRY_KINDS = new Set(['network', 'timeout']);
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
 /** Error bodies are only read for their message; more is cut off. */
 const MAX_ERROR_BODY = 64 * 1024;
@@ -33005,41 +33054,87 @@ const ipv6Literals = {
     }
 };
 class Transport {
+    options;
     /** One client per protocol: http-client caches a single agent per client. */
     clients = new Map();
-    options;
-    /** Requests sent, including redirect hops; for diagnostics and benchmarks. */
+    timeoutMs;
+    maxRedirects;
+    retry;
+    /** Requests sent, including redirect hops and retries. */
     requestCount = 0;
     constructor(options = {}) {
-        this.options = {
-            userAgent: options.userAgent ?? 'remote-image-inspect',
-            timeoutMs: options.timeoutMs ?? 30_000,
-            maxRedirects: options.maxRedirects ?? 5
-        };
+        this.options = options;
+        this.timeoutMs = options.timeoutMs ?? 30_000;
+        this.maxRedirects = options.maxRedirects ?? 5;
+        this.retry = { ...DEFAULT_RETRY, ...options.retry };
     }
+    /**
+     * Sends a request, following redirects, and retries GET/HEAD on network
+     * failures, timeouts, 408, 429 and 5xx. Other answers are returned as they
+     * are for the caller to judge.
+     */
     async send(url, options) {
+        const method = options.method ?? 'GET';
+        const idempotent = method === 'GET' || method === 'HEAD';
+        for (let attempt = 0;; attempt++) {
+            let response;
+            let failure;
+            try {
+                response = await this.sendOnce(url, options);
+                if (!RETRY_STATUSES.has(response.status))
+                    return response;
+            }
+            catch (error) {
+                if (!(error instanceof RegistryError))
+                    throw error;
+                if (!RETRY_KINDS.has(error.kind))
+                    throw error;
+                failure = error;
+            }
+            const last = !idempotent || attempt >= this.retry.retries;
+            const waitMs = response ? retryAfterMs(response.headers) : undefined;
+            if (waitMs !== undefined && waitMs > this.retry.maxRetryAfterMs) {
+                throw new RegistryError('rate-limit', `${host(url)} answered ${response.status} and asks to wait ${formatWait(waitMs)} (until ${new Date(Date.now() + waitMs).toISOString()}), longer than the ${formatWait(this.retry.maxRetryAfterMs)} this step waits; retry after that time`, response.status, [], options.what);
+            }
+            if (last) {
+                if (response)
+                    return response;
+                throw attempt > 0
+                    ? new RegistryError(failure.kind, `${failure.message} (gave up after ${attempt + 1} attempts)`)
+                    : failure;
+            }
+            const backoff = Math.min(this.retry.maxDelayMs, this.retry.baseDelayMs * 2 ** attempt);
+            const delayMs = waitMs ?? Math.round(backoff * (this.options.random ?? Math.random)());
+            const deadline = this.options.deadline;
+            if (deadline !== undefined && Date.now() + delayMs >= deadline) {
+                if (response)
+                    return response;
+                throw failure;
+            }
+            this.options.onRetry?.({
+                attempt: attempt + 1,
+                retries: this.retry.retries,
+                delayMs,
+                reason: response ? `HTTP ${response.status}` : failure.message,
+                url: redact(url)
+            });
+            await (this.options.sleep ?? sleep)(delayMs);
+        }
+    }
+    /** One attempt: the request and its redirects, bodies read under a deadline. */
+    async sendOnce(url, options) {
         let current = url;
         let headers = { ...options.headers };
         let method = options.method ?? 'GET';
         let body = options.body;
         for (let hop = 0;; hop++) {
-            const message = await this.raw(method, current, headers, body);
-            const status = message.statusCode ?? 0;
-            const location = message.headers.location;
-            if (!REDIRECT_STATUSES.has(status) || location === undefined) {
-                const ok = status >= 200 && status < 300;
-                const data = method === 'HEAD'
-                    ? (message.resume(), Buffer.alloc(0))
-                    : ok
-                        ? await readCapped(message, options.maxBytes, options.what)
-                        : await readPrefix(message, MAX_ERROR_BODY);
-                return { status, headers: message.headers, body: data, url: current };
+            const response = await this.exchange(method, current, headers, body, options);
+            if (response.location === undefined)
+                return response.result;
+            if (hop >= this.maxRedirects) {
+                throw new RegistryError('protocol', `Too many redirects (more than ${this.maxRedirects}) fetching the ${options.what} from ${redact(url)}`);
             }
-            message.resume();
-            if (hop >= this.options.maxRedirects) {
-                throw new RegistryError('protocol', `Too many redirects (more than ${this.options.maxRedirects}) fetching the ${options.what} from ${redact(url)}`);
-            }
-            const next = new URL(location, current);
+            const next = new URL(response.location, current);
             if (next.protocol !== 'https:' && next.protocol !== 'http:') {
                 throw new RegistryError('security', `Refusing a redirect to a ${next.protocol} URL while fetching the ${options.what}`);
             }
@@ -33048,13 +33143,83 @@ class Transport {
             }
             // Credentials belong to the origin that asked for them; a CDN or S3
             // rejects them and must never see them.
-            if (next.origin !== current.origin)
+            if (next.origin !== current.origin) {
                 headers = withoutAuthorization(headers);
-            if (status === 303 && method === 'POST') {
+            }
+            if (response.result.status === 303 && method === 'POST') {
                 method = 'GET';
                 body = undefined;
             }
             current = next;
+        }
+    }
+    /**
+     * One HTTP exchange with a hard deadline over headers and body: a server
+     * that trickles bytes is as stalled as one that sends nothing.
+     */
+    async exchange(method, url, headers, body, options) {
+        const deadline = this.options.deadline;
+        const budget = Math.min(this.timeoutMs, deadline === undefined ? Infinity : deadline - Date.now());
+        if (budget <= 0) {
+            throw new RegistryError('timeout', `Out of time before fetching the ${options.what} from ${host(url)}`);
+        }
+        let message;
+        let timedOut = false;
+        let onTimeout;
+        const timer = setTimeout(() => {
+            timedOut = true;
+            message?.destroy();
+            onTimeout?.();
+        }, budget);
+        const timeoutError = () => new RegistryError('timeout', `${host(url)} did not answer the ${options.what} request within ${formatWait(budget)} (${method} ${redact(url)})`);
+        try {
+            const pending = this.raw(method, url, headers, body);
+            message = await new Promise((resolve, reject) => {
+                onTimeout = () => reject(timeoutError());
+                pending.then((m) => {
+                    // Too late: drop it rather than leave a socket busy.
+                    if (timedOut)
+                        m.destroy();
+                    else
+                        resolve(m);
+                }, reject);
+            });
+            const status = message.statusCode ?? 0;
+            const location = message.headers.location;
+            if (REDIRECT_STATUSES.has(status) && location !== undefined) {
+                message.resume();
+                return {
+                    result: {
+                        status,
+                        headers: message.headers,
+                        body: Buffer.alloc(0),
+                        url
+                    },
+                    location
+                };
+            }
+            const ok = status >= 200 && status < 300;
+            const data = method === 'HEAD'
+                ? (message.resume(), Buffer.alloc(0))
+                : ok
+                    ? await readCapped(message, options.maxBytes, options.what)
+                    : await readPrefix(message, MAX_ERROR_BODY);
+            if (timedOut)
+                throw timeoutError();
+            return { result: { status, headers: message.headers, body: data, url } };
+        }
+        catch (error) {
+            if (timedOut &&
+                !(error instanceof RegistryError && error.kind === 'timeout')) {
+                throw timeoutError();
+            }
+            throw error;
+        }
+        finally {
+            clearTimeout(timer);
+            // A request that lost the race must not keep a socket busy.
+            if (timedOut)
+                message?.destroy();
         }
     }
     async raw(method, url, headers, body) {
@@ -33072,11 +33237,11 @@ class Transport {
     client(protocol) {
         let client = this.clients.get(protocol);
         if (!client) {
-            client = new lib_HttpClient(this.options.userAgent, [ipv6Literals], {
+            client = new lib_HttpClient(this.options.userAgent ?? 'remote-image-inspect', [ipv6Literals], {
                 allowRedirects: false,
                 allowRetries: false,
                 keepAlive: true,
-                socketTimeout: this.options.timeoutMs
+                socketTimeout: this.timeoutMs
             });
             this.clients.set(protocol, client);
         }
@@ -33120,7 +33285,7 @@ async function readCapped(message, maxBytes, what) {
     }
     const encoded = message.headers['content-encoding'];
     if (hasLength && !encoded && total !== declared) {
-        throw new RegistryError('integrity', `The ${what} was truncated: ${total} of ${declared} bytes arrived`);
+        throw new RegistryError('network', `The ${what} was truncated: ${total} of ${declared} bytes arrived`);
     }
     return Buffer.concat(chunks, total);
 }
@@ -33142,6 +33307,36 @@ async function readPrefix(message, maxBytes) {
         // A broken error body still leaves the status to report.
     }
     return Buffer.concat(chunks).subarray(0, maxBytes);
+}
+/** Retry-After as milliseconds: delta-seconds or an HTTP date (RFC 9110). */
+function retryAfterMs(headers, now = Date.now()) {
+    const value = headers['retry-after'];
+    if (typeof value !== 'string' || value.trim() === '')
+        return undefined;
+    const text = value.trim();
+    if (/^\d+$/.test(text))
+        return Number(text) * 1000;
+    const date = Date.parse(text);
+    if (Number.isNaN(date))
+        return undefined;
+    return Math.max(0, date - now);
+}
+function formatWait(ms) {
+    if (ms < 1000)
+        return `${Math.round(ms)} ms`;
+    const s = Math.round(ms / 1000);
+    if (s < 120)
+        return `${s} s`;
+    const m = Math.round(s / 60);
+    if (m < 120)
+        return `${m} min`;
+    return `${(m / 60).toFixed(1)} h`;
+}
+function host(url) {
+    return url.host;
+}
+function sleep(ms) {
+    return new Promise((resolve) => setTimeout(resolve, ms));
 }
 function withoutAuthorization(headers) {
     const out = {};
@@ -33199,7 +33394,8 @@ class RegistryClient {
             transport: this.transport,
             credentials: options.credentials,
             registry: this.base,
-            onSecret: options.onSecret
+            onSecret: options.onSecret,
+            now: options.now
         });
         const known = options.knownChallenge ?? KNOWN_CHALLENGES[host];
         if (known)
@@ -33375,7 +33571,8 @@ async function resolve(request, client) {
     const { reference, platform: wanted } = request;
     const repo = reference.path;
     const warnings = [];
-    const top = await client.getManifest(repo, manifestReference(reference));
+    const top = await fetchTop(request, client);
+    let rateLimit = readRateLimit(top.headers);
     let current = top;
     let document = parseManifest(current);
     let platforms;
@@ -33397,6 +33594,7 @@ async function resolve(request, client) {
         chosen = offered[index];
         const entry = entries[index];
         current = await client.getManifest(repo, entry.digest);
+        rateLimit = readRateLimit(current.headers) ?? rateLimit;
         if (current.bytes.length !== entry.size) {
             throw new RegistryError('integrity', `The manifest ${entry.digest} is ${current.bytes.length} bytes, but the index says ${entry.size}`);
         }
@@ -33428,6 +33626,10 @@ async function resolve(request, client) {
         }
     }
     const platform = chosen ? normalizePlatform(chosen) : actual;
+    if (rateLimit &&
+        rateLimit.remaining <= Math.max(5, Math.floor(rateLimit.limit / 10))) {
+        warnings.push(`Only ${rateLimit.remaining} of ${rateLimit.limit} pulls are left in the registry's rate-limit window${rateLimit.windowSeconds ? ` (${rateLimit.windowSeconds} s)` : ''}; authenticate or cache results to avoid 429s.`);
+    }
     return {
         reference,
         ref: formatReference(reference),
@@ -33441,8 +33643,58 @@ async function resolve(request, client) {
         layers: layers.length,
         size,
         configText,
+        rateLimit,
         warnings
     };
+}
+/**
+ * The top manifest; with `waitForMs`, an image that does not exist yet (a
+ * push still in flight) is asked for again until it appears or time is up.
+ */
+async function fetchTop(request, client) {
+    const { reference } = request;
+    const until = Date.now() + (request.waitForMs ?? 0);
+    const sleep = request.sleep ??
+        ((ms) => new Promise((r) => setTimeout(r, ms)));
+    for (let attempt = 0;; attempt++) {
+        try {
+            return await client.getManifest(reference.path, manifestReference(reference));
+        }
+        catch (error) {
+            const missing = error instanceof RegistryError &&
+                (error.has('MANIFEST_UNKNOWN') ||
+                    error.has('NAME_UNKNOWN') ||
+                    (error.status === 404 && error.errors.length === 0));
+            const left = until - Date.now();
+            if (!missing || left <= 0)
+                throw error;
+            const delay = Math.min(left, 1000 * Math.min(2 ** attempt, 10));
+            request.onWait?.(`${formatReference(reference)} is not there yet (${error.errors[0]?.code ?? 'HTTP 404'})`, left);
+            await sleep(delay);
+        }
+    }
+}
+/** `100;w=21600` → 100 and 21600; absent or unreadable → undefined. */
+function readRateLimit(headers) {
+    const parse = (name) => {
+        const value = headers[name];
+        const text = Array.isArray(value) ? value[0] : value;
+        const match = text ? /^\s*(\d+)\s*(?:;\s*w\s*=\s*(\d+))?/.exec(text) : null;
+        return match
+            ? [
+                Number(match[1]),
+                match[2] === undefined ? undefined : Number(match[2])
+            ]
+            : undefined;
+    };
+    const limit = parse('ratelimit-limit');
+    const remaining = parse('ratelimit-remaining');
+    if (!limit || !remaining)
+        return undefined;
+    const windowSeconds = limit[1] ?? remaining[1];
+    return windowSeconds === undefined
+        ? { limit: limit[0], remaining: remaining[0] }
+        : { limit: limit[0], remaining: remaining[0], windowSeconds };
 }
 /**
  * Decides what a manifest is from its Content-Type, cross-checked with the
@@ -33713,7 +33965,12 @@ function imageOutputs(info) {
         ['stop-signal', c.stopSignal],
         ['layers', String(info.layers)],
         ['size', String(info.size)],
-        ['config', info.configText]
+        ['config', info.configText],
+        ['ratelimit-limit', info.rateLimit ? String(info.rateLimit.limit) : ''],
+        [
+            'ratelimit-remaining',
+            info.rateLimit ? String(info.rateLimit.remaining) : ''
+        ]
     ];
 }
 
@@ -33777,6 +34034,11 @@ function writeImageSummary(summary, info) {
         ['Stop signal', cell(c.stopSignal)],
         ['Layers', `${info.layers} (${formatBytes(info.size)} compressed)`]
     ];
+    if (info.rateLimit) {
+        const { limit, remaining, windowSeconds } = info.rateLimit;
+        const window = windowSeconds ? ` per ${formatSeconds(windowSeconds)}` : '';
+        rows.push(['Rate limit', `${remaining} of ${limit} pulls left${window}`]);
+    }
     summary.addTable([
         [
             { data: 'Field', header: true },
@@ -33815,6 +34077,13 @@ function keyValueTable(summary, title, entries, budget) {
         summary.addRaw(`<p><em>${entries.length - shown} more not shown; the full data is in the step outputs.</em></p>`, true);
     }
 }
+function formatSeconds(s) {
+    if (s % 3600 === 0)
+        return `${s / 3600} h`;
+    if (s % 60 === 0)
+        return `${s / 60} min`;
+    return `${s} s`;
+}
 function formatBytes(n) {
     if (n < 1024)
         return `${n} B`;
@@ -33833,6 +34102,7 @@ function formatBytes(n) {
  * The story of a run: read inputs, inspect the image, report. The only place
  * that sets outputs, writes the summary and fails the step.
  */
+
 
 
 
@@ -33877,25 +34147,39 @@ function isInsecure(domain, insecure) {
 }
 async function run() {
     let client;
+    let transport;
     try {
         const inputs = getInputs();
         const { reference } = inputs;
         core_info(`Inspecting ${formatReference(reference)} (platform ${formatPlatform(inputs.platform)}) on ${apiHost(reference.domain)}`);
         const { credentials, source } = await credentialsFor(inputs);
         core_debug(`Credentials: ${source ?? 'none (anonymous)'}`);
+        const started = Date.now();
+        transport = new Transport({
+            timeoutMs: inputs.requestTimeoutMs,
+            deadline: started + inputs.timeoutMs,
+            retry: {
+                retries: inputs.retries,
+                maxRetryAfterMs: inputs.maxRetryWaitMs
+            },
+            onRetry: (e) => core_info(`${e.reason} from ${e.url}; retrying in ${formatWait(e.delayMs)} (${e.attempt}/${e.retries})`)
+        });
         client = new RegistryClient({
             domain: reference.domain,
             credentials,
             insecure: isInsecure(reference.domain, inputs.insecureRegistries),
+            transport,
             onSecret: (secret) => core_setSecret(secret)
         });
         const info = await inspectImage({
             reference,
             platform: inputs.platform,
             credentials,
-            credentialSource: source
+            credentialSource: source,
+            waitForMs: inputs.waitForMs,
+            onWait: (reason, leftMs) => core_info(`${reason}; waiting for it (${formatWait(leftMs)} left)`)
         }, client);
-        core_debug(`HTTP requests: ${client.transport.requestCount}`);
+        core_debug(`HTTP requests: ${transport.requestCount}`);
         for (const warning of info.warnings)
             core_warning(warning);
         // Outputs are set only once everything succeeded: a failed step sets none.
@@ -33915,6 +34199,7 @@ async function run() {
     }
     finally {
         client?.dispose();
+        transport?.dispose();
     }
 }
 

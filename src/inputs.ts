@@ -20,6 +20,47 @@ export interface Inputs {
   credentials?: Credentials
   /** Registries (host[:port]) that may be spoken to over plain http. */
   insecureRegistries: string[]
+  /** Limit for one HTTP request, body included. */
+  requestTimeoutMs: number
+  /** Limit for the whole inspection. */
+  timeoutMs: number
+  /** Retries of a failed GET (network errors, 408, 429, 5xx). */
+  retries: number
+  /** A Retry-After longer than this fails at once. */
+  maxRetryWaitMs: number
+  /** How long to keep asking for a tag or repository that does not exist yet. */
+  waitForMs: number
+}
+
+const UNITS: Record<string, number> = {
+  ms: 1,
+  s: 1000,
+  m: 60_000,
+  h: 3_600_000
+}
+
+/** `90`, `90s`, `1m30s`, `500ms`, `2h` → milliseconds; a bare number is seconds. */
+export function parseDuration(text: string): number | undefined {
+  const t = text.trim().toLowerCase()
+  if (/^\d+(?:\.\d+)?$/.test(t)) return Math.round(Number(t) * 1000)
+  if (!/^(?:\d+(?:\.\d+)?(?:ms|s|m|h))+$/.test(t)) return undefined
+  let total = 0
+  for (const [, n, unit] of t.matchAll(/(\d+(?:\.\d+)?)(ms|s|m|h)/g)) {
+    total += Number(n) * UNITS[unit]
+  }
+  return Math.round(total)
+}
+
+function durationInput(name: string, fallback: string, min = 0): number {
+  const text = core.getInput(name) || fallback
+  const ms = parseDuration(text)
+  if (ms === undefined || ms < min) {
+    throw new InputError(
+      name,
+      `"${text}" is not a duration${min ? ` of at least ${min} ms` : ''}: write e.g. 30s, 5m, 1m30s, 500ms or a number of seconds.`
+    )
+  }
+  return ms
 }
 
 const HOST =
@@ -86,8 +127,24 @@ export function getInputs(): Inputs {
     credentials: username ? { username, password } : undefined,
     insecureRegistries: parseInsecureRegistries(
       core.getInput('insecure-registries')
+    ),
+    requestTimeoutMs: durationInput('request-timeout', '30s', 100),
+    timeoutMs: durationInput('timeout', '5m', 100),
+    retries: retriesInput(),
+    maxRetryWaitMs: durationInput('max-retry-wait', '60s'),
+    waitForMs: durationInput('wait-for', '0')
+  }
+}
+
+function retriesInput(): number {
+  const text = core.getInput('retries') || '4'
+  if (!/^\d{1,2}$/.test(text.trim())) {
+    throw new InputError(
+      'retries',
+      `"${text}" is not a number of retries: write a whole number from 0 to 99.`
     )
   }
+  return Number(text)
 }
 
 /** Hosts separated by newlines, commas or spaces; `#` starts a comment. */

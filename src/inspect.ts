@@ -42,6 +42,18 @@ export interface InspectRequest {
   credentials?: Credentials
   /** Where the credentials came from, to explain a rejection. */
   credentialSource?: string
+  /** Keep asking this long for a tag or repository that is not there yet. */
+  waitForMs?: number
+  onWait?: (reason: string, leftMs: number) => void
+  sleep?: (ms: number) => Promise<void>
+}
+
+/** Docker Hub style `RateLimit-Limit: 100;w=21600` and `RateLimit-Remaining: 76;w=21600`. */
+export interface RateLimit {
+  limit: number
+  remaining: number
+  /** The window in seconds, when the registry says. */
+  windowSeconds?: number
 }
 
 export interface ImageConfig {
@@ -80,6 +92,8 @@ export interface ImageInfo {
   size: number
   /** The config blob exactly as served. */
   configText: string
+  /** The registry's pull quota as of the last manifest answer, if it sent one. */
+  rateLimit?: RateLimit
   /** Things worth telling the user that are not failures. */
   warnings: string[]
 }
@@ -112,7 +126,8 @@ async function resolve(
   const { reference, platform: wanted } = request
   const repo = reference.path
   const warnings: string[] = []
-  const top = await client.getManifest(repo, manifestReference(reference))
+  const top = await fetchTop(request, client)
+  let rateLimit = readRateLimit(top.headers)
   let current = top
   let document = parseManifest(current)
   let platforms: Platform[] | undefined
@@ -143,6 +158,7 @@ async function resolve(
     chosen = offered[index]
     const entry = entries[index]
     current = await client.getManifest(repo, entry.digest)
+    rateLimit = readRateLimit(current.headers) ?? rateLimit
     if (current.bytes.length !== entry.size) {
       throw new RegistryError(
         'integrity',
@@ -192,6 +208,14 @@ async function resolve(
     }
   }
   const platform = chosen ? normalizePlatform(chosen) : actual
+  if (
+    rateLimit &&
+    rateLimit.remaining <= Math.max(5, Math.floor(rateLimit.limit / 10))
+  ) {
+    warnings.push(
+      `Only ${rateLimit.remaining} of ${rateLimit.limit} pulls are left in the registry's rate-limit window${rateLimit.windowSeconds ? ` (${rateLimit.windowSeconds} s)` : ''}; authenticate or cache results to avoid 429s.`
+    )
+  }
   return {
     reference,
     ref: formatReference(reference),
@@ -205,8 +229,70 @@ async function resolve(
     layers: layers.length,
     size,
     configText,
+    rateLimit,
     warnings
   }
+}
+
+/**
+ * The top manifest; with `waitForMs`, an image that does not exist yet (a
+ * push still in flight) is asked for again until it appears or time is up.
+ */
+async function fetchTop(
+  request: InspectRequest,
+  client: RegistryClient
+): Promise<Manifest> {
+  const { reference } = request
+  const until = Date.now() + (request.waitForMs ?? 0)
+  const sleep =
+    request.sleep ??
+    ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)))
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await client.getManifest(
+        reference.path,
+        manifestReference(reference)
+      )
+    } catch (error) {
+      const missing =
+        error instanceof RegistryError &&
+        (error.has('MANIFEST_UNKNOWN') ||
+          error.has('NAME_UNKNOWN') ||
+          (error.status === 404 && error.errors.length === 0))
+      const left = until - Date.now()
+      if (!missing || left <= 0) throw error
+      const delay = Math.min(left, 1000 * Math.min(2 ** attempt, 10))
+      request.onWait?.(
+        `${formatReference(reference)} is not there yet (${(error as RegistryError).errors[0]?.code ?? 'HTTP 404'})`,
+        left
+      )
+      await sleep(delay)
+    }
+  }
+}
+
+/** `100;w=21600` → 100 and 21600; absent or unreadable → undefined. */
+export function readRateLimit(
+  headers: Manifest['headers']
+): RateLimit | undefined {
+  const parse = (name: string): [number, number | undefined] | undefined => {
+    const value = headers[name]
+    const text = Array.isArray(value) ? value[0] : value
+    const match = text ? /^\s*(\d+)\s*(?:;\s*w\s*=\s*(\d+))?/.exec(text) : null
+    return match
+      ? [
+          Number(match[1]),
+          match[2] === undefined ? undefined : Number(match[2])
+        ]
+      : undefined
+  }
+  const limit = parse('ratelimit-limit')
+  const remaining = parse('ratelimit-remaining')
+  if (!limit || !remaining) return undefined
+  const windowSeconds = limit[1] ?? remaining[1]
+  return windowSeconds === undefined
+    ? { limit: limit[0], remaining: remaining[0] }
+    : { limit: limit[0], remaining: remaining[0], windowSeconds }
 }
 
 interface ParsedManifest {

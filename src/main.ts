@@ -11,6 +11,7 @@ import {
 } from './registry/auth/docker-config.js'
 import { inspectImage } from './inspect.js'
 import { RegistryClient } from './registry/client.js'
+import { Transport, formatWait } from './registry/transport.js'
 import { formatPlatform } from './registry/platform.js'
 import {
   apiHost,
@@ -56,6 +57,7 @@ function isInsecure(domain: string, insecure: string[]): boolean {
 
 export async function run(): Promise<void> {
   let client: RegistryClient | undefined
+  let transport: Transport | undefined
   try {
     const inputs = getInputs()
     const { reference } = inputs
@@ -65,10 +67,24 @@ export async function run(): Promise<void> {
     const { credentials, source } = await credentialsFor(inputs)
     core.debug(`Credentials: ${source ?? 'none (anonymous)'}`)
 
+    const started = Date.now()
+    transport = new Transport({
+      timeoutMs: inputs.requestTimeoutMs,
+      deadline: started + inputs.timeoutMs,
+      retry: {
+        retries: inputs.retries,
+        maxRetryAfterMs: inputs.maxRetryWaitMs
+      },
+      onRetry: (e) =>
+        core.info(
+          `${e.reason} from ${e.url}; retrying in ${formatWait(e.delayMs)} (${e.attempt}/${e.retries})`
+        )
+    })
     client = new RegistryClient({
       domain: reference.domain,
       credentials,
       insecure: isInsecure(reference.domain, inputs.insecureRegistries),
+      transport,
       onSecret: (secret) => core.setSecret(secret)
     })
     const info = await inspectImage(
@@ -76,11 +92,14 @@ export async function run(): Promise<void> {
         reference,
         platform: inputs.platform,
         credentials,
-        credentialSource: source
+        credentialSource: source,
+        waitForMs: inputs.waitForMs,
+        onWait: (reason, leftMs) =>
+          core.info(`${reason}; waiting for it (${formatWait(leftMs)} left)`)
       },
       client
     )
-    core.debug(`HTTP requests: ${client.transport.requestCount}`)
+    core.debug(`HTTP requests: ${transport.requestCount}`)
     for (const warning of info.warnings) core.warning(warning)
 
     // Outputs are set only once everything succeeded: a failed step sets none.
@@ -98,5 +117,6 @@ export async function run(): Promise<void> {
     core.setFailed(errorMessage(error))
   } finally {
     client?.dispose()
+    transport?.dispose()
   }
 }

@@ -68,11 +68,14 @@ async function inspect(
   ref: string,
   options: InspectOptions = {}
 ): Promise<ImageInfo> {
+  // Retries are proven in resilience.test.ts; here every fault must surface.
+  const transport =
+    options.transport ?? new Transport({ retry: { retries: 0 } })
   const client = new RegistryClient({
     domain: host,
     credentials: options.credentials,
     knownChallenge: options.knownChallenge,
-    transport: options.transport
+    transport
   })
   try {
     return await inspectImage(
@@ -85,6 +88,7 @@ async function inspect(
     )
   } finally {
     client.dispose()
+    if (!options.transport) transport.dispose()
   }
 }
 

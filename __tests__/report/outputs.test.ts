@@ -140,7 +140,9 @@ describe('imageOutputs', () => {
     'stop-signal',
     'layers',
     'size',
-    'config'
+    'config',
+    'ratelimit-limit',
+    'ratelimit-remaining'
   ]
 
   test('lists every output once, in action.yml order', () => {

@@ -44,6 +44,8 @@ export interface RegistryClientOptions {
   onSecret?: (secret: string) => void
   /** A realm known up front for this registry, to skip the first 401. */
   knownChallenge?: Challenge
+  /** Clock for token expiry (tests). */
+  now?: () => number
 }
 
 export interface Manifest {
@@ -77,7 +79,8 @@ export class RegistryClient {
       transport: this.transport,
       credentials: options.credentials,
       registry: this.base,
-      onSecret: options.onSecret
+      onSecret: options.onSecret,
+      now: options.now
     })
     const known = options.knownChallenge ?? KNOWN_CHALLENGES[host]
     if (known) this.auth.setKnownChallenge(known)

@@ -16,7 +16,9 @@ export type RegistryFailure =
   | 'too-large' // a body exceeded its cap
   | 'unsupported' // schema1, artifacts, unknown media types
   | 'platform' // no index entry for the platform asked for
-  | 'network' // connection-level failure
+  | 'network' // connection-level failure, truncated body
+  | 'timeout' // no complete answer in time
+  | 'rate-limit' // told to wait longer than we will
   | 'security' // a redirect or realm we refuse to follow
 
 /** An error from talking to a registry; `message` is meant for users. */

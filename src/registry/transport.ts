@@ -1,7 +1,8 @@
 /**
  * The HTTP layer every registry request goes through: @actions/http-client
  * underneath, with our own redirect policy (no Authorization across origins,
- * never https→http), capped body reads and a request log for tests.
+ * never https→http), retries with backoff and Retry-After, per-request and
+ * overall deadlines, and capped body reads.
  */
 import type { IncomingHttpHeaders, IncomingMessage } from 'node:http'
 import { HttpClient } from '@actions/http-client'
@@ -25,12 +26,48 @@ export interface SendOptions {
   what: string
 }
 
+export interface RetryPolicy {
+  /** Retries after the first attempt. */
+  retries: number
+  /** First backoff; doubles each retry, with full jitter. */
+  baseDelayMs: number
+  maxDelayMs: number
+  /** A longer Retry-After fails at once instead of waiting. */
+  maxRetryAfterMs: number
+}
+
+export interface RetryEvent {
+  attempt: number
+  retries: number
+  delayMs: number
+  reason: string
+  url: string
+}
+
 export interface TransportOptions {
   userAgent?: string
-  /** Per-request socket timeout. */
+  /** Limit for one request, headers and body together (a trickling body counts). */
   timeoutMs?: number
   maxRedirects?: number
+  retry?: Partial<RetryPolicy>
+  /** Epoch ms after which nothing new is started (the step's time budget). */
+  deadline?: number
+  onRetry?: (event: RetryEvent) => void
+  sleep?: (ms: number) => Promise<void>
+  random?: () => number
 }
+
+export const DEFAULT_RETRY: RetryPolicy = {
+  retries: 4,
+  baseDelayMs: 500,
+  maxDelayMs: 10_000,
+  maxRetryAfterMs: 60_000
+}
+
+/** Statuses that say "try again": timeouts, rate limits, server trouble. */
+const RETRY_STATUSES = new Set([408, 429, 500, 502, 503, 504])
+/** Failures worth another attempt; integrity and security ones are not. */
+const RETRY_KINDS = new Set(['network', 'timeout'])
 
 type RequestHandler = NonNullable<
   ConstructorParameters<typeof HttpClient>[1]
@@ -64,45 +101,104 @@ const ipv6Literals: RequestHandler = {
 export class Transport {
   /** One client per protocol: http-client caches a single agent per client. */
   private readonly clients = new Map<string, HttpClient>()
-  private readonly options: Required<TransportOptions>
-  /** Requests sent, including redirect hops; for diagnostics and benchmarks. */
+  private readonly timeoutMs: number
+  private readonly maxRedirects: number
+  private readonly retry: RetryPolicy
+  /** Requests sent, including redirect hops and retries. */
   requestCount = 0
 
-  constructor(options: TransportOptions = {}) {
-    this.options = {
-      userAgent: options.userAgent ?? 'remote-image-inspect',
-      timeoutMs: options.timeoutMs ?? 30_000,
-      maxRedirects: options.maxRedirects ?? 5
+  constructor(private readonly options: TransportOptions = {}) {
+    this.timeoutMs = options.timeoutMs ?? 30_000
+    this.maxRedirects = options.maxRedirects ?? 5
+    this.retry = { ...DEFAULT_RETRY, ...options.retry }
+  }
+
+  /**
+   * Sends a request, following redirects, and retries GET/HEAD on network
+   * failures, timeouts, 408, 429 and 5xx. Other answers are returned as they
+   * are for the caller to judge.
+   */
+  async send(url: URL, options: SendOptions): Promise<HttpResponse> {
+    const method = options.method ?? 'GET'
+    const idempotent = method === 'GET' || method === 'HEAD'
+    for (let attempt = 0; ; attempt++) {
+      let response: HttpResponse | undefined
+      let failure: RegistryError | undefined
+      try {
+        response = await this.sendOnce(url, options)
+        if (!RETRY_STATUSES.has(response.status)) return response
+      } catch (error) {
+        if (!(error instanceof RegistryError)) throw error
+        if (!RETRY_KINDS.has(error.kind)) throw error
+        failure = error
+      }
+      const last = !idempotent || attempt >= this.retry.retries
+      const waitMs = response ? retryAfterMs(response.headers) : undefined
+      if (waitMs !== undefined && waitMs > this.retry.maxRetryAfterMs) {
+        throw new RegistryError(
+          'rate-limit',
+          `${host(url)} answered ${response!.status} and asks to wait ${formatWait(waitMs)} (until ${new Date(Date.now() + waitMs).toISOString()}), longer than the ${formatWait(this.retry.maxRetryAfterMs)} this step waits; retry after that time`,
+          response!.status,
+          [],
+          options.what
+        )
+      }
+      if (last) {
+        if (response) return response
+        throw attempt > 0
+          ? new RegistryError(
+              failure!.kind,
+              `${failure!.message} (gave up after ${attempt + 1} attempts)`
+            )
+          : failure!
+      }
+      const backoff = Math.min(
+        this.retry.maxDelayMs,
+        this.retry.baseDelayMs * 2 ** attempt
+      )
+      const delayMs =
+        waitMs ?? Math.round(backoff * (this.options.random ?? Math.random)())
+      const deadline = this.options.deadline
+      if (deadline !== undefined && Date.now() + delayMs >= deadline) {
+        if (response) return response
+        throw failure!
+      }
+      this.options.onRetry?.({
+        attempt: attempt + 1,
+        retries: this.retry.retries,
+        delayMs,
+        reason: response ? `HTTP ${response.status}` : failure!.message,
+        url: redact(url)
+      })
+      await (this.options.sleep ?? sleep)(delayMs)
     }
   }
 
-  async send(url: URL, options: SendOptions): Promise<HttpResponse> {
+  /** One attempt: the request and its redirects, bodies read under a deadline. */
+  private async sendOnce(
+    url: URL,
+    options: SendOptions
+  ): Promise<HttpResponse> {
     let current = url
     let headers = { ...options.headers }
     let method = options.method ?? 'GET'
     let body = options.body
     for (let hop = 0; ; hop++) {
-      const message = await this.raw(method, current, headers, body)
-      const status = message.statusCode ?? 0
-      const location = message.headers.location
-      if (!REDIRECT_STATUSES.has(status) || location === undefined) {
-        const ok = status >= 200 && status < 300
-        const data =
-          method === 'HEAD'
-            ? (message.resume(), Buffer.alloc(0))
-            : ok
-              ? await readCapped(message, options.maxBytes, options.what)
-              : await readPrefix(message, MAX_ERROR_BODY)
-        return { status, headers: message.headers, body: data, url: current }
-      }
-      message.resume()
-      if (hop >= this.options.maxRedirects) {
+      const response = await this.exchange(
+        method,
+        current,
+        headers,
+        body,
+        options
+      )
+      if (response.location === undefined) return response.result
+      if (hop >= this.maxRedirects) {
         throw new RegistryError(
           'protocol',
-          `Too many redirects (more than ${this.options.maxRedirects}) fetching the ${options.what} from ${redact(url)}`
+          `Too many redirects (more than ${this.maxRedirects}) fetching the ${options.what} from ${redact(url)}`
         )
       }
-      const next = new URL(location, current)
+      const next = new URL(response.location, current)
       if (next.protocol !== 'https:' && next.protocol !== 'http:') {
         throw new RegistryError(
           'security',
@@ -117,13 +213,97 @@ export class Transport {
       }
       // Credentials belong to the origin that asked for them; a CDN or S3
       // rejects them and must never see them.
-      if (next.origin !== current.origin)
+      if (next.origin !== current.origin) {
         headers = withoutAuthorization(headers)
-      if (status === 303 && method === 'POST') {
+      }
+      if (response.result.status === 303 && method === 'POST') {
         method = 'GET'
         body = undefined
       }
       current = next
+    }
+  }
+
+  /**
+   * One HTTP exchange with a hard deadline over headers and body: a server
+   * that trickles bytes is as stalled as one that sends nothing.
+   */
+  private async exchange(
+    method: string,
+    url: URL,
+    headers: Record<string, string>,
+    body: string | undefined,
+    options: SendOptions
+  ): Promise<{ result: HttpResponse; location?: string }> {
+    const deadline = this.options.deadline
+    const budget = Math.min(
+      this.timeoutMs,
+      deadline === undefined ? Infinity : deadline - Date.now()
+    )
+    if (budget <= 0) {
+      throw new RegistryError(
+        'timeout',
+        `Out of time before fetching the ${options.what} from ${host(url)}`
+      )
+    }
+    let message: IncomingMessage | undefined
+    let timedOut = false
+    let onTimeout: (() => void) | undefined
+    const timer = setTimeout(() => {
+      timedOut = true
+      message?.destroy()
+      onTimeout?.()
+    }, budget)
+    const timeoutError = (): RegistryError =>
+      new RegistryError(
+        'timeout',
+        `${host(url)} did not answer the ${options.what} request within ${formatWait(budget)} (${method} ${redact(url)})`
+      )
+    try {
+      const pending = this.raw(method, url, headers, body)
+      message = await new Promise<IncomingMessage>((resolve, reject) => {
+        onTimeout = () => reject(timeoutError())
+        pending.then((m) => {
+          // Too late: drop it rather than leave a socket busy.
+          if (timedOut) m.destroy()
+          else resolve(m)
+        }, reject)
+      })
+      const status = message.statusCode ?? 0
+      const location = message.headers.location
+      if (REDIRECT_STATUSES.has(status) && location !== undefined) {
+        message.resume()
+        return {
+          result: {
+            status,
+            headers: message.headers,
+            body: Buffer.alloc(0),
+            url
+          },
+          location
+        }
+      }
+      const ok = status >= 200 && status < 300
+      const data =
+        method === 'HEAD'
+          ? (message.resume(), Buffer.alloc(0))
+          : ok
+            ? await readCapped(message, options.maxBytes, options.what)
+            : await readPrefix(message, MAX_ERROR_BODY)
+      if (timedOut) throw timeoutError()
+      return { result: { status, headers: message.headers, body: data, url } }
+    } catch (error) {
+      if (
+        timedOut &&
+        !(error instanceof RegistryError && error.kind === 'timeout')
+      ) {
+        throw timeoutError()
+      }
+      throw error
+    } finally {
+      clearTimeout(timer)
+      // A request that lost the race must not keep a socket busy.
+      if (timedOut) message?.destroy()
     }
   }
 
@@ -155,12 +335,16 @@ export class Transport {
   private client(protocol: string): HttpClient {
     let client = this.clients.get(protocol)
     if (!client) {
-      client = new HttpClient(this.options.userAgent, [ipv6Literals], {
-        allowRedirects: false,
-        allowRetries: false,
-        keepAlive: true,
-        socketTimeout: this.options.timeoutMs
-      })
+      client = new HttpClient(
+        this.options.userAgent ?? 'remote-image-inspect',
+        [ipv6Literals],
+        {
+          allowRedirects: false,
+          allowRetries: false,
+          keepAlive: true,
+          socketTimeout: this.timeoutMs
+        }
+      )
       this.clients.set(protocol, client)
     }
     return client
@@ -217,7 +401,7 @@ export async function readCapped(
   const encoded = message.headers['content-encoding']
   if (hasLength && !encoded && total !== declared) {
     throw new RegistryError(
-      'integrity',
+      'network',
       `The ${what} was truncated: ${total} of ${declared} bytes arrived`
     )
   }
@@ -244,6 +428,37 @@ async function readPrefix(
     // A broken error body still leaves the status to report.
   }
   return Buffer.concat(chunks).subarray(0, maxBytes)
+}
+
+/** Retry-After as milliseconds: delta-seconds or an HTTP date (RFC 9110). */
+export function retryAfterMs(
+  headers: IncomingHttpHeaders,
+  now: number = Date.now()
+): number | undefined {
+  const value = headers['retry-after']
+  if (typeof value !== 'string' || value.trim() === '') return undefined
+  const text = value.trim()
+  if (/^\d+$/.test(text)) return Number(text) * 1000
+  const date = Date.parse(text)
+  if (Number.isNaN(date)) return undefined
+  return Math.max(0, date - now)
+}
+
+export function formatWait(ms: number): string {
+  if (ms < 1000) return `${Math.round(ms)} ms`
+  const s = Math.round(ms / 1000)
+  if (s < 120) return `${s} s`
+  const m = Math.round(s / 60)
+  if (m < 120) return `${m} min`
+  return `${(m / 60).toFixed(1)} h`
+}
+
+function host(url: URL): string {
+  return url.host
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms))
 }
 
 function withoutAuthorization(

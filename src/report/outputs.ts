@@ -33,6 +33,11 @@ export function imageOutputs(info: ImageInfo): [string, string][] {
     ['stop-signal', c.stopSignal],
     ['layers', String(info.layers)],
     ['size', String(info.size)],
-    ['config', info.configText]
+    ['config', info.configText],
+    ['ratelimit-limit', info.rateLimit ? String(info.rateLimit.limit) : ''],
+    [
+      'ratelimit-remaining',
+      info.rateLimit ? String(info.rateLimit.remaining) : ''
+    ]
   ]
 }

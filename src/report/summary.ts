@@ -81,6 +81,11 @@ export function writeImageSummary(
     ['Stop signal', cell(c.stopSignal)],
     ['Layers', `${info.layers} (${formatBytes(info.size)} compressed)`]
   ]
+  if (info.rateLimit) {
+    const { limit, remaining, windowSeconds } = info.rateLimit
+    const window = windowSeconds ? ` per ${formatSeconds(windowSeconds)}` : ''
+    rows.push(['Rate limit', `${remaining} of ${limit} pulls left${window}`])
+  }
   summary.addTable([
     [
       { data: 'Field', header: true },
@@ -126,6 +131,12 @@ function keyValueTable(
       true
     )
   }
+}
+
+function formatSeconds(s: number): string {
+  if (s % 3600 === 0) return `${s / 3600} h`
+  if (s % 60 === 0) return `${s / 60} min`
+  return `${s} s`
 }
 
 function formatBytes(n: number): string {
