@@ -42,7 +42,9 @@ const OUTPUT_NAMES = [
   'size',
   'config',
   'ratelimit-limit',
-  'ratelimit-remaining'
+  'ratelimit-remaining',
+  'assertions',
+  'passed'
 ]
 
 function expectFailure(result: ActionRun, message: RegExp): void {
@@ -161,7 +163,10 @@ describe('inspecting images on an anonymous registry with a blob CDN', () => {
       config: ociImage.config.toString('utf8'),
       // Distribution sends no RateLimit headers
       'ratelimit-limit': '',
-      'ratelimit-remaining': ''
+      'ratelimit-remaining': '',
+      // no rules given: nothing to fail
+      assertions: '[]',
+      passed: 'true'
     })
     expect(result.summary).toContain(`<h2>${reg.host}/team/app:v1</h2>`)
     expect(result.summary).toContain(`${reg.host}/team/app@${oci.digest}`)

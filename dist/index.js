@@ -245,7 +245,6 @@ module.exports = __nccwpck_require__(218);
 /***/ 218:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
-var __webpack_unused_export__;
 
 
 var net = __nccwpck_require__(9278);
@@ -509,7 +508,7 @@ if (process.env.NODE_DEBUG && /\btunnel\b/.test(process.env.NODE_DEBUG)) {
 } else {
   debug = function() {};
 }
-__webpack_unused_export__ = debug; // for test
+exports.debug = debug; // for test
 
 
 /***/ }),
@@ -28616,6 +28615,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
 
 /***/ }),
 
+/***/ 9896:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
+
+/***/ }),
+
 /***/ 8611:
 /***/ ((module) => {
 
@@ -28777,6 +28783,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
 
 /***/ }),
 
+/***/ 857:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
+
+/***/ }),
+
 /***/ 3193:
 /***/ ((module) => {
 
@@ -28856,7 +28869,7 @@ module.exports = new Proxy(
 /******/ 	// Execute the module function
 /******/ 	var threw = true;
 /******/ 	try {
-/******/ 		__webpack_modules__[moduleId](module, module.exports, __nccwpck_require__);
+/******/ 		__webpack_modules__[moduleId].call(module.exports, module, module.exports, __nccwpck_require__);
 /******/ 		threw = false;
 /******/ 	} finally {
 /******/ 		if(threw) delete __webpack_module_cache__[moduleId];
@@ -28865,6 +28878,9 @@ module.exports = new Proxy(
 /******/ 	// Return the exports of the module
 /******/ 	return module.exports;
 /******/ }
+/******/ 
+/******/ // expose the modules object (__webpack_modules__)
+/******/ __nccwpck_require__.m = __webpack_modules__;
 /******/ 
 /************************************************************************/
 /******/ /* webpack/runtime/asset-relocator-loader */
@@ -28912,6 +28928,28 @@ module.exports = new Proxy(
 /******/ 	};
 /******/ })();
 /******/ 
+/******/ /* webpack/runtime/ensure chunk */
+/******/ (() => {
+/******/ 	__nccwpck_require__.f = {};
+/******/ 	// This file contains only the entry chunk.
+/******/ 	// The chunk loading function for additional chunks
+/******/ 	__nccwpck_require__.e = (chunkId) => {
+/******/ 		return Promise.all(Object.keys(__nccwpck_require__.f).reduce((promises, key) => {
+/******/ 			__nccwpck_require__.f[key](chunkId, promises);
+/******/ 			return promises;
+/******/ 		}, []));
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/get javascript chunk filename */
+/******/ (() => {
+/******/ 	// This function allow to reference async chunks
+/******/ 	__nccwpck_require__.u = (chunkId) => {
+/******/ 		// return url for filenames based on template
+/******/ 		return "" + chunkId + ".index.js";
+/******/ 	};
+/******/ })();
+/******/ 
 /******/ /* webpack/runtime/hasOwnProperty shorthand */
 /******/ (() => {
 /******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
@@ -28928,11 +28966,74 @@ module.exports = new Proxy(
 /******/ 	};
 /******/ })();
 /******/ 
+/******/ /* webpack/runtime/import chunk loading */
+/******/ (() => {
+/******/ 	// no baseURI
+/******/ 	
+/******/ 	// object to store loaded and loading chunks
+/******/ 	// undefined = chunk not loaded, null = chunk preloaded/prefetched
+/******/ 	// [resolve, Promise] = chunk loading, 0 = chunk loaded
+/******/ 	var installedChunks = {
+/******/ 		792: 0
+/******/ 	};
+/******/ 	
+/******/ 	var installChunk = (data) => {
+/******/ 		var {ids, modules, runtime} = data;
+/******/ 		// add "modules" to the modules object,
+/******/ 		// then flag all "ids" as loaded and fire callback
+/******/ 		var moduleId, chunkId, i = 0;
+/******/ 		for(moduleId in modules) {
+/******/ 			if(__nccwpck_require__.o(modules, moduleId)) {
+/******/ 				__nccwpck_require__.m[moduleId] = modules[moduleId];
+/******/ 			}
+/******/ 		}
+/******/ 		if(runtime) runtime(__nccwpck_require__);
+/******/ 		for(;i < ids.length; i++) {
+/******/ 			chunkId = ids[i];
+/******/ 			if(__nccwpck_require__.o(installedChunks, chunkId) && installedChunks[chunkId]) {
+/******/ 				installedChunks[chunkId][0]();
+/******/ 			}
+/******/ 			installedChunks[ids[i]] = 0;
+/******/ 		}
+/******/ 	
+/******/ 	}
+/******/ 	
+/******/ 	__nccwpck_require__.f.j = (chunkId, promises) => {
+/******/ 			// import() chunk loading for javascript
+/******/ 			var installedChunkData = __nccwpck_require__.o(installedChunks, chunkId) ? installedChunks[chunkId] : undefined;
+/******/ 			if(installedChunkData !== 0) { // 0 means "already installed".
+/******/ 	
+/******/ 				// a Promise means "currently loading".
+/******/ 				if(installedChunkData) {
+/******/ 					promises.push(installedChunkData[1]);
+/******/ 				} else {
+/******/ 					if(true) { // all chunks have JS
+/******/ 						// setup Promise in chunk cache
+/******/ 						var promise = import("./" + __nccwpck_require__.u(chunkId)).then(installChunk, (e) => {
+/******/ 							if(installedChunks[chunkId] !== 0) installedChunks[chunkId] = undefined;
+/******/ 							throw e;
+/******/ 						});
+/******/ 						var promise = Promise.race([promise, new Promise((resolve) => (installedChunkData = installedChunks[chunkId] = [resolve]))])
+/******/ 						promises.push(installedChunkData[1] = promise);
+/******/ 					}
+/******/ 				}
+/******/ 			}
+/******/ 	};
+/******/ 	
+/******/ 	// no prefetching
+/******/ 	
+/******/ 	// no preloaded
+/******/ 	
+/******/ 	// no external install chunk
+/******/ 	
+/******/ 	// no on chunks loaded
+/******/ })();
+/******/ 
 /************************************************************************/
 var __webpack_exports__ = {};
 
-;// CONCATENATED MODULE: external "os"
-const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
+// EXTERNAL MODULE: external "os"
+var external_os_ = __nccwpck_require__(857);
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
 // We use any as a valid input type
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -29007,7 +29108,7 @@ function utils_toCommandProperties(annotationProperties) {
  */
 function command_issueCommand(command, properties, message) {
     const cmd = new Command(command, properties, message);
-    process.stdout.write(cmd.toString() + external_os_namespaceObject.EOL);
+    process.stdout.write(cmd.toString() + external_os_.EOL);
 }
 function command_issue(name, message = '') {
     command_issueCommand(name, {}, message);
@@ -29063,8 +29164,8 @@ function escapeProperty(s) {
 //# sourceMappingURL=command.js.map
 ;// CONCATENATED MODULE: external "crypto"
 const external_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
-;// CONCATENATED MODULE: external "fs"
-const external_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
+// EXTERNAL MODULE: external "fs"
+var external_fs_ = __nccwpck_require__(9896);
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/file-command.js
 // For internal use, subject to change.
 // We use any as a valid input type
@@ -29078,10 +29179,10 @@ function file_command_issueFileCommand(command, message) {
     if (!filePath) {
         throw new Error(`Unable to find environment variable for file command ${command}`);
     }
-    if (!external_fs_namespaceObject.existsSync(filePath)) {
+    if (!external_fs_.existsSync(filePath)) {
         throw new Error(`Missing file at path: ${filePath}`);
     }
-    external_fs_namespaceObject.appendFileSync(filePath, `${utils_toCommandValue(message)}${external_os_namespaceObject.EOL}`, {
+    external_fs_.appendFileSync(filePath, `${utils_toCommandValue(message)}${external_os_.EOL}`, {
         encoding: 'utf8'
     });
 }
@@ -29097,7 +29198,7 @@ function file_command_prepareKeyValueMessage(key, value) {
     if (convertedValue.includes(delimiter)) {
         throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`);
     }
-    return `${key}<<${delimiter}${external_os_namespaceObject.EOL}${convertedValue}${external_os_namespaceObject.EOL}${delimiter}`;
+    return `${key}<<${delimiter}${external_os_.EOL}${convertedValue}${external_os_.EOL}${delimiter}`;
 }
 //# sourceMappingURL=file-command.js.map
 ;// CONCATENATED MODULE: external "path"
@@ -30062,7 +30163,7 @@ var summary_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _
 };
 
 
-const { access, appendFile, writeFile } = external_fs_namespaceObject.promises;
+const { access, appendFile, writeFile } = external_fs_.promises;
 const SUMMARY_ENV_VAR = 'GITHUB_STEP_SUMMARY';
 const SUMMARY_DOCS_URL = 'https://docs.github.com/actions/using-workflows/workflow-commands-for-github-actions#adding-a-job-summary';
 class Summary {
@@ -30085,7 +30186,7 @@ class Summary {
                 throw new Error(`Unable to find environment variable for $${SUMMARY_ENV_VAR}. Check if your runtime environment supports job summaries.`);
             }
             try {
-                yield access(pathFromEnv, external_fs_namespaceObject.constants.R_OK | external_fs_namespaceObject.constants.W_OK);
+                yield access(pathFromEnv, external_fs_.constants.R_OK | external_fs_.constants.W_OK);
             }
             catch (_a) {
                 throw new Error(`Unable to access summary file: '${pathFromEnv}'. Check if the file has correct read/write permissions.`);
@@ -30181,7 +30282,7 @@ class Summary {
      * @returns {Summary} summary instance
      */
     addEOL() {
-        return this.addRaw(external_os_namespaceObject.EOL);
+        return this.addRaw(external_os_.EOL);
     }
     /**
      * Adds an HTML codeblock to the summary buffer
@@ -30385,7 +30486,7 @@ var io_util_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _
 };
 
 
-const { chmod, copyFile, lstat, mkdir, open: io_util_open, readdir, rename, rm, rmdir, stat, symlink, unlink } = external_fs_namespaceObject.promises;
+const { chmod, copyFile, lstat, mkdir, open: io_util_open, readdir, rename, rm, rmdir, stat, symlink, unlink } = external_fs_.promises;
 // export const {open} = 'fs'
 const IS_WINDOWS = process.platform === 'win32';
 /**
@@ -30412,7 +30513,7 @@ function readlink(fsPath) {
 }
 // See https://github.com/nodejs/node/blob/d0153aee367422d0858105abec186da4dff0a0c5/deps/uv/include/uv/win.h#L691
 const UV_FS_O_EXLOCK = 0x10000000;
-const READONLY = external_fs_namespaceObject.constants.O_RDONLY;
+const READONLY = external_fs_.constants.O_RDONLY;
 function exists(fsPath) {
     return io_util_awaiter(this, void 0, void 0, function* () {
         try {
@@ -30905,13 +31006,13 @@ class ToolRunner extends external_events_.EventEmitter {
     _processLineBuffer(data, strBuffer, onLine) {
         try {
             let s = strBuffer + data.toString();
-            let n = s.indexOf(external_os_namespaceObject.EOL);
+            let n = s.indexOf(external_os_.EOL);
             while (n > -1) {
                 const line = s.substring(0, n);
                 onLine(line);
                 // the rest of the string ...
-                s = s.substring(n + external_os_namespaceObject.EOL.length);
-                n = s.indexOf(external_os_namespaceObject.EOL);
+                s = s.substring(n + external_os_.EOL.length);
+                n = s.indexOf(external_os_.EOL);
             }
             return s;
         }
@@ -31202,7 +31303,7 @@ class ToolRunner extends external_events_.EventEmitter {
                 }
                 const optionsNonNull = this._cloneExecOptions(this.options);
                 if (!optionsNonNull.silent && optionsNonNull.outStream) {
-                    optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + external_os_namespaceObject.EOL);
+                    optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + external_os_.EOL);
                 }
                 const state = new ExecState(optionsNonNull, this.toolPath);
                 state.on('debug', (message) => {
@@ -31541,8 +31642,8 @@ const getLinuxInfo = () => platform_awaiter(void 0, void 0, void 0, function* ()
         version
     };
 });
-const platform = external_os_namespaceObject.platform();
-const arch = external_os_namespaceObject.arch();
+const platform = external_os_.platform();
+const arch = external_os_.arch();
 const isWindows = platform === 'win32';
 const isMacOS = platform === 'darwin';
 const isLinux = platform === 'linux';
@@ -31723,7 +31824,7 @@ function setOutput(name, value) {
     if (filePath) {
         return file_command_issueFileCommand('OUTPUT', file_command_prepareKeyValueMessage(name, value));
     }
-    process.stdout.write(external_os_namespaceObject.EOL);
+    process.stdout.write(external_os_.EOL);
     command_issueCommand('set-output', { name }, utils_toCommandValue(value));
 }
 /**
@@ -31791,7 +31892,7 @@ function notice(message, properties = {}) {
  * @param message info message
  */
 function core_info(message) {
-    process.stdout.write(message + external_os_namespaceObject.EOL);
+    process.stdout.write(message + external_os_.EOL);
 }
 /**
  * Begin an output group.
@@ -32018,6 +32119,337 @@ function matchPlatform(wanted, candidates) {
     return -1;
 }
 
+;// CONCATENATED MODULE: ./src/compare/diff.ts
+
+/** Field name in the `changes` output → how to read it from an image. */
+const FIELDS = [
+    ['digest', (i) => i.digest],
+    ['image-digest', (i) => i.imageDigest],
+    ['config-digest', (i) => i.configDigest],
+    ['os', (i) => i.config.os],
+    ['architecture', (i) => i.config.architecture],
+    ['variant', (i) => i.config.variant],
+    ['platforms', (i) => i.platforms.map(formatPlatform)],
+    ['entrypoint', (i) => i.config.entrypoint],
+    ['cmd', (i) => i.config.cmd],
+    ['user', (i) => i.config.user],
+    ['workdir', (i) => i.config.workdir],
+    ['exposed-ports', (i) => [...i.config.exposedPorts].sort()],
+    ['volumes', (i) => [...i.config.volumes].sort()],
+    ['stop-signal', (i) => i.config.stopSignal]
+];
+function compareImages(before, after) {
+    const labels = compareEntries(before.config.labels, after.config.labels);
+    const env = compareEntries(before.config.env, after.config.env);
+    const fields = Object.create(null);
+    let unchanged = labels.same + env.same;
+    for (const [name, read] of FIELDS) {
+        const old = read(before);
+        const now = read(after);
+        if (JSON.stringify(old) === JSON.stringify(now))
+            unchanged++;
+        else
+            fields[name] = { old, new: now };
+    }
+    const changed = Object.keys(fields).length > 0 || labels.count > 0 || env.count > 0;
+    return {
+        labels: labels.changes,
+        env: env.changes,
+        fields,
+        unchanged,
+        changed
+    };
+}
+function compareEntries(before, after) {
+    // Null-prototype maps: `__proto__` is a key like any other.
+    const changes = {
+        added: Object.create(null),
+        removed: Object.create(null),
+        changed: Object.create(null)
+    };
+    const old = new Map(before);
+    const now = new Map(after);
+    let same = 0;
+    let count = 0;
+    for (const [key, value] of now) {
+        if (!old.has(key)) {
+            changes.added[key] = value;
+            count++;
+        }
+        else if (old.get(key) !== value) {
+            changes.changed[key] = { old: old.get(key), new: value };
+            count++;
+        }
+        else
+            same++;
+    }
+    for (const [key, value] of old) {
+        if (!now.has(key)) {
+            changes.removed[key] = value;
+            count++;
+        }
+    }
+    return { changes, same, count };
+}
+/** The `changes` output: labels, env, then each differing field by name. */
+function changesJson(changes) {
+    return JSON.stringify({
+        labels: changes.labels,
+        env: changes.env,
+        ...changes.fields
+    });
+}
+
+;// CONCATENATED MODULE: ./src/gate/rules.ts
+
+/** A rule that cannot be parsed; `line` is 1-based. */
+class RuleError extends Error {
+    line;
+    text;
+    constructor(line, text, problem) {
+        super(`line ${line} "${text}": ${problem}`);
+        this.line = line;
+        this.text = text;
+        this.name = 'RuleError';
+    }
+}
+const MAX_PATTERN_LENGTH = 1000;
+const MAX_RULES = 500;
+const USAGE = 'expected one of: label KEY exists|missing, label KEY ==|!=|=~|!~ VALUE, env NAME … (same forms), user is [not] root, platforms include|exclude os/arch[, …], age <|> DURATION (e.g. 30d)';
+const DURATION_UNITS = {
+    s: 1000,
+    m: 60_000,
+    h: 3_600_000,
+    d: 86_400_000,
+    w: 604_800_000
+};
+/** Parses the rule list; blank lines and `#` comments are ignored. */
+function parseRules(text) {
+    const rules = [];
+    const lines = text.split(/\r?\n/);
+    lines.forEach((raw, index) => {
+        const line = raw.trim();
+        if (line === '' || line.startsWith('#'))
+            return;
+        rules.push(parseRule(line, index + 1));
+    });
+    if (rules.length > MAX_RULES) {
+        throw new RuleError(MAX_RULES + 1, '…', `at most ${MAX_RULES} rules are allowed`);
+    }
+    return rules;
+}
+function parseRule(text, line) {
+    const fail = (problem) => {
+        throw new RuleError(line, text, problem);
+    };
+    const cursor = { rest: text };
+    const word = () => {
+        const m = /^(\S+)\s*/.exec(cursor.rest);
+        if (!m)
+            return '';
+        cursor.rest = cursor.rest.slice(m[0].length);
+        return m[1];
+    };
+    const subject = word().toLowerCase();
+    switch (subject) {
+        case 'label':
+        case 'env': {
+            const key = readKey(cursor, fail);
+            const op = word();
+            if (op === 'exists' || op === 'missing') {
+                if (cursor.rest !== '')
+                    fail(`nothing may follow "${op}"`);
+                return { kind: subject, text, key, op };
+            }
+            if (!['==', '!=', '=~', '!~'].includes(op)) {
+                fail(`"${op || '(nothing)'}" is not an operator: use exists, missing, ==, !=, =~ or !~`);
+            }
+            const value = readValue(cursor.rest, fail);
+            if (op === '=~' || op === '!~') {
+                if (value === '')
+                    fail('the regular expression is empty');
+                if (value.length > MAX_PATTERN_LENGTH) {
+                    fail(`the regular expression is longer than ${MAX_PATTERN_LENGTH} characters`);
+                }
+            }
+            return { kind: subject, text, key, op, value };
+        }
+        case 'user': {
+            const rest = cursor.rest.toLowerCase().replace(/\s+/g, ' ');
+            if (rest === 'is root')
+                return { kind: 'user', text, root: true };
+            if (rest === 'is not root')
+                return { kind: 'user', text, root: false };
+            return fail('write "user is root" or "user is not root"');
+        }
+        case 'platforms': {
+            const verb = word().toLowerCase();
+            if (verb !== 'include' && verb !== 'exclude') {
+                fail('write "platforms include os/arch[, …]" or "platforms exclude …"');
+            }
+            const items = cursor.rest.split(/[\s,]+/).filter(Boolean);
+            if (items.length === 0)
+                fail('name at least one platform, e.g. linux/arm64');
+            const platforms = items.map((item) => {
+                const p = parsePlatform(item);
+                return p ?? fail(`"${item}" is not a platform (os/arch[/variant])`);
+            });
+            return { kind: 'platforms', text, include: verb === 'include', platforms };
+        }
+        case 'age': {
+            const op = word();
+            if (op !== '<' && op !== '>')
+                fail('write "age < 30d" or "age > 1h"');
+            const m = /^(\d+(?:\.\d+)?)([smhdw])$/i.exec(cursor.rest.trim());
+            if (!m)
+                fail(`"${cursor.rest}" is not a duration: write e.g. 90m, 12h, 30d, 2w`);
+            const ms = Number(m[1]) * DURATION_UNITS[m[2].toLowerCase()];
+            return { kind: 'age', text, younger: op === '<', ms };
+        }
+        default:
+            return fail(USAGE);
+    }
+}
+/** A label/env key: a bare word, or "quoted" for keys with spaces. */
+function readKey(cursor, fail) {
+    if (cursor.rest.startsWith('"')) {
+        const { value, end } = quoted(cursor.rest, fail);
+        cursor.rest = cursor.rest.slice(end).trimStart();
+        if (value === '')
+            fail('the key is empty');
+        return value;
+    }
+    const m = /^(\S+)\s*/.exec(cursor.rest);
+    if (!m)
+        return fail('the key is missing');
+    cursor.rest = cursor.rest.slice(m[0].length);
+    return m[1];
+}
+/** The rest of the line, or a "quoted" string when it must keep spaces. */
+function readValue(rest, fail) {
+    if (!rest.startsWith('"'))
+        return rest;
+    const { value, end } = quoted(rest, fail);
+    if (rest.slice(end).trim() !== '')
+        fail('nothing may follow the quoted value');
+    return value;
+}
+function quoted(text, fail) {
+    let value = '';
+    for (let i = 1; i < text.length; i++) {
+        const c = text[i];
+        if (c === '\\' && i + 1 < text.length)
+            value += text[++i];
+        else if (c === '"')
+            return { value, end: i + 1 };
+        else
+            value += c;
+    }
+    return fail('a quoted string is not closed');
+}
+/**
+ * Compiles every regular expression up front with RE2 (loaded only when a
+ * rule needs it), so a bad pattern is an input error before any request.
+ */
+async function compilePatterns(rules) {
+    const patterns = new Map();
+    const sources = rules.flatMap((r) => (r.kind === 'label' || r.kind === 'env') && (r.op === '=~' || r.op === '!~')
+        ? [{ rule: r, source: r.value }]
+        : []);
+    if (sources.length === 0)
+        return patterns;
+    const { RE2JS } = await __nccwpck_require__.e(/* import() */ 856).then(__nccwpck_require__.bind(__nccwpck_require__, 2856));
+    for (const { rule, source } of sources) {
+        try {
+            const re = RE2JS.compile(source);
+            patterns.set(source, { test: (v) => re.matcher(v).find() });
+        }
+        catch (error) {
+            throw new RuleError(0, rule.text, `the regular expression does not compile (${error.message}); RE2 syntax, no backreferences or lookaround`);
+        }
+    }
+    return patterns;
+}
+/** Checks each rule against the image; `now` is for the age rules. */
+function evaluateRules(rules, info, patterns, now = Date.now()) {
+    return rules.map((rule) => {
+        const [passed, actual] = check(rule, info, patterns, now);
+        return { rule: rule.text, passed, actual };
+    });
+}
+function check(rule, info, patterns, now) {
+    switch (rule.kind) {
+        case 'label':
+        case 'env': {
+            const entries = rule.kind === 'label' ? info.config.labels : info.config.env;
+            const found = entries.find(([k]) => k === rule.key);
+            const value = found?.[1];
+            const shown = value === undefined ? '(missing)' : value;
+            switch (rule.op) {
+                case 'exists':
+                    return [value !== undefined, shown];
+                case 'missing':
+                    return [value === undefined, shown];
+                case '==':
+                    return [value === rule.value, shown];
+                case '!=':
+                    return [value !== rule.value, shown];
+                case '=~':
+                case '!~': {
+                    if (value === undefined)
+                        return [rule.op === '!~', shown];
+                    const matches = patterns.get(rule.value).test(value);
+                    return [rule.op === '=~' ? matches : !matches, shown];
+                }
+            }
+            break;
+        }
+        case 'user': {
+            const user = info.config.user;
+            const root = isRoot(user);
+            return [root === rule.root, user === '' ? '(empty: root)' : user];
+        }
+        case 'platforms': {
+            const offered = info.platforms.map((p) => formatPlatform(normalizePlatform(p)));
+            const wanted = rule.platforms.map((p) => formatPlatform(p));
+            const ok = rule.include
+                ? wanted.every((p) => offered.includes(p))
+                : wanted.every((p) => !offered.includes(p));
+            return [ok, offered.join(', ') || '(none)'];
+        }
+        case 'age': {
+            const created = Date.parse(info.config.created);
+            if (Number.isNaN(created)) {
+                return [
+                    false,
+                    info.config.created
+                        ? `unreadable created time "${info.config.created}"`
+                        : '(no created time)'
+                ];
+            }
+            const age = now - created;
+            const ok = rule.younger ? age < rule.ms : age > rule.ms;
+            return [ok, `${info.config.created} (${formatAge(age)} old)`];
+        }
+    }
+    return [false, ''];
+}
+/** Empty, `root`, `0`, `0:…` and `root:…` all run as root. */
+function isRoot(user) {
+    const name = user.split(':')[0].trim();
+    return name === '' || name === 'root' || name === '0';
+}
+function formatAge(ms) {
+    const s = Math.round(ms / 1000);
+    if (s < 0)
+        return 'in the future';
+    if (s < 3600)
+        return `${Math.round(s / 60)} min`;
+    if (s < 172_800)
+        return `${(s / 3600).toFixed(1)} h`;
+    return `${(s / 86_400).toFixed(1)} d`;
+}
+
 ;// CONCATENATED MODULE: ./src/registry/reference.ts
 /**
  * Image references as the docker CLI reads them (distribution/reference):
@@ -32187,6 +32619,7 @@ function hostWithoutPort(domain) {
 
 
 
+
 const UNITS = {
     ms: 1,
     s: 1000,
@@ -32225,16 +32658,7 @@ function getInputs() {
     // Mask before anything else can print it.
     if (password)
         core_setSecret(password);
-    let reference;
-    try {
-        reference = parseReference(image);
-    }
-    catch (error) {
-        if (error instanceof ReferenceError) {
-            throw new InputError('image', `"${image}" is not a valid image reference: ${error.rule}. Examples: nginx, nginx:1.27, ghcr.io/org/app:v1, registry.example.com:5000/team/app@sha256:<64 hex>.`);
-        }
-        throw error;
-    }
+    let reference = referenceInput('image', image);
     if (tag) {
         if (!inputs_TAG.test(tag)) {
             throw new InputError('tag', `"${tag}" is not a valid tag: up to 128 letters, digits, "_", "." and "-", not starting with "." or "-".`);
@@ -32254,10 +32678,38 @@ function getInputs() {
     if (Boolean(username) !== Boolean(password)) {
         throw new InputError(username ? 'password' : 'username', `'username' and 'password' go together; only '${username ? 'username' : 'password'}' was given.`);
     }
+    let rules;
+    try {
+        rules = parseRules(getInput('assert'));
+    }
+    catch (error) {
+        if (error instanceof RuleError)
+            throw new InputError('assert', `${error.message}.`);
+        throw error;
+    }
+    const compareText = getInput('compare-to');
+    const compareTo = compareText
+        ? referenceInput('compare-to', compareText)
+        : undefined;
+    const comment = booleanInput('comment', false);
+    const githubToken = getInput('github-token');
+    if (githubToken)
+        core_setSecret(githubToken);
+    if (comment && !compareTo) {
+        throw new InputError('comment', "a comment shows a comparison: set 'compare-to' as well.");
+    }
+    if (comment && !githubToken) {
+        throw new InputError('github-token', "posting a comment needs a token (the default is the workflow's GITHUB_TOKEN).");
+    }
     return {
         reference,
         platform,
         credentials: username ? { username, password } : undefined,
+        rules,
+        reportOnly: booleanInput('report-only', false),
+        compareTo,
+        comment,
+        githubToken,
         insecureRegistries: parseInsecureRegistries(getInput('insecure-registries')),
         requestTimeoutMs: durationInput('request-timeout', '30s', 100),
         timeoutMs: durationInput('timeout', '5m', 100),
@@ -32265,6 +32717,27 @@ function getInputs() {
         maxRetryWaitMs: durationInput('max-retry-wait', '60s'),
         waitForMs: durationInput('wait-for', '0')
     };
+}
+function booleanInput(name, fallback) {
+    const text = getInput(name).toLowerCase();
+    if (text === '')
+        return fallback;
+    if (['true', 'yes', 'on', '1'].includes(text))
+        return true;
+    if (['false', 'no', 'off', '0'].includes(text))
+        return false;
+    throw new InputError(name, `"${text}" is not a boolean: write true or false.`);
+}
+function referenceInput(name, text) {
+    try {
+        return parseReference(text);
+    }
+    catch (error) {
+        if (error instanceof ReferenceError) {
+            throw new InputError(name, `"${text}" is not a valid image reference: ${error.rule}. Examples: nginx, nginx:1.27, ghcr.io/org/app:v1, registry.example.com:5000/team/app@sha256:<64 hex>.`);
+        }
+        throw error;
+    }
 }
 function retriesInput() {
     const text = getInput('retries') || '4';
@@ -32322,9 +32795,12 @@ async function runCredentialHelper(name, serverUrl, options = {}) {
         const child = (0,external_node_child_process_namespaceObject.spawn)(program, ['get'], {
             shell: false,
             stdio: ['pipe', 'pipe', 'pipe'],
-            env: options.env ?? process.env,
-            timeout: options.timeoutMs ?? 30_000
+            env: options.env ?? process.env
         });
+        // Our own timer: spawn's `timeout` is only cleared on 'exit', which a
+        // program that never started does not emit, keeping the action alive.
+        const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 30_000);
+        timer.unref();
         const out = [];
         const err = [];
         let size = 0;
@@ -32340,11 +32816,13 @@ async function runCredentialHelper(name, serverUrl, options = {}) {
                 err.push(chunk);
         });
         child.on('error', (error) => {
+            clearTimeout(timer);
             reject(new CredentialHelperError(error.code === 'ENOENT'
                 ? `credential helper ${program} is not installed (not found on PATH)`
                 : `credential helper ${program} could not run: ${error.message}`));
         });
         child.on('close', (exitCode, signal) => {
+            clearTimeout(timer);
             resolve({
                 code: signal ? null : exitCode,
                 stdout: Buffer.concat(out).toString('utf8'),
@@ -33159,9 +33637,10 @@ class Transport {
      */
     async exchange(method, url, headers, body, options) {
         const deadline = this.options.deadline;
-        const budget = Math.min(this.timeoutMs, deadline === undefined ? Infinity : deadline - Date.now());
+        const left = deadline === undefined ? Infinity : deadline - Date.now();
+        const budget = Math.min(this.timeoutMs, left);
         if (budget <= 0) {
-            throw new RegistryError('timeout', `Out of time before fetching the ${options.what} from ${host(url)}`);
+            throw new RegistryError('timeout', `The overall time limit ran out before fetching the ${options.what} from ${host(url)}`);
         }
         let message;
         let timedOut = false;
@@ -33171,7 +33650,9 @@ class Transport {
             message?.destroy();
             onTimeout?.();
         }, budget);
-        const timeoutError = () => new RegistryError('timeout', `${host(url)} did not answer the ${options.what} request within ${formatWait(budget)} (${method} ${redact(url)})`);
+        const timeoutError = () => new RegistryError('timeout', left < this.timeoutMs
+            ? `The overall time limit ran out while fetching the ${options.what} from ${host(url)} (${method} ${redact(url)})`
+            : `${host(url)} did not answer the ${options.what} request within ${formatWait(budget)} (${method} ${redact(url)})`);
         try {
             const pending = this.raw(method, url, headers, body);
             message = await new Promise((resolve, reject) => {
@@ -33231,6 +33712,9 @@ class Transport {
         catch (error) {
             const code = error.code;
             const detail = code ? `${code}` : error.message;
+            const tls = tlsProblem(code, url);
+            if (tls)
+                throw new RegistryError('tls', `${tls} (${code})`);
             throw new RegistryError('network', `Cannot reach ${url.host}: ${detail} (${method} ${redact(url)})`);
         }
     }
@@ -33281,7 +33765,9 @@ async function readCapped(message, maxBytes, what) {
     catch (error) {
         if (error instanceof RegistryError)
             throw error;
-        throw new RegistryError('network', `The connection broke while reading the ${what} (${error.message}, ${total} bytes received)`);
+        throw new RegistryError('network', hasLength
+            ? `The ${what} was truncated: ${total} of ${declared} bytes arrived before the connection broke`
+            : `The connection broke while reading the ${what} (${error.message}, ${total} bytes received)`);
     }
     const encoded = message.headers['content-encoding'];
     if (hasLength && !encoded && total !== declared) {
@@ -33331,6 +33817,26 @@ function formatWait(ms) {
     if (m < 120)
         return `${m} min`;
     return `${(m / 60).toFixed(1)} h`;
+}
+/**
+ * TLS failures are not transient: say what they mean instead of retrying.
+ * A plain-http server answering a TLS handshake shows up as EPROTO.
+ */
+function tlsProblem(code, url) {
+    if (!code || url.protocol !== 'https:')
+        return undefined;
+    if (code === 'EPROTO' || code === 'ERR_SSL_WRONG_VERSION_NUMBER') {
+        return `${url.host} does not speak https here. If it is a plain-http registry you trust, list it in the 'insecure-registries' input`;
+    }
+    if (code.startsWith('CERT_') ||
+        code.startsWith('ERR_TLS_CERT') ||
+        code === 'UNABLE_TO_VERIFY_LEAF_SIGNATURE' ||
+        code === 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY' ||
+        code === 'DEPTH_ZERO_SELF_SIGNED_CERT' ||
+        code === 'SELF_SIGNED_CERT_IN_CHAIN') {
+        return `${url.host} presented a TLS certificate this runner does not trust. Add its CA to the runner (NODE_EXTRA_CA_CERTS) rather than turning verification off`;
+    }
+    return undefined;
 }
 function host(url) {
     return url.host;
@@ -33653,7 +34159,8 @@ async function resolve(request, client) {
  */
 async function fetchTop(request, client) {
     const { reference } = request;
-    const until = Date.now() + (request.waitForMs ?? 0);
+    // Leave the last moments of the step's budget for a clear not-found error.
+    const until = Math.min(Date.now() + (request.waitForMs ?? 0), (request.deadline ?? Infinity) - 1000);
     const sleep = request.sleep ??
         ((ms) => new Promise((r) => setTimeout(r, ms)));
     for (let attempt = 0;; attempt++) {
@@ -33669,6 +34176,8 @@ async function fetchTop(request, client) {
             if (!missing || left <= 0)
                 throw error;
             const delay = Math.min(left, 1000 * Math.min(2 ** attempt, 10));
+            if (delay < 50)
+                throw error;
             request.onWait?.(`${formatReference(reference)} is not there yet (${error.errors[0]?.code ?? 'HTTP 404'})`, left);
             await sleep(delay);
         }
@@ -34097,6 +34606,141 @@ function formatBytes(n) {
     return `${value.toFixed(1)} ${units[unit]}`;
 }
 
+;// CONCATENATED MODULE: ./src/report/gate.ts
+
+function writeRulesSummary(summary, results) {
+    const failed = results.filter((r) => !r.passed).length;
+    summary.addHeading(escapeHtml(`Assertions: ${results.length - failed} passed, ${failed} failed`), 3);
+    summary.addTable([
+        [
+            { data: 'Result', header: true },
+            { data: 'Rule', header: true },
+            { data: 'Actual', header: true }
+        ],
+        ...results.map((r) => [
+            r.passed ? '✅ pass' : '❌ fail',
+            `<code>${cell(r.rule)}</code>`,
+            cell(r.actual) || '<em>(empty)</em>'
+        ])
+    ]);
+}
+/** One row per difference: [what, old, new]; values already plain text. */
+function changeRows(changes) {
+    const rows = [];
+    const map = (kind, m) => {
+        for (const [k, v] of Object.entries(m.added))
+            rows.push([`${kind} ${k}`, '', v]);
+        for (const [k, v] of Object.entries(m.removed))
+            rows.push([`${kind} ${k}`, v, '']);
+        for (const [k, v] of Object.entries(m.changed))
+            rows.push([`${kind} ${k}`, v.old, v.new]);
+    };
+    map('label', changes.labels);
+    map('env', changes.env);
+    for (const [name, { old, new: now }] of Object.entries(changes.fields)) {
+        rows.push([name, show(old), show(now)]);
+    }
+    return rows;
+}
+function show(value) {
+    return typeof value === 'string' ? value : JSON.stringify(value);
+}
+function writeChangesSummary(summary, changes, before, after) {
+    const rows = changeRows(changes);
+    summary.addHeading(escapeHtml(`Changes from ${before} to ${after}`), 3);
+    if (rows.length === 0) {
+        summary.addRaw(`<p>No changes (${changes.unchanged} fields, labels and env entries compared).</p>`, true);
+        return;
+    }
+    summary.addTable([
+        [
+            { data: 'What', header: true },
+            { data: 'Before', header: true },
+            { data: 'After', header: true }
+        ],
+        ...rows.map(([what, old, now]) => [
+            `<code>${cell(what)}</code>`,
+            cell(old) || '<em>(none)</em>',
+            cell(now) || '<em>(none)</em>'
+        ])
+    ]);
+    summary.addRaw(`<p>${rows.length} changed, ${changes.unchanged} unchanged.</p>`, true);
+}
+/** Finds our own comment again on reruns. */
+const COMMENT_MARKER = '<!-- remote-image-inspect:changes -->';
+/** Markdown for the PR comment (GitHub renders the escaped HTML inside). */
+function changesComment(changes, before, after) {
+    const rows = changeRows(changes);
+    const lines = [
+        COMMENT_MARKER,
+        `### Image changes: \`${inlineCode(before)}\` → \`${inlineCode(after)}\``,
+        ''
+    ];
+    if (rows.length === 0) {
+        lines.push(`No changes (${changes.unchanged} compared).`);
+    }
+    else {
+        lines.push('| What | Before | After |', '|---|---|---|');
+        for (const [what, old, now] of rows.slice(0, 300)) {
+            lines.push(`| ${mdCell(what)} | ${mdCell(old)} | ${mdCell(now)} |`);
+        }
+        if (rows.length > 300) {
+            lines.push('', `…and ${rows.length - 300} more; see the step outputs.`);
+        }
+        lines.push('', `${rows.length} changed, ${changes.unchanged} unchanged.`);
+    }
+    return lines.join('\n');
+}
+function mdCell(text) {
+    return (cell(text) || '<em>(none)</em>').replace(/\|/g, '&#124;');
+}
+function inlineCode(text) {
+    return text.replace(/`/g, "'");
+}
+
+;// CONCATENATED MODULE: ./src/report/pr-comment.ts
+/**
+ * Creates or updates ONE comment on the pull request that triggered the run,
+ * found again by a hidden marker so reruns edit it instead of piling up.
+ * @actions/github is loaded only here, only when a comment is wanted.
+ */
+async function upsertPullRequestComment(token, body, marker) {
+    const { context, getOctokit } = await __nccwpck_require__.e(/* import() */ 785).then(__nccwpck_require__.bind(__nccwpck_require__, 2785));
+    const pull = context.payload.pull_request;
+    if (!['pull_request', 'pull_request_target'].includes(context.eventName) ||
+        typeof pull?.number !== 'number') {
+        return {
+            status: 'skipped',
+            reason: `the '${context.eventName || 'unknown'}' event is not a pull request`
+        };
+    }
+    const { owner, repo } = context.repo;
+    const octokit = getOctokit(token);
+    const comments = await octokit.paginate(octokit.rest.issues.listComments, {
+        owner,
+        repo,
+        issue_number: pull.number,
+        per_page: 100
+    });
+    const mine = comments.find((c) => c.body?.includes(marker));
+    if (mine) {
+        const { data } = await octokit.rest.issues.updateComment({
+            owner,
+            repo,
+            comment_id: mine.id,
+            body
+        });
+        return { status: 'updated', url: data.html_url };
+    }
+    const { data } = await octokit.rest.issues.createComment({
+        owner,
+        repo,
+        issue_number: pull.number,
+        body
+    });
+    return { status: 'created', url: data.html_url };
+}
+
 ;// CONCATENATED MODULE: ./src/main.ts
 /**
  * The story of a run: read inputs, inspect the image, report. The only place
@@ -34113,9 +34757,15 @@ function formatBytes(n) {
 
 
 
+
+
+
+
 /** The inputs' credentials, else whatever the runner has for the registry. */
-async function credentialsFor(inputs) {
-    if (inputs.credentials) {
+async function credentialsFor(domain, inputs) {
+    // The inputs are for the image's registry; a compared image elsewhere
+    // uses what the runner has for its own registry.
+    if (inputs.credentials && domain === inputs.reference.domain) {
         return {
             credentials: inputs.credentials,
             source: "the 'username'/'password' inputs"
@@ -34123,7 +34773,7 @@ async function credentialsFor(inputs) {
     }
     let lookup;
     try {
-        lookup = await findCredentials(inputs.reference.domain);
+        lookup = await findCredentials(domain);
     }
     catch (error) {
         throw new UserError(`${errorMessage(error)}. Fix or remove that file, or pass the 'username' and 'password' inputs.`);
@@ -34145,61 +34795,133 @@ function isInsecure(domain, insecure) {
     const host = domain.toLowerCase();
     return insecure.includes(host) || insecure.includes(hostWithoutPort(host));
 }
+async function compileOrExplain(rules) {
+    try {
+        return await compilePatterns(rules);
+    }
+    catch (error) {
+        if (error instanceof RuleError) {
+            throw new InputError('assert', `${error.message}.`);
+        }
+        throw error;
+    }
+}
 async function run() {
-    let client;
-    let transport;
+    const transport = new Transport();
+    let opened;
     try {
         const inputs = getInputs();
-        const { reference } = inputs;
-        core_info(`Inspecting ${formatReference(reference)} (platform ${formatPlatform(inputs.platform)}) on ${apiHost(reference.domain)}`);
-        const { credentials, source } = await credentialsFor(inputs);
-        core_debug(`Credentials: ${source ?? 'none (anonymous)'}`);
-        const started = Date.now();
-        transport = new Transport({
+        // Every rule is checked before the first request.
+        const patterns = await compileOrExplain(inputs.rules);
+        const deadline = Date.now() + inputs.timeoutMs;
+        opened = new Transport({
             timeoutMs: inputs.requestTimeoutMs,
-            deadline: started + inputs.timeoutMs,
+            deadline,
             retry: {
                 retries: inputs.retries,
                 maxRetryAfterMs: inputs.maxRetryWaitMs
             },
             onRetry: (e) => core_info(`${e.reason} from ${e.url}; retrying in ${formatWait(e.delayMs)} (${e.attempt}/${e.retries})`)
         });
-        client = new RegistryClient({
-            domain: reference.domain,
-            credentials,
-            insecure: isInsecure(reference.domain, inputs.insecureRegistries),
-            transport,
-            onSecret: (secret) => core_setSecret(secret)
-        });
-        const info = await inspectImage({
-            reference,
-            platform: inputs.platform,
-            credentials,
-            credentialSource: source,
-            waitForMs: inputs.waitForMs,
-            onWait: (reason, leftMs) => core_info(`${reason}; waiting for it (${formatWait(leftMs)} left)`)
-        }, client);
-        core_debug(`HTTP requests: ${transport.requestCount}`);
-        for (const warning of info.warnings)
+        const http = opened;
+        const inspect = async (reference) => {
+            core_info(`Inspecting ${formatReference(reference)} (platform ${formatPlatform(inputs.platform)}) on ${apiHost(reference.domain)}`);
+            const { credentials, source } = await credentialsFor(reference.domain, inputs);
+            core_debug(`Credentials: ${source ?? 'none (anonymous)'}`);
+            const client = new RegistryClient({
+                domain: reference.domain,
+                credentials,
+                insecure: isInsecure(reference.domain, inputs.insecureRegistries),
+                transport: http,
+                onSecret: (secret) => core_setSecret(secret)
+            });
+            return inspectImage({
+                reference,
+                platform: inputs.platform,
+                credentials,
+                credentialSource: source,
+                waitForMs: inputs.waitForMs,
+                deadline,
+                onWait: (reason, leftMs) => core_info(`${reason}; waiting for it (${formatWait(leftMs)} left)`)
+            }, client);
+        };
+        const [info, before] = await Promise.all([
+            inspect(inputs.reference),
+            inputs.compareTo ? inspect(inputs.compareTo) : undefined
+        ]);
+        core_debug(`HTTP requests: ${http.requestCount}`);
+        for (const warning of [...info.warnings, ...(before?.warnings ?? [])]) {
             core_warning(warning);
-        // Outputs are set only once everything succeeded: a failed step sets none.
-        for (const [name, value] of imageOutputs(info))
+        }
+        const results = evaluateRules(inputs.rules, info, patterns);
+        const changes = before ? compareImages(before, info) : undefined;
+        // Outputs are set only once every inspection succeeded.
+        const outputs = imageOutputs(info);
+        outputs.push(['assertions', JSON.stringify(results)], ['passed', String(results.every((r) => r.passed))]);
+        if (changes) {
+            outputs.push(['changed', String(changes.changed)], ['changes', changesJson(changes)]);
+        }
+        for (const [name, value] of outputs)
             setOutput(name, value);
         core_info(`${info.ref} → ${info.digest} (${formatPlatform(info.platform)}: ${info.imageDigest})`);
+        for (const r of results) {
+            if (r.passed)
+                core_info(`✔ ${r.rule}`);
+            else {
+                error(`${r.rule} (actual: ${r.actual})`, {
+                    title: 'Image assertion failed'
+                });
+            }
+        }
         try {
             writeImageSummary(summary, info);
+            if (results.length)
+                writeRulesSummary(summary, results);
+            if (changes && before) {
+                writeChangesSummary(summary, changes, before.ref, info.ref);
+            }
             await summary.write();
         }
         catch (error) {
             core_warning(`Could not write the job summary: ${errorMessage(error)}`);
+        }
+        if (inputs.comment && changes && before) {
+            await comment(inputs.githubToken, changes, before.ref, info.ref);
+        }
+        const failed = results.filter((r) => !r.passed);
+        if (failed.length > 0) {
+            const message = `${failed.length} of ${results.length} image assertions failed: ${failed.map((r) => r.rule).join('; ')}`;
+            if (inputs.reportOnly)
+                core_warning(message);
+            else
+                setFailed(message);
         }
     }
     catch (error) {
         setFailed(errorMessage(error));
     }
     finally {
-        client?.dispose();
-        transport?.dispose();
+        transport.dispose();
+        opened?.dispose();
+    }
+}
+/** A comment that cannot be posted is a warning: the inspection itself worked. */
+async function comment(token, changes, before, after) {
+    try {
+        const outcome = await upsertPullRequestComment(token, changesComment(changes, before, after), COMMENT_MARKER);
+        if (outcome.status === 'skipped') {
+            core_info(`No pull-request comment: ${outcome.reason}.`);
+        }
+        else {
+            core_info(`Pull-request comment ${outcome.status}: ${outcome.url}`);
+        }
+    }
+    catch (error) {
+        const status = error.status;
+        const hint = status === 403 || status === 404
+            ? " (the token needs 'pull-requests: write' permission)"
+            : '';
+        core_warning(`Could not comment on the pull request${hint}: ${errorMessage(error)}`);
     }
 }
 

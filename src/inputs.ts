@@ -5,6 +5,7 @@
 import * as core from '@actions/core'
 import { InputError } from './errors.js'
 import type { Credentials } from './registry/auth/docker-config.js'
+import { RuleError, parseRules, type Rule } from './gate/rules.js'
 import { parsePlatform, type Platform } from './registry/platform.js'
 import {
   ReferenceError,
@@ -30,6 +31,15 @@ export interface Inputs {
   maxRetryWaitMs: number
   /** How long to keep asking for a tag or repository that does not exist yet. */
   waitForMs: number
+  /** Gate rules, parsed; empty when none were given. */
+  rules: Rule[]
+  /** Report failed rules without failing the step. */
+  reportOnly: boolean
+  /** A second image to compare with (same platform). */
+  compareTo?: ImageReference
+  /** Post the comparison as a pull-request comment. */
+  comment: boolean
+  githubToken: string
 }
 
 const UNITS: Record<string, number> = {
@@ -77,18 +87,7 @@ export function getInputs(): Inputs {
   // Mask before anything else can print it.
   if (password) core.setSecret(password)
 
-  let reference: ImageReference
-  try {
-    reference = parseReference(image)
-  } catch (error) {
-    if (error instanceof ReferenceError) {
-      throw new InputError(
-        'image',
-        `"${image}" is not a valid image reference: ${error.rule}. Examples: nginx, nginx:1.27, ghcr.io/org/app:v1, registry.example.com:5000/team/app@sha256:<64 hex>.`
-      )
-    }
-    throw error
-  }
+  let reference = referenceInput('image', image)
   if (tag) {
     if (!TAG.test(tag)) {
       throw new InputError(
@@ -121,10 +120,43 @@ export function getInputs(): Inputs {
       `'username' and 'password' go together; only '${username ? 'username' : 'password'}' was given.`
     )
   }
+  let rules: Rule[]
+  try {
+    rules = parseRules(core.getInput('assert'))
+  } catch (error) {
+    if (error instanceof RuleError)
+      throw new InputError('assert', `${error.message}.`)
+    throw error
+  }
+  const compareText = core.getInput('compare-to')
+  const compareTo = compareText
+    ? referenceInput('compare-to', compareText)
+    : undefined
+  const comment = booleanInput('comment', false)
+  const githubToken = core.getInput('github-token')
+  if (githubToken) core.setSecret(githubToken)
+  if (comment && !compareTo) {
+    throw new InputError(
+      'comment',
+      "a comment shows a comparison: set 'compare-to' as well."
+    )
+  }
+  if (comment && !githubToken) {
+    throw new InputError(
+      'github-token',
+      "posting a comment needs a token (the default is the workflow's GITHUB_TOKEN)."
+    )
+  }
+
   return {
     reference,
     platform,
     credentials: username ? { username, password } : undefined,
+    rules,
+    reportOnly: booleanInput('report-only', false),
+    compareTo,
+    comment,
+    githubToken,
     insecureRegistries: parseInsecureRegistries(
       core.getInput('insecure-registries')
     ),
@@ -133,6 +165,28 @@ export function getInputs(): Inputs {
     retries: retriesInput(),
     maxRetryWaitMs: durationInput('max-retry-wait', '60s'),
     waitForMs: durationInput('wait-for', '0')
+  }
+}
+
+function booleanInput(name: string, fallback: boolean): boolean {
+  const text = core.getInput(name).toLowerCase()
+  if (text === '') return fallback
+  if (['true', 'yes', 'on', '1'].includes(text)) return true
+  if (['false', 'no', 'off', '0'].includes(text)) return false
+  throw new InputError(name, `"${text}" is not a boolean: write true or false.`)
+}
+
+function referenceInput(name: string, text: string): ImageReference {
+  try {
+    return parseReference(text)
+  } catch (error) {
+    if (error instanceof ReferenceError) {
+      throw new InputError(
+        name,
+        `"${text}" is not a valid image reference: ${error.rule}. Examples: nginx, nginx:1.27, ghcr.io/org/app:v1, registry.example.com:5000/team/app@sha256:<64 hex>.`
+      )
+    }
+    throw error
   }
 }
 

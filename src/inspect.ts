@@ -44,6 +44,8 @@ export interface InspectRequest {
   credentialSource?: string
   /** Keep asking this long for a tag or repository that is not there yet. */
   waitForMs?: number
+  /** Epoch ms when the whole step must end; waiting stops before it. */
+  deadline?: number
   onWait?: (reason: string, leftMs: number) => void
   sleep?: (ms: number) => Promise<void>
 }
@@ -243,7 +245,11 @@ async function fetchTop(
   client: RegistryClient
 ): Promise<Manifest> {
   const { reference } = request
-  const until = Date.now() + (request.waitForMs ?? 0)
+  // Leave the last moments of the step's budget for a clear not-found error.
+  const until = Math.min(
+    Date.now() + (request.waitForMs ?? 0),
+    (request.deadline ?? Infinity) - 1000
+  )
   const sleep =
     request.sleep ??
     ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)))
@@ -262,6 +268,7 @@ async function fetchTop(
       const left = until - Date.now()
       if (!missing || left <= 0) throw error
       const delay = Math.min(left, 1000 * Math.min(2 ** attempt, 10))
+      if (delay < 50) throw error
       request.onWait?.(
         `${formatReference(reference)} is not there yet (${(error as RegistryError).errors[0]?.code ?? 'HTTP 404'})`,
         left

@@ -71,6 +71,103 @@ function timed(cmd, args, env) {
   })
 }
 
+/** Like timed(), but a failing exit is a result, not an error. */
+function run(cmd, args, env) {
+  return new Promise((resolve) => {
+    const start = process.hrtime.bigint()
+    execFile(
+      cmd,
+      args,
+      { env, maxBuffer: 64 * 1024 * 1024 },
+      (error, stdout, stderr) => {
+        const ms = Number(process.hrtime.bigint() - start) / 1e6
+        resolve({ ms, code: error ? (error.code ?? 1) : 0, stdout, stderr })
+      }
+    )
+  })
+}
+
+/**
+ * Peak memory and time to fail when the registry streams a 200 MB body
+ * (through the fault proxy in front of the same registry). The action runs
+ * as `node --import <preload> dist/index.js`; the preload prints
+ * process.resourceUsage().maxRSS at exit.
+ */
+async function hostileBodies({ reg, tmp, image, actionEnv, outputFile }) {
+  const { startFaultProxy, slowBody } =
+    await import('../support/fault-proxy.mjs')
+  const proxy = await startFaultProxy({ upstream: reg.url })
+  const preload = path.join(tmp, 'rss.mjs')
+  fs.writeFileSync(
+    preload,
+    "process.on('exit', () => process.stderr.write(`\\nBENCH_MAX_RSS_KB=${process.resourceUsage().maxRSS}\\n`))\n"
+  )
+  const MiB = 1024 * 1024
+  const TOTAL = 200 * MiB
+  const stream = () =>
+    slowBody({
+      headers: { 'content-type': 'application/vnd.oci.image.manifest.v1+json' },
+      total: TOTAL,
+      chunkSize: 256 * 1024,
+      delayMs: 0
+    })
+  const repo = 'library/nginx'
+  const cases = [
+    ['normal inspection (baseline)', [], true],
+    [
+      '200 MB manifest, chunked',
+      [{ path: `/v2/${repo}/manifests/1.27`, reply: stream() }],
+      false
+    ],
+    [
+      '200 MB config blob, chunked',
+      [{ path: `/v2/${repo}/blobs/${image.configDigest}`, reply: stream() }],
+      false
+    ]
+  ]
+  const runs = Math.max(1, Math.min(RUNS, 5))
+  const env = { ...actionEnv, INPUT_IMAGE: `${proxy.host}/${repo}:1.27` }
+  const results = []
+  for (const [name, rules, succeeds] of cases) {
+    const rss = []
+    const ms = []
+    const written = []
+    let message = ''
+    for (let i = 0; i < runs; i++) {
+      proxy.reset()
+      for (const rule of rules) proxy.fault(rule)
+      fs.writeFileSync(outputFile, '')
+      const r = await run(process.execPath, ['--import', preload, bundle], env)
+      const kb = /BENCH_MAX_RSS_KB=(\d+)/.exec(r.stderr)
+      if (!kb) throw new Error(`no RSS reported for ${name}:\n${r.stderr}`)
+      if ((r.code === 0) !== succeeds) {
+        throw new Error(
+          `${name}: expected ${succeeds ? 'success' : 'failure'}, exit ${r.code}:\n${r.stdout}`
+        )
+      }
+      message = /^::error::(.*)$/m.exec(r.stdout)?.[1] ?? ''
+      if (!succeeds && !/limit/.test(message)) {
+        throw new Error(`${name}: unexpected error: ${message}`)
+      }
+      await Promise.all(proxy.requests.map((e) => e.done))
+      rss.push(Number(kb[1]) / 1024)
+      ms.push(r.ms)
+      written.push(
+        Math.max(0, ...proxy.requests.map((e) => e.bytesWritten)) / MiB
+      )
+    }
+    results.push({
+      name,
+      rss: Math.max(...rss),
+      ms: median(ms),
+      written: Math.max(...written),
+      message
+    })
+  }
+  await proxy.close()
+  return { runs, results }
+}
+
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b)
   return s.length % 2
@@ -176,6 +273,13 @@ async function main() {
       times[name].push(ms)
     }
   }
+  const hostile = await hostileBodies({
+    reg,
+    tmp,
+    image,
+    actionEnv,
+    outputFile
+  })
   await reg.stop()
   fs.rmSync(tmp, { recursive: true, force: true })
 
@@ -230,6 +334,24 @@ async function main() {
   console.log(
     `work: action ${(m.action - m['node -e 0']).toFixed(1)} ms vs skopeo ${(m['skopeo inspect --config'] - m['skopeo --version']).toFixed(1)} ms (${workOk ? 'target met' : 'MORE than skopeo'})`
   )
+
+  console.log(
+    `\nA registry streaming a 200 MB body (fault proxy; max peak RSS and median wall time of ${hostile.runs} runs of node dist/index.js)\n`
+  )
+  console.log(
+    '| case | peak RSS MB | wall ms (time to fail) | MB the server got to send | error |'
+  )
+  console.log('|---|---:|---:|---:|---|')
+  for (const r of hostile.results) {
+    console.log(
+      `| ${r.name} | ${r.rss.toFixed(1)} | ${r.ms.toFixed(1)} | ${r.message ? r.written.toFixed(1) : ''} | ${r.message.replace(/^Cannot inspect \S+: /, '')} |`
+    )
+  }
+  for (const r of hostile.results.slice(1)) {
+    console.log(
+      `${r.name}: peak RSS: ${r.rss.toFixed(0)} MB (target well under 100 MB${r.rss < 100 ? ', met' : ', MISSED'}), time to fail: ${r.ms.toFixed(0)} ms`
+    )
+  }
 }
 
 main().catch((error) => {

@@ -6,6 +6,8 @@ export interface ProxyLogEntry {
   url: string
   /** Lower-cased header names, as Node's IncomingMessage.headers. */
   headers: Record<string, string | string[] | undefined>
+  /** Date.now() when the request arrived. */
+  at: number
   /** Status sent to the client (for rewritten and replaced answers too). */
   status?: number
   /** Name (or path pattern) of the rule that applied, if any. */
@@ -42,6 +44,11 @@ export interface FaultRule {
   method?: string
   /** Further condition on the request. */
   when?: (req: IncomingMessage) => boolean
+  /**
+   * Hold the request this long before forwarding or replying (slow headers);
+   * nothing is sent if the client hangs up meanwhile.
+   */
+  delayMs?: number
   /** How many requests the rule applies to; default unlimited. */
   times?: number
   /** Forward to this path (and query) instead of the one asked for. */
@@ -94,6 +101,22 @@ export function cutShort(opts: {
 
 export function fixed(opts: {
   status: number
-  headers?: Record<string, string>
+  /** Static, or computed per request (e.g. a Retry-After date). */
+  headers?:
+    Record<string, string> | ((req: IncomingMessage) => Record<string, string>)
   body?: Buffer | string
 }): Reply
+
+/**
+ * Kills the connection: before any answer, or with `afterHeaders` once the
+ * headers (declaring `declared` bytes, default 1024) have been sent.
+ */
+export function reset(opts?: {
+  afterHeaders?: boolean
+  status?: number
+  headers?: Record<string, string>
+  declared?: number
+}): Reply
+
+/** Never answers; the request is held until the client hangs up. */
+export function hang(): Reply

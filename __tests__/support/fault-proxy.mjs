@@ -26,6 +26,20 @@ function readBody(stream) {
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms))
 
+/** Waits `ms`, or less if the client hangs up first. */
+function waitOrClose(res, ms) {
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer)
+      res.off('close', done)
+      resolve()
+    }
+    const timer = setTimeout(done, ms)
+    timer.unref?.()
+    res.once('close', done)
+  })
+}
+
 /** Request headers as sent (repeated ones kept), hop-by-hop ones dropped. */
 function forwardHeaders(req) {
   const headers = {}
@@ -85,16 +99,19 @@ export async function startFaultProxy({ upstream }) {
   const server = http.createServer(async (req, res) => {
     const pathname = new URL(req.url, 'http://proxy.invalid').pathname
     let closed
+    let gone = false
     const entry = {
       method: req.method,
       url: req.url,
       headers: { ...req.headers },
+      at: Date.now(),
       bytesWritten: 0,
       closedEarly: false,
       done: new Promise((r) => (closed = r))
     }
     requests.push(entry)
     res.on('close', () => {
+      gone = true
       entry.closedEarly = !res.writableFinished
       closed()
     })
@@ -105,6 +122,10 @@ export async function startFaultProxy({ upstream }) {
     }
     try {
       const body = await readBody(req)
+      if (rule?.delayMs) {
+        await waitOrClose(res, rule.delayMs)
+        if (gone) return
+      }
       if (rule?.reply) {
         await rule.reply(req, res, entry)
         return
@@ -209,8 +230,14 @@ export function slowBody({
       entry.bytesWritten = sent
       if (!flushed && !gone) {
         await new Promise((r) => {
-          res.once('drain', r)
-          res.once('close', r)
+          // both listeners go once either fires: a long body waits many times
+          const done = () => {
+            res.off('drain', done)
+            res.off('close', done)
+            r()
+          }
+          res.once('drain', done)
+          res.once('close', done)
         })
       }
       await sleep(delayMs)
@@ -234,13 +261,53 @@ export function cutShort({ status = 200, headers = {}, declared, body }) {
   }
 }
 
-/** A reply with a fixed status, headers and body (Content-Length set). */
+/**
+ * A reply with a fixed status, headers and body (Content-Length set).
+ * `headers` may be a function, called per request (e.g. for a date).
+ */
 export function fixed({ status, headers = {}, body = '' }) {
-  return (_req, res, entry) => {
+  return (req, res, entry) => {
     const buf = Buffer.from(body)
+    const head = typeof headers === 'function' ? headers(req) : headers
     entry.status = status
-    res.writeHead(status, { ...headers, 'content-length': String(buf.length) })
+    res.writeHead(status, { ...head, 'content-length': String(buf.length) })
     res.end(buf)
     entry.bytesWritten = buf.length
   }
+}
+
+/**
+ * A reply that kills the connection: at once, before any answer (the client
+ * sees ECONNRESET / socket hang up), or with `afterHeaders` once the status
+ * line and headers (declaring `declared` body bytes) have gone out.
+ */
+export function reset({
+  afterHeaders = false,
+  status = 200,
+  headers = {},
+  declared = 1024
+} = {}) {
+  return async (req, res, entry) => {
+    if (!afterHeaders) {
+      req.socket.destroy()
+      return
+    }
+    entry.status = status
+    res.writeHead(status, { ...headers, 'content-length': String(declared) })
+    res.flushHeaders()
+    await sleep(20)
+    req.socket.destroy()
+  }
+}
+
+/**
+ * A reply that never answers: the request is held until the client hangs up
+ * (or the proxy closes), so only the client's own timeout can end it.
+ */
+export function hang() {
+  return (_req, res) =>
+    new Promise((resolve) => {
+      if (res.destroyed) return resolve()
+      res.once('close', resolve)
+    })
 }

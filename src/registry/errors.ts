@@ -18,6 +18,7 @@ export type RegistryFailure =
   | 'platform' // no index entry for the platform asked for
   | 'network' // connection-level failure, truncated body
   | 'timeout' // no complete answer in time
+  | 'tls' // handshake or certificate failure
   | 'rate-limit' // told to wait longer than we will
   | 'security' // a redirect or realm we refuse to follow
 

@@ -236,14 +236,12 @@ export class Transport {
     options: SendOptions
   ): Promise<{ result: HttpResponse; location?: string }> {
     const deadline = this.options.deadline
-    const budget = Math.min(
-      this.timeoutMs,
-      deadline === undefined ? Infinity : deadline - Date.now()
-    )
+    const left = deadline === undefined ? Infinity : deadline - Date.now()
+    const budget = Math.min(this.timeoutMs, left)
     if (budget <= 0) {
       throw new RegistryError(
         'timeout',
-        `Out of time before fetching the ${options.what} from ${host(url)}`
+        `The overall time limit ran out before fetching the ${options.what} from ${host(url)}`
       )
     }
     let message: IncomingMessage | undefined
@@ -257,7 +255,9 @@ export class Transport {
     const timeoutError = (): RegistryError =>
       new RegistryError(
         'timeout',
-        `${host(url)} did not answer the ${options.what} request within ${formatWait(budget)} (${method} ${redact(url)})`
+        left < this.timeoutMs
+          ? `The overall time limit ran out while fetching the ${options.what} from ${host(url)} (${method} ${redact(url)})`
+          : `${host(url)} did not answer the ${options.what} request within ${formatWait(budget)} (${method} ${redact(url)})`
       )
     try {
       const pending = this.raw(method, url, headers, body)
@@ -325,6 +325,8 @@ export class Transport {
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code
       const detail = code ? `${code}` : (error as Error).message
+      const tls = tlsProblem(code, url)
+      if (tls) throw new RegistryError('tls', `${tls} (${code})`)
       throw new RegistryError(
         'network',
         `Cannot reach ${url.host}: ${detail} (${method} ${redact(url)})`
@@ -395,7 +397,9 @@ export async function readCapped(
     if (error instanceof RegistryError) throw error
     throw new RegistryError(
       'network',
-      `The connection broke while reading the ${what} (${(error as Error).message}, ${total} bytes received)`
+      hasLength
+        ? `The ${what} was truncated: ${total} of ${declared} bytes arrived before the connection broke`
+        : `The connection broke while reading the ${what} (${(error as Error).message}, ${total} bytes received)`
     )
   }
   const encoded = message.headers['content-encoding']
@@ -451,6 +455,28 @@ export function formatWait(ms: number): string {
   const m = Math.round(s / 60)
   if (m < 120) return `${m} min`
   return `${(m / 60).toFixed(1)} h`
+}
+
+/**
+ * TLS failures are not transient: say what they mean instead of retrying.
+ * A plain-http server answering a TLS handshake shows up as EPROTO.
+ */
+function tlsProblem(code: string | undefined, url: URL): string | undefined {
+  if (!code || url.protocol !== 'https:') return undefined
+  if (code === 'EPROTO' || code === 'ERR_SSL_WRONG_VERSION_NUMBER') {
+    return `${url.host} does not speak https here. If it is a plain-http registry you trust, list it in the 'insecure-registries' input`
+  }
+  if (
+    code.startsWith('CERT_') ||
+    code.startsWith('ERR_TLS_CERT') ||
+    code === 'UNABLE_TO_VERIFY_LEAF_SIGNATURE' ||
+    code === 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY' ||
+    code === 'DEPTH_ZERO_SELF_SIGNED_CERT' ||
+    code === 'SELF_SIGNED_CERT_IN_CHAIN'
+  ) {
+    return `${url.host} presented a TLS certificate this runner does not trust. Add its CA to the runner (NODE_EXTRA_CA_CERTS) rather than turning verification off`
+  }
+  return undefined
 }
 
 function host(url: URL): string {

@@ -42,9 +42,15 @@ export async function runCredentialHelper(
     const child = spawn(program, ['get'], {
       shell: false,
       stdio: ['pipe', 'pipe', 'pipe'],
-      env: options.env ?? process.env,
-      timeout: options.timeoutMs ?? 30_000
+      env: options.env ?? process.env
     })
+    // Our own timer: spawn's `timeout` is only cleared on 'exit', which a
+    // program that never started does not emit, keeping the action alive.
+    const timer = setTimeout(
+      () => child.kill('SIGKILL'),
+      options.timeoutMs ?? 30_000
+    )
+    timer.unref()
     const out: Buffer[] = []
     const err: Buffer[] = []
     let size = 0
@@ -57,6 +63,7 @@ export async function runCredentialHelper(
       if (err.length < 64) err.push(chunk)
     })
     child.on('error', (error: NodeJS.ErrnoException) => {
+      clearTimeout(timer)
       reject(
         new CredentialHelperError(
           error.code === 'ENOENT'
@@ -66,6 +73,7 @@ export async function runCredentialHelper(
       )
     })
     child.on('close', (exitCode, signal) => {
+      clearTimeout(timer)
       resolve({
         code: signal ? null : exitCode,
         stdout: Buffer.concat(out).toString('utf8'),

@@ -1,0 +1,325 @@
+/**
+ * Gate rules: one per line, checked against an inspected image.
+ *
+ *   label org.opencontainers.image.vendor == ACME
+ *   label org.opencontainers.image.source exists
+ *   label "key with spaces" =~ ^v[0-9]+
+ *   env PATH !~ /root
+ *   user is not root
+ *   platforms include linux/amd64, linux/arm64
+ *   age < 30d
+ *
+ * Parsing is pure and happens before any network call; regular expressions
+ * run on RE2 (linear time), so a user's pattern cannot hang the step.
+ */
+import type { ImageInfo } from '../inspect.js'
+import {
+  formatPlatform,
+  normalizePlatform,
+  parsePlatform,
+  type Platform
+} from '../registry/platform.js'
+
+export type Operator = '==' | '!=' | '=~' | '!~' | 'exists' | 'missing'
+
+export type Rule =
+  | {
+      kind: 'label' | 'env'
+      text: string
+      key: string
+      op: Operator
+      value?: string
+    }
+  | { kind: 'user'; text: string; root: boolean }
+  | { kind: 'platforms'; text: string; include: boolean; platforms: Platform[] }
+  | { kind: 'age'; text: string; younger: boolean; ms: number }
+
+export interface RuleResult {
+  rule: string
+  passed: boolean
+  /** What the image actually has, as shown to the user. */
+  actual: string
+}
+
+/** A rule that cannot be parsed; `line` is 1-based. */
+export class RuleError extends Error {
+  constructor(
+    readonly line: number,
+    readonly text: string,
+    problem: string
+  ) {
+    super(`line ${line} "${text}": ${problem}`)
+    this.name = 'RuleError'
+  }
+}
+
+export const MAX_PATTERN_LENGTH = 1000
+const MAX_RULES = 500
+
+const USAGE =
+  'expected one of: label KEY exists|missing, label KEY ==|!=|=~|!~ VALUE, env NAME … (same forms), user is [not] root, platforms include|exclude os/arch[, …], age <|> DURATION (e.g. 30d)'
+
+const DURATION_UNITS: Record<string, number> = {
+  s: 1000,
+  m: 60_000,
+  h: 3_600_000,
+  d: 86_400_000,
+  w: 604_800_000
+}
+
+/** Parses the rule list; blank lines and `#` comments are ignored. */
+export function parseRules(text: string): Rule[] {
+  const rules: Rule[] = []
+  const lines = text.split(/\r?\n/)
+  lines.forEach((raw, index) => {
+    const line = raw.trim()
+    if (line === '' || line.startsWith('#')) return
+    rules.push(parseRule(line, index + 1))
+  })
+  if (rules.length > MAX_RULES) {
+    throw new RuleError(
+      MAX_RULES + 1,
+      '…',
+      `at most ${MAX_RULES} rules are allowed`
+    )
+  }
+  return rules
+}
+
+function parseRule(text: string, line: number): Rule {
+  const fail = (problem: string): never => {
+    throw new RuleError(line, text, problem)
+  }
+  const cursor = { rest: text }
+  const word = (): string => {
+    const m = /^(\S+)\s*/.exec(cursor.rest)
+    if (!m) return ''
+    cursor.rest = cursor.rest.slice(m[0].length)
+    return m[1]
+  }
+  const subject = word().toLowerCase()
+  switch (subject) {
+    case 'label':
+    case 'env': {
+      const key = readKey(cursor, fail)
+      const op = word() as Operator
+      if (op === 'exists' || op === 'missing') {
+        if (cursor.rest !== '') fail(`nothing may follow "${op}"`)
+        return { kind: subject, text, key, op }
+      }
+      if (!['==', '!=', '=~', '!~'].includes(op)) {
+        fail(
+          `"${op || '(nothing)'}" is not an operator: use exists, missing, ==, !=, =~ or !~`
+        )
+      }
+      const value = readValue(cursor.rest, fail)
+      if (op === '=~' || op === '!~') {
+        if (value === '') fail('the regular expression is empty')
+        if (value.length > MAX_PATTERN_LENGTH) {
+          fail(
+            `the regular expression is longer than ${MAX_PATTERN_LENGTH} characters`
+          )
+        }
+      }
+      return { kind: subject, text, key, op, value }
+    }
+    case 'user': {
+      const rest = cursor.rest.toLowerCase().replace(/\s+/g, ' ')
+      if (rest === 'is root') return { kind: 'user', text, root: true }
+      if (rest === 'is not root') return { kind: 'user', text, root: false }
+      return fail('write "user is root" or "user is not root"')
+    }
+    case 'platforms': {
+      const verb = word().toLowerCase()
+      if (verb !== 'include' && verb !== 'exclude') {
+        fail('write "platforms include os/arch[, …]" or "platforms exclude …"')
+      }
+      const items = cursor.rest.split(/[\s,]+/).filter(Boolean)
+      if (items.length === 0)
+        fail('name at least one platform, e.g. linux/arm64')
+      const platforms = items.map((item) => {
+        const p = parsePlatform(item)
+        return p ?? fail(`"${item}" is not a platform (os/arch[/variant])`)
+      })
+      return { kind: 'platforms', text, include: verb === 'include', platforms }
+    }
+    case 'age': {
+      const op = word()
+      if (op !== '<' && op !== '>') fail('write "age < 30d" or "age > 1h"')
+      const m = /^(\d+(?:\.\d+)?)([smhdw])$/i.exec(cursor.rest.trim())
+      if (!m)
+        fail(`"${cursor.rest}" is not a duration: write e.g. 90m, 12h, 30d, 2w`)
+      const ms = Number(m![1]) * DURATION_UNITS[m![2].toLowerCase()]
+      return { kind: 'age', text, younger: op === '<', ms }
+    }
+    default:
+      return fail(USAGE)
+  }
+}
+
+/** A label/env key: a bare word, or "quoted" for keys with spaces. */
+function readKey(
+  cursor: { rest: string },
+  fail: (problem: string) => never
+): string {
+  if (cursor.rest.startsWith('"')) {
+    const { value, end } = quoted(cursor.rest, fail)
+    cursor.rest = cursor.rest.slice(end).trimStart()
+    if (value === '') fail('the key is empty')
+    return value
+  }
+  const m = /^(\S+)\s*/.exec(cursor.rest)
+  if (!m) return fail('the key is missing')
+  cursor.rest = cursor.rest.slice(m[0].length)
+  return m[1]
+}
+
+/** The rest of the line, or a "quoted" string when it must keep spaces. */
+function readValue(rest: string, fail: (problem: string) => never): string {
+  if (!rest.startsWith('"')) return rest
+  const { value, end } = quoted(rest, fail)
+  if (rest.slice(end).trim() !== '') fail('nothing may follow the quoted value')
+  return value
+}
+
+function quoted(
+  text: string,
+  fail: (problem: string) => never
+): { value: string; end: number } {
+  let value = ''
+  for (let i = 1; i < text.length; i++) {
+    const c = text[i]
+    if (c === '\\' && i + 1 < text.length) value += text[++i]
+    else if (c === '"') return { value, end: i + 1 }
+    else value += c
+  }
+  return fail('a quoted string is not closed')
+}
+
+/** A compiled regular expression: `test` runs in linear time. */
+export interface Pattern {
+  test(value: string): boolean
+}
+export type PatternCompiler = (source: string) => Pattern
+
+/**
+ * Compiles every regular expression up front with RE2 (loaded only when a
+ * rule needs it), so a bad pattern is an input error before any request.
+ */
+export async function compilePatterns(
+  rules: Rule[]
+): Promise<Map<string, Pattern>> {
+  const patterns = new Map<string, Pattern>()
+  const sources = rules.flatMap((r) =>
+    (r.kind === 'label' || r.kind === 'env') && (r.op === '=~' || r.op === '!~')
+      ? [{ rule: r, source: r.value! }]
+      : []
+  )
+  if (sources.length === 0) return patterns
+  const { RE2JS } = await import('re2js')
+  for (const { rule, source } of sources) {
+    try {
+      const re = RE2JS.compile(source)
+      patterns.set(source, { test: (v) => re.matcher(v).find() })
+    } catch (error) {
+      throw new RuleError(
+        0,
+        rule.text,
+        `the regular expression does not compile (${(error as Error).message}); RE2 syntax, no backreferences or lookaround`
+      )
+    }
+  }
+  return patterns
+}
+
+/** Checks each rule against the image; `now` is for the age rules. */
+export function evaluateRules(
+  rules: Rule[],
+  info: ImageInfo,
+  patterns: Map<string, Pattern>,
+  now: number = Date.now()
+): RuleResult[] {
+  return rules.map((rule) => {
+    const [passed, actual] = check(rule, info, patterns, now)
+    return { rule: rule.text, passed, actual }
+  })
+}
+
+function check(
+  rule: Rule,
+  info: ImageInfo,
+  patterns: Map<string, Pattern>,
+  now: number
+): [boolean, string] {
+  switch (rule.kind) {
+    case 'label':
+    case 'env': {
+      const entries =
+        rule.kind === 'label' ? info.config.labels : info.config.env
+      const found = entries.find(([k]) => k === rule.key)
+      const value = found?.[1]
+      const shown = value === undefined ? '(missing)' : value
+      switch (rule.op) {
+        case 'exists':
+          return [value !== undefined, shown]
+        case 'missing':
+          return [value === undefined, shown]
+        case '==':
+          return [value === rule.value, shown]
+        case '!=':
+          return [value !== rule.value, shown]
+        case '=~':
+        case '!~': {
+          if (value === undefined) return [rule.op === '!~', shown]
+          const matches = patterns.get(rule.value!)!.test(value)
+          return [rule.op === '=~' ? matches : !matches, shown]
+        }
+      }
+      break
+    }
+    case 'user': {
+      const user = info.config.user
+      const root = isRoot(user)
+      return [root === rule.root, user === '' ? '(empty: root)' : user]
+    }
+    case 'platforms': {
+      const offered = info.platforms.map((p) =>
+        formatPlatform(normalizePlatform(p))
+      )
+      const wanted = rule.platforms.map((p) => formatPlatform(p))
+      const ok = rule.include
+        ? wanted.every((p) => offered.includes(p))
+        : wanted.every((p) => !offered.includes(p))
+      return [ok, offered.join(', ') || '(none)']
+    }
+    case 'age': {
+      const created = Date.parse(info.config.created)
+      if (Number.isNaN(created)) {
+        return [
+          false,
+          info.config.created
+            ? `unreadable created time "${info.config.created}"`
+            : '(no created time)'
+        ]
+      }
+      const age = now - created
+      const ok = rule.younger ? age < rule.ms : age > rule.ms
+      return [ok, `${info.config.created} (${formatAge(age)} old)`]
+    }
+  }
+  return [false, '']
+}
+
+/** Empty, `root`, `0`, `0:…` and `root:…` all run as root. */
+export function isRoot(user: string): boolean {
+  const name = user.split(':')[0].trim()
+  return name === '' || name === 'root' || name === '0'
+}
+
+function formatAge(ms: number): string {
+  const s = Math.round(ms / 1000)
+  if (s < 0) return 'in the future'
+  if (s < 3600) return `${Math.round(s / 60)} min`
+  if (s < 172_800) return `${(s / 3600).toFixed(1)} h`
+  return `${(s / 86_400).toFixed(1)} d`
+}

@@ -1,0 +1,52 @@
+/**
+ * Creates or updates ONE comment on the pull request that triggered the run,
+ * found again by a hidden marker so reruns edit it instead of piling up.
+ * @actions/github is loaded only here, only when a comment is wanted.
+ */
+
+export type CommentOutcome =
+  | { status: 'created' | 'updated'; url: string }
+  | { status: 'skipped'; reason: string }
+
+export async function upsertPullRequestComment(
+  token: string,
+  body: string,
+  marker: string
+): Promise<CommentOutcome> {
+  const { context, getOctokit } = await import('@actions/github')
+  const pull = context.payload.pull_request
+  if (
+    !['pull_request', 'pull_request_target'].includes(context.eventName) ||
+    typeof pull?.number !== 'number'
+  ) {
+    return {
+      status: 'skipped',
+      reason: `the '${context.eventName || 'unknown'}' event is not a pull request`
+    }
+  }
+  const { owner, repo } = context.repo
+  const octokit = getOctokit(token)
+  const comments = await octokit.paginate(octokit.rest.issues.listComments, {
+    owner,
+    repo,
+    issue_number: pull.number,
+    per_page: 100
+  })
+  const mine = comments.find((c) => c.body?.includes(marker))
+  if (mine) {
+    const { data } = await octokit.rest.issues.updateComment({
+      owner,
+      repo,
+      comment_id: mine.id,
+      body
+    })
+    return { status: 'updated', url: data.html_url }
+  }
+  const { data } = await octokit.rest.issues.createComment({
+    owner,
+    repo,
+    issue_number: pull.number,
+    body
+  })
+  return { status: 'created', url: data.html_url }
+}
