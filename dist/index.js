@@ -33946,10 +33946,20 @@ class RegistryClient {
             throw new RegistryError('too-large', `The ${what} is ${descriptor.size} bytes, more than the ${maxBytes}-byte limit`);
         }
         const path = `/v2/${repository}/blobs/${descriptor.digest}`;
-        const response = await this.get(repository, path, {
-            maxBytes: Math.min(maxBytes, Math.max(descriptor.size, 0)),
-            what
-        });
+        let response;
+        try {
+            // Never read more than the descriptor promises.
+            response = await this.get(repository, path, {
+                maxBytes: descriptor.size,
+                what
+            });
+        }
+        catch (error) {
+            if (error instanceof RegistryError && error.kind === 'too-large') {
+                throw new RegistryError('integrity', `The ${what} ${descriptor.digest} is longer than the ${descriptor.size} bytes the manifest declares`);
+            }
+            throw error;
+        }
         const algorithm = descriptor.digest.split(':')[0];
         const digest = digestOf(response.body, algorithm);
         if (digest !== descriptor.digest) {

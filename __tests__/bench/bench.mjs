@@ -230,6 +230,30 @@ async function main() {
     ].join('\n')
   )
 
+  // The floor for any Node client: the same five requests with bare
+  // node:http and no libraries, parsing nothing it does not need.
+  const floor = path.join(tmp, 'floor.mjs')
+  fs.writeFileSync(
+    floor,
+    `import http from 'node:http'
+const agent = new http.Agent({ keepAlive: true })
+const get = (url, headers = {}) => new Promise((resolve, reject) => {
+  http.get(url, { agent, headers }, (res) => { const c = []; res.on('data', (d) => c.push(d)); res.on('end', () => resolve({ res, body: Buffer.concat(c) })) }).on('error', reject)
+})
+const base = 'http://' + process.argv[2]
+const accept = 'application/vnd.oci.image.manifest.v1+json'
+let r = await get(base + '/v2/library/nginx/manifests/1.27', { accept })
+const ch = r.res.headers['www-authenticate']
+const realm = /realm="([^"]+)"/.exec(ch)[1], service = /service="([^"]+)"/.exec(ch)[1]
+const t = JSON.parse((await get(realm + '?service=' + service + '&scope=repository:library/nginx:pull')).body).token
+r = await get(base + '/v2/library/nginx/manifests/1.27', { accept, authorization: 'Bearer ' + t })
+r = await get(base + '/v2/library/nginx/blobs/' + JSON.parse(r.body).config.digest, { authorization: 'Bearer ' + t })
+r = await get(r.res.headers.location)
+process.stdout.write(JSON.stringify(JSON.parse(r.body).config) + '\\n')
+agent.destroy()
+`
+  )
+
   const tools = {
     action: {
       cmd: process.execPath,
@@ -246,7 +270,8 @@ async function main() {
       args: ['inspect', '--config', '--tls-verify=false', `docker://${ref}`]
     },
     'skopeo --version': { cmd: 'skopeo', args: ['--version'] },
-    'curl+jq recipe': { cmd: 'bash', args: [recipe] }
+    'curl+jq recipe': { cmd: 'bash', args: [recipe] },
+    'node:http floor': { cmd: process.execPath, args: [floor, reg.host] }
   }
 
   // Correctness first, and request counts from one clean run each.
@@ -292,6 +317,12 @@ async function main() {
       m.action,
       m.action - m['node -e 0'],
       requests.action
+    ],
+    [
+      'node:http floor (same 5 requests, no libraries)',
+      m['node:http floor'],
+      m['node:http floor'] - m['node -e 0'],
+      requests['node:http floor']
     ],
     [
       'skopeo inspect --config',
