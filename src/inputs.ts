@@ -5,11 +5,18 @@
 import * as core from '@actions/core'
 import { InputError } from './errors.js'
 import type { Credentials } from './registry/auth/docker-config.js'
-import { RuleError, parseRules, type Rule } from './gate/rules.js'
+import {
+  MAX_PATTERN_LENGTH,
+  RuleError,
+  parseRules,
+  type Rule
+} from './gate/rules.js'
+import { validRange, type TagQuery } from './tags/select.js'
 import { parsePlatform, type Platform } from './registry/platform.js'
 import {
   ReferenceError,
   hostWithoutPort,
+  parseDigest,
   parseReference,
   type ImageReference
 } from './registry/reference.js'
@@ -40,6 +47,13 @@ export interface Inputs {
   /** Post the comparison as a pull-request comment. */
   comment: boolean
   githubToken: string
+  /** `tag: semver:<range>`: inspect the highest tag in that range. */
+  tagRange?: string
+  /** List the repository's tags (outputs tags, latest-tag). */
+  listTags: boolean
+  tagQuery: Omit<TagQuery, 'pattern' | 'range'> & { patternSource?: string }
+  /** The digest seen last time; `changed` says whether it moved. */
+  previousDigest?: string
 }
 
 const UNITS: Record<string, number> = {
@@ -88,7 +102,23 @@ export function getInputs(): Inputs {
   if (password) core.setSecret(password)
 
   let reference = referenceInput('image', image)
-  if (tag) {
+  let tagRange: string | undefined
+  if (tag.startsWith('semver:')) {
+    const range = tag.slice('semver:'.length).trim() || '*'
+    if (!validRange(range)) {
+      throw new InputError(
+        'tag',
+        `"${range}" is not a semver range: write e.g. semver:^3, semver:~1.27, semver:>=2 <3 or semver:* for the newest.`
+      )
+    }
+    if (reference.tag !== undefined || reference.digest !== undefined) {
+      throw new InputError(
+        'tag',
+        `a semver selector picks the tag, so 'image' must not name one ("${image}").`
+      )
+    }
+    tagRange = range
+  } else if (tag) {
     if (!TAG.test(tag)) {
       throw new InputError(
         'tag',
@@ -105,6 +135,7 @@ export function getInputs(): Inputs {
   } else if (reference.tag === undefined && reference.digest === undefined) {
     reference = { ...reference, tag: 'latest' }
   }
+  if (tagRange) reference = { ...reference, tag: undefined }
 
   const platform = parsePlatform(platformText)
   if (!platform) {
@@ -148,9 +179,42 @@ export function getInputs(): Inputs {
     )
   }
 
+  const sort = (core.getInput('tag-sort') || 'semver').toLowerCase()
+  if (sort !== 'semver' && sort !== 'lexical') {
+    throw new InputError(
+      'tag-sort',
+      `"${sort}" is not a sort order: write semver or lexical.`
+    )
+  }
+  const patternSource = core.getInput('tag-pattern') || undefined
+  if (patternSource && patternSource.length > MAX_PATTERN_LENGTH) {
+    throw new InputError(
+      'tag-pattern',
+      `the pattern is longer than ${MAX_PATTERN_LENGTH} characters.`
+    )
+  }
+  const previousText = core.getInput('previous-digest')
+  let previousDigest: string | undefined
+  if (previousText) {
+    try {
+      previousDigest = parseDigest(previousText)
+    } catch (error) {
+      if (!(error instanceof ReferenceError)) throw error
+      throw new InputError('previous-digest', `${error.rule}.`)
+    }
+  }
+
   return {
     reference,
     platform,
+    tagRange,
+    listTags: booleanInput('list-tags', false) || Boolean(patternSource),
+    tagQuery: {
+      sort: sort as TagQuery['sort'],
+      patternSource,
+      includePrereleases: booleanInput('include-prereleases', false)
+    },
+    previousDigest,
     credentials: username ? { username, password } : undefined,
     rules,
     reportOnly: booleanInput('report-only', false),

@@ -11,6 +11,7 @@ import {
 } from './compare/diff.js'
 import {
   RuleError,
+  compilePattern,
   compilePatterns,
   evaluateRules,
   type Pattern,
@@ -21,7 +22,9 @@ import {
   findCredentials,
   type Credentials
 } from './registry/auth/docker-config.js'
-import { inspectImage, type ImageInfo } from './inspect.js'
+import { explain, inspectImage, type ImageInfo } from './inspect.js'
+import { RegistryError } from './registry/errors.js'
+import { selectTags } from './tags/select.js'
 import { RegistryClient } from './registry/client.js'
 import { Transport, formatWait } from './registry/transport.js'
 import { formatPlatform } from './registry/platform.js'
@@ -29,6 +32,8 @@ import {
   apiHost,
   formatReference,
   hostWithoutPort,
+  manifestReference,
+  repositoryName,
   type ImageReference
 } from './registry/reference.js'
 import { imageOutputs } from './report/outputs.js'
@@ -39,7 +44,7 @@ import {
   writeRulesSummary
 } from './report/gate.js'
 import { upsertPullRequestComment } from './report/pr-comment.js'
-import { writeImageSummary } from './report/summary.js'
+import { escapeHtml, writeImageSummary } from './report/summary.js'
 
 /** The inputs' credentials, else whatever the runner has for the registry. */
 async function credentialsFor(
@@ -96,6 +101,14 @@ export async function run(): Promise<void> {
     const inputs = getInputs()
     // Every rule is checked before the first request.
     const patterns = await compileOrExplain(inputs.rules)
+    let tagPattern: Pattern | undefined
+    if (inputs.tagQuery.patternSource) {
+      try {
+        tagPattern = await compilePattern(inputs.tagQuery.patternSource)
+      } catch (error) {
+        throw new InputError('tag-pattern', `${errorMessage(error)}.`)
+      }
+    }
     const deadline = Date.now() + inputs.timeoutMs
     opened = new Transport({
       timeoutMs: inputs.requestTimeoutMs,
@@ -110,22 +123,35 @@ export async function run(): Promise<void> {
         )
     })
     const http = opened
+    // One client per registry, so tag listing and inspection share tokens.
+    const connections = new Map<string, Promise<Connection>>()
+    const connect = (reference: ImageReference): Promise<Connection> => {
+      let connection = connections.get(reference.domain)
+      if (!connection) {
+        connection = (async () => {
+          const { credentials, source } = await credentialsFor(
+            reference.domain,
+            inputs
+          )
+          core.debug(`Credentials: ${source ?? 'none (anonymous)'}`)
+          const client = new RegistryClient({
+            domain: reference.domain,
+            credentials,
+            insecure: isInsecure(reference.domain, inputs.insecureRegistries),
+            transport: http,
+            onSecret: (secret) => core.setSecret(secret)
+          })
+          return { client, credentials, source }
+        })()
+        connections.set(reference.domain, connection)
+      }
+      return connection
+    }
     const inspect = async (reference: ImageReference): Promise<ImageInfo> => {
       core.info(
         `Inspecting ${formatReference(reference)} (platform ${formatPlatform(inputs.platform)}) on ${apiHost(reference.domain)}`
       )
-      const { credentials, source } = await credentialsFor(
-        reference.domain,
-        inputs
-      )
-      core.debug(`Credentials: ${source ?? 'none (anonymous)'}`)
-      const client = new RegistryClient({
-        domain: reference.domain,
-        credentials,
-        insecure: isInsecure(reference.domain, inputs.insecureRegistries),
-        transport: http,
-        onSecret: (secret) => core.setSecret(secret)
-      })
+      const { client, credentials, source } = await connect(reference)
       return inspectImage(
         {
           reference,
@@ -140,8 +166,70 @@ export async function run(): Promise<void> {
         client
       )
     }
-    const [info, before] = await Promise.all([
-      inspect(inputs.reference),
+
+    let reference = inputs.reference
+    const tagOutputs: [string, string][] = []
+    if (inputs.tagRange || inputs.listTags) {
+      const { client, credentials, source } = await connect(reference)
+      const all = await explained(reference, credentials, source, () =>
+        client.listTags(reference.path)
+      )
+      const query = { ...inputs.tagQuery, pattern: tagPattern }
+      const listed = selectTags(all, query)
+      const candidates = inputs.tagRange
+        ? selectTags(all, { ...query, range: inputs.tagRange })
+        : listed
+      const latest = candidates.at(-1)
+      core.info(
+        `${repositoryName(reference)}: ${all.length} tags, ${listed.length} match${latest ? `, newest ${latest}` : ''}`
+      )
+      tagOutputs.push(
+        ['tags', JSON.stringify(listed)],
+        ['latest-tag', latest ?? '']
+      )
+      if (inputs.tagRange) {
+        if (!latest) {
+          throw new UserError(
+            `No tag of ${repositoryName(reference)} satisfies semver:${inputs.tagRange}${tagPattern ? ' and the tag-pattern' : ''} (${all.length} tags listed${listed.length ? `; newest matching any version: ${listed.at(-1)}` : ''}).`
+          )
+        }
+        reference = { ...reference, tag: latest }
+      }
+    }
+
+    if (inputs.previousDigest) {
+      const { client, credentials, source } = await connect(reference)
+      const { digest, method } = await explained(
+        reference,
+        credentials,
+        source,
+        () => client.resolveDigest(reference.path, manifestReference(reference))
+      )
+      core.info(`${formatReference(reference)} is ${digest} (by ${method})`)
+      if (digest === inputs.previousDigest) {
+        // Unchanged: nothing more to fetch, no manifest GET spent.
+        const unchanged: [string, string][] = [
+          ['ref', formatReference(reference)],
+          ['digest', digest],
+          ['changed', 'false'],
+          ...tagOutputs
+        ]
+        for (const [name, value] of unchanged) core.setOutput(name, value)
+        core.info(
+          'Unchanged since previous-digest: not fetching the manifest and config.'
+        )
+        await writeSummary(() =>
+          core.summary.addRaw(
+            `<p><code>${escapeHtml(formatReference(reference))}</code> is unchanged: <code>${escapeHtml(digest)}</code></p>`,
+            true
+          )
+        )
+        return
+      }
+    }
+
+    const [info, before] = await allOrCancel(http, [
+      inspect(reference),
       inputs.compareTo ? inspect(inputs.compareTo) : undefined
     ])
     core.debug(`HTTP requests: ${http.requestCount}`)
@@ -157,12 +245,14 @@ export async function run(): Promise<void> {
       ['assertions', JSON.stringify(results)],
       ['passed', String(results.every((r) => r.passed))]
     )
-    if (changes) {
-      outputs.push(
-        ['changed', String(changes.changed)],
-        ['changes', changesJson(changes)]
-      )
+    const moved =
+      inputs.previousDigest !== undefined &&
+      info.digest !== inputs.previousDigest
+    if (changes || inputs.previousDigest) {
+      outputs.push(['changed', String(moved || Boolean(changes?.changed))])
     }
+    if (changes) outputs.push(['changes', changesJson(changes)])
+    outputs.push(...tagOutputs)
     for (const [name, value] of outputs) core.setOutput(name, value)
     core.info(
       `${info.ref} → ${info.digest} (${formatPlatform(info.platform)}: ${info.imageDigest})`
@@ -176,16 +266,13 @@ export async function run(): Promise<void> {
       }
     }
 
-    try {
+    await writeSummary(() => {
       writeImageSummary(core.summary, info)
       if (results.length) writeRulesSummary(core.summary, results)
       if (changes && before) {
         writeChangesSummary(core.summary, changes, before.ref, info.ref)
       }
-      await core.summary.write()
-    } catch (error) {
-      core.warning(`Could not write the job summary: ${errorMessage(error)}`)
-    }
+    })
 
     if (inputs.comment && changes && before) {
       await comment(inputs.githubToken, changes, before.ref, info.ref)
@@ -202,6 +289,65 @@ export async function run(): Promise<void> {
   } finally {
     transport.dispose()
     opened?.dispose()
+  }
+}
+
+/**
+ * Like Promise.all, but when one inspection fails the others are cancelled
+ * and awaited, so nothing keeps running after the step has failed.
+ */
+async function allOrCancel<A, B>(
+  transport: Transport,
+  work: [Promise<A>, Promise<B> | undefined]
+): Promise<[A, B | undefined]> {
+  try {
+    return await Promise.all(work)
+  } catch (error) {
+    transport.close()
+    await Promise.allSettled(work)
+    throw error
+  }
+}
+
+interface Connection {
+  client: RegistryClient
+  credentials?: Credentials
+  source?: string
+}
+
+/** Registry failures outside inspectImage, explained the same way. */
+async function explained<T>(
+  reference: ImageReference,
+  credentials: Credentials | undefined,
+  source: string | undefined,
+  fn: () => Promise<T>
+): Promise<T> {
+  try {
+    return await fn()
+  } catch (error) {
+    if (!(error instanceof RegistryError)) throw error
+    throw new UserError(
+      explain(
+        error,
+        {
+          reference,
+          platform: { os: 'linux', architecture: 'amd64' },
+          credentials,
+          credentialSource: source
+        },
+        formatReference(reference)
+      )
+    )
+  }
+}
+
+/** The summary is a report: failing to write it is a warning. */
+async function writeSummary(fill: () => void): Promise<void> {
+  try {
+    fill()
+    await core.summary.write()
+  } catch (error) {
+    core.warning(`Could not write the job summary: ${errorMessage(error)}`)
   }
 }
 

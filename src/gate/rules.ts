@@ -22,17 +22,13 @@ import {
 
 export type Operator = '==' | '!=' | '=~' | '!~' | 'exists' | 'missing'
 
-export type Rule =
-  | {
-      kind: 'label' | 'env'
-      text: string
-      key: string
-      op: Operator
-      value?: string
-    }
-  | { kind: 'user'; text: string; root: boolean }
-  | { kind: 'platforms'; text: string; include: boolean; platforms: Platform[] }
-  | { kind: 'age'; text: string; younger: boolean; ms: number }
+/** Every rule keeps its text and 1-based line, for messages. */
+export type Rule = { text: string; line: number } & (
+  | { kind: 'label' | 'env'; key: string; op: Operator; value?: string }
+  | { kind: 'user'; root: boolean }
+  | { kind: 'platforms'; include: boolean; platforms: Platform[] }
+  | { kind: 'age'; younger: boolean; ms: number }
+)
 
 export interface RuleResult {
   rule: string
@@ -102,10 +98,13 @@ function parseRule(text: string, line: number): Rule {
     case 'label':
     case 'env': {
       const key = readKey(cursor, fail)
-      const op = word() as Operator
+      const written = word()
+      const op = (
+        /^[a-z]+$/i.test(written) ? written.toLowerCase() : written
+      ) as Operator
       if (op === 'exists' || op === 'missing') {
         if (cursor.rest !== '') fail(`nothing may follow "${op}"`)
-        return { kind: subject, text, key, op }
+        return { kind: subject, text, line, key, op }
       }
       if (!['==', '!=', '=~', '!~'].includes(op)) {
         fail(
@@ -121,12 +120,13 @@ function parseRule(text: string, line: number): Rule {
           )
         }
       }
-      return { kind: subject, text, key, op, value }
+      return { kind: subject, text, line, key, op, value }
     }
     case 'user': {
       const rest = cursor.rest.toLowerCase().replace(/\s+/g, ' ')
-      if (rest === 'is root') return { kind: 'user', text, root: true }
-      if (rest === 'is not root') return { kind: 'user', text, root: false }
+      if (rest === 'is root') return { kind: 'user', text, line, root: true }
+      if (rest === 'is not root')
+        return { kind: 'user', text, line, root: false }
       return fail('write "user is root" or "user is not root"')
     }
     case 'platforms': {
@@ -141,7 +141,13 @@ function parseRule(text: string, line: number): Rule {
         const p = parsePlatform(item)
         return p ?? fail(`"${item}" is not a platform (os/arch[/variant])`)
       })
-      return { kind: 'platforms', text, include: verb === 'include', platforms }
+      return {
+        kind: 'platforms',
+        text,
+        line,
+        include: verb === 'include',
+        platforms
+      }
     }
     case 'age': {
       const op = word()
@@ -150,7 +156,7 @@ function parseRule(text: string, line: number): Rule {
       if (!m)
         fail(`"${cursor.rest}" is not a duration: write e.g. 90m, 12h, 30d, 2w`)
       const ms = Number(m![1]) * DURATION_UNITS[m![2].toLowerCase()]
-      return { kind: 'age', text, younger: op === '<', ms }
+      return { kind: 'age', text, line, younger: op === '<', ms }
     }
     default:
       return fail(USAGE)
@@ -186,11 +192,13 @@ function quoted(
   text: string,
   fail: (problem: string) => never
 ): { value: string; end: number } {
+  // Only \" and \\ are escapes: other backslashes stay, as regexes need them.
   let value = ''
   for (let i = 1; i < text.length; i++) {
     const c = text[i]
-    if (c === '\\' && i + 1 < text.length) value += text[++i]
-    else if (c === '"') return { value, end: i + 1 }
+    if (c === '\\' && (text[i + 1] === '"' || text[i + 1] === '\\')) {
+      value += text[++i]
+    } else if (c === '"') return { value, end: i + 1 }
     else value += c
   }
   return fail('a quoted string is not closed')
@@ -215,21 +223,27 @@ export async function compilePatterns(
       ? [{ rule: r, source: r.value! }]
       : []
   )
-  if (sources.length === 0) return patterns
-  const { RE2JS } = await import('re2js')
   for (const { rule, source } of sources) {
     try {
-      const re = RE2JS.compile(source)
-      patterns.set(source, { test: (v) => re.matcher(v).find() })
+      patterns.set(source, await compilePattern(source))
     } catch (error) {
-      throw new RuleError(
-        0,
-        rule.text,
-        `the regular expression does not compile (${(error as Error).message}); RE2 syntax, no backreferences or lookaround`
-      )
+      throw new RuleError(rule.line, rule.text, (error as Error).message)
     }
   }
   return patterns
+}
+
+/** One RE2 pattern; the engine is loaded on first use (its own bundle chunk). */
+export async function compilePattern(source: string): Promise<Pattern> {
+  const { RE2JS } = await import('re2js')
+  try {
+    const re = RE2JS.compile(source)
+    return { test: (v) => re.matcher(v).find() }
+  } catch (error) {
+    throw new Error(
+      `the regular expression does not compile (${(error as Error).message}); RE2 syntax, no backreferences or lookaround`
+    )
+  }
 }
 
 /** Checks each rule against the image; `now` is for the age rules. */
@@ -304,7 +318,8 @@ function check(
       }
       const age = now - created
       const ok = rule.younger ? age < rule.ms : age > rule.ms
-      return [ok, `${info.config.created} (${formatAge(age)} old)`]
+      const when = age < 0 ? 'in the future' : `${formatAge(age)} old`
+      return [ok, `${info.config.created} (${when})`]
     }
   }
   return [false, '']
@@ -318,7 +333,6 @@ export function isRoot(user: string): boolean {
 
 function formatAge(ms: number): string {
   const s = Math.round(ms / 1000)
-  if (s < 0) return 'in the future'
   if (s < 3600) return `${Math.round(s / 60)} min`
   if (s < 172_800) return `${(s / 3600).toFixed(1)} h`
   return `${(s / 86_400).toFixed(1)} d`

@@ -4,6 +4,7 @@
  */
 import { createHash } from 'node:crypto'
 import { parse as parseContentType } from 'content-type'
+import LinkHeader from 'http-link-header'
 import { Authenticator } from './auth/authenticator.js'
 import { parseChallenges, type Challenge } from './auth/challenge.js'
 import type { Credentials } from './auth/docker-config.js'
@@ -19,6 +20,10 @@ import { Transport, redact, type HttpResponse } from './transport.js'
 
 export const MAX_MANIFEST_BYTES = 4 * 1024 * 1024
 export const MAX_CONFIG_BYTES = 4 * 1024 * 1024
+const MAX_TAG_PAGE_BYTES = 8 * 1024 * 1024
+/** Registries answer up to this many tags per page; ECR refuses more than 1000. */
+export const TAG_PAGE_SIZE = 1000
+export const MAX_TAG_PAGES = 200
 const MAX_ERROR_BYTES = 64 * 1024
 /** 401 → token → retry, plus one re-scope for insufficient_scope. */
 const MAX_AUTH_ATTEMPTS = 3
@@ -174,6 +179,96 @@ export class RegistryClient {
     return response.body
   }
 
+  /**
+   * The digest a reference points to, from a HEAD (which Docker Hub does not
+   * count as a pull); GET only when the registry gives no digest on HEAD.
+   */
+  async resolveDigest(
+    repository: string,
+    reference: string
+  ): Promise<{
+    digest: string
+    method: 'HEAD' | 'GET'
+    headers: HttpResponse['headers']
+  }> {
+    const path = `/v2/${repository}/manifests/${reference}`
+    let response: HttpResponse | undefined
+    try {
+      response = await this.get(repository, path, {
+        accept: MANIFEST_ACCEPT,
+        maxBytes: 0,
+        what: 'manifest',
+        method: 'HEAD'
+      })
+    } catch (error) {
+      // 405 and friends: the registry does not do HEAD properly; GET below.
+      if (!(error instanceof RegistryError) || error.status === 404) throw error
+      if (error.kind === 'auth' || error.kind === 'rate-limit') throw error
+    }
+    const header = response
+      ? headerValue(response.headers['docker-content-digest'])
+      : undefined
+    if (header && /^(sha256:[a-f0-9]{64}|sha512:[a-f0-9]{128})$/.test(header)) {
+      return { digest: header, method: 'HEAD', headers: response!.headers }
+    }
+    const manifest = await this.getManifest(repository, reference)
+    return { digest: manifest.digest, method: 'GET', headers: manifest.headers }
+  }
+
+  /**
+   * Every tag of a repository, following `Link: <…>; rel="next"` (same
+   * origin only, relative or absolute), asking for large pages; stops with
+   * a clear error after MAX_TAG_PAGES or when a page repeats.
+   */
+  async listTags(
+    repository: string,
+    options: { pageSize?: number; maxPages?: number } = {}
+  ): Promise<string[]> {
+    const pageSize = options.pageSize ?? TAG_PAGE_SIZE
+    const maxPages = options.maxPages ?? MAX_TAG_PAGES
+    const seen = new Set<string>()
+    const tags: string[] = []
+    const visited = new Set<string>()
+    let next: URL | undefined = new URL(
+      `/v2/${repository}/tags/list?n=${pageSize}`,
+      this.base
+    )
+    for (let page = 0; next; page++) {
+      if (page >= maxPages) {
+        throw new RegistryError(
+          'too-large',
+          `${repository} has more tags than ${maxPages} pages of ${pageSize}; stopped listing (${tags.length} tags read)`
+        )
+      }
+      visited.add(next.href)
+      const response = await this.get(repository, next.pathname + next.search, {
+        maxBytes: MAX_TAG_PAGE_BYTES,
+        what: 'tag list'
+      })
+      let body: { tags?: unknown }
+      try {
+        body = JSON.parse(response.body.toString('utf8')) as { tags?: unknown }
+      } catch {
+        throw new RegistryError('protocol', 'The tag list is not valid JSON')
+      }
+      const list = Array.isArray(body?.tags) ? body.tags : []
+      for (const tag of list) {
+        if (typeof tag === 'string' && !seen.has(tag)) {
+          seen.add(tag)
+          tags.push(tag)
+        }
+      }
+      next = nextPage(response, this.base)
+      if (next && visited.has(next.href)) {
+        throw new RegistryError(
+          'protocol',
+          `The registry's tag pagination loops back to a page already read (${redact(next)})`
+        )
+      }
+    }
+    return tags
+  }
+
   dispose(): void {
     if (this.ownsTransport) this.transport.dispose()
   }
@@ -182,7 +277,12 @@ export class RegistryClient {
   private async get(
     repository: string,
     path: string,
-    options: { accept?: string; maxBytes: number; what: string }
+    options: {
+      accept?: string
+      maxBytes: number
+      what: string
+      method?: 'GET' | 'HEAD'
+    }
   ): Promise<HttpResponse> {
     const scope = `repository:${repository}:pull`
     const url = new URL(path, this.base)
@@ -193,6 +293,7 @@ export class RegistryClient {
       if (options.accept) headers.Accept = options.accept
       if (authorization) headers.Authorization = authorization
       const response = await this.transport.send(url, {
+        method: options.method,
         headers,
         maxBytes: options.maxBytes,
         what: options.what
@@ -267,6 +368,30 @@ export class RegistryClient {
       what
     )
   }
+}
+
+/** The `rel="next"` target of a Link header, if it stays on the registry. */
+function nextPage(response: HttpResponse, base: URL): URL | undefined {
+  const header = headerValue(response.headers.link)
+  if (!header) return undefined
+  let target: string | undefined
+  try {
+    target = LinkHeader.parse(header).rel('next')[0]?.uri
+  } catch {
+    throw new RegistryError(
+      'protocol',
+      'The tag list has an unreadable Link header'
+    )
+  }
+  if (!target) return undefined
+  const url = new URL(target, response.url)
+  if (url.origin !== base.origin) {
+    throw new RegistryError(
+      'security',
+      `The tag list points its next page at another host (${redact(url)}); refusing to follow`
+    )
+  }
+  return url
 }
 
 function headerValue(value: string | string[] | undefined): string | undefined {

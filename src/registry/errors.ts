@@ -19,6 +19,7 @@ export type RegistryFailure =
   | 'network' // connection-level failure, truncated body
   | 'timeout' // no complete answer in time
   | 'tls' // handshake or certificate failure
+  | 'cancelled' // the step gave up on it (another part failed)
   | 'rate-limit' // told to wait longer than we will
   | 'security' // a redirect or realm we refuse to follow
 

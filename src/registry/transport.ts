@@ -119,6 +119,7 @@ export class Transport {
    * are for the caller to judge.
    */
   async send(url: URL, options: SendOptions): Promise<HttpResponse> {
+    this.assertOpen()
     const method = options.method ?? 'GET'
     const idempotent = method === 'GET' || method === 'HEAD'
     for (let attempt = 0; ; attempt++) {
@@ -171,6 +172,21 @@ export class Transport {
         url: redact(url)
       })
       await (this.options.sleep ?? sleep)(delayMs)
+      this.assertOpen()
+    }
+  }
+
+  private closed = false
+
+  /** Stops everything: in-flight requests fail, new ones are refused. */
+  close(): void {
+    this.closed = true
+    this.dispose()
+  }
+
+  private assertOpen(): void {
+    if (this.closed) {
+      throw new RegistryError('cancelled', 'The request was cancelled')
     }
   }
 
@@ -335,6 +351,7 @@ export class Transport {
   }
 
   private client(protocol: string): HttpClient {
+    this.assertOpen()
     let client = this.clients.get(protocol)
     if (!client) {
       client = new HttpClient(
