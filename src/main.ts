@@ -24,7 +24,6 @@ import {
 } from './registry/auth/docker-config.js'
 import { explain, inspectImage, type ImageInfo } from './inspect.js'
 import { RegistryError } from './registry/errors.js'
-import { selectTags } from './tags/select.js'
 import { RegistryClient } from './registry/client.js'
 import { Transport, formatWait } from './registry/transport.js'
 import { formatPlatform } from './registry/platform.js'
@@ -101,6 +100,15 @@ export async function run(): Promise<void> {
     const inputs = getInputs()
     // Every rule is checked before the first request.
     const patterns = await compileOrExplain(inputs.rules)
+    if (inputs.tagRange) {
+      const { validRange } = await import('./tags/select.js')
+      if (!validRange(inputs.tagRange)) {
+        throw new InputError(
+          'tag',
+          `"${inputs.tagRange}" is not a semver range: write e.g. semver:^3, semver:~1.27, semver:>=2 <3 or semver:* for the newest.`
+        )
+      }
+    }
     let tagPattern: Pattern | undefined
     if (inputs.tagQuery.patternSource) {
       try {
@@ -174,6 +182,8 @@ export async function run(): Promise<void> {
       const all = await explained(reference, credentials, source, () =>
         client.listTags(reference.path)
       )
+      // semver is only needed here: keep it out of the start-up path.
+      const { selectTags } = await import('./tags/select.js')
       const query = { ...inputs.tagQuery, pattern: tagPattern }
       const listed = selectTags(all, query)
       const candidates = inputs.tagRange

@@ -4,7 +4,6 @@
  */
 import { createHash } from 'node:crypto'
 import { parse as parseContentType } from 'content-type'
-import LinkHeader from 'http-link-header'
 import { Authenticator } from './auth/authenticator.js'
 import { parseChallenges, type Challenge } from './auth/challenge.js'
 import type { Credentials } from './auth/docker-config.js'
@@ -229,6 +228,8 @@ export class RegistryClient {
     const seen = new Set<string>()
     const tags: string[] = []
     const visited = new Set<string>()
+    // Loaded here: only tag listing needs an RFC 8288 parser.
+    const { default: LinkHeader } = await import('http-link-header')
     let next: URL | undefined = new URL(
       `/v2/${repository}/tags/list?n=${pageSize}`,
       this.base
@@ -258,7 +259,7 @@ export class RegistryClient {
           tags.push(tag)
         }
       }
-      next = nextPage(response, this.base)
+      next = nextPage(response, this.base, LinkHeader)
       if (next && visited.has(next.href)) {
         throw new RegistryError(
           'protocol',
@@ -371,7 +372,11 @@ export class RegistryClient {
 }
 
 /** The `rel="next"` target of a Link header, if it stays on the registry. */
-function nextPage(response: HttpResponse, base: URL): URL | undefined {
+function nextPage(
+  response: HttpResponse,
+  base: URL,
+  LinkHeader: typeof import('http-link-header')
+): URL | undefined {
   const header = headerValue(response.headers.link)
   if (!header) return undefined
   let target: string | undefined
