@@ -22,13 +22,15 @@ export const modules = {
 const ARTIFACT_TAG = /^sha256-[a-f0-9]{64}(?:\.(?:sig|att|sbom))$/;
 /** `v1.2.3` and `1.2.3` are versions; `1.2` and `latest` are not. */
 function versionOf(tag) {
-    return semver__WEBPACK_IMPORTED_MODULE_0___default().parse(tag.startsWith('v') ? tag.slice(1) : tag);
+    // semver's strict parse allows exactly one leading "v".
+    return semver__WEBPACK_IMPORTED_MODULE_0___default().parse(tag);
 }
 /**
  * The tags that match, sorted ascending (semver: non-versions are dropped,
  * so `latest` and `main` never count as the newest).
  */
 function selectTags(tags, query) {
+    const includePrereleases = Boolean(query.includePrereleases);
     let out = tags.filter((t) => query.includeArtifacts || !ARTIFACT_TAG.test(t));
     if (query.pattern)
         out = out.filter((t) => query.pattern.test(t));
@@ -37,9 +39,9 @@ function selectTags(tags, query) {
     }
     const wanted = (version) => query.range
         ? semver__WEBPACK_IMPORTED_MODULE_0___default().satisfies(version, query.range, {
-            includePrerelease: query.includePrereleases
+            includePrerelease: includePrereleases
         })
-        : Boolean(query.includePrereleases) || version.prerelease.length === 0;
+        : includePrereleases || version.prerelease.length === 0;
     const versions = out
         .map((tag) => ({ tag, version: versionOf(tag) }))
         .filter((v) => v.version !== null && wanted(v.version));

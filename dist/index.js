@@ -32771,6 +32771,7 @@ function getInputs() {
             includePrereleases: booleanInput('include-prereleases', false)
         },
         previousDigest,
+        cacheDir: getInput('cache-dir') || undefined,
         credentials: username ? { username, password } : undefined,
         rules,
         reportOnly: booleanInput('report-only', false),
@@ -32832,10 +32833,12 @@ function parseInsecureRegistries(text) {
 
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+var external_node_fs_default = /*#__PURE__*/__nccwpck_require__.n(external_node_fs_namespaceObject);
 ;// CONCATENATED MODULE: external "node:os"
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_namespaceObject);
 ;// CONCATENATED MODULE: external "node:child_process"
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 ;// CONCATENATED MODULE: ./src/registry/auth/credential-helper.ts
@@ -33975,11 +33978,13 @@ class RegistryClient {
     transport;
     auth;
     ownsTransport;
+    cache;
     constructor(options) {
         const host = apiHost(options.domain);
         const plain = options.insecure || isLoopbackHost(host);
         this.base = new URL(`${plain ? 'http' : 'https'}://${host}`);
         this.ownsTransport = !options.transport;
+        this.cache = options.cache;
         this.transport = options.transport ?? new Transport();
         this.auth = new Authenticator({
             transport: this.transport,
@@ -33994,6 +33999,23 @@ class RegistryClient {
     }
     /** Fetches a manifest by tag or digest and verifies its digest. */
     async getManifest(repository, reference) {
+        if (this.cache && reference.includes(':')) {
+            const cached = this.cache.get(reference);
+            if (cached) {
+                // Content type is sniffed from the body (see parseManifest).
+                return {
+                    bytes: cached,
+                    contentType: '',
+                    digest: reference,
+                    headers: {}
+                };
+            }
+        }
+        const manifest = await this.fetchManifest(repository, reference);
+        this.cache?.put(manifest.digest, manifest.bytes);
+        return manifest;
+    }
+    async fetchManifest(repository, reference) {
         const path = `/v2/${repository}/manifests/${reference}`;
         const response = await this.get(repository, path, {
             accept: MANIFEST_ACCEPT,
@@ -34027,6 +34049,9 @@ class RegistryClient {
     }
     /** Fetches a blob (following redirects) and checks its size and digest. */
     async getBlob(repository, descriptor, maxBytes, what) {
+        const cached = this.cache?.get(descriptor.digest);
+        if (cached && cached.length === descriptor.size)
+            return cached;
         if (descriptor.size > maxBytes) {
             throw new RegistryError('too-large', `The ${what} is ${descriptor.size} bytes, more than the ${maxBytes}-byte limit`);
         }
@@ -34053,6 +34078,7 @@ class RegistryClient {
         if (response.body.length !== descriptor.size) {
             throw new RegistryError('integrity', `The ${what} is ${response.body.length} bytes, but the manifest says ${descriptor.size}`);
         }
+        this.cache?.put(descriptor.digest, response.body);
         return response.body;
     }
     /**
@@ -34356,6 +34382,16 @@ async function fetchTop(request, client) {
         ((ms) => new Promise((r) => setTimeout(r, ms)));
     for (let attempt = 0;; attempt++) {
         try {
+            // With a cache, a HEAD names the digest and the cache may answer
+            // the rest: an unchanged image costs no manifest download.
+            if (client.cache && !reference.digest) {
+                const head = await client.resolveDigest(reference.path, manifestReference(reference));
+                const manifest = await client.getManifest(reference.path, head.digest);
+                return {
+                    ...manifest,
+                    headers: { ...head.headers, ...manifest.headers }
+                };
+            }
             return await client.getManifest(reference.path, manifestReference(reference));
         }
         catch (error) {
@@ -34601,6 +34637,10 @@ function explain(error, request, ref) {
         ? ` (registry: ${describeErrors(error.errors)})`
         : '';
     if ((error.kind === 'not-found' || error.status === 404) &&
+        error.resource === 'tag list') {
+        return `${prefix}: repository ${repo} does not exist on ${reference.domain} (it has no tag list). Check the image name.${said}`;
+    }
+    if ((error.kind === 'not-found' || error.status === 404) &&
         error.resource !== undefined &&
         error.resource !== 'manifest') {
         return `${prefix}: the registry lists the image but has no ${error.resource} for it (404). The repository is damaged or was garbage-collected; re-push the image.${said}`;
@@ -34631,6 +34671,73 @@ function explain(error, request, ref) {
         return `${prefix}: the registry is rate-limiting requests (429). Wait and retry, or authenticate to get a higher limit. ${error.message}`;
     }
     return `${prefix}: ${error.message}`;
+}
+
+;// CONCATENATED MODULE: ./src/registry/cache.ts
+/**
+ * A digest-keyed store for manifests, indexes and config blobs: content
+ * addressed by digest is immutable, so a workflow that persists this
+ * directory (actions/cache) can answer an unchanged image without
+ * downloading it again. Every read is verified; a bad entry is dropped.
+ */
+
+
+
+const cache_DIGEST = /^(sha256):([a-f0-9]{64})$|^(sha512):([a-f0-9]{128})$/;
+class DigestCache {
+    dir;
+    stats = { hits: 0, misses: 0, corrupt: 0 };
+    constructor(dir) {
+        this.dir = dir;
+    }
+    /** The bytes stored under `digest`, only if they still hash to it. */
+    get(digest) {
+        const file = this.file(digest);
+        if (!file)
+            return undefined;
+        let bytes;
+        try {
+            bytes = external_node_fs_default().readFileSync(file);
+        }
+        catch {
+            this.stats.misses++;
+            return undefined;
+        }
+        const [algorithm] = digest.split(':');
+        const actual = `${algorithm}:${(0,external_node_crypto_.createHash)(algorithm).update(bytes).digest('hex')}`;
+        if (actual !== digest) {
+            this.stats.corrupt++;
+            external_node_fs_default().rmSync(file, { force: true });
+            return undefined;
+        }
+        this.stats.hits++;
+        return bytes;
+    }
+    /** Stores verified bytes; a failure to write only costs a future download. */
+    put(digest, bytes) {
+        const file = this.file(digest);
+        if (!file)
+            return;
+        try {
+            external_node_fs_default().mkdirSync(external_node_path_default().dirname(file), { recursive: true });
+            // Write then rename, so a concurrent reader never sees half a file.
+            const tmp = `${file}.${(0,external_node_crypto_.randomBytes)(6).toString('hex')}.tmp`;
+            external_node_fs_default().writeFileSync(tmp, bytes);
+            external_node_fs_default().renameSync(tmp, file);
+        }
+        catch {
+            // read-only or full disk: the cache is an optimisation
+        }
+    }
+    /** `<dir>/blobs/<algorithm>/<hex>`; undefined for anything not a digest. */
+    file(digest) {
+        const m = cache_DIGEST.exec(digest);
+        if (!m)
+            return undefined;
+        const algorithm = m[1] ?? m[3];
+        const hex = m[2] ?? m[4];
+        return external_node_path_default().join(this.dir, 'blobs', algorithm, hex);
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/report/outputs.ts
@@ -34953,6 +35060,7 @@ async function upsertPullRequestComment(token, body, marker) {
 
 
 
+
 /** The inputs' credentials, else whatever the runner has for the registry. */
 async function credentialsFor(domain, inputs) {
     // The inputs are for the image's registry; a compared image elsewhere
@@ -35031,6 +35139,7 @@ async function run() {
             onRetry: (e) => core_info(`${e.reason} from ${e.url}; retrying in ${formatWait(e.delayMs)} (${e.attempt}/${e.retries})`)
         });
         const http = opened;
+        const cache = inputs.cacheDir ? new DigestCache(inputs.cacheDir) : undefined;
         // One client per registry, so tag listing and inspection share tokens.
         const connections = new Map();
         const connect = (reference) => {
@@ -35044,6 +35153,7 @@ async function run() {
                         credentials,
                         insecure: isInsecure(reference.domain, inputs.insecureRegistries),
                         transport: http,
+                        cache,
                         onSecret: (secret) => core_setSecret(secret)
                     });
                     return { client, credentials, source };
@@ -35111,6 +35221,10 @@ async function run() {
             inputs.compareTo ? inspect(inputs.compareTo) : undefined
         ]);
         core_debug(`HTTP requests: ${http.requestCount}`);
+        if (cache) {
+            const { hits, misses, corrupt } = cache.stats;
+            core_info(`Cache ${cache.dir}: ${hits} hits, ${misses} misses${corrupt ? `, ${corrupt} corrupt entries replaced` : ''}`);
+        }
         for (const warning of [...info.warnings, ...(before?.warnings ?? [])]) {
             core_warning(warning);
         }

@@ -54,6 +54,8 @@ export interface Inputs {
   tagQuery: Omit<TagQuery, 'pattern' | 'range'> & { patternSource?: string }
   /** The digest seen last time; `changed` says whether it moved. */
   previousDigest?: string
+  /** Directory of manifests and configs by digest, kept between runs. */
+  cacheDir?: string
 }
 
 const UNITS: Record<string, number> = {
@@ -211,6 +213,7 @@ export function getInputs(): Inputs {
       includePrereleases: booleanInput('include-prereleases', false)
     },
     previousDigest,
+    cacheDir: core.getInput('cache-dir') || undefined,
     credentials: username ? { username, password } : undefined,
     rules,
     reportOnly: booleanInput('report-only', false),

@@ -255,6 +255,19 @@ async function fetchTop(
     ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)))
   for (let attempt = 0; ; attempt++) {
     try {
+      // With a cache, a HEAD names the digest and the cache may answer
+      // the rest: an unchanged image costs no manifest download.
+      if (client.cache && !reference.digest) {
+        const head = await client.resolveDigest(
+          reference.path,
+          manifestReference(reference)
+        )
+        const manifest = await client.getManifest(reference.path, head.digest)
+        return {
+          ...manifest,
+          headers: { ...head.headers, ...manifest.headers }
+        }
+      }
       return await client.getManifest(
         reference.path,
         manifestReference(reference)
@@ -555,6 +568,12 @@ export function explain(
   const said = error.errors.length
     ? ` (registry: ${describeErrors(error.errors)})`
     : ''
+  if (
+    (error.kind === 'not-found' || error.status === 404) &&
+    error.resource === 'tag list'
+  ) {
+    return `${prefix}: repository ${repo} does not exist on ${reference.domain} (it has no tag list). Check the image name.${said}`
+  }
   if (
     (error.kind === 'not-found' || error.status === 404) &&
     error.resource !== undefined &&

@@ -24,6 +24,7 @@ import {
 } from './registry/auth/docker-config.js'
 import { explain, inspectImage, type ImageInfo } from './inspect.js'
 import { RegistryError } from './registry/errors.js'
+import { DigestCache } from './registry/cache.js'
 import { RegistryClient } from './registry/client.js'
 import { Transport, formatWait } from './registry/transport.js'
 import { formatPlatform } from './registry/platform.js'
@@ -131,6 +132,7 @@ export async function run(): Promise<void> {
         )
     })
     const http = opened
+    const cache = inputs.cacheDir ? new DigestCache(inputs.cacheDir) : undefined
     // One client per registry, so tag listing and inspection share tokens.
     const connections = new Map<string, Promise<Connection>>()
     const connect = (reference: ImageReference): Promise<Connection> => {
@@ -147,6 +149,7 @@ export async function run(): Promise<void> {
             credentials,
             insecure: isInsecure(reference.domain, inputs.insecureRegistries),
             transport: http,
+            cache,
             onSecret: (secret) => core.setSecret(secret)
           })
           return { client, credentials, source }
@@ -243,6 +246,12 @@ export async function run(): Promise<void> {
       inputs.compareTo ? inspect(inputs.compareTo) : undefined
     ])
     core.debug(`HTTP requests: ${http.requestCount}`)
+    if (cache) {
+      const { hits, misses, corrupt } = cache.stats
+      core.info(
+        `Cache ${cache.dir}: ${hits} hits, ${misses} misses${corrupt ? `, ${corrupt} corrupt entries replaced` : ''}`
+      )
+    }
     for (const warning of [...info.warnings, ...(before?.warnings ?? [])]) {
       core.warning(warning)
     }

@@ -15,6 +15,7 @@ import {
 } from './errors.js'
 import { MANIFEST_ACCEPT } from './media-types.js'
 import { apiHost, isLoopbackHost, DOCKER_HUB_API } from './reference.js'
+import type { DigestCache } from './cache.js'
 import { Transport, redact, type HttpResponse } from './transport.js'
 
 export const MAX_MANIFEST_BYTES = 4 * 1024 * 1024
@@ -50,6 +51,8 @@ export interface RegistryClientOptions {
   knownChallenge?: Challenge
   /** Clock for token expiry (tests). */
   now?: () => number
+  /** Manifests and configs by digest, kept between runs. */
+  cache?: DigestCache
 }
 
 export interface Manifest {
@@ -72,12 +75,14 @@ export class RegistryClient {
   readonly transport: Transport
   private readonly auth: Authenticator
   private readonly ownsTransport: boolean
+  readonly cache?: DigestCache
 
   constructor(options: RegistryClientOptions) {
     const host = apiHost(options.domain)
     const plain = options.insecure || isLoopbackHost(host)
     this.base = new URL(`${plain ? 'http' : 'https'}://${host}`)
     this.ownsTransport = !options.transport
+    this.cache = options.cache
     this.transport = options.transport ?? new Transport()
     this.auth = new Authenticator({
       transport: this.transport,
@@ -92,6 +97,27 @@ export class RegistryClient {
 
   /** Fetches a manifest by tag or digest and verifies its digest. */
   async getManifest(repository: string, reference: string): Promise<Manifest> {
+    if (this.cache && reference.includes(':')) {
+      const cached = this.cache.get(reference)
+      if (cached) {
+        // Content type is sniffed from the body (see parseManifest).
+        return {
+          bytes: cached,
+          contentType: '',
+          digest: reference,
+          headers: {}
+        }
+      }
+    }
+    const manifest = await this.fetchManifest(repository, reference)
+    this.cache?.put(manifest.digest, manifest.bytes)
+    return manifest
+  }
+
+  private async fetchManifest(
+    repository: string,
+    reference: string
+  ): Promise<Manifest> {
     const path = `/v2/${repository}/manifests/${reference}`
     const response = await this.get(repository, path, {
       accept: MANIFEST_ACCEPT,
@@ -138,6 +164,8 @@ export class RegistryClient {
     maxBytes: number,
     what: string
   ): Promise<Buffer> {
+    const cached = this.cache?.get(descriptor.digest)
+    if (cached && cached.length === descriptor.size) return cached
     if (descriptor.size > maxBytes) {
       throw new RegistryError(
         'too-large',
@@ -175,6 +203,7 @@ export class RegistryClient {
         `The ${what} is ${response.body.length} bytes, but the manifest says ${descriptor.size}`
       )
     }
+    this.cache?.put(descriptor.digest, response.body)
     return response.body
   }
 

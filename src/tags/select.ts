@@ -23,7 +23,8 @@ export interface TagQuery {
 
 /** `v1.2.3` and `1.2.3` are versions; `1.2` and `latest` are not. */
 export function versionOf(tag: string): semver.SemVer | null {
-  return semver.parse(tag.startsWith('v') ? tag.slice(1) : tag)
+  // semver's strict parse allows exactly one leading "v".
+  return semver.parse(tag)
 }
 
 /**
@@ -31,6 +32,7 @@ export function versionOf(tag: string): semver.SemVer | null {
  * so `latest` and `main` never count as the newest).
  */
 export function selectTags(tags: string[], query: TagQuery): string[] {
+  const includePrereleases = Boolean(query.includePrereleases)
   let out = tags.filter((t) => query.includeArtifacts || !ARTIFACT_TAG.test(t))
   if (query.pattern) out = out.filter((t) => query.pattern!.test(t))
   if (query.sort === 'lexical' && !query.range) {
@@ -39,9 +41,9 @@ export function selectTags(tags: string[], query: TagQuery): string[] {
   const wanted = (version: semver.SemVer): boolean =>
     query.range
       ? semver.satisfies(version, query.range, {
-          includePrerelease: query.includePrereleases
+          includePrerelease: includePrereleases
         })
-      : Boolean(query.includePrereleases) || version.prerelease.length === 0
+      : includePrereleases || version.prerelease.length === 0
   const versions = out
     .map((tag) => ({ tag, version: versionOf(tag) }))
     .filter(
