@@ -293,7 +293,7 @@ describe('inspecting images on an anonymous registry with a blob CDN', () => {
     ['an invalid tag', { image: 'nginx', tag: '-x' }, /^Input 'tag': "-x" is not a valid tag/],
     ['an invalid platform', { image: 'nginx', platform: 'linux' }, /^Input 'platform': "linux" is not a platform/],
     ['a username without password', { image: 'nginx', username: 'u' }, /^Input 'password': 'username' and 'password' go together/],
-    ['an empty image', { image: '' }, /Input required and not supplied: image/]
+    ['an empty image', { image: '' }, /^Input 'image': is required: give the image to inspect \(or several, one per line, in 'images'\)\./]
   ])('rejects %s before any request', async (_name, inputs, message) => {
     reg.resetLogs()
     const result = await runAction(inputs)

@@ -31857,7 +31857,7 @@ function setCommandEcho(enabled) {
  */
 function setFailed(message) {
     process.exitCode = ExitCode.Failure;
-    error(message);
+    core_error(message);
 }
 //-----------------------------------------------------------------------
 // Logging Commands
@@ -31880,7 +31880,7 @@ function core_debug(message) {
  * @param message error issue message. Errors will be converted to string via toString()
  * @param properties optional properties to add to the annotation.
  */
-function error(message, properties = {}) {
+function core_error(message, properties = {}) {
     command_issueCommand('error', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
@@ -32676,8 +32676,94 @@ function durationInput(name, fallback, min = 0) {
 }
 const HOST = /^(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)*|\[[a-fA-F0-9:]+\])(?::[0-9]{1,5})?$/;
 const inputs_TAG = /^[\w][\w.-]{0,127}$/;
+/** Inputs that only make sense for one image. */
+const SINGLE_ONLY = [
+    'tag',
+    'compare-to',
+    'assert',
+    'previous-digest',
+    'list-tags',
+    'tag-pattern',
+    'comment'
+];
+/** Reads the inputs for one image, or for many with `images`. */
+function readInputs() {
+    const images = getInput('images');
+    if (!images)
+        return { mode: 'single', ...getInputs() };
+    if (getInput('image')) {
+        throw new InputError('images', "give either 'image' (one reference) or 'images' (one per line), not both.");
+    }
+    for (const name of SINGLE_ONLY) {
+        const value = getInput(name);
+        if (value && value !== 'false') {
+            throw new InputError(name, `is for a single 'image'; it cannot be combined with 'images'.`);
+        }
+    }
+    const entries = images
+        .split(/\r?\n/)
+        .map((line) => line.trim())
+        .filter((line) => line !== '' && !line.startsWith('#'))
+        .map((input) => {
+        try {
+            const reference = parseReference(input);
+            return reference.tag || reference.digest
+                ? { input, reference }
+                : { input, reference: { ...reference, tag: 'latest' } };
+        }
+        catch (error) {
+            if (!(error instanceof ReferenceError))
+                throw error;
+            return {
+                input,
+                error: `"${input}" is not a valid image reference: ${error.rule}`
+            };
+        }
+    });
+    if (entries.length === 0) {
+        throw new InputError('images', 'lists no image: give one reference per line.');
+    }
+    if (entries.length > 256) {
+        throw new InputError('images', `lists ${entries.length} images; at most 256 per step.`);
+    }
+    const platformText = getInput('platform') || 'linux/amd64';
+    const platform = parsePlatform(platformText);
+    if (!platform) {
+        throw new InputError('platform', platformText.toLowerCase() === 'all'
+            ? "'all' works with a single 'image', not with 'images'."
+            : `"${platformText}" is not a platform: write os/arch or os/arch/variant, e.g. linux/amd64, linux/arm64, linux/arm/v7.`);
+    }
+    const username = getInput('username');
+    const password = getInput('password');
+    if (password)
+        core_setSecret(password);
+    if (Boolean(username) !== Boolean(password)) {
+        throw new InputError(username ? 'password' : 'username', `'username' and 'password' go together; only '${username ? 'username' : 'password'}' was given.`);
+    }
+    // Credentials from inputs must never reach another registry.
+    const domains = new Set(entries.flatMap((e) => (e.reference ? [e.reference.domain] : [])));
+    if (username && domains.size > 1) {
+        throw new InputError('username', `the images are on ${domains.size} registries (${[...domains].join(', ')}); 'username'/'password' would go to all of them. Log in to each with docker/login-action instead.`);
+    }
+    return {
+        mode: 'batch',
+        images: entries,
+        platform,
+        credentials: username ? { username, password } : undefined,
+        insecureRegistries: parseInsecureRegistries(getInput('insecure-registries')),
+        requestTimeoutMs: durationInput('request-timeout', '30s', 100),
+        timeoutMs: durationInput('timeout', '5m', 100),
+        retries: retriesInput(),
+        maxRetryWaitMs: durationInput('max-retry-wait', '60s'),
+        waitForMs: durationInput('wait-for', '0'),
+        cacheDir: getInput('cache-dir') || undefined
+    };
+}
 function getInputs() {
-    const image = getInput('image', { required: true });
+    const image = getInput('image');
+    if (!image) {
+        throw new InputError('image', "is required: give the image to inspect (or several, one per line, in 'images').");
+    }
     const tag = getInput('tag');
     const platformText = getInput('platform') || 'linux/amd64';
     const username = getInput('username');
@@ -32710,9 +32796,12 @@ function getInputs() {
     }
     if (tagRange)
         reference = { ...reference, tag: undefined };
-    const platform = parsePlatform(platformText);
+    const allPlatforms = platformText.toLowerCase() === 'all';
+    const platform = allPlatforms
+        ? { os: 'linux', architecture: 'amd64' }
+        : parsePlatform(platformText);
     if (!platform) {
-        throw new InputError('platform', `"${platformText}" is not a platform: write os/arch or os/arch/variant, e.g. linux/amd64, linux/arm64, linux/arm/v7.`);
+        throw new InputError('platform', `"${platformText}" is not a platform: write os/arch or os/arch/variant (e.g. linux/amd64, linux/arm64, linux/arm/v7), or all.`);
     }
     if (Boolean(username) !== Boolean(password)) {
         throw new InputError(username ? 'password' : 'username', `'username' and 'password' go together; only '${username ? 'username' : 'password'}' was given.`);
@@ -32734,6 +32823,9 @@ function getInputs() {
     const githubToken = getInput('github-token');
     if (githubToken)
         core_setSecret(githubToken);
+    if (allPlatforms && compareTo) {
+        throw new InputError('compare-to', "compares one platform: set 'platform' to one (e.g. linux/amd64) rather than all.");
+    }
     if (comment && !compareTo) {
         throw new InputError('comment', "a comment shows a comparison: set 'compare-to' as well.");
     }
@@ -32772,6 +32864,7 @@ function getInputs() {
         },
         previousDigest,
         cacheDir: getInput('cache-dir') || undefined,
+        allPlatforms,
         credentials: username ? { username, password } : undefined,
         rules,
         reportOnly: booleanInput('report-only', false),
@@ -33215,6 +33308,29 @@ class Authenticator {
     /** Lets a caller that knows the realm (Docker Hub) skip the 401 round trip. */
     setKnownChallenge(challenge) {
         this.challenge ??= challenge;
+    }
+    /**
+     * One token for several repositories, where the token server grants it,
+     * cached for each scope. A scope it did not grant costs a 401 later and a
+     * token of its own then (requests started after this fetch may refetch).
+     */
+    async prefetch(scopes) {
+        const challenge = this.challenge;
+        const realm = challenge?.params.realm;
+        if (challenge?.scheme !== 'bearer' || !realm || scopes.length === 0)
+            return;
+        if (this.options.credentials?.registryToken)
+            return;
+        const realmUrl = this.validateRealm(realm);
+        const service = challenge.params.service;
+        const entry = this.fetchToken(realmUrl, service, scopes);
+        const keys = scopes.map((s) => [realmUrl.href, service ?? '', s].join('\n'));
+        for (const key of keys)
+            this.tokens.set(key, entry);
+        await entry.catch(() => {
+            for (const key of keys)
+                this.tokens.delete(key);
+        });
     }
     hasChallenge() {
         return this.challenge !== undefined;
@@ -34156,6 +34272,28 @@ class RegistryClient {
         }
         return tags;
     }
+    /**
+     * Before many inspections on this registry: learn its challenge once and
+     * ask for one token covering every repository. Best effort: any failure
+     * leaves each request to authenticate on its own.
+     */
+    async prepare(repositories) {
+        const unique = [...new Set(repositories)];
+        if (unique.length < 2)
+            return;
+        try {
+            if (!this.auth.hasChallenge()) {
+                const challenge = pickChallenge(await this.pingChallenges());
+                if (!challenge)
+                    return;
+                this.auth.setKnownChallenge(challenge);
+            }
+            await this.auth.prefetch(unique.map((r) => `repository:${r}:pull`));
+        }
+        catch {
+            // each request will authenticate (and report) by itself
+        }
+    }
     dispose() {
         if (this.ownsTransport)
             this.transport.dispose();
@@ -34278,23 +34416,43 @@ function mediaTypeOf(value) {
 /** Nested indexes are allowed; this bounds how deep we follow them. */
 const MAX_INDEX_DEPTH = 4;
 async function inspectImage(request, client) {
-    const { reference } = request;
-    const ref = formatReference(reference);
+    return explained(request, async () => resolve(request, client, await fetchTop(request, client)));
+}
+/**
+ * Every platform an image offers (attestations left out), each with its
+ * config; the top manifest is fetched once. A single-platform image gives
+ * one entry.
+ */
+async function inspectEveryPlatform(request, client) {
+    return explained(request, async () => {
+        const top = await fetchTop(request, client);
+        const document = parseManifest(top);
+        if (document.kind !== 'index')
+            return [await resolve(request, client, top)];
+        const offered = imageEntries(document.json).map((e) => normalizePlatform(e.platform ?? defaultPlatform()));
+        const unique = offered.filter((p, i) => offered.findIndex((q) => formatPlatform(q) === formatPlatform(p)) === i);
+        const out = [];
+        for (const platform of unique) {
+            out.push(await resolve({ ...request, platform }, client, top));
+        }
+        return out;
+    });
+}
+async function explained(request, work) {
     try {
-        return await resolve(request, client);
+        return await work();
     }
     catch (error) {
         if (error instanceof RegistryError) {
-            throw new UserError(explain(error, request, ref));
+            throw new UserError(explain(error, request, formatReference(request.reference)));
         }
         throw error;
     }
 }
-async function resolve(request, client) {
+async function resolve(request, client, top) {
     const { reference, platform: wanted } = request;
     const repo = reference.path;
     const warnings = [];
-    const top = await fetchTop(request, client);
     let rateLimit = readRateLimit(top.headers);
     let current = top;
     let document = parseManifest(current);
@@ -34780,6 +34938,35 @@ function imageOutputs(info) {
         ]
     ];
 }
+/**
+ * One image as a compact JSON object (the `results` output): the outputs'
+ * names and values, maps and lists as JSON rather than JSON text.
+ */
+function imageJson(info) {
+    const parts = imageOutputs(info)
+        .filter(([name]) => name !== 'config' && !name.startsWith('ratelimit'))
+        .map(([name, value]) => {
+        const raw = RAW_JSON.has(name) ? value : JSON.stringify(value);
+        return `${JSON.stringify(name)}:${raw}`;
+    });
+    return `{${parts.join(',')}}`;
+}
+/** Outputs whose value already is JSON. */
+const RAW_JSON = new Set([
+    'platforms',
+    'entrypoint',
+    'cmd',
+    'env',
+    'labels',
+    'exposed-ports',
+    'volumes',
+    'layers',
+    'size'
+]);
+/** `{"key": <json>, ...}` from already-serialized values, in order. */
+function jsonObject(entries) {
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${v}`).join(',')}}`;
+}
 
 ;// CONCATENATED MODULE: ./src/report/summary.ts
 
@@ -35039,6 +35226,38 @@ async function upsertPullRequestComment(token, body, marker) {
     return { status: 'created', url: data.html_url };
 }
 
+;// CONCATENATED MODULE: ./src/report/batch.ts
+
+
+function writeBatchSummary(summary, title, rows) {
+    const failed = rows.filter((r) => r.error).length;
+    summary.addHeading(escapeHtml(`${title}: ${rows.length - failed} inspected${failed ? `, ${failed} failed` : ''}`), 2);
+    summary.addTable([
+        ['Image', 'Digest', 'Platform', 'User', 'Created', 'Labels', 'Env'].map((data) => ({ data, header: true })),
+        ...rows.map(({ name, info, error }) => info
+            ? [
+                `<code>${cell(name)}</code>`,
+                `<code>${cell(info.digest)}</code>`,
+                cell(formatPlatform(info.platform)),
+                info.config.user
+                    ? `<code>${cell(info.config.user)}</code>`
+                    : '<em>(root)</em>',
+                cell(info.config.created) || '<em>(none)</em>',
+                String(info.config.labels.length),
+                String(info.config.env.length)
+            ]
+            : [
+                `<code>${cell(name)}</code>`,
+                `❌ ${cell(error ?? 'failed')}`,
+                '',
+                '',
+                '',
+                '',
+                ''
+            ].map((c) => c || '&nbsp;'))
+    ]);
+}
+
 ;// CONCATENATED MODULE: ./src/main.ts
 /**
  * The story of a run: read inputs, inspect the image, report. The only place
@@ -35061,13 +35280,14 @@ async function upsertPullRequestComment(token, body, marker) {
 
 
 
+
 /** The inputs' credentials, else whatever the runner has for the registry. */
-async function credentialsFor(domain, inputs) {
-    // The inputs are for the image's registry; a compared image elsewhere
-    // uses what the runner has for its own registry.
-    if (inputs.credentials && domain === inputs.reference.domain) {
+async function credentialsFor(domain, fromInputs) {
+    // The inputs are for the image's registry; any other registry (a compared
+    // image) uses what the runner has for it.
+    if (fromInputs.credentials && domain === fromInputs.domain) {
         return {
-            credentials: inputs.credentials,
+            credentials: fromInputs.credentials,
             source: "the 'username'/'password' inputs"
         };
     }
@@ -35110,7 +35330,12 @@ async function run() {
     const transport = new Transport();
     let opened;
     try {
-        const inputs = getInputs();
+        const read = readInputs();
+        if (read.mode === 'batch') {
+            await runBatch(read);
+            return;
+        }
+        const inputs = read;
         // Every rule is checked before the first request.
         const patterns = await compileOrExplain(inputs.rules);
         if (inputs.tagRange) {
@@ -35128,44 +35353,21 @@ async function run() {
                 throw new InputError('tag-pattern', `${errorMessage(error)}.`);
             }
         }
-        const deadline = Date.now() + inputs.timeoutMs;
-        opened = new Transport({
-            timeoutMs: inputs.requestTimeoutMs,
-            deadline,
-            retry: {
-                retries: inputs.retries,
-                maxRetryAfterMs: inputs.maxRetryWaitMs
-            },
-            onRetry: (e) => core_info(`${e.reason} from ${e.url}; retrying in ${formatWait(e.delayMs)} (${e.attempt}/${e.retries})`)
-        });
+        const made = transportFor(inputs);
+        const deadline = made.deadline;
+        opened = made.transport;
         const http = opened;
         const cache = inputs.cacheDir ? new DigestCache(inputs.cacheDir) : undefined;
-        // One client per registry, so tag listing and inspection share tokens.
-        const connections = new Map();
-        const connect = (reference) => {
-            let connection = connections.get(reference.domain);
-            if (!connection) {
-                connection = (async () => {
-                    const { credentials, source } = await credentialsFor(reference.domain, inputs);
-                    core_debug(`Credentials: ${source ?? 'none (anonymous)'}`);
-                    const client = new RegistryClient({
-                        domain: reference.domain,
-                        credentials,
-                        insecure: isInsecure(reference.domain, inputs.insecureRegistries),
-                        transport: http,
-                        cache,
-                        onSecret: (secret) => core_setSecret(secret)
-                    });
-                    return { client, credentials, source };
-                })();
-                connections.set(reference.domain, connection);
-            }
-            return connection;
-        };
-        const inspect = async (reference) => {
-            core_info(`Inspecting ${formatReference(reference)} (platform ${formatPlatform(inputs.platform)}) on ${apiHost(reference.domain)}`);
+        const connect = connector(http, cache, inputs.insecureRegistries, {
+            credentials: inputs.credentials,
+            domain: inputs.reference.domain
+        });
+        /** With `platform: all`, every platform's result, primary one first. */
+        let everyPlatform;
+        const inspect = async (reference, all = false) => {
+            core_info(`Inspecting ${formatReference(reference)} (platform ${all ? 'all' : formatPlatform(inputs.platform)}) on ${apiHost(reference.domain)}`);
             const { client, credentials, source } = await connect(reference);
-            return inspectImage({
+            const request = {
                 reference,
                 platform: inputs.platform,
                 credentials,
@@ -35173,13 +35375,19 @@ async function run() {
                 waitForMs: inputs.waitForMs,
                 deadline,
                 onWait: (reason, leftMs) => core_info(`${reason}; waiting for it (${formatWait(leftMs)} left)`)
-            }, client);
+            };
+            if (!all)
+                return inspectImage(request, client);
+            everyPlatform = await inspectEveryPlatform(request, client);
+            // The usual outputs describe linux/amd64 when offered, else the first.
+            const primary = matchPlatform(inputs.platform, everyPlatform.map((i) => i.platform));
+            return everyPlatform[Math.max(primary, 0)];
         };
         let reference = inputs.reference;
         const tagOutputs = [];
         if (inputs.tagRange || inputs.listTags) {
             const { client, credentials, source } = await connect(reference);
-            const all = await explained(reference, credentials, source, () => client.listTags(reference.path));
+            const all = await main_explained(reference, credentials, source, () => client.listTags(reference.path));
             // semver is only needed here: keep it out of the start-up path.
             const { selectTags } = await Promise.all(/* import() */[__nccwpck_require__.e(88), __nccwpck_require__.e(205)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9205));
             const query = { ...inputs.tagQuery, pattern: tagPattern };
@@ -35199,7 +35407,7 @@ async function run() {
         }
         if (inputs.previousDigest) {
             const { client, credentials, source } = await connect(reference);
-            const { digest, method } = await explained(reference, credentials, source, () => client.resolveDigest(reference.path, manifestReference(reference)));
+            const { digest, method } = await main_explained(reference, credentials, source, () => client.resolveDigest(reference.path, manifestReference(reference)));
             core_info(`${formatReference(reference)} is ${digest} (by ${method})`);
             if (digest === inputs.previousDigest) {
                 // Unchanged: nothing more to fetch, no manifest GET spent.
@@ -35217,7 +35425,7 @@ async function run() {
             }
         }
         const [info, before] = await allOrCancel(http, [
-            inspect(reference),
+            inspect(reference, inputs.allPlatforms),
             inputs.compareTo ? inspect(inputs.compareTo) : undefined
         ]);
         core_debug(`HTTP requests: ${http.requestCount}`);
@@ -35241,6 +35449,12 @@ async function run() {
         if (changes)
             outputs.push(['changes', changesJson(changes)]);
         outputs.push(...tagOutputs);
+        if (everyPlatform) {
+            outputs.push([
+                'results',
+                jsonObject(everyPlatform.map((i) => [formatPlatform(i.platform), imageJson(i)]))
+            ]);
+        }
         for (const [name, value] of outputs)
             setOutput(name, value);
         core_info(`${info.ref} → ${info.digest} (${formatPlatform(info.platform)}: ${info.imageDigest})`);
@@ -35248,13 +35462,19 @@ async function run() {
             if (r.passed)
                 core_info(`✔ ${r.rule}`);
             else {
-                error(`${r.rule} (actual: ${r.actual})`, {
+                core_error(`${r.rule} (actual: ${r.actual})`, {
                     title: 'Image assertion failed'
                 });
             }
         }
         await writeSummary(() => {
             writeImageSummary(summary, info);
+            if (everyPlatform) {
+                writeBatchSummary(summary, 'Platforms', everyPlatform.map((i) => ({
+                    name: formatPlatform(i.platform),
+                    info: i
+                })));
+            }
             if (results.length)
                 writeRulesSummary(summary, results);
             if (changes && before) {
@@ -35295,8 +35515,136 @@ async function allOrCancel(transport, work) {
         throw error;
     }
 }
+/** Per registry, how many inspections run at once. */
+const PER_REGISTRY_CONCURRENCY = 4;
+/**
+ * `images`: every image inspected concurrently (a few at a time per
+ * registry, one token request per registry where the token server allows
+ * several scopes), reported in one table and one `results` output. A bad
+ * image fails the step with its own message, after the others' results.
+ */
+async function runBatch(inputs) {
+    const { transport, deadline } = transportFor(inputs);
+    try {
+        const cache = inputs.cacheDir ? new DigestCache(inputs.cacheDir) : undefined;
+        const domains = new Set(inputs.images.flatMap((e) => (e.reference ? [e.reference.domain] : [])));
+        const connect = connector(transport, cache, inputs.insecureRegistries, {
+            credentials: inputs.credentials,
+            domain: domains.size === 1 ? [...domains][0] : undefined
+        });
+        const rows = inputs.images.map((e) => ({
+            name: e.input,
+            error: e.error
+        }));
+        const byRegistry = new Map();
+        inputs.images.forEach((e, i) => {
+            if (!e.reference)
+                return;
+            const list = byRegistry.get(e.reference.domain) ?? [];
+            list.push(i);
+            byRegistry.set(e.reference.domain, list);
+        });
+        await Promise.all([...byRegistry.values()].map(async (indexes) => {
+            const first = inputs.images[indexes[0]].reference;
+            let connection;
+            try {
+                connection = await connect(first);
+            }
+            catch (error) {
+                for (const i of indexes)
+                    rows[i].error = errorMessage(error);
+                return;
+            }
+            const { client, credentials, source } = connection;
+            await client.prepare(indexes.map((i) => inputs.images[i].reference.path));
+            const queue = [...indexes];
+            const worker = async () => {
+                for (let i = queue.shift(); i !== undefined; i = queue.shift()) {
+                    const reference = inputs.images[i].reference;
+                    try {
+                        rows[i].info = await inspectImage({
+                            reference,
+                            platform: inputs.platform,
+                            credentials,
+                            credentialSource: source,
+                            waitForMs: inputs.waitForMs,
+                            deadline
+                        }, client);
+                    }
+                    catch (error) {
+                        rows[i].error = errorMessage(error);
+                    }
+                }
+            };
+            await Promise.all(Array.from({ length: Math.min(PER_REGISTRY_CONCURRENCY, indexes.length) }, worker));
+        }));
+        core_debug(`HTTP requests: ${transport.requestCount}`);
+        const results = jsonObject(rows.map(({ name, info, error }) => [
+            name,
+            info ? imageJson(info) : JSON.stringify({ error })
+        ]));
+        setOutput('results', results);
+        for (const { name, info, error } of rows) {
+            if (info) {
+                core_info(`${name} → ${info.digest} (${formatPlatform(info.platform)})`);
+                for (const warning of info.warnings)
+                    core_warning(`${name}: ${warning}`);
+            }
+            else
+                core_error(error ?? 'failed', { title: `Cannot inspect ${name}` });
+        }
+        await writeSummary(() => writeBatchSummary(summary, 'Images', rows));
+        const failed = rows.filter((r) => r.error);
+        if (failed.length > 0) {
+            setFailed(`${failed.length} of ${rows.length} images could not be inspected: ${failed.map((r) => r.name).join(', ')}`);
+        }
+    }
+    finally {
+        transport.dispose();
+    }
+}
+/**
+ * One client per registry, so tag listing and inspections share tokens;
+ * credentials are looked up once per registry.
+ */
+function connector(http, cache, insecureRegistries, fromInputs) {
+    const connections = new Map();
+    return (reference) => {
+        let connection = connections.get(reference.domain);
+        if (!connection) {
+            connection = (async () => {
+                const { credentials, source } = await credentialsFor(reference.domain, fromInputs);
+                core_debug(`Credentials: ${source ?? 'none (anonymous)'}`);
+                const client = new RegistryClient({
+                    domain: reference.domain,
+                    credentials,
+                    insecure: isInsecure(reference.domain, insecureRegistries),
+                    transport: http,
+                    cache,
+                    onSecret: (secret) => core_setSecret(secret)
+                });
+                return { client, credentials, source };
+            })();
+            connections.set(reference.domain, connection);
+        }
+        return connection;
+    };
+}
+function transportFor(settings) {
+    const deadline = Date.now() + settings.timeoutMs;
+    const transport = new Transport({
+        timeoutMs: settings.requestTimeoutMs,
+        deadline,
+        retry: {
+            retries: settings.retries,
+            maxRetryAfterMs: settings.maxRetryWaitMs
+        },
+        onRetry: (e) => core_info(`${e.reason} from ${e.url}; retrying in ${formatWait(e.delayMs)} (${e.attempt}/${e.retries})`)
+    });
+    return { transport, deadline };
+}
 /** Registry failures outside inspectImage, explained the same way. */
-async function explained(reference, credentials, source, fn) {
+async function main_explained(reference, credentials, source, fn) {
     try {
         return await fn();
     }

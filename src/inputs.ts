@@ -56,6 +56,8 @@ export interface Inputs {
   previousDigest?: string
   /** Directory of manifests and configs by digest, kept between runs. */
   cacheDir?: string
+  /** `platform: all`: every platform of the index, each with its config. */
+  allPlatforms: boolean
 }
 
 const UNITS: Record<string, number> = {
@@ -94,8 +96,142 @@ const HOST =
 
 const TAG = /^[\w][\w.-]{0,127}$/
 
+/** One line of the `images` input: parsed, or why it could not be. */
+export interface BatchEntry {
+  input: string
+  reference?: ImageReference
+  error?: string
+}
+
+/** Many images in one step: each inspected like `image`, reported together. */
+export interface BatchInputs {
+  mode: 'batch'
+  images: BatchEntry[]
+  platform: Platform
+  credentials?: Credentials
+  insecureRegistries: string[]
+  requestTimeoutMs: number
+  timeoutMs: number
+  retries: number
+  maxRetryWaitMs: number
+  waitForMs: number
+  cacheDir?: string
+}
+
+/** Inputs that only make sense for one image. */
+const SINGLE_ONLY = [
+  'tag',
+  'compare-to',
+  'assert',
+  'previous-digest',
+  'list-tags',
+  'tag-pattern',
+  'comment'
+]
+
+/** Reads the inputs for one image, or for many with `images`. */
+export function readInputs(): (Inputs & { mode: 'single' }) | BatchInputs {
+  const images = core.getInput('images')
+  if (!images) return { mode: 'single', ...getInputs() }
+  if (core.getInput('image')) {
+    throw new InputError(
+      'images',
+      "give either 'image' (one reference) or 'images' (one per line), not both."
+    )
+  }
+  for (const name of SINGLE_ONLY) {
+    const value = core.getInput(name)
+    if (value && value !== 'false') {
+      throw new InputError(
+        name,
+        `is for a single 'image'; it cannot be combined with 'images'.`
+      )
+    }
+  }
+  const entries: BatchEntry[] = images
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter((line) => line !== '' && !line.startsWith('#'))
+    .map((input) => {
+      try {
+        const reference = parseReference(input)
+        return reference.tag || reference.digest
+          ? { input, reference }
+          : { input, reference: { ...reference, tag: 'latest' } }
+      } catch (error) {
+        if (!(error instanceof ReferenceError)) throw error
+        return {
+          input,
+          error: `"${input}" is not a valid image reference: ${error.rule}`
+        }
+      }
+    })
+  if (entries.length === 0) {
+    throw new InputError(
+      'images',
+      'lists no image: give one reference per line.'
+    )
+  }
+  if (entries.length > 256) {
+    throw new InputError(
+      'images',
+      `lists ${entries.length} images; at most 256 per step.`
+    )
+  }
+  const platformText = core.getInput('platform') || 'linux/amd64'
+  const platform = parsePlatform(platformText)
+  if (!platform) {
+    throw new InputError(
+      'platform',
+      platformText.toLowerCase() === 'all'
+        ? "'all' works with a single 'image', not with 'images'."
+        : `"${platformText}" is not a platform: write os/arch or os/arch/variant, e.g. linux/amd64, linux/arm64, linux/arm/v7.`
+    )
+  }
+  const username = core.getInput('username')
+  const password = core.getInput('password')
+  if (password) core.setSecret(password)
+  if (Boolean(username) !== Boolean(password)) {
+    throw new InputError(
+      username ? 'password' : 'username',
+      `'username' and 'password' go together; only '${username ? 'username' : 'password'}' was given.`
+    )
+  }
+  // Credentials from inputs must never reach another registry.
+  const domains = new Set(
+    entries.flatMap((e) => (e.reference ? [e.reference.domain] : []))
+  )
+  if (username && domains.size > 1) {
+    throw new InputError(
+      'username',
+      `the images are on ${domains.size} registries (${[...domains].join(', ')}); 'username'/'password' would go to all of them. Log in to each with docker/login-action instead.`
+    )
+  }
+  return {
+    mode: 'batch',
+    images: entries,
+    platform,
+    credentials: username ? { username, password } : undefined,
+    insecureRegistries: parseInsecureRegistries(
+      core.getInput('insecure-registries')
+    ),
+    requestTimeoutMs: durationInput('request-timeout', '30s', 100),
+    timeoutMs: durationInput('timeout', '5m', 100),
+    retries: retriesInput(),
+    maxRetryWaitMs: durationInput('max-retry-wait', '60s'),
+    waitForMs: durationInput('wait-for', '0'),
+    cacheDir: core.getInput('cache-dir') || undefined
+  }
+}
+
 export function getInputs(): Inputs {
-  const image = core.getInput('image', { required: true })
+  const image = core.getInput('image')
+  if (!image) {
+    throw new InputError(
+      'image',
+      "is required: give the image to inspect (or several, one per line, in 'images')."
+    )
+  }
   const tag = core.getInput('tag')
   const platformText = core.getInput('platform') || 'linux/amd64'
   const username = core.getInput('username')
@@ -135,11 +271,14 @@ export function getInputs(): Inputs {
   }
   if (tagRange) reference = { ...reference, tag: undefined }
 
-  const platform = parsePlatform(platformText)
+  const allPlatforms = platformText.toLowerCase() === 'all'
+  const platform = allPlatforms
+    ? { os: 'linux', architecture: 'amd64' }
+    : parsePlatform(platformText)
   if (!platform) {
     throw new InputError(
       'platform',
-      `"${platformText}" is not a platform: write os/arch or os/arch/variant, e.g. linux/amd64, linux/arm64, linux/arm/v7.`
+      `"${platformText}" is not a platform: write os/arch or os/arch/variant (e.g. linux/amd64, linux/arm64, linux/arm/v7), or all.`
     )
   }
 
@@ -164,6 +303,12 @@ export function getInputs(): Inputs {
   const comment = booleanInput('comment', false)
   const githubToken = core.getInput('github-token')
   if (githubToken) core.setSecret(githubToken)
+  if (allPlatforms && compareTo) {
+    throw new InputError(
+      'compare-to',
+      "compares one platform: set 'platform' to one (e.g. linux/amd64) rather than all."
+    )
+  }
   if (comment && !compareTo) {
     throw new InputError(
       'comment',
@@ -214,6 +359,7 @@ export function getInputs(): Inputs {
     },
     previousDigest,
     cacheDir: core.getInput('cache-dir') || undefined,
+    allPlatforms,
     credentials: username ? { username, password } : undefined,
     rules,
     reportOnly: booleanInput('report-only', false),

@@ -109,13 +109,50 @@ export async function inspectImage(
   request: InspectRequest,
   client: RegistryClient
 ): Promise<ImageInfo> {
-  const { reference } = request
-  const ref = formatReference(reference)
+  return explained(request, async () =>
+    resolve(request, client, await fetchTop(request, client))
+  )
+}
+
+/**
+ * Every platform an image offers (attestations left out), each with its
+ * config; the top manifest is fetched once. A single-platform image gives
+ * one entry.
+ */
+export async function inspectEveryPlatform(
+  request: InspectRequest,
+  client: RegistryClient
+): Promise<ImageInfo[]> {
+  return explained(request, async () => {
+    const top = await fetchTop(request, client)
+    const document = parseManifest(top)
+    if (document.kind !== 'index') return [await resolve(request, client, top)]
+    const offered = imageEntries(document.json).map((e) =>
+      normalizePlatform(e.platform ?? defaultPlatform())
+    )
+    const unique = offered.filter(
+      (p, i) =>
+        offered.findIndex((q) => formatPlatform(q) === formatPlatform(p)) === i
+    )
+    const out: ImageInfo[] = []
+    for (const platform of unique) {
+      out.push(await resolve({ ...request, platform }, client, top))
+    }
+    return out
+  })
+}
+
+async function explained<T>(
+  request: InspectRequest,
+  work: () => Promise<T>
+): Promise<T> {
   try {
-    return await resolve(request, client)
+    return await work()
   } catch (error) {
     if (error instanceof RegistryError) {
-      throw new UserError(explain(error, request, ref))
+      throw new UserError(
+        explain(error, request, formatReference(request.reference))
+      )
     }
     throw error
   }
@@ -123,12 +160,12 @@ export async function inspectImage(
 
 async function resolve(
   request: InspectRequest,
-  client: RegistryClient
+  client: RegistryClient,
+  top: Manifest
 ): Promise<ImageInfo> {
   const { reference, platform: wanted } = request
   const repo = reference.path
   const warnings: string[] = []
-  const top = await fetchTop(request, client)
   let rateLimit = readRateLimit(top.headers)
   let current = top
   let document = parseManifest(current)

@@ -17,17 +17,22 @@ import {
   type Pattern,
   type Rule
 } from './gate/rules.js'
-import { getInputs, type Inputs } from './inputs.js'
+import { readInputs, type BatchInputs } from './inputs.js'
 import {
   findCredentials,
   type Credentials
 } from './registry/auth/docker-config.js'
-import { explain, inspectImage, type ImageInfo } from './inspect.js'
+import {
+  explain,
+  inspectEveryPlatform,
+  inspectImage,
+  type ImageInfo
+} from './inspect.js'
 import { RegistryError } from './registry/errors.js'
 import { DigestCache } from './registry/cache.js'
 import { RegistryClient } from './registry/client.js'
 import { Transport, formatWait } from './registry/transport.js'
-import { formatPlatform } from './registry/platform.js'
+import { formatPlatform, matchPlatform } from './registry/platform.js'
 import {
   apiHost,
   formatReference,
@@ -36,7 +41,7 @@ import {
   repositoryName,
   type ImageReference
 } from './registry/reference.js'
-import { imageOutputs } from './report/outputs.js'
+import { imageJson, imageOutputs, jsonObject } from './report/outputs.js'
 import {
   COMMENT_MARKER,
   changesComment,
@@ -45,17 +50,18 @@ import {
 } from './report/gate.js'
 import { upsertPullRequestComment } from './report/pr-comment.js'
 import { escapeHtml, writeImageSummary } from './report/summary.js'
+import { writeBatchSummary, type BatchRow } from './report/batch.js'
 
 /** The inputs' credentials, else whatever the runner has for the registry. */
 async function credentialsFor(
   domain: string,
-  inputs: Inputs
+  fromInputs: { credentials?: Credentials; domain?: string }
 ): Promise<{ credentials?: Credentials; source?: string }> {
-  // The inputs are for the image's registry; a compared image elsewhere
-  // uses what the runner has for its own registry.
-  if (inputs.credentials && domain === inputs.reference.domain) {
+  // The inputs are for the image's registry; any other registry (a compared
+  // image) uses what the runner has for it.
+  if (fromInputs.credentials && domain === fromInputs.domain) {
     return {
-      credentials: inputs.credentials,
+      credentials: fromInputs.credentials,
       source: "the 'username'/'password' inputs"
     }
   }
@@ -98,7 +104,12 @@ export async function run(): Promise<void> {
   const transport = new Transport()
   let opened: Transport | undefined
   try {
-    const inputs = getInputs()
+    const read = readInputs()
+    if (read.mode === 'batch') {
+      await runBatch(read)
+      return
+    }
+    const inputs = read
     // Every rule is checked before the first request.
     const patterns = await compileOrExplain(inputs.rules)
     if (inputs.tagRange) {
@@ -118,64 +129,43 @@ export async function run(): Promise<void> {
         throw new InputError('tag-pattern', `${errorMessage(error)}.`)
       }
     }
-    const deadline = Date.now() + inputs.timeoutMs
-    opened = new Transport({
-      timeoutMs: inputs.requestTimeoutMs,
-      deadline,
-      retry: {
-        retries: inputs.retries,
-        maxRetryAfterMs: inputs.maxRetryWaitMs
-      },
-      onRetry: (e) =>
-        core.info(
-          `${e.reason} from ${e.url}; retrying in ${formatWait(e.delayMs)} (${e.attempt}/${e.retries})`
-        )
-    })
+    const made = transportFor(inputs)
+    const deadline = made.deadline
+    opened = made.transport
     const http = opened
     const cache = inputs.cacheDir ? new DigestCache(inputs.cacheDir) : undefined
-    // One client per registry, so tag listing and inspection share tokens.
-    const connections = new Map<string, Promise<Connection>>()
-    const connect = (reference: ImageReference): Promise<Connection> => {
-      let connection = connections.get(reference.domain)
-      if (!connection) {
-        connection = (async () => {
-          const { credentials, source } = await credentialsFor(
-            reference.domain,
-            inputs
-          )
-          core.debug(`Credentials: ${source ?? 'none (anonymous)'}`)
-          const client = new RegistryClient({
-            domain: reference.domain,
-            credentials,
-            insecure: isInsecure(reference.domain, inputs.insecureRegistries),
-            transport: http,
-            cache,
-            onSecret: (secret) => core.setSecret(secret)
-          })
-          return { client, credentials, source }
-        })()
-        connections.set(reference.domain, connection)
-      }
-      return connection
-    }
-    const inspect = async (reference: ImageReference): Promise<ImageInfo> => {
+    const connect = connector(http, cache, inputs.insecureRegistries, {
+      credentials: inputs.credentials,
+      domain: inputs.reference.domain
+    })
+    /** With `platform: all`, every platform's result, primary one first. */
+    let everyPlatform: ImageInfo[] | undefined
+    const inspect = async (
+      reference: ImageReference,
+      all = false
+    ): Promise<ImageInfo> => {
       core.info(
-        `Inspecting ${formatReference(reference)} (platform ${formatPlatform(inputs.platform)}) on ${apiHost(reference.domain)}`
+        `Inspecting ${formatReference(reference)} (platform ${all ? 'all' : formatPlatform(inputs.platform)}) on ${apiHost(reference.domain)}`
       )
       const { client, credentials, source } = await connect(reference)
-      return inspectImage(
-        {
-          reference,
-          platform: inputs.platform,
-          credentials,
-          credentialSource: source,
-          waitForMs: inputs.waitForMs,
-          deadline,
-          onWait: (reason, leftMs) =>
-            core.info(`${reason}; waiting for it (${formatWait(leftMs)} left)`)
-        },
-        client
+      const request = {
+        reference,
+        platform: inputs.platform,
+        credentials,
+        credentialSource: source,
+        waitForMs: inputs.waitForMs,
+        deadline,
+        onWait: (reason: string, leftMs: number) =>
+          core.info(`${reason}; waiting for it (${formatWait(leftMs)} left)`)
+      }
+      if (!all) return inspectImage(request, client)
+      everyPlatform = await inspectEveryPlatform(request, client)
+      // The usual outputs describe linux/amd64 when offered, else the first.
+      const primary = matchPlatform(
+        inputs.platform,
+        everyPlatform.map((i) => i.platform)
       )
+      return everyPlatform[Math.max(primary, 0)]
     }
 
     let reference = inputs.reference
@@ -242,7 +232,7 @@ export async function run(): Promise<void> {
     }
 
     const [info, before] = await allOrCancel(http, [
-      inspect(reference),
+      inspect(reference, inputs.allPlatforms),
       inputs.compareTo ? inspect(inputs.compareTo) : undefined
     ])
     core.debug(`HTTP requests: ${http.requestCount}`)
@@ -272,6 +262,14 @@ export async function run(): Promise<void> {
     }
     if (changes) outputs.push(['changes', changesJson(changes)])
     outputs.push(...tagOutputs)
+    if (everyPlatform) {
+      outputs.push([
+        'results',
+        jsonObject(
+          everyPlatform.map((i) => [formatPlatform(i.platform), imageJson(i)])
+        )
+      ])
+    }
     for (const [name, value] of outputs) core.setOutput(name, value)
     core.info(
       `${info.ref} → ${info.digest} (${formatPlatform(info.platform)}: ${info.imageDigest})`
@@ -287,6 +285,16 @@ export async function run(): Promise<void> {
 
     await writeSummary(() => {
       writeImageSummary(core.summary, info)
+      if (everyPlatform) {
+        writeBatchSummary(
+          core.summary,
+          'Platforms',
+          everyPlatform.map((i) => ({
+            name: formatPlatform(i.platform),
+            info: i
+          }))
+        )
+      }
       if (results.length) writeRulesSummary(core.summary, results)
       if (changes && before) {
         writeChangesSummary(core.summary, changes, before.ref, info.ref)
@@ -326,6 +334,165 @@ async function allOrCancel<A, B>(
     await Promise.allSettled(work)
     throw error
   }
+}
+
+/** Per registry, how many inspections run at once. */
+const PER_REGISTRY_CONCURRENCY = 4
+
+/**
+ * `images`: every image inspected concurrently (a few at a time per
+ * registry, one token request per registry where the token server allows
+ * several scopes), reported in one table and one `results` output. A bad
+ * image fails the step with its own message, after the others' results.
+ */
+async function runBatch(inputs: BatchInputs): Promise<void> {
+  const { transport, deadline } = transportFor(inputs)
+  try {
+    const cache = inputs.cacheDir ? new DigestCache(inputs.cacheDir) : undefined
+    const domains = new Set(
+      inputs.images.flatMap((e) => (e.reference ? [e.reference.domain] : []))
+    )
+    const connect = connector(transport, cache, inputs.insecureRegistries, {
+      credentials: inputs.credentials,
+      domain: domains.size === 1 ? [...domains][0] : undefined
+    })
+    const rows: BatchRow[] = inputs.images.map((e) => ({
+      name: e.input,
+      error: e.error
+    }))
+    const byRegistry = new Map<string, number[]>()
+    inputs.images.forEach((e, i) => {
+      if (!e.reference) return
+      const list = byRegistry.get(e.reference.domain) ?? []
+      list.push(i)
+      byRegistry.set(e.reference.domain, list)
+    })
+    await Promise.all(
+      [...byRegistry.values()].map(async (indexes) => {
+        const first = inputs.images[indexes[0]].reference!
+        let connection: Connection
+        try {
+          connection = await connect(first)
+        } catch (error) {
+          for (const i of indexes) rows[i].error = errorMessage(error)
+          return
+        }
+        const { client, credentials, source } = connection
+        await client.prepare(
+          indexes.map((i) => inputs.images[i].reference!.path)
+        )
+        const queue = [...indexes]
+        const worker = async (): Promise<void> => {
+          for (let i = queue.shift(); i !== undefined; i = queue.shift()) {
+            const reference = inputs.images[i].reference!
+            try {
+              rows[i].info = await inspectImage(
+                {
+                  reference,
+                  platform: inputs.platform,
+                  credentials,
+                  credentialSource: source,
+                  waitForMs: inputs.waitForMs,
+                  deadline
+                },
+                client
+              )
+            } catch (error) {
+              rows[i].error = errorMessage(error)
+            }
+          }
+        }
+        await Promise.all(
+          Array.from(
+            { length: Math.min(PER_REGISTRY_CONCURRENCY, indexes.length) },
+            worker
+          )
+        )
+      })
+    )
+    core.debug(`HTTP requests: ${transport.requestCount}`)
+
+    const results = jsonObject(
+      rows.map(({ name, info, error }) => [
+        name,
+        info ? imageJson(info) : JSON.stringify({ error })
+      ])
+    )
+    core.setOutput('results', results)
+    for (const { name, info, error } of rows) {
+      if (info) {
+        core.info(`${name} → ${info.digest} (${formatPlatform(info.platform)})`)
+        for (const warning of info.warnings) core.warning(`${name}: ${warning}`)
+      } else core.error(error ?? 'failed', { title: `Cannot inspect ${name}` })
+    }
+    await writeSummary(() => writeBatchSummary(core.summary, 'Images', rows))
+    const failed = rows.filter((r) => r.error)
+    if (failed.length > 0) {
+      core.setFailed(
+        `${failed.length} of ${rows.length} images could not be inspected: ${failed.map((r) => r.name).join(', ')}`
+      )
+    }
+  } finally {
+    transport.dispose()
+  }
+}
+
+/**
+ * One client per registry, so tag listing and inspections share tokens;
+ * credentials are looked up once per registry.
+ */
+function connector(
+  http: Transport,
+  cache: DigestCache | undefined,
+  insecureRegistries: string[],
+  fromInputs: { credentials?: Credentials; domain?: string }
+): (reference: ImageReference) => Promise<Connection> {
+  const connections = new Map<string, Promise<Connection>>()
+  return (reference) => {
+    let connection = connections.get(reference.domain)
+    if (!connection) {
+      connection = (async () => {
+        const { credentials, source } = await credentialsFor(
+          reference.domain,
+          fromInputs
+        )
+        core.debug(`Credentials: ${source ?? 'none (anonymous)'}`)
+        const client = new RegistryClient({
+          domain: reference.domain,
+          credentials,
+          insecure: isInsecure(reference.domain, insecureRegistries),
+          transport: http,
+          cache,
+          onSecret: (secret) => core.setSecret(secret)
+        })
+        return { client, credentials, source }
+      })()
+      connections.set(reference.domain, connection)
+    }
+    return connection
+  }
+}
+
+function transportFor(settings: {
+  requestTimeoutMs: number
+  timeoutMs: number
+  retries: number
+  maxRetryWaitMs: number
+}): { transport: Transport; deadline: number } {
+  const deadline = Date.now() + settings.timeoutMs
+  const transport = new Transport({
+    timeoutMs: settings.requestTimeoutMs,
+    deadline,
+    retry: {
+      retries: settings.retries,
+      maxRetryAfterMs: settings.maxRetryWaitMs
+    },
+    onRetry: (e) =>
+      core.info(
+        `${e.reason} from ${e.url}; retrying in ${formatWait(e.delayMs)} (${e.attempt}/${e.retries})`
+      )
+  })
+  return { transport, deadline }
 }
 
 interface Connection {

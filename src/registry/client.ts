@@ -5,7 +5,11 @@
 import { createHash } from 'node:crypto'
 import { parse as parseContentType } from 'content-type'
 import { Authenticator } from './auth/authenticator.js'
-import { parseChallenges, type Challenge } from './auth/challenge.js'
+import {
+  parseChallenges,
+  pickChallenge,
+  type Challenge
+} from './auth/challenge.js'
 import type { Credentials } from './auth/docker-config.js'
 import {
   RegistryError,
@@ -297,6 +301,26 @@ export class RegistryClient {
       }
     }
     return tags
+  }
+
+  /**
+   * Before many inspections on this registry: learn its challenge once and
+   * ask for one token covering every repository. Best effort: any failure
+   * leaves each request to authenticate on its own.
+   */
+  async prepare(repositories: string[]): Promise<void> {
+    const unique = [...new Set(repositories)]
+    if (unique.length < 2) return
+    try {
+      if (!this.auth.hasChallenge()) {
+        const challenge = pickChallenge(await this.pingChallenges())
+        if (!challenge) return
+        this.auth.setKnownChallenge(challenge)
+      }
+      await this.auth.prefetch(unique.map((r) => `repository:${r}:pull`))
+    } catch {
+      // each request will authenticate (and report) by itself
+    }
   }
 
   dispose(): void {

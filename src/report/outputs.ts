@@ -41,3 +41,35 @@ export function imageOutputs(info: ImageInfo): [string, string][] {
     ]
   ]
 }
+
+/**
+ * One image as a compact JSON object (the `results` output): the outputs'
+ * names and values, maps and lists as JSON rather than JSON text.
+ */
+export function imageJson(info: ImageInfo): string {
+  const parts = imageOutputs(info)
+    .filter(([name]) => name !== 'config' && !name.startsWith('ratelimit'))
+    .map(([name, value]) => {
+      const raw = RAW_JSON.has(name) ? value : JSON.stringify(value)
+      return `${JSON.stringify(name)}:${raw}`
+    })
+  return `{${parts.join(',')}}`
+}
+
+/** Outputs whose value already is JSON. */
+const RAW_JSON = new Set([
+  'platforms',
+  'entrypoint',
+  'cmd',
+  'env',
+  'labels',
+  'exposed-ports',
+  'volumes',
+  'layers',
+  'size'
+])
+
+/** `{"key": <json>, ...}` from already-serialized values, in order. */
+export function jsonObject(entries: [string, string][]): string {
+  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${v}`).join(',')}}`
+}

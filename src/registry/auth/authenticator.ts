@@ -49,6 +49,26 @@ export class Authenticator {
     this.challenge ??= challenge
   }
 
+  /**
+   * One token for several repositories, where the token server grants it,
+   * cached for each scope. A scope it did not grant costs a 401 later and a
+   * token of its own then (requests started after this fetch may refetch).
+   */
+  async prefetch(scopes: string[]): Promise<void> {
+    const challenge = this.challenge
+    const realm = challenge?.params.realm
+    if (challenge?.scheme !== 'bearer' || !realm || scopes.length === 0) return
+    if (this.options.credentials?.registryToken) return
+    const realmUrl = this.validateRealm(realm)
+    const service = challenge.params.service
+    const entry = this.fetchToken(realmUrl, service, scopes)
+    const keys = scopes.map((s) => [realmUrl.href, service ?? '', s].join('\n'))
+    for (const key of keys) this.tokens.set(key, entry)
+    await entry.catch(() => {
+      for (const key of keys) this.tokens.delete(key)
+    })
+  }
+
   hasChallenge(): boolean {
     return this.challenge !== undefined
   }
