@@ -32726,29 +32726,38 @@ function readInputs() {
     if (entries.length > 256) {
         throw new InputError('images', `lists ${entries.length} images; at most 256 per step.`);
     }
+    const settings = readSettings();
+    if (settings.allPlatforms) {
+        throw new InputError('platform', "'all' works with a single 'image', not with 'images'.");
+    }
+    // Credentials from inputs must never reach another registry.
+    const domains = new Set(entries.flatMap((e) => (e.reference ? [e.reference.domain] : [])));
+    if (settings.credentials && domains.size > 1) {
+        throw new InputError('username', `the images are on ${domains.size} registries (${[...domains].join(', ')}); 'username'/'password' would go to all of them. Log in to each with docker/login-action instead.`);
+    }
+    return { mode: 'batch', images: entries, ...settings };
+}
+/** The inputs every inspection uses, validated. */
+function readSettings() {
     const platformText = getInput('platform') || 'linux/amd64';
-    const platform = parsePlatform(platformText);
+    const allPlatforms = platformText.toLowerCase() === 'all';
+    const platform = allPlatforms
+        ? { os: 'linux', architecture: 'amd64' }
+        : parsePlatform(platformText);
     if (!platform) {
-        throw new InputError('platform', platformText.toLowerCase() === 'all'
-            ? "'all' works with a single 'image', not with 'images'."
-            : `"${platformText}" is not a platform: write os/arch or os/arch/variant, e.g. linux/amd64, linux/arm64, linux/arm/v7.`);
+        throw new InputError('platform', `"${platformText}" is not a platform: write os/arch or os/arch/variant (e.g. linux/amd64, linux/arm64, linux/arm/v7), or all.`);
     }
     const username = getInput('username');
     const password = getInput('password');
+    // Mask before anything else can print it.
     if (password)
         core_setSecret(password);
     if (Boolean(username) !== Boolean(password)) {
         throw new InputError(username ? 'password' : 'username', `'username' and 'password' go together; only '${username ? 'username' : 'password'}' was given.`);
     }
-    // Credentials from inputs must never reach another registry.
-    const domains = new Set(entries.flatMap((e) => (e.reference ? [e.reference.domain] : [])));
-    if (username && domains.size > 1) {
-        throw new InputError('username', `the images are on ${domains.size} registries (${[...domains].join(', ')}); 'username'/'password' would go to all of them. Log in to each with docker/login-action instead.`);
-    }
     return {
-        mode: 'batch',
-        images: entries,
         platform,
+        allPlatforms,
         credentials: username ? { username, password } : undefined,
         insecureRegistries: parseInsecureRegistries(getInput('insecure-registries')),
         requestTimeoutMs: durationInput('request-timeout', '30s', 100),
@@ -32765,12 +32774,6 @@ function getInputs() {
         throw new InputError('image', "is required: give the image to inspect (or several, one per line, in 'images').");
     }
     const tag = getInput('tag');
-    const platformText = getInput('platform') || 'linux/amd64';
-    const username = getInput('username');
-    const password = getInput('password');
-    // Mask before anything else can print it.
-    if (password)
-        core_setSecret(password);
     let reference = referenceInput('image', image);
     let tagRange;
     if (tag.startsWith('semver:')) {
@@ -32796,16 +32799,7 @@ function getInputs() {
     }
     if (tagRange)
         reference = { ...reference, tag: undefined };
-    const allPlatforms = platformText.toLowerCase() === 'all';
-    const platform = allPlatforms
-        ? { os: 'linux', architecture: 'amd64' }
-        : parsePlatform(platformText);
-    if (!platform) {
-        throw new InputError('platform', `"${platformText}" is not a platform: write os/arch or os/arch/variant (e.g. linux/amd64, linux/arm64, linux/arm/v7), or all.`);
-    }
-    if (Boolean(username) !== Boolean(password)) {
-        throw new InputError(username ? 'password' : 'username', `'username' and 'password' go together; only '${username ? 'username' : 'password'}' was given.`);
-    }
+    const { allPlatforms, ...settings } = readSettings();
     let rules;
     try {
         rules = parseRules(getInput('assert'));
@@ -32853,8 +32847,9 @@ function getInputs() {
         }
     }
     return {
+        ...settings,
         reference,
-        platform,
+        allPlatforms,
         tagRange,
         listTags: booleanInput('list-tags', false) || Boolean(patternSource),
         tagQuery: {
@@ -32863,20 +32858,11 @@ function getInputs() {
             includePrereleases: booleanInput('include-prereleases', false)
         },
         previousDigest,
-        cacheDir: getInput('cache-dir') || undefined,
-        allPlatforms,
-        credentials: username ? { username, password } : undefined,
         rules,
         reportOnly: booleanInput('report-only', false),
         compareTo,
         comment,
-        githubToken,
-        insecureRegistries: parseInsecureRegistries(getInput('insecure-registries')),
-        requestTimeoutMs: durationInput('request-timeout', '30s', 100),
-        timeoutMs: durationInput('timeout', '5m', 100),
-        retries: retriesInput(),
-        maxRetryWaitMs: durationInput('max-retry-wait', '60s'),
-        waitForMs: durationInput('wait-for', '0')
+        githubToken
     };
 }
 function booleanInput(name, fallback) {

@@ -21,8 +21,8 @@ import {
   type ImageReference
 } from './registry/reference.js'
 
-export interface Inputs {
-  reference: ImageReference
+/** What every inspection needs, one image or many. */
+export interface Settings {
   platform: Platform
   /** From the username/password inputs; otherwise looked up on the runner. */
   credentials?: Credentials
@@ -38,6 +38,12 @@ export interface Inputs {
   maxRetryWaitMs: number
   /** How long to keep asking for a tag or repository that does not exist yet. */
   waitForMs: number
+  /** Directory of manifests and configs by digest, kept between runs. */
+  cacheDir?: string
+}
+
+export interface Inputs extends Settings {
+  reference: ImageReference
   /** Gate rules, parsed; empty when none were given. */
   rules: Rule[]
   /** Report failed rules without failing the step. */
@@ -54,8 +60,6 @@ export interface Inputs {
   tagQuery: Omit<TagQuery, 'pattern' | 'range'> & { patternSource?: string }
   /** The digest seen last time; `changed` says whether it moved. */
   previousDigest?: string
-  /** Directory of manifests and configs by digest, kept between runs. */
-  cacheDir?: string
   /** `platform: all`: every platform of the index, each with its config. */
   allPlatforms: boolean
 }
@@ -104,18 +108,9 @@ export interface BatchEntry {
 }
 
 /** Many images in one step: each inspected like `image`, reported together. */
-export interface BatchInputs {
+export interface BatchInputs extends Settings {
   mode: 'batch'
   images: BatchEntry[]
-  platform: Platform
-  credentials?: Credentials
-  insecureRegistries: string[]
-  requestTimeoutMs: number
-  timeoutMs: number
-  retries: number
-  maxRetryWaitMs: number
-  waitForMs: number
-  cacheDir?: string
 }
 
 /** Inputs that only make sense for one image. */
@@ -178,18 +173,42 @@ export function readInputs(): (Inputs & { mode: 'single' }) | BatchInputs {
       `lists ${entries.length} images; at most 256 per step.`
     )
   }
+  const settings = readSettings()
+  if (settings.allPlatforms) {
+    throw new InputError(
+      'platform',
+      "'all' works with a single 'image', not with 'images'."
+    )
+  }
+  // Credentials from inputs must never reach another registry.
+  const domains = new Set(
+    entries.flatMap((e) => (e.reference ? [e.reference.domain] : []))
+  )
+  if (settings.credentials && domains.size > 1) {
+    throw new InputError(
+      'username',
+      `the images are on ${domains.size} registries (${[...domains].join(', ')}); 'username'/'password' would go to all of them. Log in to each with docker/login-action instead.`
+    )
+  }
+  return { mode: 'batch', images: entries, ...settings }
+}
+
+/** The inputs every inspection uses, validated. */
+function readSettings(): Settings & { allPlatforms: boolean } {
   const platformText = core.getInput('platform') || 'linux/amd64'
-  const platform = parsePlatform(platformText)
+  const allPlatforms = platformText.toLowerCase() === 'all'
+  const platform = allPlatforms
+    ? { os: 'linux', architecture: 'amd64' }
+    : parsePlatform(platformText)
   if (!platform) {
     throw new InputError(
       'platform',
-      platformText.toLowerCase() === 'all'
-        ? "'all' works with a single 'image', not with 'images'."
-        : `"${platformText}" is not a platform: write os/arch or os/arch/variant, e.g. linux/amd64, linux/arm64, linux/arm/v7.`
+      `"${platformText}" is not a platform: write os/arch or os/arch/variant (e.g. linux/amd64, linux/arm64, linux/arm/v7), or all.`
     )
   }
   const username = core.getInput('username')
   const password = core.getInput('password')
+  // Mask before anything else can print it.
   if (password) core.setSecret(password)
   if (Boolean(username) !== Boolean(password)) {
     throw new InputError(
@@ -197,20 +216,9 @@ export function readInputs(): (Inputs & { mode: 'single' }) | BatchInputs {
       `'username' and 'password' go together; only '${username ? 'username' : 'password'}' was given.`
     )
   }
-  // Credentials from inputs must never reach another registry.
-  const domains = new Set(
-    entries.flatMap((e) => (e.reference ? [e.reference.domain] : []))
-  )
-  if (username && domains.size > 1) {
-    throw new InputError(
-      'username',
-      `the images are on ${domains.size} registries (${[...domains].join(', ')}); 'username'/'password' would go to all of them. Log in to each with docker/login-action instead.`
-    )
-  }
   return {
-    mode: 'batch',
-    images: entries,
     platform,
+    allPlatforms,
     credentials: username ? { username, password } : undefined,
     insecureRegistries: parseInsecureRegistries(
       core.getInput('insecure-registries')
@@ -233,11 +241,6 @@ export function getInputs(): Inputs {
     )
   }
   const tag = core.getInput('tag')
-  const platformText = core.getInput('platform') || 'linux/amd64'
-  const username = core.getInput('username')
-  const password = core.getInput('password')
-  // Mask before anything else can print it.
-  if (password) core.setSecret(password)
 
   let reference = referenceInput('image', image)
   let tagRange: string | undefined
@@ -271,23 +274,7 @@ export function getInputs(): Inputs {
   }
   if (tagRange) reference = { ...reference, tag: undefined }
 
-  const allPlatforms = platformText.toLowerCase() === 'all'
-  const platform = allPlatforms
-    ? { os: 'linux', architecture: 'amd64' }
-    : parsePlatform(platformText)
-  if (!platform) {
-    throw new InputError(
-      'platform',
-      `"${platformText}" is not a platform: write os/arch or os/arch/variant (e.g. linux/amd64, linux/arm64, linux/arm/v7), or all.`
-    )
-  }
-
-  if (Boolean(username) !== Boolean(password)) {
-    throw new InputError(
-      username ? 'password' : 'username',
-      `'username' and 'password' go together; only '${username ? 'username' : 'password'}' was given.`
-    )
-  }
+  const { allPlatforms, ...settings } = readSettings()
   let rules: Rule[]
   try {
     rules = parseRules(core.getInput('assert'))
@@ -348,8 +335,9 @@ export function getInputs(): Inputs {
   }
 
   return {
+    ...settings,
     reference,
-    platform,
+    allPlatforms,
     tagRange,
     listTags: booleanInput('list-tags', false) || Boolean(patternSource),
     tagQuery: {
@@ -358,22 +346,11 @@ export function getInputs(): Inputs {
       includePrereleases: booleanInput('include-prereleases', false)
     },
     previousDigest,
-    cacheDir: core.getInput('cache-dir') || undefined,
-    allPlatforms,
-    credentials: username ? { username, password } : undefined,
     rules,
     reportOnly: booleanInput('report-only', false),
     compareTo,
     comment,
-    githubToken,
-    insecureRegistries: parseInsecureRegistries(
-      core.getInput('insecure-registries')
-    ),
-    requestTimeoutMs: durationInput('request-timeout', '30s', 100),
-    timeoutMs: durationInput('timeout', '5m', 100),
-    retries: retriesInput(),
-    maxRetryWaitMs: durationInput('max-retry-wait', '60s'),
-    waitForMs: durationInput('wait-for', '0')
+    githubToken
   }
 }
 
