@@ -35313,7 +35313,6 @@ async function compileOrExplain(rules) {
     }
 }
 async function run() {
-    const transport = new Transport();
     let opened;
     try {
         const read = readInputs();
@@ -35483,7 +35482,6 @@ async function run() {
         setFailed(errorMessage(error));
     }
     finally {
-        transport.dispose();
         opened?.dispose();
     }
 }

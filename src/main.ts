@@ -101,7 +101,6 @@ async function compileOrExplain(rules: Rule[]): Promise<Map<string, Pattern>> {
 }
 
 export async function run(): Promise<void> {
-  const transport = new Transport()
   let opened: Transport | undefined
   try {
     const read = readInputs()
@@ -314,7 +313,6 @@ export async function run(): Promise<void> {
   } catch (error) {
     core.setFailed(errorMessage(error))
   } finally {
-    transport.dispose()
     opened?.dispose()
   }
 }
