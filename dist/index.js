@@ -32704,6 +32704,8 @@ function readInputs() {
         .split(/\r?\n/)
         .map((line) => line.trim())
         .filter((line) => line !== '' && !line.startsWith('#'))
+        // The same reference twice is one inspection and one result.
+        .filter((line, i, all) => all.indexOf(line) === i)
         .map((input) => {
         try {
             const reference = parseReference(input);
@@ -33346,7 +33348,9 @@ class Authenticator {
             }
             return undefined;
         }
-        this.challenge = challenge;
+        // Remember where tokens come from, not what this request lacked: a
+        // stored scope or error would leak into other repositories' requests.
+        this.challenge = withoutRequestParams(challenge);
         const header = await this.answer(challenge, scope, previous, since);
         return header === previous ? undefined : header;
     }
@@ -33511,6 +33515,13 @@ class Authenticator {
             what: 'token response'
         });
     }
+}
+function withoutRequestParams(challenge) {
+    const params = Object.assign(Object.create(null), challenge.params);
+    delete params.scope;
+    delete params.error;
+    delete params.error_description;
+    return { ...challenge, params };
 }
 function basic({ username, password }) {
     return `Basic ${Buffer.from(`${username}:${password}`).toString('base64')}`;
@@ -34392,7 +34403,93 @@ function mediaTypeOf(value) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/ordered-json.ts
+/**
+ * JSON.parse puts integer-like keys ("10") before all others, so a label map
+ * read through it loses its order. This reads one object's entries in
+ * document order, from text that JSON.parse has already accepted.
+ */
+/** Entries of the object at `path` (e.g. ["config", "Labels"]), in order. */
+function entriesAt(text, path) {
+    let i = 0;
+    const ws = () => {
+        while (i < text.length && ' \t\n\r'.includes(text[i]))
+            i++;
+    };
+    const skipString = () => {
+        i++; // opening quote
+        while (i < text.length && text[i] !== '"')
+            i += text[i] === '\\' ? 2 : 1;
+        i++; // closing quote
+    };
+    const skipValue = () => {
+        const c = text[i];
+        if (c === '"')
+            return skipString();
+        if (c !== '{' && c !== '[') {
+            while (i < text.length && !',}] \t\n\r'.includes(text[i]))
+                i++;
+            return;
+        }
+        let depth = 0;
+        while (i < text.length) {
+            const d = text[i];
+            if (d === '"') {
+                skipString();
+                continue;
+            }
+            i++;
+            if (d === '{' || d === '[')
+                depth++;
+            else if ((d === '}' || d === ']') && --depth === 0)
+                return;
+        }
+    };
+    /** Each member of the object at `i`: its key and value's text range. */
+    const members = () => {
+        const out = [];
+        i++; // {
+        for (;;) {
+            ws();
+            if (i >= text.length || text[i] === '}')
+                return out;
+            const keyStart = i;
+            skipString();
+            const key = JSON.parse(text.slice(keyStart, i));
+            ws();
+            i++; // :
+            ws();
+            const start = i;
+            skipValue();
+            out.push([key, start, i]);
+            ws();
+            if (text[i] === ',')
+                i++;
+        }
+    };
+    ws();
+    for (const step of path) {
+        if (text[i] !== '{')
+            return undefined;
+        // Later duplicates win, as with JSON.parse.
+        const match = members()
+            .filter(([key]) => key === step)
+            .at(-1);
+        if (!match)
+            return undefined;
+        i = match[1];
+    }
+    if (text[i] !== '{')
+        return undefined;
+    const out = new Map();
+    for (const [key, start, end] of members()) {
+        out.set(key, JSON.parse(text.slice(start, end)));
+    }
+    return [...out];
+}
+
 ;// CONCATENATED MODULE: ./src/inspect.ts
+
 
 
 
@@ -34719,7 +34816,7 @@ function inspect_readConfig(text) {
         entrypoint: strings(c.Entrypoint),
         cmd: strings(c.Cmd),
         env: envEntries(c.Env),
-        labels: stringMap(c.Labels),
+        labels: inDocumentOrder(stringMap(c.Labels), text, ['config', 'Labels']),
         exposedPorts: keys(c.ExposedPorts),
         volumes: keys(c.Volumes),
         stopSignal: str(c.StopSignal)
@@ -34755,6 +34852,21 @@ function envEntries(value) {
         }
     }
     return out;
+}
+/**
+ * JSON.parse moved any integer-like keys first; when there are some, take
+ * the order from the text instead (rare, so the extra pass is too).
+ */
+function inDocumentOrder(entries, text, path) {
+    if (!entries.some(([k]) => /^(?:0|[1-9]\d*)$/.test(k)))
+        return entries;
+    const ordered = entriesAt(text, path);
+    if (!ordered || ordered.length !== entries.length)
+        return entries;
+    return ordered.map(([k, v]) => [
+        k,
+        typeof v === 'string' ? v : JSON.stringify(v)
+    ]);
 }
 /** Own entries only (`__proto__` stays an ordinary key); non-strings stringified. */
 function stringMap(value) {
@@ -35414,10 +35526,7 @@ async function run() {
             inputs.compareTo ? inspect(inputs.compareTo) : undefined
         ]);
         core_debug(`HTTP requests: ${http.requestCount}`);
-        if (cache) {
-            const { hits, misses, corrupt } = cache.stats;
-            core_info(`Cache ${cache.dir}: ${hits} hits, ${misses} misses${corrupt ? `, ${corrupt} corrupt entries replaced` : ''}`);
-        }
+        logCache(cache);
         for (const warning of [...info.warnings, ...(before?.warnings ?? [])]) {
             core_warning(warning);
         }
@@ -35499,6 +35608,12 @@ async function allOrCancel(transport, work) {
         throw error;
     }
 }
+function logCache(cache) {
+    if (!cache)
+        return;
+    const { hits, misses, corrupt } = cache.stats;
+    core_info(`Cache ${cache.dir}: ${hits} hits, ${misses} misses${corrupt ? `, ${corrupt} corrupt entries replaced` : ''}`);
+}
 /** Per registry, how many inspections run at once. */
 const PER_REGISTRY_CONCURRENCY = 4;
 /**
@@ -35563,6 +35678,7 @@ async function runBatch(inputs) {
             await Promise.all(Array.from({ length: Math.min(PER_REGISTRY_CONCURRENCY, indexes.length) }, worker));
         }));
         core_debug(`HTTP requests: ${transport.requestCount}`);
+        logCache(cache);
         const results = jsonObject(rows.map(({ name, info, error }) => [
             name,
             info ? imageJson(info) : JSON.stringify({ error })

@@ -147,6 +147,8 @@ export function readInputs(): (Inputs & { mode: 'single' }) | BatchInputs {
     .split(/\r?\n/)
     .map((line) => line.trim())
     .filter((line) => line !== '' && !line.startsWith('#'))
+    // The same reference twice is one inspection and one result.
+    .filter((line, i, all) => all.indexOf(line) === i)
     .map((input) => {
       try {
         const reference = parseReference(input)

@@ -32,6 +32,7 @@ import {
   type ImageReference
 } from './registry/reference.js'
 import { UserError } from './errors.js'
+import { entriesAt } from './ordered-json.js'
 
 /** Nested indexes are allowed; this bounds how deep we follow them. */
 const MAX_INDEX_DEPTH = 4
@@ -538,7 +539,7 @@ export function readConfig(text: string): ImageConfig {
     entrypoint: strings(c.Entrypoint),
     cmd: strings(c.Cmd),
     env: envEntries(c.Env),
-    labels: stringMap(c.Labels),
+    labels: inDocumentOrder(stringMap(c.Labels), text, ['config', 'Labels']),
     exposedPorts: keys(c.ExposedPorts),
     volumes: keys(c.Volumes),
     stopSignal: str(c.StopSignal)
@@ -573,6 +574,24 @@ function envEntries(value: unknown): [string, string][] {
     }
   }
   return out
+}
+
+/**
+ * JSON.parse moved any integer-like keys first; when there are some, take
+ * the order from the text instead (rare, so the extra pass is too).
+ */
+function inDocumentOrder(
+  entries: [string, string][],
+  text: string,
+  path: string[]
+): [string, string][] {
+  if (!entries.some(([k]) => /^(?:0|[1-9]\d*)$/.test(k))) return entries
+  const ordered = entriesAt(text, path)
+  if (!ordered || ordered.length !== entries.length) return entries
+  return ordered.map(([k, v]) => [
+    k,
+    typeof v === 'string' ? v : JSON.stringify(v)
+  ])
 }
 
 /** Own entries only (`__proto__` stays an ordinary key); non-strings stringified. */

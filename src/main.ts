@@ -235,12 +235,7 @@ export async function run(): Promise<void> {
       inputs.compareTo ? inspect(inputs.compareTo) : undefined
     ])
     core.debug(`HTTP requests: ${http.requestCount}`)
-    if (cache) {
-      const { hits, misses, corrupt } = cache.stats
-      core.info(
-        `Cache ${cache.dir}: ${hits} hits, ${misses} misses${corrupt ? `, ${corrupt} corrupt entries replaced` : ''}`
-      )
-    }
+    logCache(cache)
     for (const warning of [...info.warnings, ...(before?.warnings ?? [])]) {
       core.warning(warning)
     }
@@ -334,6 +329,14 @@ async function allOrCancel<A, B>(
   }
 }
 
+function logCache(cache: DigestCache | undefined): void {
+  if (!cache) return
+  const { hits, misses, corrupt } = cache.stats
+  core.info(
+    `Cache ${cache.dir}: ${hits} hits, ${misses} misses${corrupt ? `, ${corrupt} corrupt entries replaced` : ''}`
+  )
+}
+
 /** Per registry, how many inspections run at once. */
 const PER_REGISTRY_CONCURRENCY = 4
 
@@ -409,6 +412,7 @@ async function runBatch(inputs: BatchInputs): Promise<void> {
       })
     )
     core.debug(`HTTP requests: ${transport.requestCount}`)
+    logCache(cache)
 
     const results = jsonObject(
       rows.map(({ name, info, error }) => [

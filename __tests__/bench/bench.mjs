@@ -7,6 +7,11 @@
 // as skopeo's whole inspection. So besides wall time the table shows the
 // work beyond start-up: (action − node -e 0) and (skopeo − skopeo --version),
 // all measured in the same run, interleaved.
+//
+// Then: 20 images in one step (`images`) against 20 separate runs and 20
+// skopeo calls, and `list-tags` on a repository of 10,000 tags (BENCH_TAGS;
+// pushed for real, or served by a local front when pushing takes over 60 s
+// or BENCH_TAGS_FRONT is set), with peak RSS.
 import { execFile, spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
@@ -146,7 +151,8 @@ async function hostileBodies({ reg, tmp, image, actionEnv, outputFile }) {
         )
       }
       message = /^::error::(.*)$/m.exec(r.stdout)?.[1] ?? ''
-      if (!succeeds && !/limit/.test(message)) {
+      // too large for a limit, or longer than its descriptor says
+      if (!succeeds && !/limit|longer than the \d+ bytes/.test(message)) {
         throw new Error(`${name}: unexpected error: ${message}`)
       }
       await Promise.all(proxy.requests.map((e) => e.done))
@@ -166,6 +172,287 @@ async function hostileBodies({ reg, tmp, image, actionEnv, outputFile }) {
   }
   await proxy.close()
   return { runs, results }
+}
+
+/** A preload that prints the process's peak RSS (KiB) on stderr at exit. */
+function rssPreload(tmp) {
+  const file = path.join(tmp, 'rss-many.mjs')
+  fs.writeFileSync(
+    file,
+    "process.on('exit', () => process.stderr.write(`\\nBENCH_MAX_RSS_KB=${process.resourceUsage().maxRSS}\\n`))\n"
+  )
+  return file
+}
+
+/** One output out of a GITHUB_OUTPUT file (`name<<DELIM` … `DELIM`). */
+function outputValue(file, name) {
+  const text = fs.readFileSync(file, 'utf8')
+  const m = new RegExp(`^${name}<<(.+)$`, 'm').exec(text)
+  if (!m) return undefined
+  const start = m.index + m[0].length + 1
+  return text.slice(start, text.indexOf(`\n${m[1]}\n`, start))
+}
+
+const allRequests = (reg) =>
+  reg.requests.length +
+  (reg.token?.requests.length ?? 0) +
+  (reg.cdn?.requests.length ?? 0)
+
+/**
+ * 20 images: one step with `images` (one run of dist/index.js) against 20
+ * separate runs and 20 `skopeo inspect --config` calls, on the token-auth
+ * registry. Wall time of the whole batch and requests per image.
+ */
+async function manyImages({ reg, actionEnv, outputFile, summaryFile }) {
+  const { buildImage, pushImage } = await import('../support/fixtures.mjs')
+  const COUNT = 20
+  const refs = []
+  const configDigests = []
+  for (let i = 0; i < COUNT; i++) {
+    const img = buildImage({
+      seed: `many-${i}`,
+      layerCount: 2,
+      config: {
+        Env: ['PATH=/usr/bin', `APP=${i}`],
+        Cmd: ['app', String(i)],
+        Labels: { 'org.opencontainers.image.version': `1.${i}.0` }
+      }
+    })
+    const repo = `bench/app${String(i).padStart(2, '0')}`
+    await pushImage(reg, repo, '1.0', img)
+    refs.push(`${reg.host}/${repo}:1.0`)
+    configDigests.push(img.configDigest)
+  }
+  const clean = () => {
+    fs.writeFileSync(outputFile, '')
+    fs.writeFileSync(summaryFile, '')
+  }
+  const env = { ...actionEnv, INPUT_IMAGE: '', INPUT_IMAGES: '' }
+  const check = (digests) => {
+    const text = fs.readFileSync(outputFile, 'utf8')
+    const missing = digests.filter((d) => !text.includes(d))
+    if (missing.length) {
+      throw new Error(`the action did not report ${missing.join(', ')}`)
+    }
+  }
+  const ways = {
+    'one step (`images`, one run of node dist/index.js)': async (verify) => {
+      clean()
+      await timed(process.execPath, [bundle], {
+        ...env,
+        INPUT_IMAGES: refs.join('\n')
+      })
+      if (verify) {
+        const results = JSON.parse(outputValue(outputFile, 'results'))
+        if (Object.keys(results).join() !== refs.join()) {
+          throw new Error('results are not keyed by the 20 references')
+        }
+        check(configDigests)
+      }
+    },
+    '20 separate runs of node dist/index.js': async (verify) => {
+      for (const [i, ref] of refs.entries()) {
+        clean()
+        await timed(process.execPath, [bundle], { ...env, INPUT_IMAGE: ref })
+        if (verify) check([configDigests[i]])
+      }
+    },
+    '20 × skopeo inspect --config': async (verify) => {
+      for (const [i, ref] of refs.entries()) {
+        const { stdout } = await timed('skopeo', [
+          'inspect',
+          '--config',
+          '--tls-verify=false',
+          `docker://${ref}`
+        ])
+        if (verify && !stdout.includes(`"APP=${i}"`)) {
+          throw new Error(`skopeo did not print the config of ${ref}`)
+        }
+      }
+    }
+  }
+  // Correctness and request counts from one clean run each.
+  const requests = {}
+  for (const [name, go] of Object.entries(ways)) {
+    reg.resetLogs()
+    await go(true)
+    requests[name] = allRequests(reg)
+  }
+  const runs = Math.max(1, Math.min(RUNS, 5))
+  const times = Object.fromEntries(Object.keys(ways).map((k) => [k, []]))
+  for (let i = 0; i < runs; i++) {
+    for (const [name, go] of Object.entries(ways)) {
+      const start = process.hrtime.bigint()
+      await go(false)
+      times[name].push(Number(process.hrtime.bigint() - start) / 1e6)
+    }
+  }
+  return {
+    count: COUNT,
+    runs,
+    rows: Object.keys(ways).map((name) => ({
+      name,
+      ms: median(times[name]),
+      requests: requests[name]
+    }))
+  }
+}
+
+/**
+ * Puts one manifest under `count` tags: semver tags 0.0.0 … plus `latest`.
+ * Real pushes (one token, 32 at a time) while they fit in `budgetMs`;
+ * undefined when they do not (the caller then serves the list itself).
+ */
+async function pushTags(reg, repo, img, count, budgetMs) {
+  const http = await import('node:http')
+  const tags = Array.from(
+    { length: count - 1 },
+    (_, i) => `${Math.floor(i / 1000)}.${Math.floor(i / 10) % 100}.${i % 10}`
+  )
+  const auth = `Bearer ${reg.mintToken(
+    [{ type: 'repository', name: repo, actions: ['pull', 'push'] }],
+    { expiresIn: Math.ceil(budgetMs / 1000) + 60 }
+  )}`
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 32 })
+  const put = (tag) =>
+    new Promise((resolve, reject) => {
+      const req = http.request(
+        `${reg.url}/v2/${repo}/manifests/${tag}`,
+        {
+          method: 'PUT',
+          agent,
+          headers: {
+            authorization: auth,
+            'content-type': img.mediaType,
+            'content-length': img.manifest.length
+          }
+        },
+        (res) => {
+          res.resume()
+          res.on('end', () =>
+            res.statusCode === 201
+              ? resolve()
+              : reject(new Error(`PUT ${tag}: ${res.statusCode}`))
+          )
+        }
+      )
+      req.on('error', reject)
+      req.end(img.manifest)
+    })
+  const start = Date.now()
+  let next = 0
+  let late = false
+  await Promise.all(
+    Array.from({ length: 32 }, async () => {
+      while (next < tags.length && !late) {
+        await put(tags[next++])
+        if (Date.now() - start > budgetMs) late = true
+      }
+    })
+  )
+  agent.destroy()
+  return late ? undefined : { tags, ms: Date.now() - start }
+}
+
+/**
+ * `list-tags: true` on a repository of 10,000 tags (one manifest under all
+ * of them): wall time and peak RSS, next to a plain inspection and
+ * `skopeo list-tags`.
+ */
+async function tagListing({ reg, tmp, actionEnv, outputFile, summaryFile }) {
+  const { buildImage, pushImage } = await import('../support/fixtures.mjs')
+  const { startFaultProxy, fixed } = await import('../support/fault-proxy.mjs')
+  const COUNT = Number(process.env.BENCH_TAGS || 10000)
+  const repo = 'bench/tags'
+  const img = buildImage({ seed: 'tags', config: { Cmd: ['tags'] } })
+  await pushImage(reg, repo, 'latest', img)
+  // BENCH_TAGS_FRONT=1 skips the pushes and serves the list from the front.
+  const pushed = process.env.BENCH_TAGS_FRONT
+    ? undefined
+    : await pushTags(reg, repo, img, COUNT, 60_000)
+  let host = reg.host
+  let proxy
+  let source
+  const semver = Array.from(
+    { length: COUNT - 1 },
+    (_, i) => `${Math.floor(i / 1000)}.${Math.floor(i / 10) % 100}.${i % 10}`
+  )
+  if (pushed) {
+    source = `real Distribution, ${COUNT} tags pushed in ${(pushed.ms / 1000).toFixed(1)} s (one page: Distribution sends no Link header)`
+  } else {
+    // Too slow to push here: a front serves the list, the registry the rest.
+    proxy = await startFaultProxy({ upstream: reg.url })
+    proxy.fault({
+      path: `/v2/${repo}/tags/list`,
+      reply: fixed({
+        status: 200,
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ name: repo, tags: ['latest', ...semver] })
+      })
+    })
+    host = proxy.host
+    source = `a local registry front serving ${COUNT} tags (${process.env.BENCH_TAGS_FRONT ? 'BENCH_TAGS_FRONT set' : 'pushing them took over 60 s here'}); the image itself from real Distribution`
+  }
+  const preload = rssPreload(tmp)
+  const image = `${host}/${repo}`
+  const env = { ...actionEnv, INPUT_IMAGE: image }
+  const cases = [
+    ['plain inspection (baseline)', { ...env }],
+    [`list-tags: true (${COUNT} tags)`, { ...env, 'INPUT_LIST-TAGS': 'true' }]
+  ]
+  const runs = Math.max(1, Math.min(RUNS, 5))
+  const results = []
+  for (const [name, caseEnv] of cases) {
+    const ms = []
+    const rss = []
+    let requests = 0
+    for (let i = 0; i < runs; i++) {
+      fs.writeFileSync(outputFile, '')
+      fs.writeFileSync(summaryFile, '')
+      reg.resetLogs()
+      if (proxy) proxy.requests.length = 0
+      const r = await run(
+        process.execPath,
+        ['--import', preload, bundle],
+        caseEnv
+      )
+      if (r.code !== 0) throw new Error(`${name} failed:\n${r.stdout}`)
+      const kb = /BENCH_MAX_RSS_KB=(\d+)/.exec(r.stderr)
+      if (!kb) throw new Error(`no RSS reported for ${name}:\n${r.stderr}`)
+      if (caseEnv['INPUT_LIST-TAGS']) {
+        const tags = JSON.parse(outputValue(outputFile, 'tags') ?? '[]')
+        const latest = outputValue(outputFile, 'latest-tag')
+        if (tags.length !== COUNT - 1 || latest !== semver.at(-1)) {
+          throw new Error(
+            `${name}: ${tags.length} tags, latest ${latest}; expected ${COUNT - 1} and ${semver.at(-1)}`
+          )
+        }
+      }
+      ms.push(r.ms)
+      rss.push(Number(kb[1]) / 1024)
+      // the front's own answers never reach the registry's log
+      requests =
+        allRequests(reg) +
+        (proxy?.requests.filter((e) => e.url.includes('/tags/list')).length ??
+          0)
+    }
+    results.push({ name, ms: median(ms), rss: Math.max(...rss), requests })
+  }
+  const skopeo = []
+  for (let i = 0; i < runs; i++) {
+    const { ms, stdout } = await timed('skopeo', [
+      'list-tags',
+      '--tls-verify=false',
+      `docker://${image}`
+    ])
+    if (JSON.parse(stdout).Tags.length !== COUNT) {
+      throw new Error('skopeo list-tags did not list every tag')
+    }
+    skopeo.push(ms)
+  }
+  results.push({ name: 'skopeo list-tags', ms: median(skopeo) })
+  await proxy?.close()
+  return { count: COUNT, runs, source, results }
 }
 
 const median = (xs) => {
@@ -305,6 +592,14 @@ agent.destroy()
     actionEnv,
     outputFile
   })
+  const many = await manyImages({ reg, actionEnv, outputFile, summaryFile })
+  const listing = await tagListing({
+    reg,
+    tmp,
+    actionEnv,
+    outputFile,
+    summaryFile
+  })
   await reg.stop()
   fs.rmSync(tmp, { recursive: true, force: true })
 
@@ -381,6 +676,39 @@ agent.destroy()
   for (const r of hostile.results.slice(1)) {
     console.log(
       `${r.name}: peak RSS: ${r.rss.toFixed(0)} MB (target well under 100 MB${r.rss < 100 ? ', met' : ', MISSED'}), time to fail: ${r.ms.toFixed(0)} ms`
+    )
+  }
+
+  console.log(
+    `\n${many.count} images on the token-auth registry (median wall time of ${many.runs} interleaved runs of the whole batch; requests counted at the registry, token server and CDN)\n`
+  )
+  console.log(
+    '| way | median wall ms | ms per image | HTTP requests | requests per image |'
+  )
+  console.log('|---|---:|---:|---:|---:|')
+  for (const r of many.rows) {
+    console.log(
+      `| ${r.name} | ${r.ms.toFixed(1)} | ${(r.ms / many.count).toFixed(1)} | ${r.requests} | ${(r.requests / many.count).toFixed(2)} |`
+    )
+  }
+  const [step, separate] = many.rows
+  const ratio = step.ms / separate.ms
+  console.log(
+    `one step: ${step.ms.toFixed(0)} ms = ${(ratio * 100).toFixed(0)}% of the separate runs' ${separate.ms.toFixed(0)} ms (target at most 25%${ratio <= 0.25 ? ', met' : ', MISSED'})`
+  )
+  const perImage = step.requests / many.count
+  console.log(
+    `requests per image: ${perImage.toFixed(2)} in one step vs ${requests.action} for a single-image run (target at most that${perImage <= requests.action ? ', met' : ', MISSED'})`
+  )
+
+  console.log(
+    `\nListing ${listing.count} tags: ${listing.source}; median wall time and max peak RSS of ${listing.runs} runs\n`
+  )
+  console.log('| case | median wall ms | peak RSS MB | HTTP requests |')
+  console.log('|---|---:|---:|---:|')
+  for (const r of listing.results) {
+    console.log(
+      `| ${r.name} | ${r.ms.toFixed(1)} | ${r.rss === undefined ? '' : r.rss.toFixed(1)} | ${r.requests ?? ''} |`
     )
   }
 }

@@ -108,7 +108,9 @@ export class Authenticator {
       }
       return undefined
     }
-    this.challenge = challenge
+    // Remember where tokens come from, not what this request lacked: a
+    // stored scope or error would leak into other repositories' requests.
+    this.challenge = withoutRequestParams(challenge)
     const header = await this.answer(challenge, scope, previous, since)
     return header === previous ? undefined : header
   }
@@ -327,6 +329,17 @@ export class Authenticator {
       what: 'token response'
     })
   }
+}
+
+function withoutRequestParams(challenge: Challenge): Challenge {
+  const params = Object.assign(
+    Object.create(null) as Record<string, string>,
+    challenge.params
+  )
+  delete params.scope
+  delete params.error
+  delete params.error_description
+  return { ...challenge, params }
 }
 
 function basic({ username, password }: Credentials): string {
