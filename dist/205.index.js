@@ -6,7 +6,7 @@ export const modules = {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   selectTags: () => (/* binding */ selectTags),
+/* harmony export */   O: () => (/* binding */ selectTags),
 /* harmony export */   validRange: () => (/* binding */ validRange)
 /* harmony export */ });
 /* unused harmony export versionOf */

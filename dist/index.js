@@ -35356,11 +35356,68 @@ function writeBatchSummary(summary, title, rows) {
     ]);
 }
 
+;// CONCATENATED MODULE: ./src/batch.ts
+/**
+ * Many images at once: grouped by registry, each registry prepared once
+ * (one token for every repository where the token server allows it), then
+ * inspected a few at a time. One image failing does not stop the others.
+ */
+
+
+/** Per registry, how many inspections run at once. */
+const PER_REGISTRY_CONCURRENCY = 4;
+async function inspectMany(images, connect, request, concurrency = PER_REGISTRY_CONCURRENCY) {
+    const results = images.map((e) => ({
+        name: e.input,
+        error: e.error
+    }));
+    const byRegistry = new Map();
+    images.forEach((e, i) => {
+        if (!e.reference)
+            return;
+        const list = byRegistry.get(e.reference.domain) ?? [];
+        list.push(i);
+        byRegistry.set(e.reference.domain, list);
+    });
+    await Promise.all([...byRegistry.values()].map(async (indexes) => {
+        let connection;
+        try {
+            connection = await connect(images[indexes[0]].reference);
+        }
+        catch (error) {
+            for (const i of indexes)
+                results[i].error = errorMessage(error);
+            return;
+        }
+        const { client, credentials, source } = connection;
+        await client.prepare(indexes.map((i) => images[i].reference.path));
+        const queue = [...indexes];
+        const worker = async () => {
+            for (let i = queue.shift(); i !== undefined; i = queue.shift()) {
+                try {
+                    results[i].info = await inspectImage({
+                        ...request,
+                        reference: images[i].reference,
+                        credentials,
+                        credentialSource: source
+                    }, client);
+                }
+                catch (error) {
+                    results[i].error = errorMessage(error);
+                }
+            }
+        };
+        await Promise.all(Array.from({ length: Math.min(concurrency, indexes.length) }, worker));
+    }));
+    return results;
+}
+
 ;// CONCATENATED MODULE: ./src/main.ts
 /**
  * The story of a run: read inputs, inspect the image, report. The only place
  * that sets outputs, writes the summary and fails the step.
  */
+
 
 
 
@@ -35484,15 +35541,13 @@ async function run() {
         const tagOutputs = [];
         if (inputs.tagRange || inputs.listTags) {
             const { client, credentials, source } = await connect(reference);
-            const all = await main_explained(reference, credentials, source, () => client.listTags(reference.path));
-            // semver is only needed here: keep it out of the start-up path.
-            const { selectTags } = await Promise.all(/* import() */[__nccwpck_require__.e(88), __nccwpck_require__.e(205)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9205));
-            const query = { ...inputs.tagQuery, pattern: tagPattern };
-            const listed = selectTags(all, query);
-            const candidates = inputs.tagRange
-                ? selectTags(all, { ...query, range: inputs.tagRange })
-                : listed;
-            const latest = candidates.at(-1);
+            // Tag tracking (and semver) load only when asked for.
+            const { findTags } = await Promise.all(/* import() */[__nccwpck_require__.e(88), __nccwpck_require__.e(114)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9114));
+            const { all, listed, latest } = await main_explained(reference, credentials, source, () => findTags(client, reference.path, {
+                ...inputs.tagQuery,
+                pattern: tagPattern,
+                range: inputs.tagRange
+            }));
             core_info(`${repositoryName(reference)}: ${all.length} tags, ${listed.length} match${latest ? `, newest ${latest}` : ''}`);
             tagOutputs.push(['tags', JSON.stringify(listed)], ['latest-tag', latest ?? '']);
             if (inputs.tagRange) {
@@ -35614,8 +35669,6 @@ function logCache(cache) {
     const { hits, misses, corrupt } = cache.stats;
     core_info(`Cache ${cache.dir}: ${hits} hits, ${misses} misses${corrupt ? `, ${corrupt} corrupt entries replaced` : ''}`);
 }
-/** Per registry, how many inspections run at once. */
-const PER_REGISTRY_CONCURRENCY = 4;
 /**
  * `images`: every image inspected concurrently (a few at a time per
  * registry, one token request per registry where the token server allows
@@ -35631,52 +35684,11 @@ async function runBatch(inputs) {
             credentials: inputs.credentials,
             domain: domains.size === 1 ? [...domains][0] : undefined
         });
-        const rows = inputs.images.map((e) => ({
-            name: e.input,
-            error: e.error
-        }));
-        const byRegistry = new Map();
-        inputs.images.forEach((e, i) => {
-            if (!e.reference)
-                return;
-            const list = byRegistry.get(e.reference.domain) ?? [];
-            list.push(i);
-            byRegistry.set(e.reference.domain, list);
+        const rows = await inspectMany(inputs.images, connect, {
+            platform: inputs.platform,
+            waitForMs: inputs.waitForMs,
+            deadline
         });
-        await Promise.all([...byRegistry.values()].map(async (indexes) => {
-            const first = inputs.images[indexes[0]].reference;
-            let connection;
-            try {
-                connection = await connect(first);
-            }
-            catch (error) {
-                for (const i of indexes)
-                    rows[i].error = errorMessage(error);
-                return;
-            }
-            const { client, credentials, source } = connection;
-            await client.prepare(indexes.map((i) => inputs.images[i].reference.path));
-            const queue = [...indexes];
-            const worker = async () => {
-                for (let i = queue.shift(); i !== undefined; i = queue.shift()) {
-                    const reference = inputs.images[i].reference;
-                    try {
-                        rows[i].info = await inspectImage({
-                            reference,
-                            platform: inputs.platform,
-                            credentials,
-                            credentialSource: source,
-                            waitForMs: inputs.waitForMs,
-                            deadline
-                        }, client);
-                    }
-                    catch (error) {
-                        rows[i].error = errorMessage(error);
-                    }
-                }
-            };
-            await Promise.all(Array.from({ length: Math.min(PER_REGISTRY_CONCURRENCY, indexes.length) }, worker));
-        }));
         core_debug(`HTTP requests: ${transport.requestCount}`);
         logCache(cache);
         const results = jsonObject(rows.map(({ name, info, error }) => [

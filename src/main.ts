@@ -50,7 +50,8 @@ import {
 } from './report/gate.js'
 import { upsertPullRequestComment } from './report/pr-comment.js'
 import { escapeHtml, writeImageSummary } from './report/summary.js'
-import { writeBatchSummary, type BatchRow } from './report/batch.js'
+import { writeBatchSummary } from './report/batch.js'
+import { inspectMany, type Connection } from './batch.js'
 
 /** The inputs' credentials, else whatever the runner has for the registry. */
 async function credentialsFor(
@@ -171,17 +172,19 @@ export async function run(): Promise<void> {
     const tagOutputs: [string, string][] = []
     if (inputs.tagRange || inputs.listTags) {
       const { client, credentials, source } = await connect(reference)
-      const all = await explained(reference, credentials, source, () =>
-        client.listTags(reference.path)
+      // Tag tracking (and semver) load only when asked for.
+      const { findTags } = await import('./tags/track.js')
+      const { all, listed, latest } = await explained(
+        reference,
+        credentials,
+        source,
+        () =>
+          findTags(client, reference.path, {
+            ...inputs.tagQuery,
+            pattern: tagPattern,
+            range: inputs.tagRange
+          })
       )
-      // semver is only needed here: keep it out of the start-up path.
-      const { selectTags } = await import('./tags/select.js')
-      const query = { ...inputs.tagQuery, pattern: tagPattern }
-      const listed = selectTags(all, query)
-      const candidates = inputs.tagRange
-        ? selectTags(all, { ...query, range: inputs.tagRange })
-        : listed
-      const latest = candidates.at(-1)
       core.info(
         `${repositoryName(reference)}: ${all.length} tags, ${listed.length} match${latest ? `, newest ${latest}` : ''}`
       )
@@ -337,9 +340,6 @@ function logCache(cache: DigestCache | undefined): void {
   )
 }
 
-/** Per registry, how many inspections run at once. */
-const PER_REGISTRY_CONCURRENCY = 4
-
 /**
  * `images`: every image inspected concurrently (a few at a time per
  * registry, one token request per registry where the token server allows
@@ -357,60 +357,11 @@ async function runBatch(inputs: BatchInputs): Promise<void> {
       credentials: inputs.credentials,
       domain: domains.size === 1 ? [...domains][0] : undefined
     })
-    const rows: BatchRow[] = inputs.images.map((e) => ({
-      name: e.input,
-      error: e.error
-    }))
-    const byRegistry = new Map<string, number[]>()
-    inputs.images.forEach((e, i) => {
-      if (!e.reference) return
-      const list = byRegistry.get(e.reference.domain) ?? []
-      list.push(i)
-      byRegistry.set(e.reference.domain, list)
+    const rows = await inspectMany(inputs.images, connect, {
+      platform: inputs.platform,
+      waitForMs: inputs.waitForMs,
+      deadline
     })
-    await Promise.all(
-      [...byRegistry.values()].map(async (indexes) => {
-        const first = inputs.images[indexes[0]].reference!
-        let connection: Connection
-        try {
-          connection = await connect(first)
-        } catch (error) {
-          for (const i of indexes) rows[i].error = errorMessage(error)
-          return
-        }
-        const { client, credentials, source } = connection
-        await client.prepare(
-          indexes.map((i) => inputs.images[i].reference!.path)
-        )
-        const queue = [...indexes]
-        const worker = async (): Promise<void> => {
-          for (let i = queue.shift(); i !== undefined; i = queue.shift()) {
-            const reference = inputs.images[i].reference!
-            try {
-              rows[i].info = await inspectImage(
-                {
-                  reference,
-                  platform: inputs.platform,
-                  credentials,
-                  credentialSource: source,
-                  waitForMs: inputs.waitForMs,
-                  deadline
-                },
-                client
-              )
-            } catch (error) {
-              rows[i].error = errorMessage(error)
-            }
-          }
-        }
-        await Promise.all(
-          Array.from(
-            { length: Math.min(PER_REGISTRY_CONCURRENCY, indexes.length) },
-            worker
-          )
-        )
-      })
-    )
     core.debug(`HTTP requests: ${transport.requestCount}`)
     logCache(cache)
 
@@ -495,12 +446,6 @@ function transportFor(settings: {
       )
   })
   return { transport, deadline }
-}
-
-interface Connection {
-  client: RegistryClient
-  credentials?: Credentials
-  source?: string
 }
 
 /** Registry failures outside inspectImage, explained the same way. */

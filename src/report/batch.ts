@@ -1,14 +1,10 @@
 /** Many images (or every platform of one) → one summary table. */
-import type { ImageInfo } from '../inspect.js'
+import type { BatchResult } from '../batch.js'
 import { formatPlatform } from '../registry/platform.js'
 import { cell, escapeHtml, type SummaryWriter } from './summary.js'
 
-export interface BatchRow {
-  /** The reference as written, or the platform. */
-  name: string
-  info?: ImageInfo
-  error?: string
-}
+/** A row: an image (by reference as written) or a platform of one image. */
+export type BatchRow = BatchResult
 
 export function writeBatchSummary(
   summary: SummaryWriter,
