@@ -267,6 +267,19 @@ describe('images: many images on one token-auth registry', () => {
     expect([...result.outputs.keys()]).toEqual(['results'])
   })
 
+  it('inspects a reference listed twice once, under one key', async () => {
+    reg.resetLogs()
+    const line = `${reg.host}/a/img0:1`
+    const result = await runAction({ images: `${line}\n${line}\n  ${line}` })
+    expectOk(result)
+    expect(Object.keys(resultsOf(result))).toEqual([line])
+    const gets = reg.requests.filter(
+      (r) =>
+        r.method === 'GET' && r.url.includes('/manifests/') && r.status === 200
+    )
+    expect(gets).toHaveLength(1)
+  })
+
   it('keeps label keys in the order of the config blob, integer-like keys too', async () => {
     const result = await runAction({
       images: `${reg.host}/a/x:1\n${reg.host}/a/img0:1`

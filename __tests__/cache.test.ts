@@ -378,12 +378,10 @@ describe('cache-dir when things change or fail (token auth)', () => {
       `GET manifest ${result.outputs.get('digest')} 200`,
       `GET blob ${after.configDigest} 200`
     ])
-    // (the tag is HEADed twice here: once for previous-digest, once by the
-    // cached inspection; one would do)
+    // the tag is HEADed once: the inspection fetches what that HEAD saw
     expect(
       summary(reg.requests).filter((r) => r === 'HEAD manifest stable 200')
-        .length
-    ).toBeGreaterThanOrEqual(1)
+    ).toHaveLength(1)
   })
 
   // prettier-ignore

@@ -652,7 +652,7 @@ describe('tag tracking against a real registry', () => {
       expect(blobRequests(reg.requests)).toBe(0)
     })
 
-    it('changed: full inspection, the top manifest fetched by GET', async () => {
+    it('changed: full inspection of exactly what the HEAD saw, fetched by digest', async () => {
       const old = digests.get('2.0.0')!
       const result = await runAction({
         image: `${reg.host}/${REPO}:2.1.0`,
@@ -677,7 +677,7 @@ describe('tag tracking against a real registry', () => {
       }
       expect(manifestRequests(reg.requests)).toEqual([
         `HEAD /v2/${REPO}/manifests/2.1.0`,
-        `GET /v2/${REPO}/manifests/2.1.0`
+        `GET /v2/${REPO}/manifests/${digests.get('2.1.0')}`
       ])
       expect(blobRequests(reg.requests)).toBe(1)
     })

@@ -34623,6 +34623,9 @@ async function fetchTop(request, client) {
         ((ms) => new Promise((r) => setTimeout(r, ms)));
     for (let attempt = 0;; attempt++) {
         try {
+            if (request.resolvedDigest && !reference.digest) {
+                return await client.getManifest(reference.path, request.resolvedDigest);
+            }
             // With a cache, a HEAD names the digest and the cache may answer
             // the rest: an unchanged image costs no manifest download.
             if (client.cache && !reference.digest) {
@@ -35523,6 +35526,7 @@ async function run() {
             const { client, credentials, source } = await connect(reference);
             const request = {
                 reference,
+                resolvedDigest: reference === inputs.compareTo ? undefined : resolvedDigest,
                 platform: inputs.platform,
                 credentials,
                 credentialSource: source,
@@ -35557,6 +35561,7 @@ async function run() {
                 reference = { ...reference, tag: latest };
             }
         }
+        let resolvedDigest;
         if (inputs.previousDigest) {
             const { client, credentials, source } = await connect(reference);
             const { digest, method } = await main_explained(reference, credentials, source, () => client.resolveDigest(reference.path, manifestReference(reference)));
@@ -35575,6 +35580,8 @@ async function run() {
                 await writeSummary(() => summary.addRaw(`<p><code>${escapeHtml(formatReference(reference))}</code> is unchanged: <code>${escapeHtml(digest)}</code></p>`, true));
                 return;
             }
+            // Moved: inspect exactly what the HEAD saw, without asking again.
+            resolvedDigest = digest;
         }
         const [info, before] = await allOrCancel(http, [
             inspect(reference, inputs.allPlatforms),

@@ -47,6 +47,8 @@ export interface InspectRequest {
   waitForMs?: number
   /** Epoch ms when the whole step must end; waiting stops before it. */
   deadline?: number
+  /** The digest the tag was just resolved to (by HEAD): fetch that. */
+  resolvedDigest?: string
   onWait?: (reason: string, leftMs: number) => void
   sleep?: (ms: number) => Promise<void>
 }
@@ -293,6 +295,9 @@ async function fetchTop(
     ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)))
   for (let attempt = 0; ; attempt++) {
     try {
+      if (request.resolvedDigest && !reference.digest) {
+        return await client.getManifest(reference.path, request.resolvedDigest)
+      }
       // With a cache, a HEAD names the digest and the cache may answer
       // the rest: an unchanged image costs no manifest download.
       if (client.cache && !reference.digest) {

@@ -150,6 +150,8 @@ export async function run(): Promise<void> {
       const { client, credentials, source } = await connect(reference)
       const request = {
         reference,
+        resolvedDigest:
+          reference === inputs.compareTo ? undefined : resolvedDigest,
         platform: inputs.platform,
         credentials,
         credentialSource: source,
@@ -202,6 +204,7 @@ export async function run(): Promise<void> {
       }
     }
 
+    let resolvedDigest: string | undefined
     if (inputs.previousDigest) {
       const { client, credentials, source } = await connect(reference)
       const { digest, method } = await explained(
@@ -231,6 +234,8 @@ export async function run(): Promise<void> {
         )
         return
       }
+      // Moved: inspect exactly what the HEAD saw, without asking again.
+      resolvedDigest = digest
     }
 
     const [info, before] = await allOrCancel(http, [
