@@ -35496,7 +35496,7 @@ async function run() {
         // Every rule is checked before the first request.
         const patterns = await compileOrExplain(inputs.rules);
         if (inputs.tagRange) {
-            const { validRange } = await Promise.all(/* import() */[__nccwpck_require__.e(88), __nccwpck_require__.e(205)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9205));
+            const { validRange } = await Promise.all(/* import() */[__nccwpck_require__.e(88), __nccwpck_require__.e(102)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3102));
             if (!validRange(inputs.tagRange)) {
                 throw new InputError('tag', `"${inputs.tagRange}" is not a semver range: write e.g. semver:^3, semver:~1.27, semver:>=2 <3 or semver:* for the newest.`);
             }
@@ -35546,7 +35546,7 @@ async function run() {
         if (inputs.tagRange || inputs.listTags) {
             const { client, credentials, source } = await connect(reference);
             // Tag tracking (and semver) load only when asked for.
-            const { findTags } = await Promise.all(/* import() */[__nccwpck_require__.e(88), __nccwpck_require__.e(114)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9114));
+            const { findTags } = await Promise.all(/* import() */[__nccwpck_require__.e(88), __nccwpck_require__.e(102)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3102));
             const { all, listed, latest } = await main_explained(reference, credentials, source, () => findTags(client, reference.path, {
                 ...inputs.tagQuery,
                 pattern: tagPattern,

@@ -113,7 +113,7 @@ export async function run(): Promise<void> {
     // Every rule is checked before the first request.
     const patterns = await compileOrExplain(inputs.rules)
     if (inputs.tagRange) {
-      const { validRange } = await import('./tags/select.js')
+      const { validRange } = await import('./tags/track.js')
       if (!validRange(inputs.tagRange)) {
         throw new InputError(
           'tag',

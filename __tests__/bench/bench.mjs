@@ -54,26 +54,15 @@ function ensureTools() {
   }
 }
 
-/** Runs a command without blocking the event loop (the registry's proxy, token server and CDN live in this process). */
-function timed(cmd, args, env) {
-  return new Promise((resolve, reject) => {
-    const start = process.hrtime.bigint()
-    execFile(
-      cmd,
-      args,
-      { env, maxBuffer: 64 * 1024 * 1024 },
-      (error, stdout, stderr) => {
-        const ms = Number(process.hrtime.bigint() - start) / 1e6
-        if (error)
-          reject(
-            new Error(
-              `${cmd} ${args.join(' ')} failed: ${stderr || error.message}`
-            )
-          )
-        else resolve({ ms, stdout })
-      }
+/** Runs a command without blocking the event loop (the registry's proxy, token server and CDN live in this process); a failing exit is an error. */
+async function timed(cmd, args, env) {
+  const result = await run(cmd, args, env)
+  if (result.code !== 0) {
+    throw new Error(
+      `${cmd} ${args.join(' ')} failed: ${result.stderr || `exit ${result.code}`}`
     )
-  })
+  }
+  return result
 }
 
 /** Like timed(), but a failing exit is a result, not an error. */

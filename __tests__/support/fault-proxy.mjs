@@ -5,15 +5,7 @@
 import http from 'node:http'
 import { pipeline } from 'node:stream'
 
-const HOP_BY_HOP = new Set([
-  'connection',
-  'keep-alive',
-  'proxy-connection',
-  'transfer-encoding',
-  'te',
-  'trailer',
-  'upgrade'
-])
+import { HOP_BY_HOP } from './registry.mjs'
 
 function readBody(stream) {
   return new Promise((resolve, reject) => {

@@ -107,3 +107,6 @@ export function startRegistry(opts?: RegistryOptions): Promise<RunningRegistry>
 
 /** 'sha256:<hex>' of the bytes (a string is hashed as UTF-8). */
 export function sha256(bytes: Buffer | string): string
+
+/** Headers that belong to one connection, not to the message (RFC 9110). */
+export declare const HOP_BY_HOP: Set<string>

@@ -27,7 +27,8 @@ const START_TIMEOUT_MS = 15000
 const DIR_PREFIX = 'test-registry-'
 // Marks the harness's own pushes so they stay out of `requests`.
 const HARNESS_HEADER = 'x-test-harness'
-const HOP_BY_HOP = new Set([
+/** Headers that belong to one connection, not to the message (RFC 9110). */
+export const HOP_BY_HOP = new Set([
   'connection',
   'keep-alive',
   'proxy-connection',

@@ -5,6 +5,8 @@
 import type { RegistryClient } from '../registry/client.js'
 import { selectTags, type TagQuery } from './select.js'
 
+export { validRange } from './select.js'
+
 export interface TagSelection {
   /** Every tag the registry listed. */
   all: string[]

@@ -1,17 +1,21 @@
-export const id = 114;
-export const ids = [114,205];
+export const id = 102;
+export const ids = [102];
 export const modules = {
 
-/***/ 9205:
+/***/ 3102:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   O: () => (/* binding */ selectTags),
-/* harmony export */   validRange: () => (/* binding */ validRange)
-/* harmony export */ });
-/* unused harmony export versionOf */
-/* harmony import */ var semver__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2088);
-/* harmony import */ var semver__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(semver__WEBPACK_IMPORTED_MODULE_0__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  findTags: () => (/* binding */ findTags),
+  validRange: () => (/* reexport */ validRange)
+});
+
+// EXTERNAL MODULE: ./node_modules/semver/index.js
+var semver = __webpack_require__(2088);
+var semver_default = /*#__PURE__*/__webpack_require__.n(semver);
+;// CONCATENATED MODULE: ./src/tags/select.ts
 /**
  * Choosing among a repository's tags: hide signature/attestation tags,
  * filter by a pattern, sort by semver (prereleases as semver orders them)
@@ -23,7 +27,7 @@ const ARTIFACT_TAG = /^sha256-[a-f0-9]{64}(?:\.(?:sig|att|sbom))$/;
 /** `v1.2.3` and `1.2.3` are versions; `1.2` and `latest` are not. */
 function versionOf(tag) {
     // semver's strict parse allows exactly one leading "v".
-    return semver__WEBPACK_IMPORTED_MODULE_0___default().parse(tag);
+    return semver_default().parse(tag);
 }
 /**
  * The tags that match, sorted ascending (semver: non-versions are dropped,
@@ -38,7 +42,7 @@ function selectTags(tags, query) {
         return [...out].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
     }
     const wanted = (version) => query.range
-        ? semver__WEBPACK_IMPORTED_MODULE_0___default().satisfies(version, query.range, {
+        ? semver_default().satisfies(version, query.range, {
             includePrerelease: includePrereleases
         })
         : includePrereleases || version.prerelease.length === 0;
@@ -46,31 +50,23 @@ function selectTags(tags, query) {
         .map((tag) => ({ tag, version: versionOf(tag) }))
         .filter((v) => v.version !== null && wanted(v.version));
     // Equal versions (v1.0.0 and 1.0.0) keep a stable, lexical order.
-    versions.sort((a, b) => semver__WEBPACK_IMPORTED_MODULE_0___default().compare(a.version, b.version) ||
+    versions.sort((a, b) => semver_default().compare(a.version, b.version) ||
         (a.tag < b.tag ? -1 : a.tag > b.tag ? 1 : 0));
     return versions.map((v) => v.tag);
 }
 /** Validates a semver range for an input; undefined when it is not one. */
 function validRange(text) {
-    return semver__WEBPACK_IMPORTED_MODULE_0___default().validRange(text) ?? undefined;
+    return semver_default().validRange(text) ?? undefined;
 }
 
+;// CONCATENATED MODULE: ./src/tags/track.ts
 
-/***/ }),
-
-/***/ 9114:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   findTags: () => (/* binding */ findTags)
-/* harmony export */ });
-/* harmony import */ var _select_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9205);
 
 async function findTags(client, repository, query) {
     const all = await client.listTags(repository);
     const { range, ...unranged } = query;
-    const listed = (0,_select_js__WEBPACK_IMPORTED_MODULE_0__/* .selectTags */ .O)(all, unranged);
-    const candidates = range ? (0,_select_js__WEBPACK_IMPORTED_MODULE_0__/* .selectTags */ .O)(all, query) : listed;
+    const listed = selectTags(all, unranged);
+    const candidates = range ? selectTags(all, query) : listed;
     return { all, listed, latest: candidates.at(-1) };
 }
 
