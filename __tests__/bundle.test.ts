@@ -5,9 +5,11 @@
 import { afterAll, beforeAll, expect, test } from '@jest/globals'
 import { execFile } from 'node:child_process'
 import fs from 'node:fs'
+import http from 'node:http'
+import type { AddressInfo } from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
-import { buildImage, pushIndex } from './support/fixtures.mjs'
+import { buildImage, pushImage, pushIndex } from './support/fixtures.mjs'
 import { startRegistry, type RunningRegistry } from './support/registry.mjs'
 import { parseOutputFile } from './support/action.js'
 
@@ -90,4 +92,60 @@ test('dist/index.js fails with exit code 1, one error and no outputs', async () 
     /::error::Cannot inspect .*tag "missing" not found/
   )
   expect(result.outputs.size).toBe(0)
+})
+
+test('dist/ loads its lazy chunks: RE2 for rules, @actions/github for the PR comment, semver for tags', async () => {
+  // A stand-in GitHub API that records what the bundled client sends.
+  const api: { method: string; url: string; body: string }[] = []
+  const server = http.createServer((req, res) => {
+    let body = ''
+    req.on('data', (c) => (body += c))
+    req.on('end', () => {
+      api.push({ method: req.method!, url: req.url!, body })
+      res.writeHead(req.method === 'POST' ? 201 : 200, {
+        'content-type': 'application/json'
+      })
+      res.end(
+        req.method === 'POST'
+          ? JSON.stringify({ id: 1, html_url: 'http://example.test/c/1' })
+          : '[]'
+      )
+    })
+  })
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r))
+  const apiUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+  const event = path.join(tmp, 'event.json')
+  fs.writeFileSync(event, JSON.stringify({ pull_request: { number: 3 } }))
+  try {
+    const before = buildImage({
+      config: { Labels: { v: '1.0.0' } },
+      seed: 'b1'
+    })
+    const after = buildImage({ config: { Labels: { v: '1.1.0' } }, seed: 'b2' })
+    await pushImage(reg, 'library/chunks', '1.0.0', before)
+    await pushImage(reg, 'library/chunks', '1.1.0', after)
+    const result = await runBundle({
+      INPUT_IMAGE: `${reg.host}/library/chunks`,
+      INPUT_TAG: 'semver:^1',
+      'INPUT_COMPARE-TO': `${reg.host}/library/chunks:1.0.0`,
+      INPUT_ASSERT: 'label v =~ ^1\\.[0-9]+\\.[0-9]+$',
+      INPUT_COMMENT: 'true',
+      'INPUT_GITHUB-TOKEN': 'ghs_bundleTestToken',
+      GITHUB_EVENT_NAME: 'pull_request',
+      GITHUB_EVENT_PATH: event,
+      GITHUB_REPOSITORY: 'owner/repo',
+      GITHUB_API_URL: apiUrl
+    })
+    expect(result.code).toBe(0)
+    expect(result.outputs.get('latest-tag')).toBe('1.1.0')
+    expect(result.outputs.get('passed')).toBe('true')
+    expect(result.outputs.get('changed')).toBe('true')
+    expect(api.map((r) => `${r.method} ${r.url.split('?')[0]}`)).toEqual([
+      'GET /repos/owner/repo/issues/3/comments',
+      'POST /repos/owner/repo/issues/3/comments'
+    ])
+    expect(api[1].body).toContain('<!-- remote-image-inspect:changes -->')
+  } finally {
+    server.close()
+  }
 })
