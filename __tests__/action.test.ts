@@ -14,7 +14,8 @@ import {
   type Pushed
 } from './support/fixtures.mjs'
 import { startRegistry, type RunningRegistry } from './support/registry.mjs'
-import { runAction, type ActionRun } from './support/action.js'
+import { runAction } from './support/action.js'
+import { expectFailure } from './support/expect.js'
 
 const OUTPUT_NAMES = [
   'ref',
@@ -46,12 +47,6 @@ const OUTPUT_NAMES = [
   'assertions',
   'passed'
 ]
-
-function expectFailure(result: ActionRun, message: RegExp): void {
-  expect(result.failed).toBe(true)
-  expect(result.error).toMatch(message)
-  expect(result.outputFile).toBe('') // a failed step sets no outputs
-}
 
 describe('inspecting images on an anonymous registry with a blob CDN', () => {
   let reg: RunningRegistry

@@ -30,9 +30,8 @@ import {
   type FaultProxy
 } from './support/fault-proxy.mjs'
 import { runAction, type ActionRun } from './support/action.js'
+import { expectFailure, expectOk, pathOf } from './support/expect.js'
 
-const pathOf = (e: { url: string }): string =>
-  new URL(e.url, 'http://x').pathname
 const scopesOf = (e: { url: string }): string[] =>
   new URL(e.url, 'http://x').searchParams.getAll('scope')
 const byStatus = (requests: RequestLogEntry[], status: number): string[] =>
@@ -47,17 +46,6 @@ function accessOf(header: unknown): { name: string; actions: string[] }[] {
     Buffer.from(jwt.split('.')[1], 'base64url').toString('utf8')
   ) as { access: { name: string; actions: string[] }[] }
   return claims.access.map(({ name, actions }) => ({ name, actions }))
-}
-
-function expectOk(result: ActionRun): void {
-  expect(result.error).toBeUndefined()
-  expect(result.failed).toBe(false)
-}
-
-function expectInputError(result: ActionRun, message: RegExp): void {
-  expect(result.failed).toBe(true)
-  expect(result.error).toMatch(message)
-  expect(result.outputFile).toBe('')
 }
 
 type Results = Record<string, Record<string, unknown>>
@@ -598,7 +586,7 @@ describe('images on two registries', () => {
     regA.resetLogs()
     regB.resetLogs()
     const result = await runAction(inputs())
-    expectInputError(result, message)
+    expectFailure(result, message)
     expect(regA.requests).toEqual([])
     expect(regB.requests).toEqual([])
     expect(regA.token!.requests).toEqual([])
@@ -747,7 +735,7 @@ describe('platform: all', () => {
       platform: 'all',
       'compare-to': `${reg.host}/p/single:1`
     })
-    expectInputError(
+    expectFailure(
       result,
       /^Input 'compare-to': compares one platform: set 'platform' to one \(e\.g\. linux\/amd64\) rather than all\.$/
     )

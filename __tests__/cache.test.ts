@@ -32,14 +32,13 @@ import {
   type RunningRegistry
 } from './support/registry.mjs'
 import { runAction, type ActionRun } from './support/action.js'
+import { expectOk, pathOf } from './support/expect.js'
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'rii-cache-e2e-'))
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }))
 let dirs = 0
 const freshDir = (): string => path.join(tmp, `cache-${dirs++}`)
 
-const pathOf = (e: { url: string }): string =>
-  new URL(e.url, 'http://x').pathname
 /** `METHOD kind status` per request: kind is manifest, blob or the path. */
 const summary = (requests: RequestLogEntry[]): string[] =>
   requests.map((r) => {
@@ -74,11 +73,6 @@ function flipBytes(file: string): void {
   bytes[at] ^= 0x20
   bytes[at + 1] ^= 0x01
   fs.writeFileSync(file, bytes)
-}
-
-function expectOk(result: ActionRun): void {
-  expect(result.error).toBeUndefined()
-  expect(result.failed).toBe(false)
 }
 
 /** The "Cache <dir>: …" log line. */

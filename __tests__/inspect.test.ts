@@ -4,8 +4,6 @@ import { explain, parseManifest, readConfig } from '../src/inspect.js'
 import { RegistryError } from '../src/registry/errors.js'
 import { formatReference, parseReference } from '../src/registry/reference.js'
 
-const AMD64 = { os: 'linux', architecture: 'amd64' }
-
 describe('explain', () => {
   const err = (status: number, code?: string): RegistryError =>
     new RegistryError(
@@ -34,7 +32,6 @@ describe('explain', () => {
       error,
       {
         reference,
-        platform: AMD64,
         credentials: withCredentials ? { username: 'u', password: 'p' } : undefined
       },
       formatReference(reference)

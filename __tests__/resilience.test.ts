@@ -48,6 +48,7 @@ import { RegistryClient } from '../src/registry/client.js'
 import type { Platform } from '../src/registry/platform.js'
 import { parseReference } from '../src/registry/reference.js'
 import { Transport, type RetryEvent } from '../src/registry/transport.js'
+import { pathOf } from './support/expect.js'
 
 const AMD64: Platform = { os: 'linux', architecture: 'amd64' }
 const MiB = 1024 * 1024
@@ -59,8 +60,6 @@ const manifestPath = (repo: string, ref: string): string =>
   `/v2/${repo}/manifests/${ref}`
 const blobPath = (repo: string, digest: string): string =>
   `/v2/${repo}/blobs/${digest}`
-const pathOf = (e: { url: string }): string =>
-  new URL(e.url, 'http://x').pathname
 const ISO_TIME = /\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?Z/
 
 /** A status answer with a registry-style JSON error body. */

@@ -33,10 +33,11 @@ import {
   type FaultRule,
   type UpstreamResponse
 } from './support/fault-proxy.mjs'
-import { runAction, type ActionRun } from './support/action.js'
+import { runAction } from './support/action.js'
 import { RegistryClient } from '../src/registry/client.js'
 import { RegistryError } from '../src/registry/errors.js'
 import { Transport } from '../src/registry/transport.js'
+import { expectFailure, pathOf } from './support/expect.js'
 
 const REPO = 'team/tags'
 const HEX = 'c0ffee00'.repeat(8)
@@ -142,15 +143,7 @@ const LEXICAL = [
 /** The outputs of an unchanged previous-digest run without tag outputs. */
 const UNCHANGED_OUTPUTS = ['ref', 'digest', 'changed']
 
-const pathOf = (e: { url: string }): string =>
-  new URL(e.url, 'http://x').pathname
 const tagListPath = `/v2/${REPO}/tags/list`
-
-function expectFailure(result: ActionRun, message: RegExp): void {
-  expect(result.failed).toBe(true)
-  expect(result.error).toMatch(message)
-  expect(result.outputFile).toBe('') // a failed step sets no outputs
-}
 
 /** How a paginating front builds its next link from the page just served. */
 type NextLink = (page: {

@@ -32594,6 +32594,10 @@ function parseDigest(text) {
     }
     return text;
 }
+/** `host`, `host:port` or `[ipv6]:port`, as the reference grammar allows. */
+function isRegistryHost(text) {
+    return DOMAIN.test(text);
+}
 /** True for Docker Hub under any of its names. */
 function isDockerHub(domain) {
     return (domain === DOCKER_HUB || domain === LEGACY_HUB || domain === DOCKER_HUB_API);
@@ -32674,7 +32678,6 @@ function durationInput(name, fallback, min = 0) {
     }
     return ms;
 }
-const HOST = /^(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)*|\[[a-fA-F0-9:]+\])(?::[0-9]{1,5})?$/;
 const inputs_TAG = /^[\w][\w.-]{0,127}$/;
 /** Inputs that only make sense for one image. */
 const SINGLE_ONLY = [
@@ -32903,7 +32906,7 @@ function parseInsecureRegistries(text) {
             if (!item)
                 continue;
             const host = item.replace(/^http:\/\//, '').replace(/\/+$/, '');
-            if (!HOST.test(host) || hostWithoutPort(host) === '') {
+            if (!isRegistryHost(host)) {
                 throw new InputError('insecure-registries', `"${item}" is not a registry host: list hosts like registry.local:5000, one per line.`);
             }
             hosts.push(host.toLowerCase());
@@ -33203,8 +33206,6 @@ async function findCredentials(domain, options = {}) {
     return { warnings };
 }
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
 // EXTERNAL MODULE: ./node_modules/content-type/index.js
 var content_type = __nccwpck_require__(756);
 ;// CONCATENATED MODULE: ./src/registry/errors.ts
@@ -33267,6 +33268,101 @@ function describeErrors(errors) {
         .slice(0, 500);
 }
 
+;// CONCATENATED MODULE: ./src/registry/auth/challenge.ts
+/**
+ * `WWW-Authenticate` parsing per RFC 7235/9110: several challenges in one
+ * value (Node joins repeated headers with ", "), quoted strings with commas
+ * and escapes, case-insensitive names. A linear scanner, no regex backtracking.
+ */
+const TCHAR = /[!#$%&'*+\-.^_`|~0-9A-Za-z]/;
+const TOKEN68_CHAR = /[A-Za-z0-9\-._~+/]/;
+function parseChallenges(header) {
+    const s = header;
+    let i = 0;
+    const out = [];
+    const skip = (chars) => {
+        while (i < s.length && chars.includes(s[i]))
+            i++;
+    };
+    const token = () => {
+        const start = i;
+        while (i < s.length && TCHAR.test(s[i]))
+            i++;
+        return s.slice(start, i);
+    };
+    const quoted = () => {
+        if (s[i] !== '"')
+            return undefined;
+        i++;
+        let value = '';
+        while (i < s.length) {
+            const c = s[i++];
+            if (c === '"')
+                return value;
+            if (c === '\\' && i < s.length)
+                value += s[i++];
+            else
+                value += c;
+        }
+        return undefined; // unterminated
+    };
+    while (i < s.length) {
+        skip(' \t,');
+        if (i >= s.length)
+            break;
+        const scheme = token();
+        if (!scheme) {
+            i++; // not a challenge start: skip the stray character
+            continue;
+        }
+        const challenge = {
+            scheme: scheme.toLowerCase(),
+            params: Object.create(null)
+        };
+        out.push(challenge);
+        skip(' \t');
+        // token68 form, e.g. `Negotiate abc==`
+        const t68Start = i;
+        while (i < s.length && TOKEN68_CHAR.test(s[i]))
+            i++;
+        while (i < s.length && s[i] === '=')
+            i++;
+        const afterT68 = i;
+        skip(' \t');
+        // `name=value` is a parameter; `abc==` alone before "," or the end is token68
+        if (afterT68 > t68Start && (i >= s.length || s[i] === ',')) {
+            challenge.token68 = s.slice(t68Start, afterT68);
+            continue;
+        }
+        i = t68Start;
+        // auth-params until the next scheme or the end
+        for (;;) {
+            skip(' \t,');
+            const start = i;
+            const name = token();
+            if (!name)
+                break;
+            skip(' \t');
+            if (s[i] !== '=') {
+                i = start; // a new challenge's scheme
+                break;
+            }
+            i++;
+            skip(' \t');
+            const value = s[i] === '"' ? quoted() : token();
+            if (value === undefined)
+                break;
+            challenge.params[name.toLowerCase()] = value;
+        }
+    }
+    return out;
+}
+/** The challenge to answer: Bearer over Basic; others are not supported. */
+function pickChallenge(challenges) {
+    return (challenges.find((c) => c.scheme === 'bearer') ??
+        challenges.find((c) => c.scheme === 'basic'));
+}
+
 ;// CONCATENATED MODULE: ./src/registry/auth/authenticator.ts
 /**
  * Answers registry challenges: Bearer tokens from the realm (anonymous, or
@@ -33274,6 +33370,7 @@ function describeErrors(errors) {
  * Tokens are cached per realm, service and scope for the run, and concurrent
  * requests for the same token share one fetch.
  */
+
 
 
 const MAX_TOKEN_BODY = 1024 * 1024;
@@ -33295,7 +33392,7 @@ class Authenticator {
     }
     /** Lets a caller that knows the realm (Docker Hub) skip the 401 round trip. */
     setKnownChallenge(challenge) {
-        this.challenge ??= challenge;
+        this.challenge ??= withoutRequestParams(challenge);
     }
     /**
      * One token for several repositories, where the token server grants it,
@@ -33337,8 +33434,7 @@ class Authenticator {
      * access, so it is not fetched again.
      */
     async onUnauthorized(challenges, scope, previous, since) {
-        const challenge = challenges.find((c) => c.scheme === 'bearer') ??
-            challenges.find((c) => c.scheme === 'basic') ??
+        const challenge = pickChallenge(challenges) ??
             // Some registries (GCR) omit the challenge on the real request.
             (challenges.length === 0 ? this.challenge : undefined);
         if (!challenge) {
@@ -33551,101 +33647,6 @@ function isLinkLocal(hostname) {
         host === 'fd00:ec2::254');
 }
 
-;// CONCATENATED MODULE: ./src/registry/auth/challenge.ts
-/**
- * `WWW-Authenticate` parsing per RFC 7235/9110: several challenges in one
- * value (Node joins repeated headers with ", "), quoted strings with commas
- * and escapes, case-insensitive names. A linear scanner, no regex backtracking.
- */
-const TCHAR = /[!#$%&'*+\-.^_`|~0-9A-Za-z]/;
-const TOKEN68_CHAR = /[A-Za-z0-9\-._~+/]/;
-function parseChallenges(header) {
-    const s = header;
-    let i = 0;
-    const out = [];
-    const skip = (chars) => {
-        while (i < s.length && chars.includes(s[i]))
-            i++;
-    };
-    const token = () => {
-        const start = i;
-        while (i < s.length && TCHAR.test(s[i]))
-            i++;
-        return s.slice(start, i);
-    };
-    const quoted = () => {
-        if (s[i] !== '"')
-            return undefined;
-        i++;
-        let value = '';
-        while (i < s.length) {
-            const c = s[i++];
-            if (c === '"')
-                return value;
-            if (c === '\\' && i < s.length)
-                value += s[i++];
-            else
-                value += c;
-        }
-        return undefined; // unterminated
-    };
-    while (i < s.length) {
-        skip(' \t,');
-        if (i >= s.length)
-            break;
-        const scheme = token();
-        if (!scheme) {
-            i++; // not a challenge start: skip the stray character
-            continue;
-        }
-        const challenge = {
-            scheme: scheme.toLowerCase(),
-            params: Object.create(null)
-        };
-        out.push(challenge);
-        skip(' \t');
-        // token68 form, e.g. `Negotiate abc==`
-        const t68Start = i;
-        while (i < s.length && TOKEN68_CHAR.test(s[i]))
-            i++;
-        while (i < s.length && s[i] === '=')
-            i++;
-        const afterT68 = i;
-        skip(' \t');
-        // `name=value` is a parameter; `abc==` alone before "," or the end is token68
-        if (afterT68 > t68Start && (i >= s.length || s[i] === ',')) {
-            challenge.token68 = s.slice(t68Start, afterT68);
-            continue;
-        }
-        i = t68Start;
-        // auth-params until the next scheme or the end
-        for (;;) {
-            skip(' \t,');
-            const start = i;
-            const name = token();
-            if (!name)
-                break;
-            skip(' \t');
-            if (s[i] !== '=') {
-                i = start; // a new challenge's scheme
-                break;
-            }
-            i++;
-            skip(' \t');
-            const value = s[i] === '"' ? quoted() : token();
-            if (value === undefined)
-                break;
-            challenge.params[name.toLowerCase()] = value;
-        }
-    }
-    return out;
-}
-/** The challenge to answer: Bearer over Basic; others are not supported. */
-function pickChallenge(challenges) {
-    return (challenges.find((c) => c.scheme === 'bearer') ??
-        challenges.find((c) => c.scheme === 'basic'));
-}
-
 ;// CONCATENATED MODULE: ./src/registry/media-types.ts
 const OCI_MANIFEST = 'application/vnd.oci.image.manifest.v1+json';
 const OCI_INDEX = 'application/vnd.oci.image.index.v1+json';
@@ -33678,6 +33679,27 @@ function manifestKind(mediaType) {
     if (SCHEMA1_TYPES.includes(mediaType))
         return 'schema1';
     return 'unknown';
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./src/registry/digest.ts
+/** Content digests: the algorithms we verify, and hashing bytes with them. */
+
+
+const digest_DIGEST = /^(?:sha256:[a-f0-9]{64}|sha512:[a-f0-9]{128})$/;
+/** True for a digest we can verify: sha256 or sha512, lowercase hex. */
+function isDigest(text) {
+    return digest_DIGEST.test(text);
+}
+function isSupportedAlgorithm(algorithm) {
+    return algorithm === 'sha256' || algorithm === 'sha512';
+}
+function digestOf(bytes, algorithm = 'sha256') {
+    if (!isSupportedAlgorithm(algorithm)) {
+        throw new RegistryError('unsupported', `Digest algorithm ${algorithm} is not supported`);
+    }
+    return `${algorithm}:${(0,external_node_crypto_.createHash)(algorithm).update(bytes).digest('hex')}`;
 }
 
 ;// CONCATENATED MODULE: ./src/registry/transport.ts
@@ -33756,7 +33778,7 @@ class Transport {
             const last = !idempotent || attempt >= this.retry.retries;
             const waitMs = response ? retryAfterMs(response.headers) : undefined;
             if (waitMs !== undefined && waitMs > this.retry.maxRetryAfterMs) {
-                throw new RegistryError('rate-limit', `${host(url)} answered ${response.status} and asks to wait ${formatWait(waitMs)} (until ${new Date(Date.now() + waitMs).toISOString()}), longer than the ${formatWait(this.retry.maxRetryAfterMs)} this step waits; retry after that time`, response.status, [], options.what);
+                throw new RegistryError('rate-limit', `${url.host} answered ${response.status} and asks to wait ${formatWait(waitMs)} (until ${new Date(Date.now() + waitMs).toISOString()}), longer than the ${formatWait(this.retry.maxRetryAfterMs)} this step waits; retry after that time`, response.status, [], options.what);
             }
             if (last) {
                 if (response)
@@ -33836,7 +33858,7 @@ class Transport {
         const left = deadline === undefined ? Infinity : deadline - Date.now();
         const budget = Math.min(this.timeoutMs, left);
         if (budget <= 0) {
-            throw new RegistryError('timeout', `The overall time limit ran out before fetching the ${options.what} from ${host(url)}`);
+            throw new RegistryError('timeout', `The overall time limit ran out before fetching the ${options.what} from ${url.host}`);
         }
         let message;
         let timedOut = false;
@@ -33847,8 +33869,8 @@ class Transport {
             onTimeout?.();
         }, budget);
         const timeoutError = () => new RegistryError('timeout', left < this.timeoutMs
-            ? `The overall time limit ran out while fetching the ${options.what} from ${host(url)} (${method} ${redact(url)})`
-            : `${host(url)} did not answer the ${options.what} request within ${formatWait(budget)} (${method} ${redact(url)})`);
+            ? `The overall time limit ran out while fetching the ${options.what} from ${url.host} (${method} ${redact(url)})`
+            : `${url.host} did not answer the ${options.what} request within ${formatWait(budget)} (${method} ${redact(url)})`);
         try {
             const pending = this.raw(method, url, headers, body);
             message = await new Promise((resolve, reject) => {
@@ -34035,9 +34057,6 @@ function tlsProblem(code, url) {
     }
     return undefined;
 }
-function host(url) {
-    return url.host;
-}
 function sleep(ms) {
     return new Promise((resolve) => setTimeout(resolve, ms));
 }
@@ -34146,7 +34165,7 @@ class RegistryClient {
             const headerAlgorithm = header.split(':')[0];
             const check = headerAlgorithm === algorithm
                 ? digest
-                : supported(headerAlgorithm)
+                : isSupportedAlgorithm(headerAlgorithm)
                     ? digestOf(response.body, headerAlgorithm)
                     : undefined;
             if (check !== undefined && check !== header) {
@@ -34219,7 +34238,7 @@ class RegistryClient {
         const header = response
             ? headerValue(response.headers['docker-content-digest'])
             : undefined;
-        if (header && /^(sha256:[a-f0-9]{64}|sha512:[a-f0-9]{128})$/.test(header)) {
+        if (header && isDigest(header)) {
             return { digest: header, method: 'HEAD', headers: response.headers };
         }
         const manifest = await this.getManifest(repository, reference);
@@ -34317,9 +34336,15 @@ class RegistryClient {
                 return response;
             if (response.status === 401 && attempt < MAX_AUTH_ATTEMPTS) {
                 let challenges = parseChallenges(headerValue(response.headers['www-authenticate']) ?? '');
-                // GCR answers some 401s without a challenge: ask /v2/ for it.
+                // GCR answers some 401s without a challenge: ask /v2/ for it (an
+                // empty list then answers the challenge the Authenticator knows).
                 if (challenges.length === 0 && !this.auth.hasChallenge()) {
-                    challenges = await this.pingChallenges();
+                    const fromPing = await this.pingChallenges();
+                    const usable = pickChallenge(fromPing);
+                    if (usable)
+                        this.auth.setKnownChallenge(usable);
+                    else
+                        challenges = fromPing;
                 }
                 const next = await this.auth.onUnauthorized(challenges, scope, authorization, since);
                 if (next !== undefined) {
@@ -34330,7 +34355,7 @@ class RegistryClient {
             throw this.failure(response, options.what, authorization !== undefined);
         }
     }
-    /** The challenge `GET /v2/` carries (its scope is not trusted, only realm and service). */
+    /** The challenges `GET /v2/` carries (the Authenticator keeps only realm and service). */
     async pingChallenges() {
         const response = await this.transport.send(new URL('/v2/', this.base), {
             maxBytes: MAX_ERROR_BYTES,
@@ -34338,11 +34363,7 @@ class RegistryClient {
         });
         if (response.status !== 401)
             return [];
-        return parseChallenges(headerValue(response.headers['www-authenticate']) ?? '').map((c) => {
-            const params = Object.assign(Object.create(null), c.params);
-            delete params.scope;
-            return { ...c, params };
-        });
+        return parseChallenges(headerValue(response.headers['www-authenticate']) ?? '');
     }
     failure(response, what, authenticated) {
         const errors = parseErrorBody(response.body.subarray(0, MAX_ERROR_BYTES));
@@ -34380,15 +34401,6 @@ function nextPage(response, base, LinkHeader) {
 }
 function headerValue(value) {
     return Array.isArray(value) ? value.join(', ') : value;
-}
-function supported(algorithm) {
-    return algorithm === 'sha256' || algorithm === 'sha512';
-}
-function digestOf(bytes, algorithm = 'sha256') {
-    if (!supported(algorithm)) {
-        throw new RegistryError('unsupported', `Digest algorithm ${algorithm} is not supported`);
-    }
-    return `${algorithm}:${(0,external_node_crypto_.createHash)(algorithm).update(bytes).digest('hex')}`;
 }
 /** The media type of a Content-Type header, parameters dropped, lowercased. */
 function mediaTypeOf(value) {
@@ -34496,6 +34508,7 @@ function entriesAt(text, path) {
 
 
 
+
 /** Nested indexes are allowed; this bounds how deep we follow them. */
 const MAX_INDEX_DEPTH = 4;
 async function inspectImage(request, client) {
@@ -34512,7 +34525,7 @@ async function inspectEveryPlatform(request, client) {
         const document = parseManifest(top);
         if (document.kind !== 'index')
             return [await resolve(request, client, top)];
-        const offered = imageEntries(document.json).map((e) => normalizePlatform(e.platform ?? defaultPlatform()));
+        const offered = platformsOf(imageEntries(document.json));
         const unique = offered.filter((p, i) => offered.findIndex((q) => formatPlatform(q) === formatPlatform(p)) === i);
         const out = [];
         for (const platform of unique) {
@@ -34521,6 +34534,7 @@ async function inspectEveryPlatform(request, client) {
         return out;
     });
 }
+/** Runs registry work, turning a RegistryError into a message for users. */
 async function explained(request, work) {
     try {
         return await work();
@@ -34539,6 +34553,7 @@ async function resolve(request, client, top) {
     let rateLimit = readRateLimit(top.headers);
     let current = top;
     let document = parseManifest(current);
+    const topType = document.mediaType;
     let platforms;
     let chosen;
     for (let depth = 0; document.kind === 'index'; depth++) {
@@ -34546,7 +34561,7 @@ async function resolve(request, client, top) {
             throw new RegistryError('unsupported', `The index nests more than ${MAX_INDEX_DEPTH} levels deep`);
         }
         const entries = imageEntries(document.json);
-        const offered = entries.map((e) => normalizePlatform(e.platform ?? defaultPlatform()));
+        const offered = platformsOf(entries);
         platforms ??= offered;
         const index = matchPlatform(wanted, offered);
         if (index === -1) {
@@ -34589,7 +34604,8 @@ async function resolve(request, client, top) {
             warnings.push(`The image is single-platform ${formatPlatform(actual)}; the platform ${wantedText} did not apply.`);
         }
     }
-    const platform = chosen ? normalizePlatform(chosen) : actual;
+    // Index platforms and `actual` are normalized already.
+    const platform = chosen ?? actual;
     if (rateLimit &&
         rateLimit.remaining <= Math.max(5, Math.floor(rateLimit.limit / 10))) {
         warnings.push(`Only ${rateLimit.remaining} of ${rateLimit.limit} pulls are left in the registry's rate-limit window${rateLimit.windowSeconds ? ` (${rateLimit.windowSeconds} s)` : ''}; authenticate or cache results to avoid 429s.`);
@@ -34598,11 +34614,11 @@ async function resolve(request, client, top) {
         reference,
         ref: formatReference(reference),
         digest: top.digest,
-        mediaType: parseManifest(top).mediaType,
+        mediaType: topType,
         imageDigest: current.digest,
         configDigest: configDescriptor.digest,
         platform,
-        platforms: (platforms ?? [actual]).map(normalizePlatform),
+        platforms: platforms ?? [actual],
         config,
         layers: layers.length,
         size,
@@ -34769,6 +34785,10 @@ function imageEntries(index) {
     }
     return out;
 }
+/** Each entry's platform, normalized; none given counts as linux/amd64. */
+function platformsOf(entries) {
+    return entries.map((e) => normalizePlatform(e.platform ?? defaultPlatform()));
+}
 /** An index entry without a platform is linux/amd64, as go-containerregistry reads it. */
 function defaultPlatform() {
     return { os: 'linux', architecture: 'amd64' };
@@ -34783,7 +34803,7 @@ function descriptorOf(value, what) {
         d.size < 0) {
         throw new RegistryError('protocol', `A ${what} descriptor in the manifest is malformed (needs a digest and a size)`);
     }
-    if (!/^(sha256:[a-f0-9]{64}|sha512:[a-f0-9]{128})$/.test(d.digest)) {
+    if (!isDigest(d.digest)) {
         throw new RegistryError('unsupported', `A ${what} descriptor has digest "${d.digest.slice(0, 80)}", which is not a sha256 or sha512 digest`);
     }
     return {
@@ -34942,7 +34962,7 @@ function explain(error, request, ref) {
 
 
 
-const cache_DIGEST = /^(sha256):([a-f0-9]{64})$|^(sha512):([a-f0-9]{128})$/;
+
 class DigestCache {
     dir;
     stats = { hits: 0, misses: 0, corrupt: 0 };
@@ -34962,9 +34982,7 @@ class DigestCache {
             this.stats.misses++;
             return undefined;
         }
-        const [algorithm] = digest.split(':');
-        const actual = `${algorithm}:${(0,external_node_crypto_.createHash)(algorithm).update(bytes).digest('hex')}`;
-        if (actual !== digest) {
+        if (digestOf(bytes, digest.split(':')[0]) !== digest) {
             this.stats.corrupt++;
             external_node_fs_default().rmSync(file, { force: true });
             return undefined;
@@ -34990,11 +35008,9 @@ class DigestCache {
     }
     /** `<dir>/blobs/<algorithm>/<hex>`; undefined for anything not a digest. */
     file(digest) {
-        const m = cache_DIGEST.exec(digest);
-        if (!m)
+        if (!isDigest(digest))
             return undefined;
-        const algorithm = m[1] ?? m[3];
-        const hex = m[2] ?? m[4];
+        const [algorithm, hex] = digest.split(':');
         return external_node_path_default().join(this.dir, 'blobs', algorithm, hex);
     }
 }
@@ -35438,7 +35454,6 @@ async function inspectMany(images, connect, request, concurrency = PER_REGISTRY_
 
 
 
-
 /** The inputs' credentials, else whatever the runner has for the registry. */
 async function credentialsFor(domain, fromInputs) {
     // The inputs are for the image's registry; any other registry (a compared
@@ -35510,23 +35525,21 @@ async function run() {
                 throw new InputError('tag-pattern', `${errorMessage(error)}.`);
             }
         }
-        const made = transportFor(inputs);
-        const deadline = made.deadline;
-        opened = made.transport;
-        const http = opened;
+        const { transport: http, deadline } = transportFor(inputs);
+        opened = http;
         const cache = inputs.cacheDir ? new DigestCache(inputs.cacheDir) : undefined;
         const connect = connector(http, cache, inputs.insecureRegistries, {
             credentials: inputs.credentials,
             domain: inputs.reference.domain
         });
-        /** With `platform: all`, every platform's result, primary one first. */
+        /** With `platform: all`, every platform's result. */
         let everyPlatform;
-        const inspect = async (reference, all = false) => {
+        const inspect = async (reference, { all = false, resolvedDigest } = {}) => {
             core_info(`Inspecting ${formatReference(reference)} (platform ${all ? 'all' : formatPlatform(inputs.platform)}) on ${apiHost(reference.domain)}`);
             const { client, credentials, source } = await connect(reference);
             const request = {
                 reference,
-                resolvedDigest: reference === inputs.compareTo ? undefined : resolvedDigest,
+                resolvedDigest,
                 platform: inputs.platform,
                 credentials,
                 credentialSource: source,
@@ -35547,7 +35560,7 @@ async function run() {
             const { client, credentials, source } = await connect(reference);
             // Tag tracking (and semver) load only when asked for.
             const { findTags } = await Promise.all(/* import() */[__nccwpck_require__.e(88), __nccwpck_require__.e(102)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3102));
-            const { all, listed, latest } = await main_explained(reference, credentials, source, () => findTags(client, reference.path, {
+            const { all, listed, latest } = await explained({ reference, credentials, credentialSource: source }, () => findTags(client, reference.path, {
                 ...inputs.tagQuery,
                 pattern: tagPattern,
                 range: inputs.tagRange
@@ -35564,7 +35577,7 @@ async function run() {
         let resolvedDigest;
         if (inputs.previousDigest) {
             const { client, credentials, source } = await connect(reference);
-            const { digest, method } = await main_explained(reference, credentials, source, () => client.resolveDigest(reference.path, manifestReference(reference)));
+            const { digest, method } = await explained({ reference, credentials, credentialSource: source }, () => client.resolveDigest(reference.path, manifestReference(reference)));
             core_info(`${formatReference(reference)} is ${digest} (by ${method})`);
             if (digest === inputs.previousDigest) {
                 // Unchanged: nothing more to fetch, no manifest GET spent.
@@ -35584,7 +35597,7 @@ async function run() {
             resolvedDigest = digest;
         }
         const [info, before] = await allOrCancel(http, [
-            inspect(reference, inputs.allPlatforms),
+            inspect(reference, { all: inputs.allPlatforms, resolvedDigest }),
             inputs.compareTo ? inspect(inputs.compareTo) : undefined
         ]);
         core_debug(`HTTP requests: ${http.requestCount}`);
@@ -35761,22 +35774,6 @@ function transportFor(settings) {
         onRetry: (e) => core_info(`${e.reason} from ${e.url}; retrying in ${formatWait(e.delayMs)} (${e.attempt}/${e.retries})`)
     });
     return { transport, deadline };
-}
-/** Registry failures outside inspectImage, explained the same way. */
-async function main_explained(reference, credentials, source, fn) {
-    try {
-        return await fn();
-    }
-    catch (error) {
-        if (!(error instanceof RegistryError))
-            throw error;
-        throw new UserError(explain(error, {
-            reference,
-            platform: { os: 'linux', architecture: 'amd64' },
-            credentials,
-            credentialSource: source
-        }, formatReference(reference)));
-    }
 }
 /** The summary is a report: failing to write it is a warning. */
 async function writeSummary(fill) {

@@ -15,7 +15,7 @@ import type { TagQuery } from './tags/select.js'
 import { parsePlatform, type Platform } from './registry/platform.js'
 import {
   ReferenceError,
-  hostWithoutPort,
+  isRegistryHost,
   parseDigest,
   parseReference,
   type ImageReference
@@ -94,9 +94,6 @@ function durationInput(name: string, fallback: string, min = 0): number {
   }
   return ms
 }
-
-const HOST =
-  /^(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)*|\[[a-fA-F0-9:]+\])(?::[0-9]{1,5})?$/
 
 const TAG = /^[\w][\w.-]{0,127}$/
 
@@ -396,7 +393,7 @@ function parseInsecureRegistries(text: string): string[] {
     for (const item of line.replace(/#.*/, '').split(/[\s,]+/)) {
       if (!item) continue
       const host = item.replace(/^http:\/\//, '').replace(/\/+$/, '')
-      if (!HOST.test(host) || hostWithoutPort(host) === '') {
+      if (!isRegistryHost(host)) {
         throw new InputError(
           'insecure-registries',
           `"${item}" is not a registry host: list hosts like registry.local:5000, one per line.`

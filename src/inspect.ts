@@ -9,6 +9,7 @@ import {
   type Descriptor,
   type Manifest
 } from './registry/client.js'
+import { isDigest } from './registry/digest.js'
 import { RegistryError, describeErrors } from './registry/errors.js'
 import {
   IMAGE_CONFIG_TYPES,
@@ -130,9 +131,7 @@ export async function inspectEveryPlatform(
     const top = await fetchTop(request, client)
     const document = parseManifest(top)
     if (document.kind !== 'index') return [await resolve(request, client, top)]
-    const offered = imageEntries(document.json).map((e) =>
-      normalizePlatform(e.platform ?? defaultPlatform())
-    )
+    const offered = platformsOf(imageEntries(document.json))
     const unique = offered.filter(
       (p, i) =>
         offered.findIndex((q) => formatPlatform(q) === formatPlatform(p)) === i
@@ -145,8 +144,15 @@ export async function inspectEveryPlatform(
   })
 }
 
-async function explained<T>(
-  request: InspectRequest,
+/** Who asked for what: enough to explain a registry failure. */
+export type FailureContext = Pick<
+  InspectRequest,
+  'reference' | 'credentials' | 'credentialSource'
+>
+
+/** Runs registry work, turning a RegistryError into a message for users. */
+export async function explained<T>(
+  request: FailureContext,
   work: () => Promise<T>
 ): Promise<T> {
   try {
@@ -172,6 +178,7 @@ async function resolve(
   let rateLimit = readRateLimit(top.headers)
   let current = top
   let document = parseManifest(current)
+  const topType = document.mediaType
   let platforms: Platform[] | undefined
   let chosen: Platform | undefined
 
@@ -183,9 +190,7 @@ async function resolve(
       )
     }
     const entries = imageEntries(document.json)
-    const offered = entries.map((e) =>
-      normalizePlatform(e.platform ?? defaultPlatform())
-    )
+    const offered = platformsOf(entries)
     platforms ??= offered
     const index = matchPlatform(wanted, offered)
     if (index === -1) {
@@ -249,7 +254,8 @@ async function resolve(
       )
     }
   }
-  const platform = chosen ? normalizePlatform(chosen) : actual
+  // Index platforms and `actual` are normalized already.
+  const platform = chosen ?? actual
   if (
     rateLimit &&
     rateLimit.remaining <= Math.max(5, Math.floor(rateLimit.limit / 10))
@@ -262,11 +268,11 @@ async function resolve(
     reference,
     ref: formatReference(reference),
     digest: top.digest,
-    mediaType: parseManifest(top).mediaType,
+    mediaType: topType,
     imageDigest: current.digest,
     configDigest: configDescriptor.digest,
     platform,
-    platforms: (platforms ?? [actual]).map(normalizePlatform),
+    platforms: platforms ?? [actual],
     config,
     layers: layers.length,
     size,
@@ -484,6 +490,11 @@ function imageEntries(index: Record<string, unknown>): IndexEntry[] {
   return out
 }
 
+/** Each entry's platform, normalized; none given counts as linux/amd64. */
+function platformsOf(entries: IndexEntry[]): Platform[] {
+  return entries.map((e) => normalizePlatform(e.platform ?? defaultPlatform()))
+}
+
 /** An index entry without a platform is linux/amd64, as go-containerregistry reads it. */
 function defaultPlatform(): Platform {
   return { os: 'linux', architecture: 'amd64' }
@@ -504,7 +515,7 @@ function descriptorOf(value: unknown, what: string): Descriptor {
       `A ${what} descriptor in the manifest is malformed (needs a digest and a size)`
     )
   }
-  if (!/^(sha256:[a-f0-9]{64}|sha512:[a-f0-9]{128})$/.test(d.digest)) {
+  if (!isDigest(d.digest)) {
     throw new RegistryError(
       'unsupported',
       `A ${what} descriptor has digest "${d.digest.slice(0, 80)}", which is not a sha256 or sha512 digest`
@@ -620,7 +631,7 @@ function keys(value: unknown): string[] {
 /** Turns a registry failure into a message that says what to do about it. */
 export function explain(
   error: RegistryError,
-  request: InspectRequest,
+  request: FailureContext,
   ref: string
 ): string {
   const { reference, credentials, credentialSource } = request

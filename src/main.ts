@@ -23,12 +23,11 @@ import {
   type Credentials
 } from './registry/auth/docker-config.js'
 import {
-  explain,
+  explained,
   inspectEveryPlatform,
   inspectImage,
   type ImageInfo
 } from './inspect.js'
-import { RegistryError } from './registry/errors.js'
 import { DigestCache } from './registry/cache.js'
 import { RegistryClient } from './registry/client.js'
 import { Transport, formatWait } from './registry/transport.js'
@@ -129,20 +128,21 @@ export async function run(): Promise<void> {
         throw new InputError('tag-pattern', `${errorMessage(error)}.`)
       }
     }
-    const made = transportFor(inputs)
-    const deadline = made.deadline
-    opened = made.transport
-    const http = opened
+    const { transport: http, deadline } = transportFor(inputs)
+    opened = http
     const cache = inputs.cacheDir ? new DigestCache(inputs.cacheDir) : undefined
     const connect = connector(http, cache, inputs.insecureRegistries, {
       credentials: inputs.credentials,
       domain: inputs.reference.domain
     })
-    /** With `platform: all`, every platform's result, primary one first. */
+    /** With `platform: all`, every platform's result. */
     let everyPlatform: ImageInfo[] | undefined
     const inspect = async (
       reference: ImageReference,
-      all = false
+      {
+        all = false,
+        resolvedDigest
+      }: { all?: boolean; resolvedDigest?: string } = {}
     ): Promise<ImageInfo> => {
       core.info(
         `Inspecting ${formatReference(reference)} (platform ${all ? 'all' : formatPlatform(inputs.platform)}) on ${apiHost(reference.domain)}`
@@ -150,8 +150,7 @@ export async function run(): Promise<void> {
       const { client, credentials, source } = await connect(reference)
       const request = {
         reference,
-        resolvedDigest:
-          reference === inputs.compareTo ? undefined : resolvedDigest,
+        resolvedDigest,
         platform: inputs.platform,
         credentials,
         credentialSource: source,
@@ -177,9 +176,7 @@ export async function run(): Promise<void> {
       // Tag tracking (and semver) load only when asked for.
       const { findTags } = await import('./tags/track.js')
       const { all, listed, latest } = await explained(
-        reference,
-        credentials,
-        source,
+        { reference, credentials, credentialSource: source },
         () =>
           findTags(client, reference.path, {
             ...inputs.tagQuery,
@@ -208,9 +205,7 @@ export async function run(): Promise<void> {
     if (inputs.previousDigest) {
       const { client, credentials, source } = await connect(reference)
       const { digest, method } = await explained(
-        reference,
-        credentials,
-        source,
+        { reference, credentials, credentialSource: source },
         () => client.resolveDigest(reference.path, manifestReference(reference))
       )
       core.info(`${formatReference(reference)} is ${digest} (by ${method})`)
@@ -239,7 +234,7 @@ export async function run(): Promise<void> {
     }
 
     const [info, before] = await allOrCancel(http, [
-      inspect(reference, inputs.allPlatforms),
+      inspect(reference, { all: inputs.allPlatforms, resolvedDigest }),
       inputs.compareTo ? inspect(inputs.compareTo) : undefined
     ])
     core.debug(`HTTP requests: ${http.requestCount}`)
@@ -451,32 +446,6 @@ function transportFor(settings: {
       )
   })
   return { transport, deadline }
-}
-
-/** Registry failures outside inspectImage, explained the same way. */
-async function explained<T>(
-  reference: ImageReference,
-  credentials: Credentials | undefined,
-  source: string | undefined,
-  fn: () => Promise<T>
-): Promise<T> {
-  try {
-    return await fn()
-  } catch (error) {
-    if (!(error instanceof RegistryError)) throw error
-    throw new UserError(
-      explain(
-        error,
-        {
-          reference,
-          platform: { os: 'linux', architecture: 'amd64' },
-          credentials,
-          credentialSource: source
-        },
-        formatReference(reference)
-      )
-    )
-  }
 }
 
 /** The summary is a report: failing to write it is a warning. */

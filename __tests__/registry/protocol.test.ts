@@ -51,6 +51,7 @@ import { RegistryError } from '../../src/registry/errors.js'
 import { formatPlatform, type Platform } from '../../src/registry/platform.js'
 import { isLoopbackHost, parseReference } from '../../src/registry/reference.js'
 import { Transport, type SendOptions } from '../../src/registry/transport.js'
+import { pathOf } from '../support/expect.js'
 
 const AMD64: Platform = { os: 'linux', architecture: 'amd64' }
 const MiB = 1024 * 1024
@@ -106,8 +107,6 @@ const manifestPath = (repo: string, ref: string): string =>
   `/v2/${repo}/manifests/${ref}`
 const blobPath = (repo: string, digest: string): string =>
   `/v2/${repo}/blobs/${digest}`
-const pathOf = (e: { url: string }): string =>
-  new URL(e.url, 'http://x').pathname
 
 type Rewrite = (u: UpstreamResponse) => UpstreamResponse
 const header =

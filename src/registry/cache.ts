@@ -4,11 +4,10 @@
  * directory (actions/cache) can answer an unchanged image without
  * downloading it again. Every read is verified; a bad entry is dropped.
  */
-import { createHash, randomBytes } from 'node:crypto'
+import { randomBytes } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
-
-const DIGEST = /^(sha256):([a-f0-9]{64})$|^(sha512):([a-f0-9]{128})$/
+import { digestOf, isDigest } from './digest.js'
 
 export interface CacheStats {
   hits: number
@@ -33,9 +32,7 @@ export class DigestCache {
       this.stats.misses++
       return undefined
     }
-    const [algorithm] = digest.split(':')
-    const actual = `${algorithm}:${createHash(algorithm).update(bytes).digest('hex')}`
-    if (actual !== digest) {
+    if (digestOf(bytes, digest.split(':')[0]) !== digest) {
       this.stats.corrupt++
       fs.rmSync(file, { force: true })
       return undefined
@@ -61,10 +58,8 @@ export class DigestCache {
 
   /** `<dir>/blobs/<algorithm>/<hex>`; undefined for anything not a digest. */
   private file(digest: string): string | undefined {
-    const m = DIGEST.exec(digest)
-    if (!m) return undefined
-    const algorithm = m[1] ?? m[3]
-    const hex = m[2] ?? m[4]
+    if (!isDigest(digest)) return undefined
+    const [algorithm, hex] = digest.split(':')
     return path.join(this.dir, 'blobs', algorithm, hex)
   }
 }

@@ -2,7 +2,6 @@
  * A registry client for one registry: manifests and blobs over the
  * distribution API, authenticated on demand, every digest verified.
  */
-import { createHash } from 'node:crypto'
 import { parse as parseContentType } from 'content-type'
 import { Authenticator } from './auth/authenticator.js'
 import {
@@ -20,6 +19,7 @@ import {
 import { MANIFEST_ACCEPT } from './media-types.js'
 import { apiHost, isLoopbackHost, DOCKER_HUB_API } from './reference.js'
 import type { DigestCache } from './cache.js'
+import { digestOf, isDigest, isSupportedAlgorithm } from './digest.js'
 import { Transport, redact, type HttpResponse } from './transport.js'
 
 export const MAX_MANIFEST_BYTES = 4 * 1024 * 1024
@@ -143,7 +143,7 @@ export class RegistryClient {
       const check =
         headerAlgorithm === algorithm
           ? digest
-          : supported(headerAlgorithm)
+          : isSupportedAlgorithm(headerAlgorithm)
             ? digestOf(response.body, headerAlgorithm)
             : undefined
       if (check !== undefined && check !== header) {
@@ -240,7 +240,7 @@ export class RegistryClient {
     const header = response
       ? headerValue(response.headers['docker-content-digest'])
       : undefined
-    if (header && /^(sha256:[a-f0-9]{64}|sha512:[a-f0-9]{128})$/.test(header)) {
+    if (header && isDigest(header)) {
       return { digest: header, method: 'HEAD', headers: response!.headers }
     }
     const manifest = await this.getManifest(repository, reference)
@@ -357,9 +357,13 @@ export class RegistryClient {
         let challenges = parseChallenges(
           headerValue(response.headers['www-authenticate']) ?? ''
         )
-        // GCR answers some 401s without a challenge: ask /v2/ for it.
+        // GCR answers some 401s without a challenge: ask /v2/ for it (an
+        // empty list then answers the challenge the Authenticator knows).
         if (challenges.length === 0 && !this.auth.hasChallenge()) {
-          challenges = await this.pingChallenges()
+          const fromPing = await this.pingChallenges()
+          const usable = pickChallenge(fromPing)
+          if (usable) this.auth.setKnownChallenge(usable)
+          else challenges = fromPing
         }
         const next = await this.auth.onUnauthorized(
           challenges,
@@ -376,7 +380,7 @@ export class RegistryClient {
     }
   }
 
-  /** The challenge `GET /v2/` carries (its scope is not trusted, only realm and service). */
+  /** The challenges `GET /v2/` carries (the Authenticator keeps only realm and service). */
   private async pingChallenges(): Promise<Challenge[]> {
     const response = await this.transport.send(new URL('/v2/', this.base), {
       maxBytes: MAX_ERROR_BYTES,
@@ -385,14 +389,7 @@ export class RegistryClient {
     if (response.status !== 401) return []
     return parseChallenges(
       headerValue(response.headers['www-authenticate']) ?? ''
-    ).map((c) => {
-      const params = Object.assign(
-        Object.create(null) as Record<string, string>,
-        c.params
-      )
-      delete params.scope
-      return { ...c, params }
-    })
+    )
   }
 
   private failure(
@@ -454,20 +451,6 @@ function nextPage(
 
 function headerValue(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? value.join(', ') : value
-}
-
-function supported(algorithm: string): boolean {
-  return algorithm === 'sha256' || algorithm === 'sha512'
-}
-
-export function digestOf(bytes: Buffer, algorithm = 'sha256'): string {
-  if (!supported(algorithm)) {
-    throw new RegistryError(
-      'unsupported',
-      `Digest algorithm ${algorithm} is not supported`
-    )
-  }
-  return `${algorithm}:${createHash(algorithm).update(bytes).digest('hex')}`
 }
 
 /** The media type of a Content-Type header, parameters dropped, lowercased. */

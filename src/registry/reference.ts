@@ -154,6 +154,11 @@ export function parseDigest(text: string): string {
   return text
 }
 
+/** `host`, `host:port` or `[ipv6]:port`, as the reference grammar allows. */
+export function isRegistryHost(text: string): boolean {
+  return DOMAIN.test(text)
+}
+
 /** True for Docker Hub under any of its names. */
 export function isDockerHub(domain: string): boolean {
   return (

@@ -138,7 +138,7 @@ export class Transport {
       if (waitMs !== undefined && waitMs > this.retry.maxRetryAfterMs) {
         throw new RegistryError(
           'rate-limit',
-          `${host(url)} answered ${response!.status} and asks to wait ${formatWait(waitMs)} (until ${new Date(Date.now() + waitMs).toISOString()}), longer than the ${formatWait(this.retry.maxRetryAfterMs)} this step waits; retry after that time`,
+          `${url.host} answered ${response!.status} and asks to wait ${formatWait(waitMs)} (until ${new Date(Date.now() + waitMs).toISOString()}), longer than the ${formatWait(this.retry.maxRetryAfterMs)} this step waits; retry after that time`,
           response!.status,
           [],
           options.what
@@ -257,7 +257,7 @@ export class Transport {
     if (budget <= 0) {
       throw new RegistryError(
         'timeout',
-        `The overall time limit ran out before fetching the ${options.what} from ${host(url)}`
+        `The overall time limit ran out before fetching the ${options.what} from ${url.host}`
       )
     }
     let message: IncomingMessage | undefined
@@ -272,8 +272,8 @@ export class Transport {
       new RegistryError(
         'timeout',
         left < this.timeoutMs
-          ? `The overall time limit ran out while fetching the ${options.what} from ${host(url)} (${method} ${redact(url)})`
-          : `${host(url)} did not answer the ${options.what} request within ${formatWait(budget)} (${method} ${redact(url)})`
+          ? `The overall time limit ran out while fetching the ${options.what} from ${url.host} (${method} ${redact(url)})`
+          : `${url.host} did not answer the ${options.what} request within ${formatWait(budget)} (${method} ${redact(url)})`
       )
     try {
       const pending = this.raw(method, url, headers, body)
@@ -494,10 +494,6 @@ function tlsProblem(code: string | undefined, url: URL): string | undefined {
     return `${url.host} presented a TLS certificate this runner does not trust. Add its CA to the runner (NODE_EXTRA_CA_CERTS) rather than turning verification off`
   }
   return undefined
-}
-
-function host(url: URL): string {
-  return url.host
 }
 
 function sleep(ms: number): Promise<void> {

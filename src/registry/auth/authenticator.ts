@@ -7,7 +7,7 @@
 import { RegistryError, parseErrorBody, describeErrors } from '../errors.js'
 import { isLoopbackHost } from '../reference.js'
 import type { HttpResponse, Transport } from '../transport.js'
-import type { Challenge } from './challenge.js'
+import { pickChallenge, type Challenge } from './challenge.js'
 import type { Credentials } from './docker-config.js'
 
 const MAX_TOKEN_BODY = 1024 * 1024
@@ -46,7 +46,7 @@ export class Authenticator {
 
   /** Lets a caller that knows the realm (Docker Hub) skip the 401 round trip. */
   setKnownChallenge(challenge: Challenge): void {
-    this.challenge ??= challenge
+    this.challenge ??= withoutRequestParams(challenge)
   }
 
   /**
@@ -93,8 +93,7 @@ export class Authenticator {
     since: number
   ): Promise<string | undefined> {
     const challenge =
-      challenges.find((c) => c.scheme === 'bearer') ??
-      challenges.find((c) => c.scheme === 'basic') ??
+      pickChallenge(challenges) ??
       // Some registries (GCR) omit the challenge on the real request.
       (challenges.length === 0 ? this.challenge : undefined)
     if (!challenge) {
