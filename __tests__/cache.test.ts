@@ -32,7 +32,7 @@ import {
   type RunningRegistry
 } from './support/registry.mjs'
 import { runAction, type ActionRun } from './support/action.js'
-import { expectOk, pathOf } from './support/expect.js'
+import { expectFailure, expectOk, pathOf } from './support/expect.js'
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'rii-cache-e2e-'))
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }))
@@ -206,19 +206,36 @@ describe.each(REGISTRIES)(
     test.each([
     ['digest only', (d: string) => `team/multi@${d}`, (host: string, d: string) => `${host}/team/multi@${d}`],
     ['tag and digest', (d: string) => `team/multi:1@${d}`, (host: string, d: string) => `${host}/team/multi:1@${d}`]
-  ])('a digest reference (%s) with a warm cache costs no request at all', async (_n, ref, expected) => {
+  ])('a digest reference (%s) with a warm cache costs one HEAD, which confirms the digest in the repository', async (_n, ref, expected) => {
     const result = await runAction({
       image: `${reg.host}/${ref(index.digest)}`,
       'cache-dir': warmDir
     })
     expectOk(result)
-    expect(reg.requests).toEqual([])
-    expect(reg.token?.requests ?? []).toEqual([])
+    expect(summary(reg.requests)).toEqual([
+      ...(challenges ? [`HEAD manifest ${index.digest} 401`] : []),
+      `HEAD manifest ${index.digest} 200`
+    ])
+    expect(reg.token?.requests ?? []).toHaveLength(tokens)
     expect(result.outputs.get('ref')).toBe(expected(reg.host, index.digest))
     expect(Object.fromEntries([...result.outputs].filter(([k]) => k !== 'ref'))).toEqual(
       Object.fromEntries([...reference].filter(([k]) => k !== 'ref'))
     )
   })
+
+    it('does not answer from the cache for a repository that does not have the digest', async () => {
+      await pushImage(reg, 'team/other', 'v1', buildImage({ seed: 'other' }))
+      reg.resetLogs()
+      const result = await runAction({
+        image: `${reg.host}/team/other@${index.digest}`,
+        'cache-dir': warmDir
+      })
+      expectFailure(result, /not found/)
+      expect(summary(reg.requests)).toEqual([
+        ...(challenges ? [`HEAD manifest ${index.digest} 401`] : []),
+        `HEAD manifest ${index.digest} 404`
+      ])
+    })
 
     // prettier-ignore
     test.each([
@@ -257,14 +274,20 @@ describe.each(REGISTRIES)(
         'cache-dir': dir
       })
       expectOk(first)
-      expect(summary(reg.requests)).toEqual([
+      const requests = summary(reg.requests)
+      expect(requests.slice(0, challengeRequests.length + 1)).toEqual([
         ...challengeRequests,
-        'HEAD manifest 1 200',
-        `GET manifest ${arm64.manifestDigest} 200`,
-        `GET blob ${arm64.configDigest} 200`,
-        `GET manifest ${armv7.manifestDigest} 200`,
-        `GET blob ${armv7.configDigest} 200`
+        'HEAD manifest 1 200'
       ])
+      // fetched concurrently: each once, in any order
+      expect(requests.slice(challengeRequests.length + 1).sort()).toEqual(
+        [
+          `GET manifest ${arm64.manifestDigest} 200`,
+          `GET blob ${arm64.configDigest} 200`,
+          `GET manifest ${armv7.manifestDigest} 200`,
+          `GET blob ${armv7.configDigest} 200`
+        ].sort()
+      )
       reg.resetLogs()
       const second = await runAction({
         image,
@@ -399,5 +422,64 @@ describe('cache-dir when things change or fail (token auth)', () => {
         `GET blob ${before.configDigest} 200`
       ])
     }
+  })
+})
+
+describe('cache-dir never vouches for what the registry would not serve', () => {
+  let reg: RunningRegistry
+  const image = buildImage({ seed: 'private-and-public' })
+  let pushed: Pushed
+
+  beforeAll(async () => {
+    // Anonymous users may pull open/*, not closed/*.
+    reg = await startRegistry({ auth: 'token', anonymousPull: ['open/*'] })
+    pushed = await pushImage(reg, 'open/app', 'v1', image)
+    await pushImage(reg, 'closed/app', 'v1', image)
+  })
+  afterAll(async () => {
+    await reg?.stop()
+  })
+
+  it('asks the registry even when the cache has the digest: a repository the runner cannot read fails', async () => {
+    const dir = freshDir()
+    const open = await runAction({
+      image: `${reg.host}/open/app@${pushed.digest}`,
+      'cache-dir': dir
+    })
+    expectOk(open)
+    expect(files(dir)).toHaveLength(2)
+    reg.resetLogs()
+    const closed = await runAction({
+      image: `${reg.host}/closed/app@${pushed.digest}`,
+      'cache-dir': dir
+    })
+    expectFailure(closed, /requires authentication|access denied|denied/)
+    // the registry refused the HEAD; nothing was read from the cache
+    expect(summary(reg.requests).filter((r) => !r.endsWith(' 401'))).toEqual([])
+    expect(cacheLine(closed)).toBeUndefined()
+  })
+
+  it('a symlinked blobs/ directory is refused: the run downloads and says so', async () => {
+    const dir = freshDir()
+    const warm = await runAction({
+      image: `${reg.host}/open/app:v1`,
+      'cache-dir': dir
+    })
+    expectOk(warm)
+    const linked = freshDir()
+    fs.mkdirSync(linked, { mode: 0o700 })
+    fs.symlinkSync(path.join(dir, 'blobs'), path.join(linked, 'blobs'))
+    reg.resetLogs()
+    const result = await runAction({
+      image: `${reg.host}/open/app:v1`,
+      'cache-dir': linked
+    })
+    expectOk(result)
+    expect(result.outputs).toEqual(warm.outputs)
+    expect(summary(reg.requests).filter((r) => r.startsWith('GET'))).toEqual([
+      `GET manifest ${pushed.digest} 200`,
+      `GET blob ${image.configDigest} 200`
+    ])
+    expect(cacheLine(result)).toMatch(/: 0 hits, 0 misses, \d+ refused/)
   })
 })

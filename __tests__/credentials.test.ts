@@ -45,6 +45,7 @@ import type { Credentials } from '../src/registry/auth/docker-config.js'
 import { RegistryClient } from '../src/registry/client.js'
 import { RegistryError } from '../src/registry/errors.js'
 import { parseReference } from '../src/registry/reference.js'
+import { UrlPolicy } from '../src/registry/url-policy.js'
 import {
   Transport,
   type HttpResponse,
@@ -985,30 +986,42 @@ class RecordingTransport extends Transport {
 }
 
 describe('where a token realm may be', () => {
-  // registry origin, realm, allowed?
+  const HTTPS_ONLY =
+    "plain http is only used for loopback hosts and those listed in 'insecure-registries'; it must use https"
+  const DOWNGRADE = 'that would step down from https to plain http'
+  const NOT_HTTP = 'only https (or http where allowed) is followed'
+  const PRIVATE =
+    'a public host (registry.example.com:5000) may not send the action to a loopback address'
+  // registry origin (http ones listed in insecure-registries), realm, true
+  // or the reason it is refused
   // prettier-ignore
   test.each([
     ['https://registry.example.com', 'https://auth.example.com/token', true],
     ['https://registry.example.com', '/token', true],
-    ['https://registry.example.com', 'http://auth.example.com/token', false],
-    ['https://registry.example.com', 'http://registry.example.com/token', false],
-    ['https://registry.example.com', 'http://127.0.0.1:8080/token', false],
+    ['https://registry.example.com', 'http://auth.example.com/token', DOWNGRADE],
+    ['https://registry.example.com', 'http://registry.example.com/token', DOWNGRADE],
+    ['https://registry.example.com', 'http://127.0.0.1:8080/token', DOWNGRADE],
     ['http://registry.example.com:5000', 'http://registry.example.com:5000/token', true],
-    ['http://registry.example.com:5000', 'http://127.0.0.1:8080/token', true],
-    ['http://registry.example.com:5000', 'http://auth.example.com/token', false],
-    ['http://registry.example.com:5000', 'ftp://registry.example.com:5000/token', false]
-  ])('registry %s, realm %s: allowed=%p', async (registry, realm, allowed) => {
-    const transport = new RecordingTransport()
+    ['http://registry.example.com:5000', 'https://auth.example.com/token', true],
+    ['http://registry.example.com:5000', 'http://127.0.0.1:8080/token', PRIVATE],
+    ['http://registry.example.com:5000', 'http://auth.example.com/token', HTTPS_ONLY],
+    ['http://registry.example.com:5000', 'ftp://registry.example.com:5000/token', NOT_HTTP],
+    ['http://127.0.0.1:5000', 'http://127.0.0.1:8080/token', true],
+    ['http://127.0.0.1:5000', 'http://localhost:8080/token', true]
+  ])('registry %s, realm %s: %s', async (registry, realm, verdict) => {
+    const transport = new RecordingTransport({ policy: new UrlPolicy({ insecure: ['registry.example.com:5000'] }) })
     const auth = new Authenticator({ transport, registry: new URL(registry), credentials: USER })
     const answer = auth.onUnauthorized(parseChallenges(`Bearer realm="${realm}",service="s"`), 'repository:a/b:pull', undefined, 0)
-    if (allowed) {
+    if (verdict === true) {
       await expect(answer).resolves.toBe('Bearer t')
       expect(transport.sent.map((u) => new URL(u).origin)).toEqual([new URL(realm, registry).origin])
     } else {
       const error = await answer.then(() => undefined, (e: unknown) => e)
       expect(error).toBeInstanceOf(RegistryError)
       expect((error as RegistryError).kind).toBe('security')
-      expect((error as RegistryError).message).toBe(`Refusing the registry's token realm ${new URL(realm).origin}: a realm must use https`)
+      const url = new URL(realm)
+      const shown = url.origin === 'null' ? url.protocol : url.origin
+      expect((error as RegistryError).message).toBe(`Refusing the registry's token realm ${shown}: ${verdict}`)
       expect(transport.sent).toEqual([])
     }
   })

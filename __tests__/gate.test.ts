@@ -303,7 +303,7 @@ describe('gate and compare on an anonymous registry', () => {
     '::error title=Image assertion failed::user is not root (actual: (empty: root))',
     '::error title=Image assertion failed::platforms exclude linux/arm/v7 (actual: linux/amd64, linux/arm64, linux/arm/v7)',
     // core escapes %, CR and LF in the message
-    '::error title=Image assertion failed::label note == 50%25 off (actual: 50%25%0Aoff)',
+    '::error title=Image assertion failed::label note == 50%25 off (actual: 50%25\\noff)',
     '::error title=Image assertion failed::label missing.label =~ x (actual: (missing))'
   ]
   const ASSERTIONS =

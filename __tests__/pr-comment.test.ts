@@ -230,18 +230,22 @@ describe('pull-request comment against a fake GitHub API', () => {
 
   function expectedBody(): string {
     const none = '<em>(none)</em>'
+    const row = (what: string, old: string, now: string): string =>
+      `<tr><td><code>${what}</code></td><td>${old}</td><td>${now}</td></tr>`
+    const code = (text: string): string => `<code>${text}</code>`
     return [
       MARKER,
       `### Image changes: \`${reg.host}/team/app:v1\` → \`${reg.host}/team/app:v2\``,
       '',
-      '| What | Before | After |',
-      '|---|---|---|',
-      `| label b&#124;c | ${none} | &lt;x&gt; &#124; y |`,
-      '| label a | 1 | 2 |',
-      `| digest | ${before.digest} | ${after.digest} |`,
-      `| image-digest | ${before.digest} | ${after.digest} |`,
-      `| config-digest | ${beforeConfig} | ${afterConfig} |`,
-      `| user | app | ${none} |`,
+      '<table>',
+      '<tr><th>What</th><th>Before</th><th>After</th></tr>',
+      row('label b|c', none, code('&lt;x&gt; | y')),
+      row('label a', code('1'), code('2')),
+      row('digest', code(before.digest), code(after.digest)),
+      row('image-digest', code(before.digest), code(after.digest)),
+      row('config-digest', code(beforeConfig), code(afterConfig)),
+      row('user', code('app'), none),
+      '</table>',
       '',
       // same: every field but the three digests and user (14 - 4)
       '6 changed, 10 unchanged.'

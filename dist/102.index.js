@@ -63,11 +63,11 @@ function validRange(text) {
 
 
 async function findTags(client, repository, query) {
-    const all = await client.listTags(repository);
+    const { tags: all, ignored } = await client.listTags(repository);
     const { range, ...unranged } = query;
     const listed = selectTags(all, unranged);
     const candidates = range ? selectTags(all, query) : listed;
-    return { all, listed, latest: candidates.at(-1) };
+    return { all, ignored, listed, latest: candidates.at(-1) };
 }
 
 

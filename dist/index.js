@@ -31857,7 +31857,7 @@ function setCommandEcho(enabled) {
  */
 function setFailed(message) {
     process.exitCode = ExitCode.Failure;
-    core_error(message);
+    error(message);
 }
 //-----------------------------------------------------------------------
 // Logging Commands
@@ -31880,7 +31880,7 @@ function core_debug(message) {
  * @param message error issue message. Errors will be converted to string via toString()
  * @param properties optional properties to add to the annotation.
  */
-function core_error(message, properties = {}) {
+function error(message, properties = {}) {
     command_issueCommand('error', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
@@ -31888,7 +31888,7 @@ function core_error(message, properties = {}) {
  * @param message warning issue message. Errors will be converted to string via toString()
  * @param properties optional properties to add to the annotation.
  */
-function core_warning(message, properties = {}) {
+function warning(message, properties = {}) {
     command_issueCommand('warning', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
@@ -31903,7 +31903,7 @@ function notice(message, properties = {}) {
  * Writes info to log with console.log.
  * @param message info message
  */
-function core_info(message) {
+function info(message) {
     process.stdout.write(message + external_os_.EOL);
 }
 /**
@@ -32546,6 +32546,9 @@ function parseReference(input) {
             if (!DOMAIN.test(first)) {
                 throw new ReferenceError(`"${first}" is not a valid registry host (letters, digits, dots and dashes, optionally :port)`);
             }
+            if (!validPort(first)) {
+                throw new ReferenceError(`"${first}" has port ${portOf(first)}; a port is a number from 1 to 65535`);
+            }
             domain = first === LEGACY_HUB ? DOCKER_HUB : first;
             rest = rest.slice(slash + 1);
         }
@@ -32555,7 +32558,7 @@ function parseReference(input) {
     if (colon !== -1) {
         tag = rest.slice(colon + 1);
         rest = rest.slice(0, colon);
-        if (!TAG.test(tag)) {
+        if (!isTag(tag)) {
             throw new ReferenceError(`tag "${tag}" is not valid: up to 128 letters, digits, "_", "." and "-", not starting with "." or "-"`);
         }
     }
@@ -32596,7 +32599,19 @@ function parseDigest(text) {
 }
 /** `host`, `host:port` or `[ipv6]:port`, as the reference grammar allows. */
 function isRegistryHost(text) {
-    return DOMAIN.test(text);
+    return DOMAIN.test(text) && validPort(text);
+}
+/** A tag as the reference grammar allows: what a registry's tag list must hold too. */
+function isTag(text) {
+    return TAG.test(text);
+}
+/** The port of a host DOMAIN accepted (an IPv6 literal ends in "]"). */
+function portOf(host) {
+    return /:(\d+)$/.exec(host)?.[1];
+}
+function validPort(host) {
+    const port = portOf(host);
+    return port === undefined || (Number(port) >= 1 && Number(port) <= 65535);
 }
 /** True for Docker Hub under any of its names. */
 function isDockerHub(domain) {
@@ -32678,7 +32693,6 @@ function durationInput(name, fallback, min = 0) {
     }
     return ms;
 }
-const inputs_TAG = /^[\w][\w.-]{0,127}$/;
 /** Inputs that only make sense for one image. */
 const SINGLE_ONLY = [
     'tag',
@@ -32791,7 +32805,7 @@ function getInputs() {
         tagRange = range;
     }
     else if (tag) {
-        if (!inputs_TAG.test(tag)) {
+        if (!isTag(tag)) {
             throw new InputError('tag', `"${tag}" is not a valid tag: up to 128 letters, digits, "_", "." and "-", not starting with "." or "-".`);
         }
         if (reference.tag !== undefined && reference.tag !== tag) {
@@ -33252,9 +33266,10 @@ function parseErrorBody(body) {
         if (typeof item !== 'object' || item === null)
             continue;
         const { code, message, detail } = item;
+        // The spec's codes are short upper-case words; anything longer is cut.
         out.push({
-            code: typeof code === 'string' ? code : 'UNKNOWN',
-            message: typeof message === 'string' ? message : '',
+            code: typeof code === 'string' ? code.slice(0, 64) : 'UNKNOWN',
+            message: typeof message === 'string' ? message.slice(0, 500) : '',
             detail
         });
     }
@@ -33266,6 +33281,16 @@ function describeErrors(errors) {
         .map((e) => (e.message ? `${e.code}: ${e.message}` : e.code))
         .join('; ')
         .slice(0, 500);
+}
+/**
+ * A value the registry chose, for a message: in quotes and cut to `max`
+ * characters, so an error stays readable whatever was sent. (What it
+ * contains is escaped where the message is shown.)
+ */
+function quote(text, max = 100) {
+    return text.length > max
+        ? `"${text.slice(0, max)}…" (${text.length} characters)`
+        : `"${text}"`;
 }
 
 ;// CONCATENATED MODULE: ./src/registry/auth/challenge.ts
@@ -33372,8 +33397,10 @@ function pickChallenge(challenges) {
  */
 
 
-
 const MAX_TOKEN_BODY = 1024 * 1024;
+/** Real tokens (JWTs, GCR's, ACR's) are a few KB at most. */
+const MAX_TOKEN_CHARS = 16 * 1024;
+const MIN_MASKED_CHARS = 8;
 const CLIENT_ID = 'remote-image-inspect';
 /** How registries say "no OAuth2 POST here": GCR 404, JFrog 401, ACR 400. */
 const POST_REFUSED = new Set([400, 401, 404, 405]);
@@ -33440,7 +33467,7 @@ class Authenticator {
         if (!challenge) {
             if (challenges.length > 0) {
                 const schemes = challenges.map((c) => c.scheme).join(', ');
-                throw new RegistryError('auth', `The registry asks for an authentication scheme this action does not support (${schemes})`, 401);
+                throw new RegistryError('auth', `The registry asks for an authentication scheme this action does not support (${quote(schemes)})`, 401);
             }
             return undefined;
         }
@@ -33495,30 +33522,28 @@ class Authenticator {
         entry.catch(() => this.tokens.delete(key));
         return `Bearer ${(await entry).value}`;
     }
+    /**
+     * Asks the runner to hide a secret from the log. A token server chooses
+     * these strings: a very short one would hide every occurrence of common
+     * text and make the log unreadable, and it is no secret worth hiding.
+     */
+    mask(secret) {
+        if (secret.length >= MIN_MASKED_CHARS)
+            this.options.onSecret?.(secret);
+    }
     now() {
         return (this.options.now ?? Date.now)();
     }
-    /** Credentials may only go where it is safe: https, or http beside an http registry. */
+    /** Credentials may only go where the URL policy allows, seen from the registry. */
     validateRealm(realm) {
         let url;
         try {
             url = new URL(realm, this.options.registry);
         }
         catch {
-            throw new RegistryError('protocol', `The registry's token realm "${realm}" is not a valid URL`);
+            throw new RegistryError('protocol', "The registry's token realm is not a valid URL");
         }
-        const registry = this.options.registry;
-        if (url.protocol !== 'https:') {
-            const allowed = url.protocol === 'http:' &&
-                registry.protocol === 'http:' &&
-                (url.host === registry.host || isLoopbackHost(url.host));
-            if (!allowed) {
-                throw new RegistryError('security', `Refusing the registry's token realm ${url.origin}: a realm must use https`);
-            }
-        }
-        if (isLinkLocal(url.hostname) && url.host !== registry.host) {
-            throw new RegistryError('security', `Refusing the registry's token realm ${url.origin}: link-local and metadata addresses are not allowed`);
-        }
+        this.options.transport.policy.check(url, "the registry's token realm", this.options.registry);
         return url;
     }
     async fetchToken(realm, service, scopes) {
@@ -33554,10 +33579,13 @@ class Authenticator {
         if (!value) {
             throw new RegistryError('protocol', `The token server ${realm.origin} answered without a token`);
         }
-        this.options.onSecret?.(value);
-        if (typeof body.refresh_token === 'string' && body.refresh_token) {
-            this.options.onSecret?.(body.refresh_token);
+        // It goes into an Authorization header: printable, no spaces, bounded.
+        if (value.length > MAX_TOKEN_CHARS || !/^[\x21-\x7e]+$/.test(value)) {
+            throw new RegistryError('protocol', `The token server ${realm.origin} answered a token that cannot be a bearer token (${value.length} characters; at most ${MAX_TOKEN_CHARS} printable ones without spaces)`);
         }
+        this.mask(value);
+        if (typeof body.refresh_token === 'string')
+            this.mask(body.refresh_token);
         const now = this.now();
         const expiresIn = Math.max(typeof body.expires_in === 'number' ? body.expires_in : 0, MIN_TOKEN_LIFETIME_S);
         let issuedAt = typeof body.issued_at === 'string' ? Date.parse(body.issued_at) : NaN;
@@ -33622,30 +33650,6 @@ function withoutRequestParams(challenge) {
 function basic({ username, password }) {
     return `Basic ${Buffer.from(`${username}:${password}`).toString('base64')}`;
 }
-/**
- * Link-local and cloud metadata addresses, in any spelling a URL parser
- * leaves: IPv4, IPv4-mapped IPv6 (`[::ffff:a9fe:a9fe]`), a trailing dot.
- */
-function isLinkLocal(hostname) {
-    let host = hostname
-        .toLowerCase()
-        .replace(/^\[|\]$/g, '')
-        .replace(/\.$/, '');
-    const mapped = /^::ffff:(?:0:)?([0-9a-f]{1,4}):([0-9a-f]{1,4})$/.exec(host);
-    if (mapped) {
-        const hi = parseInt(mapped[1], 16);
-        const lo = parseInt(mapped[2], 16);
-        host = `${hi >> 8}.${hi & 255}.${lo >> 8}.${lo & 255}`;
-    }
-    const dotted = /^::ffff:(\d{1,3}(?:\.\d{1,3}){3})$/.exec(host);
-    if (dotted)
-        host = dotted[1];
-    return (/^169\.254\.\d{1,3}\.\d{1,3}$/.test(host) ||
-        /^fe[89ab][0-9a-f]:/.test(host) ||
-        host === 'metadata.google.internal' ||
-        host === 'metadata' ||
-        host === 'fd00:ec2::254');
-}
 
 ;// CONCATENATED MODULE: ./src/registry/media-types.ts
 const OCI_MANIFEST = 'application/vnd.oci.image.manifest.v1+json';
@@ -33702,7 +33706,216 @@ function digestOf(bytes, algorithm = 'sha256') {
     return `${algorithm}:${(0,external_node_crypto_.createHash)(algorithm).update(bytes).digest('hex')}`;
 }
 
+// EXTERNAL MODULE: external "node:dns"
+var external_node_dns_ = __nccwpck_require__(610);
+var external_node_dns_default = /*#__PURE__*/__nccwpck_require__.n(external_node_dns_);
+// EXTERNAL MODULE: external "node:net"
+var external_node_net_ = __nccwpck_require__(7030);
+;// CONCATENATED MODULE: ./src/registry/url-policy.ts
+/**
+ * One policy for every URL the action sends a request to: the registry's
+ * endpoints, token realms, every redirect target and tag pages. A registry
+ * chooses realms, redirects and page links, so each must be checked before a
+ * single byte goes there: https unless the user allowed http, never a step
+ * down from https, no credentials in URLs, and no link-local or cloud
+ * metadata address (the runner's own credentials live there) in any
+ * spelling, nor a private address reached from a public one.
+ */
+
+
+
+/** Names that reach a cloud's instance metadata service. */
+const METADATA_NAMES = new Set([
+    'metadata',
+    'metadata.google.internal',
+    'metadata.goog',
+    'instance-data',
+    'instance-data.ec2.internal'
+]);
+/** Addresses never to be reached unless the user named them as a registry. */
+const FORBIDDEN = new Set([
+    'metadata',
+    'link-local',
+    'unspecified'
+]);
+/** What an IPv4 address (four numbers) is. */
+function classifyV4(a, b, c, d) {
+    if (a === 169 && b === 254) {
+        return c === 169 && d === 254 ? 'metadata' : 'link-local';
+    }
+    // Alibaba Cloud's metadata service.
+    if (a === 100 && b === 100 && c === 100 && d === 200)
+        return 'metadata';
+    if (a === 0)
+        return 'unspecified';
+    if (a === 127)
+        return 'loopback';
+    if (a === 10 ||
+        (a === 172 && b >= 16 && b <= 31) ||
+        (a === 192 && b === 168) ||
+        (a === 100 && b >= 64 && b <= 127) // carrier-grade NAT
+    ) {
+        return 'private';
+    }
+    return 'public';
+}
+function parseV4(text) {
+    const parts = text.split('.');
+    if (parts.length !== 4)
+        return undefined;
+    const out = parts.map((p) => (/^\d{1,3}$/.test(p) ? Number(p) : NaN));
+    return out.every((n) => n <= 255) ? out : undefined;
+}
+/** Eight 16-bit groups, or undefined if this is not an IPv6 address. */
+function parseV6(text) {
+    if ((0,external_node_net_.isIP)(text) !== 6)
+        return undefined;
+    // A dotted IPv4 tail (`::ffff:169.254.169.254`) is two more groups.
+    const hex = text.replace(/(\d+)\.(\d+)\.(\d+)\.(\d+)$/, (...m) => {
+        const [a, b, c, d] = m.slice(1, 5).map(Number);
+        return `${((a << 8) | b).toString(16)}:${((c << 8) | d).toString(16)}`;
+    });
+    const groups = (s) => s === '' ? [] : s.split(':').map((g) => parseInt(g, 16));
+    const [left, right] = hex.includes('::') ? hex.split('::') : [hex, ''];
+    const l = groups(left);
+    const r = groups(right);
+    return [...l, ...new Array(8 - l.length - r.length).fill(0), ...r];
+}
+function classifyV6(g) {
+    const v4 = (hi, lo) => classifyV4(hi >> 8, hi & 255, lo >> 8, lo & 255);
+    const zeros = (from, to) => g.slice(from, to).every((x) => x === 0);
+    if (zeros(0, 8))
+        return 'unspecified';
+    if (zeros(0, 7) && g[7] === 1)
+        return 'loopback';
+    // IPv4 inside IPv6: mapped (::ffff:a.b.c.d), translated
+    // (::ffff:0:a.b.c.d), compatible (::a.b.c.d), NAT64 (64:ff9b::a.b.c.d).
+    if ((zeros(0, 5) && g[5] === 0xffff) ||
+        (zeros(0, 4) && g[4] === 0xffff && g[5] === 0) ||
+        zeros(0, 6) ||
+        (g[0] === 0x64 && g[1] === 0xff9b && zeros(2, 6))) {
+        return v4(g[6], g[7]);
+    }
+    // 6to4 (2002:a.b.c.d::/48) carries an IPv4 address too.
+    if (g[0] === 0x2002) {
+        const inner = v4(g[1], g[2]);
+        if (inner !== 'public')
+            return inner;
+    }
+    if ((g[0] & 0xffc0) === 0xfe80)
+        return 'link-local';
+    // AWS's IPv6 metadata endpoint sits in unique-local space.
+    if (g[0] === 0xfd00 && g[1] === 0x0ec2 && zeros(2, 7) && g[7] === 0x254) {
+        return 'metadata';
+    }
+    if ((g[0] & 0xfe00) === 0xfc00)
+        return 'private';
+    return 'public';
+}
+/**
+ * What a host is, from a URL's hostname (IPv6 in brackets or not) or a
+ * resolved address. The WHATWG URL parser has already turned every IPv4
+ * spelling (decimal, hex, octal, short forms) into dotted decimal and
+ * compressed IPv6; IPv4 inside IPv6 is judged by the IPv4 address.
+ */
+function classifyHost(hostname) {
+    const host = hostname
+        .toLowerCase()
+        .replace(/^\[|\]$/g, '')
+        .replace(/\.$/, '');
+    const v4 = parseV4(host);
+    if (v4)
+        return classifyV4(v4[0], v4[1], v4[2], v4[3]);
+    const v6 = parseV6(host);
+    if (v6)
+        return classifyV6(v6);
+    if (METADATA_NAMES.has(host))
+        return 'metadata';
+    if (host === 'localhost' || host.endsWith('.localhost'))
+        return 'loopback';
+    return 'public';
+}
+class UrlPolicy {
+    insecure;
+    named;
+    constructor(options = {}) {
+        this.insecure = new Set(options.insecure?.map((h) => h.toLowerCase()));
+        this.named = new Set(options.named?.map((h) => h.toLowerCase()));
+    }
+    /**
+     * A registry the user named (its API host): reachable whatever its
+     * address; `insecure` when the user allowed plain http for it.
+     */
+    addRegistry(host, { insecure = false } = {}) {
+        this.named.add(host.toLowerCase());
+        if (insecure)
+            this.insecure.add(host.toLowerCase());
+    }
+    /** True where plain http is allowed: loopback hosts and those the user listed. */
+    allowsHttp(url) {
+        return (classifyHost(url.hostname) === 'loopback' ||
+            this.insecure.has(url.host) ||
+            this.insecure.has(url.hostname));
+    }
+    /** True for a registry host the user named (host[:port] or host). */
+    isNamed(host) {
+        return this.named.has(host.toLowerCase());
+    }
+    /**
+     * Throws a 'security' RegistryError unless a request may go to `url`.
+     * `from` is where the action was sent from (the registry for a realm, the
+     * previous hop for a redirect); `what` names the target in the message,
+     * e.g. "the registry's token realm" or "a redirect of the manifest to".
+     */
+    check(url, what, from) {
+        const refuse = (reason) => {
+            throw new RegistryError('security', `Refusing ${what} ${url.origin === 'null' ? url.protocol : url.origin}: ${reason}`);
+        };
+        if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+            refuse('only https (or http where allowed) is followed');
+        }
+        if (url.username || url.password) {
+            refuse('the address carries credentials of its own');
+        }
+        if (from?.protocol === 'https:' && url.protocol === 'http:') {
+            refuse('that would step down from https to plain http');
+        }
+        if (url.protocol === 'http:' && !this.allowsHttp(url)) {
+            refuse("plain http is only used for loopback hosts and those listed in 'insecure-registries'; it must use https");
+        }
+        if (this.isNamed(url.host))
+            return;
+        const target = classifyHost(url.hostname);
+        if (FORBIDDEN.has(target)) {
+            refuse('link-local and metadata addresses are not allowed');
+        }
+        if (from &&
+            (target === 'private' || target === 'loopback') &&
+            classifyHost(from.hostname) === 'public') {
+            refuse(`a public host (${from.host}) may not send the action to a ${target} address`);
+        }
+    }
+    /**
+     * A dns.lookup for sockets: a name that resolves to a link-local or
+     * metadata address is refused before connecting, so a DNS name cannot
+     * smuggle in what an address literal cannot.
+     */
+    lookup = ((hostname, options, callback) => {
+        external_node_dns_default().lookup(hostname, { ...options }, (error, address, family) => {
+            if (error)
+                return callback(error, address, family);
+            const all = Array.isArray(address) ? address : [{ address, family }];
+            const bad = all.find((a) => FORBIDDEN.has(classifyHost(a.address)));
+            if (bad && !this.isNamed(hostname)) {
+                return callback(new RegistryError('security', `Refusing to connect to ${hostname}: it resolves to ${bad.address}, a link-local or metadata address`), address, family);
+            }
+            callback(null, address, family);
+        });
+    });
+}
+
 ;// CONCATENATED MODULE: ./src/registry/transport.ts
+
 
 
 const DEFAULT_RETRY = {
@@ -33719,23 +33932,28 @@ const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
 /** Error bodies are only read for their message; more is cut off. */
 const MAX_ERROR_BODY = 64 * 1024;
 /**
- * http-client connects to `url.hostname`, which keeps the brackets of an
- * IPv6 literal (`[::1]`) and so fails to resolve; strip them.
+ * Per-request socket options: http-client connects to `url.hostname`, which
+ * keeps the brackets of an IPv6 literal (`[::1]`) and so fails to resolve;
+ * and names are resolved through the policy's guarded lookup.
  */
-const ipv6Literals = {
-    prepareRequest(options) {
-        const host = options.host;
-        if (typeof host === 'string' &&
-            host.startsWith('[') &&
-            host.endsWith(']')) {
-            options.host = host.slice(1, -1);
+function connectOptions(policy) {
+    return {
+        prepareRequest(options) {
+            const host = options.host;
+            if (typeof host === 'string' &&
+                host.startsWith('[') &&
+                host.endsWith(']')) {
+                options.host = host.slice(1, -1);
+            }
+            ;
+            options.lookup = policy.lookup;
+        },
+        canHandleAuthentication: () => false,
+        handleAuthentication: () => {
+            throw new Error('not used');
         }
-    },
-    canHandleAuthentication: () => false,
-    handleAuthentication: () => {
-        throw new Error('not used');
-    }
-};
+    };
+}
 class Transport {
     options;
     /** One client per protocol: http-client caches a single agent per client. */
@@ -33745,8 +33963,10 @@ class Transport {
     retry;
     /** Requests sent, including redirect hops and retries. */
     requestCount = 0;
+    policy;
     constructor(options = {}) {
         this.options = options;
+        this.policy = options.policy ?? new UrlPolicy();
         this.timeoutMs = options.timeoutMs ?? 30_000;
         this.maxRedirects = options.maxRedirects ?? 5;
         this.retry = { ...DEFAULT_RETRY, ...options.retry };
@@ -33778,7 +33998,7 @@ class Transport {
             const last = !idempotent || attempt >= this.retry.retries;
             const waitMs = response ? retryAfterMs(response.headers) : undefined;
             if (waitMs !== undefined && waitMs > this.retry.maxRetryAfterMs) {
-                throw new RegistryError('rate-limit', `${url.host} answered ${response.status} and asks to wait ${formatWait(waitMs)} (until ${new Date(Date.now() + waitMs).toISOString()}), longer than the ${formatWait(this.retry.maxRetryAfterMs)} this step waits; retry after that time`, response.status, [], options.what);
+                throw new RegistryError('rate-limit', `${url.host} answered ${response.status} and asks to wait ${waitMs >= MAX_RETRY_AFTER_MS ? 'a year or more' : `${formatWait(waitMs)} (until ${new Date(Date.now() + waitMs).toISOString()})`}, longer than the ${formatWait(this.retry.maxRetryAfterMs)} this step waits ('max-retry-wait'); retry after that time`, response.status, [], options.what);
             }
             if (last) {
                 if (response)
@@ -33817,34 +34037,47 @@ class Transport {
             throw new RegistryError('cancelled', 'The request was cancelled');
         }
     }
-    /** One attempt: the request and its redirects, bodies read under a deadline. */
+    /**
+     * One attempt: the request and its redirects, bodies read under a
+     * deadline. Every hop passes the URL policy; a hop to another origin
+     * carries no credentials, and a request body (a refresh token) never
+     * goes to another origin at all.
+     */
     async sendOnce(url, options) {
         let current = url;
         let headers = { ...options.headers };
         let method = options.method ?? 'GET';
         let body = options.body;
+        this.policy.check(url, `to send the ${options.what} request to`);
         for (let hop = 0;; hop++) {
             const response = await this.exchange(method, current, headers, body, options);
             if (response.location === undefined)
                 return response.result;
             if (hop >= this.maxRedirects) {
-                throw new RegistryError('protocol', `Too many redirects (more than ${this.maxRedirects}) fetching the ${options.what} from ${redact(url)}`);
+                throw new RegistryError('protocol', `Too many redirects: more than ${this.maxRedirects} hops (the limit) fetching the ${options.what} from ${redact(url)}`);
             }
-            const next = new URL(response.location, current);
-            if (next.protocol !== 'https:' && next.protocol !== 'http:') {
-                throw new RegistryError('security', `Refusing a redirect to a ${next.protocol} URL while fetching the ${options.what}`);
+            let next;
+            try {
+                next = new URL(response.location, current);
             }
-            if (current.protocol === 'https:' && next.protocol === 'http:') {
-                throw new RegistryError('security', `Refusing a redirect from https to plain http (${redact(next)}) while fetching the ${options.what}`);
+            catch {
+                throw new RegistryError('protocol', `${current.host} redirected the ${options.what} to something that is not a URL`);
             }
-            // Credentials belong to the origin that asked for them; a CDN or S3
-            // rejects them and must never see them.
-            if (next.origin !== current.origin) {
-                headers = withoutAuthorization(headers);
-            }
-            if (response.result.status === 303 && method === 'POST') {
+            this.policy.check(next, `a redirect of the ${options.what} to`, current);
+            // 303 (and, as browsers do, 301/302 of a POST) turns into a GET.
+            const status = response.result.status;
+            if (method === 'POST' && status !== 307 && status !== 308) {
                 method = 'GET';
                 body = undefined;
+                headers = withoutHeaders(headers, ['content-type']);
+            }
+            if (next.origin !== current.origin) {
+                if (body !== undefined) {
+                    throw new RegistryError('security', `Refusing a redirect of the ${options.what} from ${current.origin} to another origin (${next.origin}): the request body (for a token request, the refresh token) must not leave ${current.origin}`);
+                }
+                // Credentials belong to the origin that asked for them; a CDN or
+                // S3 rejects them and must never see them.
+                headers = withoutHeaders(headers, CREDENTIAL_HEADERS);
             }
             current = next;
         }
@@ -33928,6 +34161,9 @@ class Transport {
             return response.message;
         }
         catch (error) {
+            // The guarded lookup's refusal (a name resolving to link-local).
+            if (error instanceof RegistryError)
+                throw error;
             const code = error.code;
             const detail = code ? `${code}` : error.message;
             const tls = tlsProblem(code, url);
@@ -33940,7 +34176,7 @@ class Transport {
         this.assertOpen();
         let client = this.clients.get(protocol);
         if (!client) {
-            client = new lib_HttpClient(this.options.userAgent ?? 'remote-image-inspect', [ipv6Literals], {
+            client = new lib_HttpClient(this.options.userAgent ?? 'remote-image-inspect', [connectOptions(this.policy)], {
                 allowRedirects: false,
                 allowRetries: false,
                 keepAlive: true,
@@ -34013,18 +34249,31 @@ async function readPrefix(message, maxBytes) {
     }
     return Buffer.concat(chunks).subarray(0, maxBytes);
 }
-/** Retry-After as milliseconds: delta-seconds or an HTTP date (RFC 9110). */
+/** A wait longer than this is as good as forever; larger values are capped. */
+const MAX_RETRY_AFTER_MS = 365 * 24 * 3600 * 1000;
+/**
+ * RFC 9110 HTTP-date: IMF-fixdate, or the obsolete RFC 850 and asctime
+ * forms. Checked before Date.parse, which would read "1.5" as a year.
+ */
+const HTTP_DATE = /^(?:[A-Z][a-z]{2}, \d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} GMT|[A-Z][a-z]{5,8}, \d{2}-[A-Z][a-z]{2}-\d{2} \d{2}:\d{2}:\d{2} GMT|[A-Z][a-z]{2} [A-Z][a-z]{2} [ \d]\d \d{2}:\d{2}:\d{2} \d{4})$/;
+/**
+ * Retry-After as milliseconds: delta-seconds or an HTTP date (RFC 9110),
+ * at most a year; anything else is ignored (the usual backoff applies).
+ */
 function retryAfterMs(headers, now = Date.now()) {
     const value = headers['retry-after'];
-    if (typeof value !== 'string' || value.trim() === '')
+    if (typeof value !== 'string')
         return undefined;
     const text = value.trim();
-    if (/^\d+$/.test(text))
-        return Number(text) * 1000;
+    if (/^\d+$/.test(text)) {
+        return Math.min(Number(text) * 1000, MAX_RETRY_AFTER_MS);
+    }
+    if (!HTTP_DATE.test(text))
+        return undefined;
     const date = Date.parse(text);
     if (Number.isNaN(date))
         return undefined;
-    return Math.max(0, date - now);
+    return Math.min(Math.max(0, date - now), MAX_RETRY_AFTER_MS);
 }
 function formatWait(ms) {
     if (ms < 1000)
@@ -34035,7 +34284,10 @@ function formatWait(ms) {
     const m = Math.round(s / 60);
     if (m < 120)
         return `${m} min`;
-    return `${(m / 60).toFixed(1)} h`;
+    const h = m / 60;
+    if (h < 48)
+        return `${h.toFixed(1)} h`;
+    return `${Math.round(h / 24)} days`;
 }
 /**
  * TLS failures are not transient: say what they mean instead of retrying.
@@ -34060,10 +34312,12 @@ function tlsProblem(code, url) {
 function sleep(ms) {
     return new Promise((resolve) => setTimeout(resolve, ms));
 }
-function withoutAuthorization(headers) {
+/** Headers that carry credentials and must not cross origins. */
+const CREDENTIAL_HEADERS = ['authorization', 'cookie', 'proxy-authorization'];
+function withoutHeaders(headers, names) {
     const out = {};
     for (const [name, value] of Object.entries(headers)) {
-        if (name.toLowerCase() !== 'authorization')
+        if (!names.includes(name.toLowerCase()))
             out[name] = value;
     }
     return out;
@@ -34091,7 +34345,12 @@ const MAX_CONFIG_BYTES = 4 * 1024 * 1024;
 const MAX_TAG_PAGE_BYTES = 8 * 1024 * 1024;
 /** Registries answer up to this many tags per page; ECR refuses more than 1000. */
 const TAG_PAGE_SIZE = 1000;
-const MAX_TAG_PAGES = 200;
+/** Budgets for a tag list, which the registry sizes. */
+const MAX_TAG_PAGES = 1000;
+const MAX_TAGS = 100_000;
+const MAX_TAG_LIST_BYTES = 64 * 1024 * 1024;
+/** A `next` link is a few hundred bytes; a longer Link header is not parsed. */
+const MAX_LINK_HEADER_CHARS = 8 * 1024;
 const MAX_ERROR_BYTES = 64 * 1024;
 /** 401 → token → retry, plus one re-scope for insufficient_scope. */
 const MAX_AUTH_ATTEMPTS = 3;
@@ -34118,6 +34377,9 @@ class RegistryClient {
         this.ownsTransport = !options.transport;
         this.cache = options.cache;
         this.transport = options.transport ?? new Transport();
+        // The user named this registry: its own address is never refused, and
+        // plain http is allowed where they said so.
+        this.transport.policy.addRegistry(host, { insecure: plain });
         this.auth = new Authenticator({
             transport: this.transport,
             credentials: options.credentials,
@@ -34129,10 +34391,16 @@ class RegistryClient {
         if (known)
             this.auth.setKnownChallenge(known);
     }
-    /** Fetches a manifest by tag or digest and verifies its digest. */
-    async getManifest(repository, reference) {
-        if (this.cache && reference.includes(':')) {
-            const cached = this.cache.get(reference);
+    /**
+     * Fetches a manifest by tag or digest and verifies its digest. The cache
+     * answers only when the caller says the registry confirmed the digest in
+     * this repository (a HEAD for it, or a verified manifest that lists it):
+     * a shared cache must not vouch for a repository that lacks the digest or
+     * that the runner's credentials cannot read.
+     */
+    async getManifest(repository, reference, { confirmed = false } = {}) {
+        if (this.cache && confirmed && isDigest(reference)) {
+            const cached = this.cache.get(reference, MAX_MANIFEST_BYTES);
             if (cached) {
                 // Content type is sniffed from the body (see parseManifest).
                 return {
@@ -34169,7 +34437,7 @@ class RegistryClient {
                     ? digestOf(response.body, headerAlgorithm)
                     : undefined;
             if (check !== undefined && check !== header) {
-                throw new RegistryError('integrity', `The manifest's Docker-Content-Digest header says ${header} but its bytes hash to ${check}`);
+                throw new RegistryError('integrity', `The manifest's Docker-Content-Digest header says ${quote(header, 140)} but its bytes hash to ${check}`);
             }
         }
         return {
@@ -34181,7 +34449,8 @@ class RegistryClient {
     }
     /** Fetches a blob (following redirects) and checks its size and digest. */
     async getBlob(repository, descriptor, maxBytes, what) {
-        const cached = this.cache?.get(descriptor.digest);
+        // A blob's descriptor comes from a verified manifest of this repository.
+        const cached = this.cache?.get(descriptor.digest, Math.min(descriptor.size, maxBytes));
         if (cached && cached.length === descriptor.size)
             return cached;
         if (descriptor.size > maxBytes) {
@@ -34246,27 +34515,35 @@ class RegistryClient {
     }
     /**
      * Every tag of a repository, following `Link: <…>; rel="next"` (same
-     * origin only, relative or absolute), asking for large pages; stops with
-     * a clear error after MAX_TAG_PAGES or when a page repeats.
+     * origin only, relative or absolute), asking for large pages. A registry
+     * sizes this answer, so it is budgeted: pages, entries read and bytes,
+     * each with a clear error, and a page that repeats stops it. Entries that
+     * break the tag grammar are left out (and counted): a tag is later
+     * printed, compared and put into a reference.
      */
     async listTags(repository, options = {}) {
         const pageSize = options.pageSize ?? TAG_PAGE_SIZE;
         const maxPages = options.maxPages ?? MAX_TAG_PAGES;
+        const maxTags = options.maxTags ?? MAX_TAGS;
         const seen = new Set();
-        const tags = [];
+        let ignored = 0;
+        let entries = 0;
+        let bytesLeft = MAX_TAG_LIST_BYTES;
         const visited = new Set();
         // Loaded here: only tag listing needs an RFC 8288 parser.
         const { default: LinkHeader } = await __nccwpck_require__.e(/* import() */ 495).then(__nccwpck_require__.t.bind(__nccwpck_require__, 495, 23));
         let next = new URL(`/v2/${repository}/tags/list?n=${pageSize}`, this.base);
+        // The limits are fixed: no input raises them.
+        const tooMany = (what) => new RegistryError('too-large', `${repository} has more tags than ${what}, the most this action reads; stopped listing (${seen.size} tags read)`);
         for (let page = 0; next; page++) {
-            if (page >= maxPages) {
-                throw new RegistryError('too-large', `${repository} has more tags than ${maxPages} pages of ${pageSize}; stopped listing (${tags.length} tags read)`);
-            }
+            if (page >= maxPages)
+                throw tooMany(`${maxPages} pages of ${pageSize}`);
             visited.add(next.href);
             const response = await this.get(repository, next.pathname + next.search, {
-                maxBytes: MAX_TAG_PAGE_BYTES,
+                maxBytes: Math.min(MAX_TAG_PAGE_BYTES, bytesLeft),
                 what: 'tag list'
             });
+            bytesLeft -= response.body.length;
             let body;
             try {
                 body = JSON.parse(response.body.toString('utf8'));
@@ -34275,18 +34552,21 @@ class RegistryClient {
                 throw new RegistryError('protocol', 'The tag list is not valid JSON');
             }
             const list = Array.isArray(body?.tags) ? body.tags : [];
+            entries += list.length;
+            if (entries > maxTags)
+                throw tooMany(`${maxTags} entries`);
             for (const tag of list) {
-                if (typeof tag === 'string' && !seen.has(tag)) {
+                if (typeof tag === 'string' && isTag(tag))
                     seen.add(tag);
-                    tags.push(tag);
-                }
+                else
+                    ignored++;
             }
             next = nextPage(response, this.base, LinkHeader);
             if (next && visited.has(next.href)) {
                 throw new RegistryError('protocol', `The registry's tag pagination loops back to a page already read (${redact(next)})`);
             }
         }
-        return tags;
+        return { tags: [...seen], ignored };
     }
     /**
      * Before many inspections on this registry: learn its challenge once and
@@ -34384,6 +34664,9 @@ function nextPage(response, base, LinkHeader) {
     const header = headerValue(response.headers.link);
     if (!header)
         return undefined;
+    if (header.length > MAX_LINK_HEADER_CHARS) {
+        throw new RegistryError('too-large', `The tag list's Link header is ${header.length} characters, more than the ${MAX_LINK_HEADER_CHARS} this action reads`);
+    }
     let target;
     try {
         target = LinkHeader.parse(header).rel('next')[0]?.uri;
@@ -34393,7 +34676,13 @@ function nextPage(response, base, LinkHeader) {
     }
     if (!target)
         return undefined;
-    const url = new URL(target, response.url);
+    let url;
+    try {
+        url = new URL(target, response.url);
+    }
+    catch {
+        throw new RegistryError('protocol', "The tag list's Link header points at something that is not a URL");
+    }
     if (url.origin !== base.origin) {
         throw new RegistryError('security', `The tag list points its next page at another host (${redact(url)}); refusing to follow`);
     }
@@ -34500,7 +34789,38 @@ function entriesAt(text, path) {
     return [...out];
 }
 
+;// CONCATENATED MODULE: ./src/pool.ts
+/** Work on many items, a few at a time. */
+/** Per registry, how many requests-heavy jobs (inspections) run at once. */
+const PER_REGISTRY_CONCURRENCY = 4;
+/**
+ * `work` on every item, at most `limit` at once, results in item order.
+ * After a failure no new item starts; the first failure is thrown once the
+ * running ones have settled.
+ */
+async function mapLimit(items, limit, work) {
+    const results = new Array(items.length);
+    let next = 0;
+    let failure;
+    const worker = async () => {
+        while (!failure && next < items.length) {
+            const i = next++;
+            try {
+                results[i] = await work(items[i], i);
+            }
+            catch (error) {
+                failure ??= { error };
+            }
+        }
+    };
+    await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+    if (failure)
+        throw failure.error;
+    return results;
+}
+
 ;// CONCATENATED MODULE: ./src/inspect.ts
+
 
 
 
@@ -34511,27 +34831,38 @@ function entriesAt(text, path) {
 
 /** Nested indexes are allowed; this bounds how deep we follow them. */
 const MAX_INDEX_DEPTH = 4;
+/**
+ * A registry sizes an index; real ones list a few dozen entries. More than
+ * this is refused rather than worked through.
+ */
+const MAX_INDEX_ENTRIES = 10_000;
+/** `platform: all` fetches one manifest and config per platform, at most this many. */
+const MAX_PLATFORMS = 64;
 async function inspectImage(request, client) {
     return explained(request, async () => resolve(request, client, await fetchTop(request, client)));
 }
 /**
  * Every platform an image offers (attestations left out), each with its
- * config; the top manifest is fetched once. A single-platform image gives
- * one entry.
+ * config, a few at a time; the top manifest is fetched and parsed once. A
+ * single-platform image gives one entry.
  */
 async function inspectEveryPlatform(request, client) {
     return explained(request, async () => {
         const top = await fetchTop(request, client);
         const document = parseManifest(top);
-        if (document.kind !== 'index')
-            return [await resolve(request, client, top)];
-        const offered = platformsOf(imageEntries(document.json));
-        const unique = offered.filter((p, i) => offered.findIndex((q) => formatPlatform(q) === formatPlatform(p)) === i);
-        const out = [];
-        for (const platform of unique) {
-            out.push(await resolve({ ...request, platform }, client, top));
+        if (document.kind !== 'index') {
+            return [await resolve(request, client, top, document)];
         }
-        return out;
+        const unique = new Map();
+        for (const p of document.platforms) {
+            const key = formatPlatform(p);
+            if (!unique.has(key))
+                unique.set(key, p);
+        }
+        if (unique.size > MAX_PLATFORMS) {
+            throw new RegistryError('too-large', `The image offers ${unique.size} platforms; 'platform: all' inspects at most ${MAX_PLATFORMS} (a fixed limit). Set 'platform' to the one you need`);
+        }
+        return mapLimit([...unique.values()], PER_REGISTRY_CONCURRENCY, (p) => resolve({ ...request, platform: p }, client, top, document));
     });
 }
 /** Runs registry work, turning a RegistryError into a message for users. */
@@ -34546,13 +34877,13 @@ async function explained(request, work) {
         throw error;
     }
 }
-async function resolve(request, client, top) {
+async function resolve(request, client, top, parsedTop = parseManifest(top)) {
     const { reference, platform: wanted } = request;
     const repo = reference.path;
     const warnings = [];
     let rateLimit = readRateLimit(top.headers);
     let current = top;
-    let document = parseManifest(current);
+    let document = parsedTop;
     const topType = document.mediaType;
     let platforms;
     let chosen;
@@ -34560,19 +34891,19 @@ async function resolve(request, client, top) {
         if (depth >= MAX_INDEX_DEPTH) {
             throw new RegistryError('unsupported', `The index nests more than ${MAX_INDEX_DEPTH} levels deep`);
         }
-        const entries = imageEntries(document.json);
-        const offered = platformsOf(entries);
+        const { entries, platforms: offered } = document;
         platforms ??= offered;
         const index = matchPlatform(wanted, offered);
         if (index === -1) {
             const list = offered.length
-                ? offered.map(formatPlatform).join(', ')
+                ? platformList(offered)
                 : 'none (the index lists no images)';
             throw new RegistryError('platform', `The image has no ${formatPlatform(wanted)} variant. Platforms available: ${list}. Set the 'platform' input to one of them.`);
         }
         chosen = offered[index];
         const entry = entries[index];
-        current = await client.getManifest(repo, entry.digest);
+        // A verified index of this repository vouches for its entries.
+        current = await client.getManifest(repo, entry.digest, { confirmed: true });
         rateLimit = readRateLimit(current.headers) ?? rateLimit;
         if (current.bytes.length !== entry.size) {
             throw new RegistryError('integrity', `The manifest ${entry.digest} is ${current.bytes.length} bytes, but the index says ${entry.size}`);
@@ -34586,7 +34917,7 @@ async function resolve(request, client, top) {
         const artifactType = typeof manifest.artifactType === 'string'
             ? manifest.artifactType
             : configType;
-        throw new RegistryError('unsupported', `This is not a container image but an artifact of type "${artifactType || 'unknown'}" (config media type "${configType || 'none'}"); it has no image configuration to inspect`);
+        throw new RegistryError('unsupported', `This is not a container image but an artifact of type ${quote(artifactType || 'unknown')} (config media type ${quote(configType || 'none')}); it has no image configuration to inspect`);
     }
     const layers = Array.isArray(manifest.layers) ? manifest.layers : [];
     const size = layers.reduce((sum, layer) => sum + descriptorOf(layer, 'layer').size, 0);
@@ -34640,13 +34971,20 @@ async function fetchTop(request, client) {
     for (let attempt = 0;; attempt++) {
         try {
             if (request.resolvedDigest && !reference.digest) {
-                return await client.getManifest(reference.path, request.resolvedDigest);
+                // The HEAD that found this digest confirmed it in the repository.
+                return await client.getManifest(reference.path, request.resolvedDigest, { confirmed: true });
             }
-            // With a cache, a HEAD names the digest and the cache may answer
-            // the rest: an unchanged image costs no manifest download.
-            if (client.cache && !reference.digest) {
+            // With a cache, a HEAD (not a pull on Docker Hub) names the digest
+            // and confirms it is in this repository, readable with these
+            // credentials; only then may the cache answer the rest.
+            if (client.cache) {
                 const head = await client.resolveDigest(reference.path, manifestReference(reference));
-                const manifest = await client.getManifest(reference.path, head.digest);
+                if (reference.digest && head.digest !== reference.digest) {
+                    throw new RegistryError('integrity', `The registry answered for ${reference.digest} with the digest ${head.digest}`);
+                }
+                const manifest = await client.getManifest(reference.path, head.digest, {
+                    confirmed: true
+                });
                 return {
                     ...manifest,
                     headers: { ...head.headers, ...manifest.headers }
@@ -34675,7 +35013,10 @@ function readRateLimit(headers) {
     const parse = (name) => {
         const value = headers[name];
         const text = Array.isArray(value) ? value[0] : value;
-        const match = text ? /^\s*(\d+)\s*(?:;\s*w\s*=\s*(\d+))?/.exec(text) : null;
+        // At most 15 digits: every value stays an exact number.
+        const match = text
+            ? /^\s*(\d{1,15})(?!\d)\s*(?:;\s*w\s*=\s*(\d{1,15})(?!\d))?/.exec(text)
+            : null;
         return match
             ? [
                 Number(match[1]),
@@ -34720,7 +35061,7 @@ function parseManifest(manifest) {
     const byHeader = manifestKind(contentType);
     if (byHeader === 'index' || byHeader === 'image') {
         if (declared !== undefined && declared !== contentType) {
-            throw new RegistryError('protocol', `The manifest's Content-Type is ${contentType} but its body says ${declared}; refusing an ambiguous manifest`);
+            throw new RegistryError('protocol', `The manifest's Content-Type is ${quote(contentType)} but its body says ${quote(declared)}; refusing an ambiguous manifest`);
         }
         mediaType = contentType;
     }
@@ -34734,11 +35075,11 @@ function parseManifest(manifest) {
         mediaType = OCI_MANIFEST;
     }
     else {
-        throw new RegistryError('unsupported', `The registry returned something that is not an image manifest (Content-Type "${contentType || 'none'}")`);
+        throw new RegistryError('unsupported', `The registry returned something that is not an image manifest (Content-Type ${quote(contentType || 'none')})`);
     }
     const kind = manifestKind(mediaType);
     if (kind !== 'index' && kind !== 'image') {
-        throw new RegistryError('unsupported', `The manifest has media type "${mediaType}", which is not an image or image index`);
+        throw new RegistryError('unsupported', `The manifest has media type ${quote(mediaType)}, which is not an image or image index`);
     }
     if (kind === 'index' && !Array.isArray(body.manifests)) {
         throw new RegistryError('protocol', `The index ${manifest.digest} has no "manifests" list`);
@@ -34746,11 +35087,24 @@ function parseManifest(manifest) {
     if (kind === 'image' && (Array.isArray(body.manifests) || !body.config)) {
         throw new RegistryError('protocol', `The manifest ${manifest.digest} is marked as an image but has no "config"`);
     }
-    return { kind, mediaType, json: body };
+    if (kind === 'image') {
+        return { kind, mediaType, json: body, entries: [], platforms: [] };
+    }
+    const list = body.manifests;
+    if (list.length > MAX_INDEX_ENTRIES) {
+        throw new RegistryError('too-large', `The index ${manifest.digest} lists ${list.length} entries; this action reads at most ${MAX_INDEX_ENTRIES} (a fixed limit)`);
+    }
+    const entries = imageEntries(list);
+    return {
+        kind,
+        mediaType,
+        json: body,
+        entries,
+        platforms: platformsOf(entries)
+    };
 }
 /** Index entries that are images (or nested indexes), attestations left out. */
-function imageEntries(index) {
-    const list = index.manifests;
+function imageEntries(list) {
     const out = [];
     for (const item of list) {
         const descriptor = descriptorOf(item, 'index entry');
@@ -34785,6 +35139,15 @@ function imageEntries(index) {
     }
     return out;
 }
+/** The platforms on offer, each once, for a message: a bounded list. */
+function platformList(platforms) {
+    const names = [...new Set(platforms.map(formatPlatform))];
+    const shown = names
+        .slice(0, 30)
+        .map((n) => (n.length > 60 ? quote(n, 60) : n));
+    const more = names.length - shown.length;
+    return shown.join(', ') + (more > 0 ? ` and ${more} more` : '');
+}
 /** Each entry's platform, normalized; none given counts as linux/amd64. */
 function platformsOf(entries) {
     return entries.map((e) => normalizePlatform(e.platform ?? defaultPlatform()));
@@ -34804,7 +35167,7 @@ function descriptorOf(value, what) {
         throw new RegistryError('protocol', `A ${what} descriptor in the manifest is malformed (needs a digest and a size)`);
     }
     if (!isDigest(d.digest)) {
-        throw new RegistryError('unsupported', `A ${what} descriptor has digest "${d.digest.slice(0, 80)}", which is not a sha256 or sha512 digest`);
+        throw new RegistryError('unsupported', `A ${what} descriptor has digest ${quote(d.digest)}, which is not a sha256 or sha512 digest`);
     }
     return {
         digest: d.digest,
@@ -34958,33 +35321,98 @@ function explain(error, request, ref) {
  * addressed by digest is immutable, so a workflow that persists this
  * directory (actions/cache) can answer an unchanged image without
  * downloading it again. Every read is verified; a bad entry is dropped.
+ *
+ * The directory may be shared with, or restored from, something we do not
+ * trust (another job, a poisoned cache key), so the cache never follows a
+ * symlink (neither the directories `<dir>`, `blobs`, `blobs/<alg>` nor an
+ * entry), reads only regular files and only up to the caller's size limit,
+ * and creates what it writes private to the user (directories 0700, files
+ * 0600). Anything it refuses is counted, left in place, and costs only a
+ * download. Limitation: Node has no openat(), so a directory swapped for a
+ * symlink between our check and our use is not caught. A read still opens
+ * the entry with O_NOFOLLOW, checks the descriptor and verifies the digest,
+ * so it can at worst return the right bytes from elsewhere; a write may land
+ * under the directory linked to, as a file named by the digest.
  */
 
 
 
 
+// Windows has neither flag (they are undefined there); the lstat checks
+// below still refuse symlinks and special files on that platform.
+const { O_NOFOLLOW = 0, O_NONBLOCK = 0 } = (external_node_fs_default()).constants;
+/** NOFOLLOW: a symlink planted at the entry fails to open (ELOOP).
+ *  NONBLOCK: a FIFO or device opens without waiting for a writer. */
+const READ = (external_node_fs_default()).constants.O_RDONLY | O_NOFOLLOW | O_NONBLOCK;
+/** EXCL + NOFOLLOW: never write into a file or link someone placed there. */
+const WRITE = (external_node_fs_default()).constants.O_CREAT |
+    (external_node_fs_default()).constants.O_EXCL |
+    (external_node_fs_default()).constants.O_WRONLY |
+    O_NOFOLLOW;
+const DIR_MODE = 0o700;
+const FILE_MODE = 0o600;
 class DigestCache {
     dir;
-    stats = { hits: 0, misses: 0, corrupt: 0 };
+    stats = { hits: 0, misses: 0, corrupt: 0, refused: 0 };
     constructor(dir) {
         this.dir = dir;
     }
-    /** The bytes stored under `digest`, only if they still hash to it. */
-    get(digest) {
-        const file = this.file(digest);
-        if (!file)
+    /**
+     * The bytes stored under `digest`, only if they still hash to it, and only
+     * if the entry is a regular file of at most `maxBytes` bytes (the largest
+     * entry the caller accepts): a bigger one is refused without being read.
+     */
+    get(digest, maxBytes) {
+        // A programming error, not a cache failure: without a limit we would
+        // read whatever size was planted.
+        if (typeof maxBytes !== 'number' || !(maxBytes >= 0)) {
+            throw new TypeError(`maxBytes must be a number >= 0, not ${maxBytes}`);
+        }
+        const where = this.locate(digest);
+        if (!where)
             return undefined;
-        let bytes;
+        let dirs;
         try {
-            bytes = external_node_fs_default().readFileSync(file);
+            dirs = this.checkDirs(where, false);
         }
         catch {
-            this.stats.misses++;
-            return undefined;
+            dirs = 'missing'; // e.g. no permission to look: as good as absent
         }
-        if (digestOf(bytes, digest.split(':')[0]) !== digest) {
+        if (dirs !== 'ok')
+            return this.fail(dirs);
+        let fd;
+        try {
+            // Refuse by name first, so a device node is never even opened...
+            if (!external_node_fs_default().lstatSync(where.file).isFile())
+                return this.fail('refused');
+            // ...then open without following, so a symlink swapped in since
+            // fails with ELOOP instead of being read.
+            fd = external_node_fs_default().openSync(where.file, READ);
+        }
+        catch (error) {
+            // ELOOP (EMLINK on FreeBSD): a symlink, refused by O_NOFOLLOW.
+            const link = ['ELOOP', 'EMLINK'].includes(code(error) ?? '');
+            return this.fail(link ? 'refused' : 'missing');
+        }
+        let bytes;
+        let opened;
+        try {
+            // The descriptor, not the name, says what we are about to read.
+            opened = external_node_fs_default().fstatSync(fd);
+            if (!opened.isFile() || opened.size > maxBytes) {
+                return this.fail('refused');
+            }
+            bytes = readExactly(fd, opened.size);
+        }
+        catch {
+            return this.fail('missing');
+        }
+        finally {
+            closeQuietly(fd);
+        }
+        if (digestOf(bytes, where.algorithm) !== digest) {
             this.stats.corrupt++;
-            external_node_fs_default().rmSync(file, { force: true });
+            removeIfSame(where.file, opened);
             return undefined;
         }
         this.stats.hits++;
@@ -34992,26 +35420,159 @@ class DigestCache {
     }
     /** Stores verified bytes; a failure to write only costs a future download. */
     put(digest, bytes) {
-        const file = this.file(digest);
-        if (!file)
+        const where = this.locate(digest);
+        if (!where)
             return;
+        let tmp;
         try {
-            external_node_fs_default().mkdirSync(external_node_path_default().dirname(file), { recursive: true });
+            const dirs = this.checkDirs(where, true);
+            if (dirs !== 'ok') {
+                this.fail(dirs);
+                return;
+            }
+            // Leave a planted symlink, FIFO or directory alone (and visible);
+            // rename would replace a link, but it is not ours to remove.
+            const existing = lstatOrUndefined(where.file);
+            if (existing && !existing.isFile()) {
+                this.fail('refused');
+                return;
+            }
             // Write then rename, so a concurrent reader never sees half a file.
-            const tmp = `${file}.${(0,external_node_crypto_.randomBytes)(6).toString('hex')}.tmp`;
-            external_node_fs_default().writeFileSync(tmp, bytes);
-            external_node_fs_default().renameSync(tmp, file);
+            const name = `${where.file}.${(0,external_node_crypto_.randomBytes)(6).toString('hex')}.tmp`;
+            const fd = external_node_fs_default().openSync(name, WRITE, FILE_MODE);
+            tmp = name;
+            try {
+                writeAll(fd, bytes);
+            }
+            finally {
+                external_node_fs_default().closeSync(fd);
+            }
+            external_node_fs_default().renameSync(tmp, where.file);
+            tmp = undefined;
         }
         catch {
             // read-only or full disk: the cache is an optimisation
+            if (tmp)
+                removeQuietly(tmp); // ours: created with O_EXCL
         }
     }
+    /** Counts a failed lookup; undefined, for `return this.fail(...)`. */
+    fail(why) {
+        if (why === 'refused')
+            this.stats.refused++;
+        else
+            this.stats.misses++;
+        return undefined;
+    }
+    /**
+     * Checks `<dir>`, `blobs` and `blobs/<alg>` are real directories, not
+     * symlinks (lstat, which does not follow); with `create`, makes the ones
+     * missing with mode 0700. Existing directories keep their mode: they may
+     * be the user's, shared on purpose.
+     */
+    checkDirs(where, create) {
+        for (const [i, dir] of where.dirs.entries()) {
+            let stat = lstatOrUndefined(dir);
+            if (!stat && create) {
+                try {
+                    // Only `<dir>` may need parents; below it, one level at a time so
+                    // each new level is checked before we go into it.
+                    external_node_fs_default().mkdirSync(dir, { recursive: i === 0, mode: DIR_MODE });
+                }
+                catch (error) {
+                    // EEXIST: another writer made it first; check what is there.
+                    if (code(error) !== 'EEXIST')
+                        throw error;
+                }
+                stat = external_node_fs_default().lstatSync(dir);
+            }
+            if (!stat)
+                return 'missing';
+            if (!stat.isDirectory())
+                return 'refused'; // isDirectory is false for a symlink
+        }
+        return 'ok';
+    }
     /** `<dir>/blobs/<algorithm>/<hex>`; undefined for anything not a digest. */
-    file(digest) {
+    locate(digest) {
         if (!isDigest(digest))
             return undefined;
         const [algorithm, hex] = digest.split(':');
-        return external_node_path_default().join(this.dir, 'blobs', algorithm, hex);
+        // resolve() drops a trailing slash, which would make lstat follow a
+        // symlinked `<dir>`.
+        const root = external_node_path_default().resolve(this.dir);
+        const blobs = external_node_path_default().join(root, 'blobs');
+        const dir = external_node_path_default().join(blobs, algorithm);
+        return {
+            algorithm,
+            dirs: [root, blobs, dir],
+            file: external_node_path_default().join(dir, hex)
+        };
+    }
+}
+function code(error) {
+    return error?.code;
+}
+/** lstat, or undefined when nothing is there (or a parent is a file). */
+function lstatOrUndefined(file) {
+    try {
+        return external_node_fs_default().lstatSync(file);
+    }
+    catch (error) {
+        const c = code(error);
+        if (c === 'ENOENT' || c === 'ENOTDIR')
+            return undefined;
+        throw error;
+    }
+}
+/** Exactly `size` bytes from the start of `fd`, fewer only if it shrank. */
+function readExactly(fd, size) {
+    const bytes = Buffer.allocUnsafe(size);
+    let done = 0;
+    while (done < size) {
+        const n = external_node_fs_default().readSync(fd, bytes, done, size - done, done);
+        if (n === 0)
+            break; // shorter than fstat said: the digest check decides
+        done += n;
+    }
+    return bytes.subarray(0, done);
+}
+function writeAll(fd, bytes) {
+    let done = 0;
+    while (done < bytes.length) {
+        done += external_node_fs_default().writeSync(fd, bytes, done, bytes.length - done);
+    }
+}
+function closeQuietly(fd) {
+    try {
+        external_node_fs_default().closeSync(fd);
+    }
+    catch {
+        // nothing to do: we only read from it
+    }
+}
+function removeQuietly(file) {
+    try {
+        external_node_fs_default().rmSync(file, { force: true });
+    }
+    catch {
+        // left behind: harmless, never read (not a digest name)
+    }
+}
+/**
+ * Removes a corrupt entry only if the name still points at the regular file
+ * we read (same device and inode): never through or at a symlink, nor at
+ * something swapped in since.
+ */
+function removeIfSame(file, opened) {
+    try {
+        const now = external_node_fs_default().lstatSync(file);
+        if (now.isFile() && now.dev === opened.dev && now.ino === opened.ino) {
+            external_node_fs_default().rmSync(file, { force: true });
+        }
+    }
+    catch {
+        // gone already, or not ours to remove: a later put replaces it
     }
 }
 
@@ -35085,15 +35646,58 @@ function jsonObject(entries) {
     return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${v}`).join(',')}}`;
 }
 
-;// CONCATENATED MODULE: ./src/report/summary.ts
-
-
-const MAX_CELL_CHARS = 1000;
-const MAX_TABLE_ROWS = 200;
-/** Total budget for the labels and env tables together. */
-const MAX_TABLE_CHARS = 256 * 1024;
-/** Shown for empty values; an empty cell would also be invalid HTML from core. */
-const EMPTY = '<em>(empty)</em>';
+;// CONCATENATED MODULE: ./src/report/escape.ts
+/**
+ * The one way out for text someone else wrote. Registries and image
+ * publishers control config values, manifests, tags, headers, error bodies
+ * and redirect targets; everything the action shows passes through here on
+ * its way to the log (`logLine`), the job summary and the pull-request
+ * comment (`htmlText`, `htmlCell`). Outputs are not escaped: they round-trip
+ * the exact bytes through GITHUB_OUTPUT.
+ */
+/**
+ * Characters that are never shown as they are: C0 controls, DEL, C1
+ * controls, the Unicode line and paragraph separators, bidirectional
+ * overrides and isolates (they can make text read differently than it is),
+ * and the byte-order mark.
+ */
+const HIDDEN = 
+// eslint-disable-next-line no-control-regex
+/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]/g;
+const NAMED = {
+    '\n': '\\n',
+    '\r': '\\r',
+    '\t': '\\t'
+};
+/** `\n`, `\x1b`, `\u2028`: a hidden character written so that it shows. */
+function shown(c) {
+    const named = NAMED[c];
+    if (named)
+        return named;
+    const code = c.charCodeAt(0);
+    return code < 0x100
+        ? `\\x${code.toString(16).padStart(2, '0')}`
+        : `\\u${code.toString(16).padStart(4, '0')}`;
+}
+/** Every hidden character written visibly; nothing else changes. */
+function visible(text) {
+    return text.replace(HIDDEN, shown);
+}
+/**
+ * One log line. The runner reads a line as a workflow command when it
+ * starts with `::` (after leading whitespace) and, for the legacy form, when
+ * `##[` appears anywhere in it (actions/runner ActionCommand.TryParse). So
+ * escaping is the mechanism, not the `stop-commands` token: a token would
+ * still let untrusted text break the line and print lines that look like
+ * ours, and it does not stop `##[` in the middle of a line. Here no line
+ * break survives, `##[` never appears, and no line starts with `::`, so
+ * every line starts with the action's own words.
+ */
+function logLine(text) {
+    return visible(text)
+        .replace(/##\[/g, '##\\x5b')
+        .replace(/^(\s*):/, '$1\\x3a');
+}
 function escapeHtml(text) {
     return text
         .replace(/&/g, '&amp;')
@@ -35102,110 +35706,55 @@ function escapeHtml(text) {
         .replace(/"/g, '&quot;')
         .replace(/'/g, '&#39;');
 }
-/** Escaped, shortened to MAX_CELL_CHARS, newlines shown as line breaks. */
-function cell(text) {
-    let cut = text;
-    if (text.length > MAX_CELL_CHARS) {
-        // Never split a surrogate pair (an emoji) in half.
-        let end = MAX_CELL_CHARS;
-        const last = text.charCodeAt(end - 1);
-        if (last >= 0xd800 && last <= 0xdbff)
-            end--;
-        cut = `${text.slice(0, end)}… (${text.length - end} more characters)`;
-    }
-    return escapeHtml(cut).replace(/\r?\n/g, '<br>');
+/**
+ * Every line terminator a renderer might honour: CommonMark's (LF, CR,
+ * CRLF) and the ones Unicode and browsers add. A bare CR is the one that
+ * used to slip through: two in a row make a blank line, which ends an HTML
+ * block and lets the rest render as markdown.
+ */
+const LINE_BREAK = /\r\n|[\n\r\v\f\u0085\u2028\u2029]/;
+/** The longest piece of a value a cell shows; the rest is summarized. */
+const MAX_CELL_CHARS = 1000;
+/** At most `max` characters (never half a surrogate pair), and how many were left out. */
+function clip(text, max) {
+    if (text.length <= max)
+        return { kept: text, more: 0 };
+    let end = max;
+    const last = text.charCodeAt(end - 1);
+    if (last >= 0xd800 && last <= 0xdbff)
+        end--;
+    return { kept: text.slice(0, end), more: text.length - end };
 }
-function code(text) {
-    return text ? `<code>${cell(text)}</code>` : '';
+/** Escaped, line breaks as `<br>`, other hidden characters shown. */
+function html(text) {
+    return text
+        .split(LINE_BREAK)
+        .map((line) => escapeHtml(visible(line)))
+        .join('<br>');
 }
-function pinnedReference(info) {
-    return `${repositoryName(info.reference)}@${info.digest}`;
+/**
+ * A value as HTML that stays inside its element: escaped, line breaks as
+ * `<br>`, other hidden characters shown, cut after `max` characters with a
+ * note of what was left out.
+ */
+function htmlText(text, max = MAX_CELL_CHARS) {
+    const { kept, more } = clip(text, max);
+    return html(kept) + (more ? `… (${more} more characters)` : '');
 }
-function writeImageSummary(summary, info) {
-    const c = info.config;
-    summary.addHeading(escapeHtml(info.ref), 2);
-    summary.addRaw('<p>Pinned by digest:</p>', true);
-    summary.addCodeBlock(escapeHtml(pinnedReference(info)));
-    const json = (v) => code(JSON.stringify(v));
-    const rows = [
-        ['Digest', code(info.digest)],
-        ['Media type', code(info.mediaType)],
-        ['Platform', code(formatPlatform(info.platform))],
-        ['Platforms', cell(info.platforms.map(formatPlatform).join(', '))],
-        ['Image digest', code(info.imageDigest)],
-        ['Config digest', code(info.configDigest)],
-        ['Created', cell(c.created)],
-        ['Author', cell(c.author)],
-        ['User', code(c.user)],
-        ['Working dir', code(c.workdir)],
-        ['Entrypoint', c.entrypoint ? json(c.entrypoint) : ''],
-        ['Cmd', c.cmd ? json(c.cmd) : ''],
-        ['Exposed ports', cell(c.exposedPorts.join(', '))],
-        ['Volumes', cell(c.volumes.join(', '))],
-        ['Stop signal', cell(c.stopSignal)],
-        ['Layers', `${info.layers} (${formatBytes(info.size)} compressed)`]
-    ];
-    if (info.rateLimit) {
-        const { limit, remaining, windowSeconds } = info.rateLimit;
-        const window = windowSeconds ? ` per ${formatSeconds(windowSeconds)}` : '';
-        rows.push(['Rate limit', `${remaining} of ${limit} pulls left${window}`]);
-    }
-    summary.addTable([
-        [
-            { data: 'Field', header: true },
-            { data: 'Value', header: true }
-        ],
-        ...rows.map(([name, value]) => [name, value || EMPTY])
-    ]);
-    const budget = { chars: MAX_TABLE_CHARS };
-    keyValueTable(summary, `Labels (${c.labels.length})`, c.labels, budget);
-    keyValueTable(summary, `Environment (${c.env.length})`, c.env, budget);
-}
-function keyValueTable(summary, title, entries, budget) {
-    summary.addHeading(escapeHtml(title), 3);
-    if (entries.length === 0) {
-        summary.addRaw('<p><em>none</em></p>', true);
-        return;
-    }
-    const rows = [
-        [
-            { data: 'Key', header: true },
-            { data: 'Value', header: true }
-        ]
-    ];
-    let shown = 0;
-    for (const [key, value] of entries) {
-        const row = [code(key) || EMPTY, cell(value) || EMPTY];
-        const size = row[0].length + row[1].length;
-        if (shown >= MAX_TABLE_ROWS || size > budget.chars)
-            break;
-        budget.chars -= size;
-        rows.push(row);
-        shown++;
-    }
-    summary.addTable(rows);
-    if (shown < entries.length) {
-        summary.addRaw(`<p><em>${entries.length - shown} more not shown; the full data is in the step outputs.</em></p>`, true);
-    }
-}
-function formatSeconds(s) {
-    if (s % 3600 === 0)
-        return `${s / 3600} h`;
-    if (s % 60 === 0)
-        return `${s / 60} min`;
-    return `${s} s`;
-}
-function formatBytes(n) {
-    if (n < 1024)
-        return `${n} B`;
-    const units = ['KiB', 'MiB', 'GiB', 'TiB'];
-    let value = n / 1024;
-    let unit = 0;
-    while (value >= 1024 && unit < units.length - 1) {
-        value /= 1024;
-        unit++;
-    }
-    return `${value.toFixed(1)} ${units[unit]}`;
+/**
+ * A table cell for a value: empty text gives `empty` (our own words),
+ * otherwise the escaped value, in `<code>` when asked (GitHub leaves
+ * mentions, references and links inside code alone); the note about a cut
+ * stays outside the code.
+ */
+function htmlCell(text, { code = false, empty = '', max = MAX_CELL_CHARS } = {}) {
+    if (text === '')
+        return empty;
+    if (!code)
+        return htmlText(text, max);
+    const { kept, more } = clip(text, max);
+    const note = more ? `<em>… (${more} more characters)</em>` : '';
+    return `<code>${html(kept)}</code>${note}`;
 }
 
 ;// CONCATENATED MODULE: ./src/report/gate.ts
@@ -35221,8 +35770,8 @@ function writeRulesSummary(summary, results) {
         ],
         ...results.map((r) => [
             r.passed ? '✅ pass' : '❌ fail',
-            `<code>${cell(r.rule)}</code>`,
-            cell(r.actual) || '<em>(empty)</em>'
+            htmlCell(r.rule, { code: true }),
+            htmlCell(r.actual, { empty: '<em>(empty)</em>' })
         ])
     ]);
 }
@@ -35261,43 +35810,60 @@ function writeChangesSummary(summary, changes, before, after) {
             { data: 'After', header: true }
         ],
         ...rows.map(([what, old, now]) => [
-            `<code>${cell(what)}</code>`,
-            cell(old) || '<em>(none)</em>',
-            cell(now) || '<em>(none)</em>'
+            htmlCell(what, { code: true }),
+            htmlCell(old, { empty: NONE }),
+            htmlCell(now, { empty: NONE })
         ])
     ]);
     summary.addRaw(`<p>${rows.length} changed, ${changes.unchanged} unchanged.</p>`, true);
 }
 /** Finds our own comment again on reruns. */
 const COMMENT_MARKER = '<!-- remote-image-inspect:changes -->';
-/** Markdown for the PR comment (GitHub renders the escaped HTML inside). */
+const NONE = '<em>(none)</em>';
+/** GitHub refuses comments over 65,536 characters; stay well below. */
+const MAX_COMMENT_CHARS = 60_000;
+/** A value in the comment is cut after this many characters. */
+const MAX_COMMENT_VALUE_CHARS = 300;
+/**
+ * Markdown for the PR comment. The changes are one HTML table, one row per
+ * line and no blank line inside: markdown never parses an HTML block, and
+ * every value sits in `<code>`, where GitHub makes no mention, reference or
+ * link. So what a publisher writes into a label stays text.
+ */
 function changesComment(changes, before, after) {
     const rows = changeRows(changes);
     const lines = [
         COMMENT_MARKER,
-        `### Image changes: \`${inlineCode(before)}\` → \`${inlineCode(after)}\``,
+        `### Image changes: \`${before}\` → \`${after}\``,
         ''
     ];
     if (rows.length === 0) {
         lines.push(`No changes (${changes.unchanged} compared).`);
+        return lines.join('\n');
     }
-    else {
-        lines.push('| What | Before | After |', '|---|---|---|');
-        for (const [what, old, now] of rows.slice(0, 300)) {
-            lines.push(`| ${mdCell(what)} | ${mdCell(old)} | ${mdCell(now)} |`);
-        }
-        if (rows.length > 300) {
-            lines.push('', `…and ${rows.length - 300} more; see the step outputs.`);
-        }
-        lines.push('', `${rows.length} changed, ${changes.unchanged} unchanged.`);
+    const value = (text) => htmlCell(text, { code: true, empty: NONE, max: MAX_COMMENT_VALUE_CHARS });
+    lines.push('<table>', '<tr><th>What</th><th>Before</th><th>After</th></tr>');
+    const tail = [
+        '</table>',
+        '',
+        `${rows.length} changed, ${changes.unchanged} unchanged.`
+    ];
+    // Room for the closing lines and the note on rows left out.
+    let budget = MAX_COMMENT_CHARS - lines.join('\n').length - tail.join('\n').length - 200;
+    let shown = 0;
+    for (const [what, old, now] of rows) {
+        const row = `<tr><td>${value(what)}</td><td>${value(old)}</td><td>${value(now)}</td></tr>`;
+        if (row.length + 1 > budget)
+            break;
+        budget -= row.length + 1;
+        lines.push(row);
+        shown++;
+    }
+    lines.push(...tail);
+    if (shown < rows.length) {
+        lines.push('', `${rows.length - shown} more not shown here; the step's \`changes\` output has them all.`);
     }
     return lines.join('\n');
-}
-function mdCell(text) {
-    return (cell(text) || '<em>(none)</em>').replace(/\|/g, '&#124;');
-}
-function inlineCode(text) {
-    return text.replace(/`/g, "'");
 }
 
 ;// CONCATENATED MODULE: ./src/report/pr-comment.ts
@@ -35343,6 +35909,126 @@ async function upsertPullRequestComment(token, body, marker) {
     return { status: 'created', url: data.html_url };
 }
 
+;// CONCATENATED MODULE: ./src/report/summary.ts
+
+
+
+const MAX_TABLE_ROWS = 200;
+/** Total budget for the labels and env tables together. */
+const MAX_TABLE_CHARS = 256 * 1024;
+/** Shown for empty values; an empty cell would also be invalid HTML from core. */
+const EMPTY = '<em>(empty)</em>';
+function summary_code(text) {
+    return htmlCell(text, { code: true });
+}
+function pinnedReference(info) {
+    return `${repositoryName(info.reference)}@${info.digest}`;
+}
+function writeImageSummary(summary, info) {
+    const c = info.config;
+    summary.addHeading(escapeHtml(info.ref), 2);
+    summary.addRaw('<p>Pinned by digest:</p>', true);
+    summary.addCodeBlock(escapeHtml(pinnedReference(info)));
+    const json = (v) => summary_code(JSON.stringify(v));
+    const rows = [
+        ['Digest', summary_code(info.digest)],
+        ['Media type', summary_code(info.mediaType)],
+        ['Platform', summary_code(formatPlatform(info.platform))],
+        ['Platforms', htmlText(info.platforms.map(formatPlatform).join(', '))],
+        ['Image digest', summary_code(info.imageDigest)],
+        ['Config digest', summary_code(info.configDigest)],
+        ['Created', htmlText(c.created)],
+        ['Author', htmlText(c.author)],
+        ['User', summary_code(c.user)],
+        ['Working dir', summary_code(c.workdir)],
+        ['Entrypoint', c.entrypoint ? json(c.entrypoint) : ''],
+        ['Cmd', c.cmd ? json(c.cmd) : ''],
+        ['Exposed ports', htmlText(c.exposedPorts.join(', '))],
+        ['Volumes', htmlText(c.volumes.join(', '))],
+        ['Stop signal', htmlText(c.stopSignal)],
+        ['Layers', `${info.layers} (${formatBytes(info.size)} compressed)`]
+    ];
+    if (info.rateLimit) {
+        const { limit, remaining, windowSeconds } = info.rateLimit;
+        const window = windowSeconds ? ` per ${formatSeconds(windowSeconds)}` : '';
+        rows.push(['Rate limit', `${remaining} of ${limit} pulls left${window}`]);
+    }
+    summary.addTable([
+        [
+            { data: 'Field', header: true },
+            { data: 'Value', header: true }
+        ],
+        ...rows.map(([name, value]) => [name, value || EMPTY])
+    ]);
+    const budget = { chars: MAX_TABLE_CHARS };
+    keyValueTable(summary, `Labels (${c.labels.length})`, c.labels, budget);
+    keyValueTable(summary, `Environment (${c.env.length})`, c.env, budget);
+}
+function keyValueTable(summary, title, entries, budget) {
+    summary.addHeading(escapeHtml(title), 3);
+    if (entries.length === 0) {
+        summary.addRaw('<p><em>none</em></p>', true);
+        return;
+    }
+    const rows = [
+        [
+            { data: 'Key', header: true },
+            { data: 'Value', header: true }
+        ]
+    ];
+    let shown = 0;
+    for (const [key, value] of entries) {
+        const row = [summary_code(key) || EMPTY, htmlText(value) || EMPTY];
+        const size = row[0].length + row[1].length;
+        if (shown >= MAX_TABLE_ROWS || size > budget.chars)
+            break;
+        budget.chars -= size;
+        rows.push(row);
+        shown++;
+    }
+    summary.addTable(rows);
+    if (shown < entries.length) {
+        summary.addRaw(`<p><em>${entries.length - shown} more not shown; the full data is in the step outputs.</em></p>`, true);
+    }
+}
+function formatSeconds(s) {
+    if (s % 3600 === 0)
+        return `${s / 3600} h`;
+    if (s % 60 === 0)
+        return `${s / 60} min`;
+    return `${s} s`;
+}
+function formatBytes(n) {
+    if (n < 1024)
+        return `${n} B`;
+    const units = ['KiB', 'MiB', 'GiB', 'TiB'];
+    let value = n / 1024;
+    let unit = 0;
+    while (value >= 1024 && unit < units.length - 1) {
+        value /= 1024;
+        unit++;
+    }
+    return `${value.toFixed(1)} ${units[unit]}`;
+}
+
+;// CONCATENATED MODULE: ./src/report/log.ts
+/**
+ * The only writer to the runner's log. Every line and annotation goes
+ * through logLine (escape.ts), so text from a registry or an image
+ * publisher can never break a line or become a workflow command, however a
+ * caller assembled the message.
+ */
+
+
+const annotation = (title) => title === undefined ? undefined : { title: logLine(title) };
+const log = {
+    info: (message) => info(logLine(message)),
+    debug: (message) => core_debug(logLine(message)),
+    warning: (message, title) => warning(logLine(message), annotation(title)),
+    error: (message, title) => error(logLine(message), annotation(title)),
+    fail: (message) => setFailed(logLine(message))
+};
+
 ;// CONCATENATED MODULE: ./src/report/batch.ts
 
 
@@ -35353,19 +36039,20 @@ function writeBatchSummary(summary, title, rows) {
         ['Image', 'Digest', 'Platform', 'User', 'Created', 'Labels', 'Env'].map((data) => ({ data, header: true })),
         ...rows.map(({ name, info, error }) => info
             ? [
-                `<code>${cell(name)}</code>`,
-                `<code>${cell(info.digest)}</code>`,
-                cell(formatPlatform(info.platform)),
-                info.config.user
-                    ? `<code>${cell(info.config.user)}</code>`
-                    : '<em>(root)</em>',
-                cell(info.config.created) || '<em>(none)</em>',
+                htmlCell(name, { code: true }),
+                htmlCell(info.digest, { code: true }),
+                htmlText(formatPlatform(info.platform)),
+                htmlCell(info.config.user, {
+                    code: true,
+                    empty: '<em>(root)</em>'
+                }),
+                htmlCell(info.config.created, { empty: '<em>(none)</em>' }),
                 String(info.config.labels.length),
                 String(info.config.env.length)
             ]
             : [
-                `<code>${cell(name)}</code>`,
-                `❌ ${cell(error ?? 'failed')}`,
+                htmlCell(name, { code: true }),
+                `❌ ${htmlText(error ?? 'failed')}`,
                 '',
                 '',
                 '',
@@ -35383,8 +36070,7 @@ function writeBatchSummary(summary, title, rows) {
  */
 
 
-/** Per registry, how many inspections run at once. */
-const PER_REGISTRY_CONCURRENCY = 4;
+
 async function inspectMany(images, connect, request, concurrency = PER_REGISTRY_CONCURRENCY) {
     const results = images.map((e) => ({
         name: e.input,
@@ -35410,23 +36096,20 @@ async function inspectMany(images, connect, request, concurrency = PER_REGISTRY_
         }
         const { client, credentials, source } = connection;
         await client.prepare(indexes.map((i) => images[i].reference.path));
-        const queue = [...indexes];
-        const worker = async () => {
-            for (let i = queue.shift(); i !== undefined; i = queue.shift()) {
-                try {
-                    results[i].info = await inspectImage({
-                        ...request,
-                        reference: images[i].reference,
-                        credentials,
-                        credentialSource: source
-                    }, client);
-                }
-                catch (error) {
-                    results[i].error = errorMessage(error);
-                }
+        // One image failing is that image's result, not the batch's.
+        await mapLimit(indexes, concurrency, async (i) => {
+            try {
+                results[i].info = await inspectImage({
+                    ...request,
+                    reference: images[i].reference,
+                    credentials,
+                    credentialSource: source
+                }, client);
             }
-        };
-        await Promise.all(Array.from({ length: Math.min(concurrency, indexes.length) }, worker));
+            catch (error) {
+                results[i].error = errorMessage(error);
+            }
+        });
     }));
     return results;
 }
@@ -35436,6 +36119,9 @@ async function inspectMany(images, connect, request, concurrency = PER_REGISTRY_
  * The story of a run: read inputs, inspect the image, report. The only place
  * that sets outputs, writes the summary and fails the step.
  */
+
+
+
 
 
 
@@ -35473,7 +36159,7 @@ async function credentialsFor(domain, fromInputs) {
     }
     const { found, warnings } = lookup;
     for (const warning of warnings)
-        core_warning(warning);
+        log.warning(warning);
     if (!found)
         return {};
     // Mask before anything else could print them.
@@ -35535,7 +36221,7 @@ async function run() {
         /** With `platform: all`, every platform's result. */
         let everyPlatform;
         const inspect = async (reference, { all = false, resolvedDigest } = {}) => {
-            core_info(`Inspecting ${formatReference(reference)} (platform ${all ? 'all' : formatPlatform(inputs.platform)}) on ${apiHost(reference.domain)}`);
+            log.info(`Inspecting ${formatReference(reference)} (platform ${all ? 'all' : formatPlatform(inputs.platform)}) on ${apiHost(reference.domain)}`);
             const { client, credentials, source } = await connect(reference);
             const request = {
                 reference,
@@ -35545,7 +36231,7 @@ async function run() {
                 credentialSource: source,
                 waitForMs: inputs.waitForMs,
                 deadline,
-                onWait: (reason, leftMs) => core_info(`${reason}; waiting for it (${formatWait(leftMs)} left)`)
+                onWait: (reason, leftMs) => log.info(`Waiting: ${reason} (${formatWait(leftMs)} left)`)
             };
             if (!all)
                 return inspectImage(request, client);
@@ -35560,12 +36246,15 @@ async function run() {
             const { client, credentials, source } = await connect(reference);
             // Tag tracking (and semver) load only when asked for.
             const { findTags } = await Promise.all(/* import() */[__nccwpck_require__.e(88), __nccwpck_require__.e(102)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3102));
-            const { all, listed, latest } = await explained({ reference, credentials, credentialSource: source }, () => findTags(client, reference.path, {
+            const { all, ignored, listed, latest } = await explained({ reference, credentials, credentialSource: source }, () => findTags(client, reference.path, {
                 ...inputs.tagQuery,
                 pattern: tagPattern,
                 range: inputs.tagRange
             }));
-            core_info(`${repositoryName(reference)}: ${all.length} tags, ${listed.length} match${latest ? `, newest ${latest}` : ''}`);
+            log.info(`${repositoryName(reference)}: ${all.length} tags, ${listed.length} match${latest ? `, newest ${latest}` : ''}`);
+            if (ignored > 0) {
+                log.warning(`${repositoryName(reference)}: the registry listed ${ignored} entries that are not valid tag names; they were left out.`);
+            }
             tagOutputs.push(['tags', JSON.stringify(listed)], ['latest-tag', latest ?? '']);
             if (inputs.tagRange) {
                 if (!latest) {
@@ -35578,7 +36267,7 @@ async function run() {
         if (inputs.previousDigest) {
             const { client, credentials, source } = await connect(reference);
             const { digest, method } = await explained({ reference, credentials, credentialSource: source }, () => client.resolveDigest(reference.path, manifestReference(reference)));
-            core_info(`${formatReference(reference)} is ${digest} (by ${method})`);
+            log.info(`${formatReference(reference)} is ${digest} (by ${method})`);
             if (digest === inputs.previousDigest) {
                 // Unchanged: nothing more to fetch, no manifest GET spent.
                 const unchanged = [
@@ -35589,7 +36278,7 @@ async function run() {
                 ];
                 for (const [name, value] of unchanged)
                     setOutput(name, value);
-                core_info('Unchanged since previous-digest: not fetching the manifest and config.');
+                log.info('Unchanged since previous-digest: not fetching the manifest and config.');
                 await writeSummary(() => summary.addRaw(`<p><code>${escapeHtml(formatReference(reference))}</code> is unchanged: <code>${escapeHtml(digest)}</code></p>`, true));
                 return;
             }
@@ -35600,10 +36289,10 @@ async function run() {
             inspect(reference, { all: inputs.allPlatforms, resolvedDigest }),
             inputs.compareTo ? inspect(inputs.compareTo) : undefined
         ]);
-        core_debug(`HTTP requests: ${http.requestCount}`);
+        log.debug(`HTTP requests: ${http.requestCount}`);
         logCache(cache);
         for (const warning of [...info.warnings, ...(before?.warnings ?? [])]) {
-            core_warning(warning);
+            log.warning(warning);
         }
         const results = evaluateRules(inputs.rules, info, patterns);
         const changes = before ? compareImages(before, info) : undefined;
@@ -35626,14 +36315,12 @@ async function run() {
         }
         for (const [name, value] of outputs)
             setOutput(name, value);
-        core_info(`${info.ref} → ${info.digest} (${formatPlatform(info.platform)}: ${info.imageDigest})`);
+        log.info(`${info.ref} → ${info.digest} (${formatPlatform(info.platform)}: ${info.imageDigest})`);
         for (const r of results) {
             if (r.passed)
-                core_info(`✔ ${r.rule}`);
+                log.info(`✔ ${r.rule}`);
             else {
-                core_error(`${r.rule} (actual: ${r.actual})`, {
-                    title: 'Image assertion failed'
-                });
+                log.error(`${r.rule} (actual: ${r.actual})`, 'Image assertion failed');
             }
         }
         await writeSummary(() => {
@@ -35657,13 +36344,13 @@ async function run() {
         if (failed.length > 0) {
             const message = `${failed.length} of ${results.length} image assertions failed: ${failed.map((r) => r.rule).join('; ')}`;
             if (inputs.reportOnly)
-                core_warning(message);
+                log.warning(message);
             else
-                setFailed(message);
+                log.fail(message);
         }
     }
     catch (error) {
-        setFailed(errorMessage(error));
+        log.fail(errorMessage(error));
     }
     finally {
         opened?.dispose();
@@ -35686,8 +36373,8 @@ async function allOrCancel(transport, work) {
 function logCache(cache) {
     if (!cache)
         return;
-    const { hits, misses, corrupt } = cache.stats;
-    core_info(`Cache ${cache.dir}: ${hits} hits, ${misses} misses${corrupt ? `, ${corrupt} corrupt entries replaced` : ''}`);
+    const { hits, misses, corrupt, refused } = cache.stats;
+    log.info(`Cache ${cache.dir}: ${hits} hits, ${misses} misses${corrupt ? `, ${corrupt} corrupt entries replaced` : ''}${refused ? `, ${refused} refused (symlinks, special files or oversized entries are never used)` : ''}`);
 }
 /**
  * `images`: every image inspected concurrently (a few at a time per
@@ -35709,7 +36396,7 @@ async function runBatch(inputs) {
             waitForMs: inputs.waitForMs,
             deadline
         });
-        core_debug(`HTTP requests: ${transport.requestCount}`);
+        log.debug(`HTTP requests: ${transport.requestCount}`);
         logCache(cache);
         const results = jsonObject(rows.map(({ name, info, error }) => [
             name,
@@ -35718,17 +36405,17 @@ async function runBatch(inputs) {
         setOutput('results', results);
         for (const { name, info, error } of rows) {
             if (info) {
-                core_info(`${name} → ${info.digest} (${formatPlatform(info.platform)})`);
+                log.info(`${name} → ${info.digest} (${formatPlatform(info.platform)})`);
                 for (const warning of info.warnings)
-                    core_warning(`${name}: ${warning}`);
+                    log.warning(`${name}: ${warning}`);
             }
             else
-                core_error(error ?? 'failed', { title: `Cannot inspect ${name}` });
+                log.error(error ?? 'failed', `Cannot inspect ${name}`);
         }
         await writeSummary(() => writeBatchSummary(summary, 'Images', rows));
         const failed = rows.filter((r) => r.error);
         if (failed.length > 0) {
-            setFailed(`${failed.length} of ${rows.length} images could not be inspected: ${failed.map((r) => r.name).join(', ')}`);
+            log.fail(`${failed.length} of ${rows.length} images could not be inspected: ${failed.map((r) => r.name).join(', ')}`);
         }
     }
     finally {
@@ -35746,7 +36433,7 @@ function connector(http, cache, insecureRegistries, fromInputs) {
         if (!connection) {
             connection = (async () => {
                 const { credentials, source } = await credentialsFor(reference.domain, fromInputs);
-                core_debug(`Credentials: ${source ?? 'none (anonymous)'}`);
+                log.debug(`Credentials: ${source ?? 'none (anonymous)'}`);
                 const client = new RegistryClient({
                     domain: reference.domain,
                     credentials,
@@ -35765,13 +36452,14 @@ function connector(http, cache, insecureRegistries, fromInputs) {
 function transportFor(settings) {
     const deadline = Date.now() + settings.timeoutMs;
     const transport = new Transport({
+        policy: new UrlPolicy({ insecure: settings.insecureRegistries }),
         timeoutMs: settings.requestTimeoutMs,
         deadline,
         retry: {
             retries: settings.retries,
             maxRetryAfterMs: settings.maxRetryWaitMs
         },
-        onRetry: (e) => core_info(`${e.reason} from ${e.url}; retrying in ${formatWait(e.delayMs)} (${e.attempt}/${e.retries})`)
+        onRetry: (e) => log.info(`${e.reason} from ${e.url}; retrying in ${formatWait(e.delayMs)} (${e.attempt}/${e.retries})`)
     });
     return { transport, deadline };
 }
@@ -35782,7 +36470,7 @@ async function writeSummary(fill) {
         await summary.write();
     }
     catch (error) {
-        core_warning(`Could not write the job summary: ${errorMessage(error)}`);
+        log.warning(`Could not write the job summary: ${errorMessage(error)}`);
     }
 }
 /** A comment that cannot be posted is a warning: the inspection itself worked. */
@@ -35790,10 +36478,10 @@ async function comment(token, changes, before, after) {
     try {
         const outcome = await upsertPullRequestComment(token, changesComment(changes, before, after), COMMENT_MARKER);
         if (outcome.status === 'skipped') {
-            core_info(`No pull-request comment: ${outcome.reason}.`);
+            log.info(`No pull-request comment: ${outcome.reason}.`);
         }
         else {
-            core_info(`Pull-request comment ${outcome.status}: ${outcome.url}`);
+            log.info(`Pull-request comment ${outcome.status}: ${outcome.url}`);
         }
     }
     catch (error) {
@@ -35801,7 +36489,7 @@ async function comment(token, changes, before, after) {
         const hint = status === 403 || status === 404
             ? " (the token needs 'pull-requests: write' permission)"
             : '';
-        core_warning(`Could not comment on the pull request${hint}: ${errorMessage(error)}`);
+        log.warning(`Could not comment on the pull request${hint}: ${errorMessage(error)}`);
     }
 }
 

@@ -5,12 +5,10 @@
  */
 import { errorMessage } from './errors.js'
 import { inspectImage, type ImageInfo, type InspectRequest } from './inspect.js'
+import { PER_REGISTRY_CONCURRENCY, mapLimit } from './pool.js'
 import type { Credentials } from './registry/auth/docker-config.js'
 import type { RegistryClient } from './registry/client.js'
 import type { ImageReference } from './registry/reference.js'
-
-/** Per registry, how many inspections run at once. */
-export const PER_REGISTRY_CONCURRENCY = 4
 
 export interface Connection {
   client: RegistryClient
@@ -56,27 +54,22 @@ export async function inspectMany(
       }
       const { client, credentials, source } = connection
       await client.prepare(indexes.map((i) => images[i].reference!.path))
-      const queue = [...indexes]
-      const worker = async (): Promise<void> => {
-        for (let i = queue.shift(); i !== undefined; i = queue.shift()) {
-          try {
-            results[i].info = await inspectImage(
-              {
-                ...request,
-                reference: images[i].reference!,
-                credentials,
-                credentialSource: source
-              },
-              client
-            )
-          } catch (error) {
-            results[i].error = errorMessage(error)
-          }
+      // One image failing is that image's result, not the batch's.
+      await mapLimit(indexes, concurrency, async (i) => {
+        try {
+          results[i].info = await inspectImage(
+            {
+              ...request,
+              reference: images[i].reference!,
+              credentials,
+              credentialSource: source
+            },
+            client
+          )
+        } catch (error) {
+          results[i].error = errorMessage(error)
         }
-      }
-      await Promise.all(
-        Array.from({ length: Math.min(concurrency, indexes.length) }, worker)
-      )
+      })
     })
   )
   return results

@@ -16,6 +16,7 @@ import { parsePlatform, type Platform } from './registry/platform.js'
 import {
   ReferenceError,
   isRegistryHost,
+  isTag,
   parseDigest,
   parseReference,
   type ImageReference
@@ -94,8 +95,6 @@ function durationInput(name: string, fallback: string, min = 0): number {
   }
   return ms
 }
-
-const TAG = /^[\w][\w.-]{0,127}$/
 
 /** One line of the `images` input: parsed, or why it could not be. */
 export interface BatchEntry {
@@ -255,7 +254,7 @@ export function getInputs(): Inputs {
     }
     tagRange = range
   } else if (tag) {
-    if (!TAG.test(tag)) {
+    if (!isTag(tag)) {
       throw new InputError(
         'tag',
         `"${tag}" is not a valid tag: up to 128 letters, digits, "_", "." and "-", not starting with "." or "-".`

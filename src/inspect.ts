@@ -10,7 +10,7 @@ import {
   type Manifest
 } from './registry/client.js'
 import { isDigest } from './registry/digest.js'
-import { RegistryError, describeErrors } from './registry/errors.js'
+import { RegistryError, describeErrors, quote } from './registry/errors.js'
 import {
   IMAGE_CONFIG_TYPES,
   INDEX_TYPES,
@@ -34,9 +34,17 @@ import {
 } from './registry/reference.js'
 import { UserError } from './errors.js'
 import { entriesAt } from './ordered-json.js'
+import { PER_REGISTRY_CONCURRENCY, mapLimit } from './pool.js'
 
 /** Nested indexes are allowed; this bounds how deep we follow them. */
 const MAX_INDEX_DEPTH = 4
+/**
+ * A registry sizes an index; real ones list a few dozen entries. More than
+ * this is refused rather than worked through.
+ */
+export const MAX_INDEX_ENTRIES = 10_000
+/** `platform: all` fetches one manifest and config per platform, at most this many. */
+export const MAX_PLATFORMS = 64
 
 export interface InspectRequest {
   reference: ImageReference
@@ -120,8 +128,8 @@ export async function inspectImage(
 
 /**
  * Every platform an image offers (attestations left out), each with its
- * config; the top manifest is fetched once. A single-platform image gives
- * one entry.
+ * config, a few at a time; the top manifest is fetched and parsed once. A
+ * single-platform image gives one entry.
  */
 export async function inspectEveryPlatform(
   request: InspectRequest,
@@ -130,17 +138,23 @@ export async function inspectEveryPlatform(
   return explained(request, async () => {
     const top = await fetchTop(request, client)
     const document = parseManifest(top)
-    if (document.kind !== 'index') return [await resolve(request, client, top)]
-    const offered = platformsOf(imageEntries(document.json))
-    const unique = offered.filter(
-      (p, i) =>
-        offered.findIndex((q) => formatPlatform(q) === formatPlatform(p)) === i
-    )
-    const out: ImageInfo[] = []
-    for (const platform of unique) {
-      out.push(await resolve({ ...request, platform }, client, top))
+    if (document.kind !== 'index') {
+      return [await resolve(request, client, top, document)]
     }
-    return out
+    const unique = new Map<string, Platform>()
+    for (const p of document.platforms) {
+      const key = formatPlatform(p)
+      if (!unique.has(key)) unique.set(key, p)
+    }
+    if (unique.size > MAX_PLATFORMS) {
+      throw new RegistryError(
+        'too-large',
+        `The image offers ${unique.size} platforms; 'platform: all' inspects at most ${MAX_PLATFORMS} (a fixed limit). Set 'platform' to the one you need`
+      )
+    }
+    return mapLimit([...unique.values()], PER_REGISTRY_CONCURRENCY, (p) =>
+      resolve({ ...request, platform: p }, client, top, document)
+    )
   })
 }
 
@@ -170,14 +184,15 @@ export async function explained<T>(
 async function resolve(
   request: InspectRequest,
   client: RegistryClient,
-  top: Manifest
+  top: Manifest,
+  parsedTop: ParsedManifest = parseManifest(top)
 ): Promise<ImageInfo> {
   const { reference, platform: wanted } = request
   const repo = reference.path
   const warnings: string[] = []
   let rateLimit = readRateLimit(top.headers)
   let current = top
-  let document = parseManifest(current)
+  let document = parsedTop
   const topType = document.mediaType
   let platforms: Platform[] | undefined
   let chosen: Platform | undefined
@@ -189,13 +204,12 @@ async function resolve(
         `The index nests more than ${MAX_INDEX_DEPTH} levels deep`
       )
     }
-    const entries = imageEntries(document.json)
-    const offered = platformsOf(entries)
+    const { entries, platforms: offered } = document
     platforms ??= offered
     const index = matchPlatform(wanted, offered)
     if (index === -1) {
       const list = offered.length
-        ? offered.map(formatPlatform).join(', ')
+        ? platformList(offered)
         : 'none (the index lists no images)'
       throw new RegistryError(
         'platform',
@@ -204,7 +218,8 @@ async function resolve(
     }
     chosen = offered[index]
     const entry = entries[index]
-    current = await client.getManifest(repo, entry.digest)
+    // A verified index of this repository vouches for its entries.
+    current = await client.getManifest(repo, entry.digest, { confirmed: true })
     rateLimit = readRateLimit(current.headers) ?? rateLimit
     if (current.bytes.length !== entry.size) {
       throw new RegistryError(
@@ -225,7 +240,7 @@ async function resolve(
         : configType
     throw new RegistryError(
       'unsupported',
-      `This is not a container image but an artifact of type "${artifactType || 'unknown'}" (config media type "${configType || 'none'}"); it has no image configuration to inspect`
+      `This is not a container image but an artifact of type ${quote(artifactType || 'unknown')} (config media type ${quote(configType || 'none')}); it has no image configuration to inspect`
     )
   }
   const layers = Array.isArray(manifest.layers) ? manifest.layers : []
@@ -302,16 +317,30 @@ async function fetchTop(
   for (let attempt = 0; ; attempt++) {
     try {
       if (request.resolvedDigest && !reference.digest) {
-        return await client.getManifest(reference.path, request.resolvedDigest)
+        // The HEAD that found this digest confirmed it in the repository.
+        return await client.getManifest(
+          reference.path,
+          request.resolvedDigest,
+          { confirmed: true }
+        )
       }
-      // With a cache, a HEAD names the digest and the cache may answer
-      // the rest: an unchanged image costs no manifest download.
-      if (client.cache && !reference.digest) {
+      // With a cache, a HEAD (not a pull on Docker Hub) names the digest
+      // and confirms it is in this repository, readable with these
+      // credentials; only then may the cache answer the rest.
+      if (client.cache) {
         const head = await client.resolveDigest(
           reference.path,
           manifestReference(reference)
         )
-        const manifest = await client.getManifest(reference.path, head.digest)
+        if (reference.digest && head.digest !== reference.digest) {
+          throw new RegistryError(
+            'integrity',
+            `The registry answered for ${reference.digest} with the digest ${head.digest}`
+          )
+        }
+        const manifest = await client.getManifest(reference.path, head.digest, {
+          confirmed: true
+        })
         return {
           ...manifest,
           headers: { ...head.headers, ...manifest.headers }
@@ -347,7 +376,10 @@ export function readRateLimit(
   const parse = (name: string): [number, number | undefined] | undefined => {
     const value = headers[name]
     const text = Array.isArray(value) ? value[0] : value
-    const match = text ? /^\s*(\d+)\s*(?:;\s*w\s*=\s*(\d+))?/.exec(text) : null
+    // At most 15 digits: every value stays an exact number.
+    const match = text
+      ? /^\s*(\d{1,15})(?!\d)\s*(?:;\s*w\s*=\s*(\d{1,15})(?!\d))?/.exec(text)
+      : null
     return match
       ? [
           Number(match[1]),
@@ -368,6 +400,9 @@ interface ParsedManifest {
   kind: 'index' | 'image'
   mediaType: string
   json: Record<string, unknown>
+  /** For an index: the image entries (attestations left out) and their platforms. */
+  entries: IndexEntry[]
+  platforms: Platform[]
 }
 
 /**
@@ -411,7 +446,7 @@ export function parseManifest(manifest: Manifest): ParsedManifest {
     if (declared !== undefined && declared !== contentType) {
       throw new RegistryError(
         'protocol',
-        `The manifest's Content-Type is ${contentType} but its body says ${declared}; refusing an ambiguous manifest`
+        `The manifest's Content-Type is ${quote(contentType)} but its body says ${quote(declared)}; refusing an ambiguous manifest`
       )
     }
     mediaType = contentType
@@ -424,14 +459,14 @@ export function parseManifest(manifest: Manifest): ParsedManifest {
   } else {
     throw new RegistryError(
       'unsupported',
-      `The registry returned something that is not an image manifest (Content-Type "${contentType || 'none'}")`
+      `The registry returned something that is not an image manifest (Content-Type ${quote(contentType || 'none')})`
     )
   }
   const kind = manifestKind(mediaType)
   if (kind !== 'index' && kind !== 'image') {
     throw new RegistryError(
       'unsupported',
-      `The manifest has media type "${mediaType}", which is not an image or image index`
+      `The manifest has media type ${quote(mediaType)}, which is not an image or image index`
     )
   }
   if (kind === 'index' && !Array.isArray(body.manifests)) {
@@ -446,12 +481,28 @@ export function parseManifest(manifest: Manifest): ParsedManifest {
       `The manifest ${manifest.digest} is marked as an image but has no "config"`
     )
   }
-  return { kind, mediaType, json: body }
+  if (kind === 'image') {
+    return { kind, mediaType, json: body, entries: [], platforms: [] }
+  }
+  const list = body.manifests as unknown[]
+  if (list.length > MAX_INDEX_ENTRIES) {
+    throw new RegistryError(
+      'too-large',
+      `The index ${manifest.digest} lists ${list.length} entries; this action reads at most ${MAX_INDEX_ENTRIES} (a fixed limit)`
+    )
+  }
+  const entries = imageEntries(list)
+  return {
+    kind,
+    mediaType,
+    json: body,
+    entries,
+    platforms: platformsOf(entries)
+  }
 }
 
 /** Index entries that are images (or nested indexes), attestations left out. */
-function imageEntries(index: Record<string, unknown>): IndexEntry[] {
-  const list = index.manifests as unknown[]
+function imageEntries(list: unknown[]): IndexEntry[] {
   const out: IndexEntry[] = []
   for (const item of list) {
     const descriptor = descriptorOf(item, 'index entry')
@@ -490,6 +541,16 @@ function imageEntries(index: Record<string, unknown>): IndexEntry[] {
   return out
 }
 
+/** The platforms on offer, each once, for a message: a bounded list. */
+function platformList(platforms: Platform[]): string {
+  const names = [...new Set(platforms.map(formatPlatform))]
+  const shown = names
+    .slice(0, 30)
+    .map((n) => (n.length > 60 ? quote(n, 60) : n))
+  const more = names.length - shown.length
+  return shown.join(', ') + (more > 0 ? ` and ${more} more` : '')
+}
+
 /** Each entry's platform, normalized; none given counts as linux/amd64. */
 function platformsOf(entries: IndexEntry[]): Platform[] {
   return entries.map((e) => normalizePlatform(e.platform ?? defaultPlatform()))
@@ -518,7 +579,7 @@ function descriptorOf(value: unknown, what: string): Descriptor {
   if (!isDigest(d.digest)) {
     throw new RegistryError(
       'unsupported',
-      `A ${what} descriptor has digest "${d.digest.slice(0, 80)}", which is not a sha256 or sha512 digest`
+      `A ${what} descriptor has digest ${quote(d.digest)}, which is not a sha256 or sha512 digest`
     )
   }
   return {

@@ -31,6 +31,7 @@ import {
 import { DigestCache } from './registry/cache.js'
 import { RegistryClient } from './registry/client.js'
 import { Transport, formatWait } from './registry/transport.js'
+import { UrlPolicy } from './registry/url-policy.js'
 import { formatPlatform, matchPlatform } from './registry/platform.js'
 import {
   apiHost,
@@ -48,7 +49,9 @@ import {
   writeRulesSummary
 } from './report/gate.js'
 import { upsertPullRequestComment } from './report/pr-comment.js'
-import { escapeHtml, writeImageSummary } from './report/summary.js'
+import { writeImageSummary } from './report/summary.js'
+import { escapeHtml } from './report/escape.js'
+import { log } from './report/log.js'
 import { writeBatchSummary } from './report/batch.js'
 import { inspectMany, type Connection } from './batch.js'
 
@@ -74,7 +77,7 @@ async function credentialsFor(
     )
   }
   const { found, warnings } = lookup
-  for (const warning of warnings) core.warning(warning)
+  for (const warning of warnings) log.warning(warning)
   if (!found) return {}
   // Mask before anything else could print them.
   const { password, identityToken, registryToken } = found.credentials
@@ -144,7 +147,7 @@ export async function run(): Promise<void> {
         resolvedDigest
       }: { all?: boolean; resolvedDigest?: string } = {}
     ): Promise<ImageInfo> => {
-      core.info(
+      log.info(
         `Inspecting ${formatReference(reference)} (platform ${all ? 'all' : formatPlatform(inputs.platform)}) on ${apiHost(reference.domain)}`
       )
       const { client, credentials, source } = await connect(reference)
@@ -157,7 +160,7 @@ export async function run(): Promise<void> {
         waitForMs: inputs.waitForMs,
         deadline,
         onWait: (reason: string, leftMs: number) =>
-          core.info(`${reason}; waiting for it (${formatWait(leftMs)} left)`)
+          log.info(`Waiting: ${reason} (${formatWait(leftMs)} left)`)
       }
       if (!all) return inspectImage(request, client)
       everyPlatform = await inspectEveryPlatform(request, client)
@@ -175,7 +178,7 @@ export async function run(): Promise<void> {
       const { client, credentials, source } = await connect(reference)
       // Tag tracking (and semver) load only when asked for.
       const { findTags } = await import('./tags/track.js')
-      const { all, listed, latest } = await explained(
+      const { all, ignored, listed, latest } = await explained(
         { reference, credentials, credentialSource: source },
         () =>
           findTags(client, reference.path, {
@@ -184,9 +187,14 @@ export async function run(): Promise<void> {
             range: inputs.tagRange
           })
       )
-      core.info(
+      log.info(
         `${repositoryName(reference)}: ${all.length} tags, ${listed.length} match${latest ? `, newest ${latest}` : ''}`
       )
+      if (ignored > 0) {
+        log.warning(
+          `${repositoryName(reference)}: the registry listed ${ignored} entries that are not valid tag names; they were left out.`
+        )
+      }
       tagOutputs.push(
         ['tags', JSON.stringify(listed)],
         ['latest-tag', latest ?? '']
@@ -208,7 +216,7 @@ export async function run(): Promise<void> {
         { reference, credentials, credentialSource: source },
         () => client.resolveDigest(reference.path, manifestReference(reference))
       )
-      core.info(`${formatReference(reference)} is ${digest} (by ${method})`)
+      log.info(`${formatReference(reference)} is ${digest} (by ${method})`)
       if (digest === inputs.previousDigest) {
         // Unchanged: nothing more to fetch, no manifest GET spent.
         const unchanged: [string, string][] = [
@@ -218,7 +226,7 @@ export async function run(): Promise<void> {
           ...tagOutputs
         ]
         for (const [name, value] of unchanged) core.setOutput(name, value)
-        core.info(
+        log.info(
           'Unchanged since previous-digest: not fetching the manifest and config.'
         )
         await writeSummary(() =>
@@ -237,10 +245,10 @@ export async function run(): Promise<void> {
       inspect(reference, { all: inputs.allPlatforms, resolvedDigest }),
       inputs.compareTo ? inspect(inputs.compareTo) : undefined
     ])
-    core.debug(`HTTP requests: ${http.requestCount}`)
+    log.debug(`HTTP requests: ${http.requestCount}`)
     logCache(cache)
     for (const warning of [...info.warnings, ...(before?.warnings ?? [])]) {
-      core.warning(warning)
+      log.warning(warning)
     }
     const results = evaluateRules(inputs.rules, info, patterns)
     const changes = before ? compareImages(before, info) : undefined
@@ -268,15 +276,13 @@ export async function run(): Promise<void> {
       ])
     }
     for (const [name, value] of outputs) core.setOutput(name, value)
-    core.info(
+    log.info(
       `${info.ref} → ${info.digest} (${formatPlatform(info.platform)}: ${info.imageDigest})`
     )
     for (const r of results) {
-      if (r.passed) core.info(`✔ ${r.rule}`)
+      if (r.passed) log.info(`✔ ${r.rule}`)
       else {
-        core.error(`${r.rule} (actual: ${r.actual})`, {
-          title: 'Image assertion failed'
-        })
+        log.error(`${r.rule} (actual: ${r.actual})`, 'Image assertion failed')
       }
     }
 
@@ -305,11 +311,11 @@ export async function run(): Promise<void> {
     const failed = results.filter((r) => !r.passed)
     if (failed.length > 0) {
       const message = `${failed.length} of ${results.length} image assertions failed: ${failed.map((r) => r.rule).join('; ')}`
-      if (inputs.reportOnly) core.warning(message)
-      else core.setFailed(message)
+      if (inputs.reportOnly) log.warning(message)
+      else log.fail(message)
     }
   } catch (error) {
-    core.setFailed(errorMessage(error))
+    log.fail(errorMessage(error))
   } finally {
     opened?.dispose()
   }
@@ -334,9 +340,9 @@ async function allOrCancel<A, B>(
 
 function logCache(cache: DigestCache | undefined): void {
   if (!cache) return
-  const { hits, misses, corrupt } = cache.stats
-  core.info(
-    `Cache ${cache.dir}: ${hits} hits, ${misses} misses${corrupt ? `, ${corrupt} corrupt entries replaced` : ''}`
+  const { hits, misses, corrupt, refused } = cache.stats
+  log.info(
+    `Cache ${cache.dir}: ${hits} hits, ${misses} misses${corrupt ? `, ${corrupt} corrupt entries replaced` : ''}${refused ? `, ${refused} refused (symlinks, special files or oversized entries are never used)` : ''}`
   )
 }
 
@@ -362,7 +368,7 @@ async function runBatch(inputs: BatchInputs): Promise<void> {
       waitForMs: inputs.waitForMs,
       deadline
     })
-    core.debug(`HTTP requests: ${transport.requestCount}`)
+    log.debug(`HTTP requests: ${transport.requestCount}`)
     logCache(cache)
 
     const results = jsonObject(
@@ -374,14 +380,14 @@ async function runBatch(inputs: BatchInputs): Promise<void> {
     core.setOutput('results', results)
     for (const { name, info, error } of rows) {
       if (info) {
-        core.info(`${name} → ${info.digest} (${formatPlatform(info.platform)})`)
-        for (const warning of info.warnings) core.warning(`${name}: ${warning}`)
-      } else core.error(error ?? 'failed', { title: `Cannot inspect ${name}` })
+        log.info(`${name} → ${info.digest} (${formatPlatform(info.platform)})`)
+        for (const warning of info.warnings) log.warning(`${name}: ${warning}`)
+      } else log.error(error ?? 'failed', `Cannot inspect ${name}`)
     }
     await writeSummary(() => writeBatchSummary(core.summary, 'Images', rows))
     const failed = rows.filter((r) => r.error)
     if (failed.length > 0) {
-      core.setFailed(
+      log.fail(
         `${failed.length} of ${rows.length} images could not be inspected: ${failed.map((r) => r.name).join(', ')}`
       )
     }
@@ -409,7 +415,7 @@ function connector(
           reference.domain,
           fromInputs
         )
-        core.debug(`Credentials: ${source ?? 'none (anonymous)'}`)
+        log.debug(`Credentials: ${source ?? 'none (anonymous)'}`)
         const client = new RegistryClient({
           domain: reference.domain,
           credentials,
@@ -431,9 +437,11 @@ function transportFor(settings: {
   timeoutMs: number
   retries: number
   maxRetryWaitMs: number
+  insecureRegistries: string[]
 }): { transport: Transport; deadline: number } {
   const deadline = Date.now() + settings.timeoutMs
   const transport = new Transport({
+    policy: new UrlPolicy({ insecure: settings.insecureRegistries }),
     timeoutMs: settings.requestTimeoutMs,
     deadline,
     retry: {
@@ -441,7 +449,7 @@ function transportFor(settings: {
       maxRetryAfterMs: settings.maxRetryWaitMs
     },
     onRetry: (e) =>
-      core.info(
+      log.info(
         `${e.reason} from ${e.url}; retrying in ${formatWait(e.delayMs)} (${e.attempt}/${e.retries})`
       )
   })
@@ -454,7 +462,7 @@ async function writeSummary(fill: () => void): Promise<void> {
     fill()
     await core.summary.write()
   } catch (error) {
-    core.warning(`Could not write the job summary: ${errorMessage(error)}`)
+    log.warning(`Could not write the job summary: ${errorMessage(error)}`)
   }
 }
 
@@ -472,9 +480,9 @@ async function comment(
       COMMENT_MARKER
     )
     if (outcome.status === 'skipped') {
-      core.info(`No pull-request comment: ${outcome.reason}.`)
+      log.info(`No pull-request comment: ${outcome.reason}.`)
     } else {
-      core.info(`Pull-request comment ${outcome.status}: ${outcome.url}`)
+      log.info(`Pull-request comment ${outcome.status}: ${outcome.url}`)
     }
   } catch (error) {
     const status = (error as { status?: number }).status
@@ -482,7 +490,7 @@ async function comment(
       status === 403 || status === 404
         ? " (the token needs 'pull-requests: write' permission)"
         : ''
-    core.warning(
+    log.warning(
       `Could not comment on the pull request${hint}: ${errorMessage(error)}`
     )
   }

@@ -199,13 +199,13 @@ describe('an anonymous registry behind a fault proxy', () => {
     // 1. Docker-Content-Digest header altered
     ['Docker-Content-Digest altered (by tag)',
       () => ({ ref: 'acme/app:v1', rules: [{ path: manifestPath('acme/app', 'v1'), rewrite: header('docker-content-digest', otherDigest) }] }),
-      (w) => new RegExp(`^Cannot inspect 127\\.0\\.0\\.1:\\d+/acme/app:v1: The manifest's Docker-Content-Digest header says ${otherDigest} but its bytes hash to ${w.app.digest}$`), 0],
+      (w) => new RegExp(`^Cannot inspect 127\\.0\\.0\\.1:\\d+/acme/app:v1: The manifest's Docker-Content-Digest header says "${otherDigest}" but its bytes hash to ${w.app.digest}$`), 0],
     ['Docker-Content-Digest altered (by digest)',
       (w) => ({ ref: `acme/app@${w.app.digest}`, rules: [{ path: manifestPath('acme/app', w.app.digest), rewrite: header('docker-content-digest', otherDigest) }] }),
-      new RegExp(`Docker-Content-Digest header says ${otherDigest}`), 0],
+      new RegExp(`Docker-Content-Digest header says "${otherDigest}"`), 0],
     ['Docker-Content-Digest altered to another algorithm (sha512)',
       () => ({ ref: 'acme/app:v1', rules: [{ path: manifestPath('acme/app', 'v1'), rewrite: header('docker-content-digest', `sha512:${'b'.repeat(128)}`) }] }),
-      /Docker-Content-Digest header says sha512:b{128} but its bytes hash to sha512:[0-9a-f]{128}$/, 0],
+      /Docker-Content-Digest header says "sha512:b{128}" but its bytes hash to sha512:[0-9a-f]{128}$/, 0],
     // 2. manifest bytes altered when fetched by digest
     ['manifest by digest with a space appended',
       (w) => ({ ref: `acme/app@${w.app.digest}`, rules: [{ path: manifestPath('acme/app', w.app.digest), rewrite: body(appendSpace) }] }),
@@ -213,7 +213,7 @@ describe('an anonymous registry behind a fault proxy', () => {
     // 3. by tag with altered bytes, the registry's header kept; an index child altered
     ['manifest by tag altered, Docker-Content-Digest kept',
       () => ({ ref: 'acme/app:v1', rules: [{ path: manifestPath('acme/app', 'v1'), rewrite: body(appendSpace) }] }),
-      (w) => new RegExp(`Docker-Content-Digest header says ${w.app.digest} but its bytes hash to ${sha256(appendSpace(w.image.manifest))}`), 0],
+      (w) => new RegExp(`Docker-Content-Digest header says "${w.app.digest}" but its bytes hash to ${sha256(appendSpace(w.image.manifest))}`), 0],
     ['index child (fetched by digest) altered',
       (w) => ({ ref: 'acme/multi:v1', rules: [{ path: manifestPath('acme/multi', w.amd64.manifestDigest), rewrite: all(body(appendSpace), header('docker-content-digest', undefined)) }] }),
       (w) => new RegExp(`The manifest served for ${w.amd64.manifestDigest} has digest sha256:[0-9a-f]{64}: the registry sent different content`), 0],
@@ -233,7 +233,7 @@ describe('an anonymous registry behind a fault proxy', () => {
     // 5. CVE-2021-41190: Content-Type and body disagree
     ['Content-Type image manifest, body an index',
       () => ({ ref: 'acme/multi:v1', rules: [{ path: manifestPath('acme/multi', 'v1'), rewrite: header('content-type', MediaTypes.ociManifest) }] }),
-      new RegExp(`Content-Type is ${escape(MediaTypes.ociManifest)} but its body says ${escape(MediaTypes.ociIndex)}; refusing an ambiguous manifest`), 0],
+      new RegExp(`Content-Type is "${escape(MediaTypes.ociManifest)}" but its body says "${escape(MediaTypes.ociIndex)}"; refusing an ambiguous manifest`), 0],
     ['Content-Type index, body an image manifest',
       () => ({ ref: 'acme/app:v1', rules: [{ path: manifestPath('acme/app', 'v1'), rewrite: header('content-type', MediaTypes.ociIndex) }] }),
       /refusing an ambiguous manifest/, 0],
@@ -358,7 +358,7 @@ describe('an anonymous registry behind a fault proxy', () => {
     })
     const message = await failure(inspect(proxy.host, 'acme/app:v1'))
     expect(message).toMatch(
-      /Too many redirects \(more than 5\) fetching the config blob from http:\/\/127\.0\.0\.1:\d+\/v2\/acme\/app\/blobs\/sha256:/
+      /Too many redirects: more than 5 hops \(the limit\) fetching the config blob from http:\/\/127\.0\.0\.1:\d+\/v2\/acme\/app\/blobs\/sha256:/
     )
     const hops = proxy.requests.filter((r) => pathOf(r) === path)
     expect(hops.length).toBeGreaterThan(1)

@@ -1,13 +1,7 @@
 import { beforeEach, describe, expect, test } from '@jest/globals'
 import * as core from '@actions/core'
 import type { ImageConfig, ImageInfo } from '../../src/inspect.js'
-import {
-  MAX_CELL_CHARS,
-  MAX_TABLE_ROWS,
-  cell,
-  escapeHtml,
-  writeImageSummary
-} from '../../src/report/summary.js'
+import { MAX_TABLE_ROWS, writeImageSummary } from '../../src/report/summary.js'
 
 const INDEX_DIGEST = `sha256:${'a'.repeat(64)}`
 const IMAGE_DIGEST = `sha256:${'b'.repeat(64)}`
@@ -80,62 +74,8 @@ function section(html: string, title: string): string {
 const count = (text: string, needle: string): number =>
   text.split(needle).length - 1
 
-/** True if the string has an unpaired UTF-16 surrogate. */
-const hasLoneSurrogate = (s: string): boolean =>
-  /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(
-    s
-  )
-
 beforeEach(() => {
   core.summary.emptyBuffer()
-})
-
-describe('escapeHtml', () => {
-  // prettier-ignore
-  const rows: [string, string][] = [
-    ['',                     ''],
-    ['plain text',           'plain text'],
-    ['a & b',                'a &amp; b'],
-    ['<b>',                  '&lt;b&gt;'],
-    ['"double"',             '&quot;double&quot;'],
-    ["'single'",             '&#39;single&#39;'],
-    ['&lt;',                 '&amp;lt;'],
-    [XSS,                    '&lt;script&gt;alert(1)&lt;/script&gt;'],
-    ['a | b `c`',            'a | b `c`'],
-    ['😀 ünïcødé',           '😀 ünïcødé']
-  ]
-  test.each(rows)('%j → %j', (input, expected) => {
-    expect(escapeHtml(input)).toBe(expected)
-  })
-})
-
-describe('cell', () => {
-  // prettier-ignore
-  const rows: [string, string, string][] = [
-    ['plain',                'abc',                 'abc'],
-    ['escapes HTML',         '<i>x</i>',            '&lt;i&gt;x&lt;/i&gt;'],
-    ['\\n → <br>',           'a\nb',                'a<br>b'],
-    ['\\r\\n → <br>',        'a\r\nb',              'a<br>b'],
-    ['several newlines',     'a\n\nb\n',            'a<br><br>b<br>'],
-    ['escaped, then <br>',   '<a>\n</a>',           '&lt;a&gt;<br>&lt;/a&gt;'],
-    ['pipes and backticks',  '| `x` |',             '| `x` |'],
-    ['exactly the limit',    'y'.repeat(MAX_CELL_CHARS), 'y'.repeat(MAX_CELL_CHARS)]
-  ]
-  test.each(rows)('%s', (_scenario, input, expected) => {
-    expect(cell(input)).toBe(expected)
-  })
-
-  test('a value longer than the limit is cut with a note', () => {
-    const out = cell('x'.repeat(MAX_CELL_CHARS + 500))
-    expect(out.startsWith('x'.repeat(MAX_CELL_CHARS))).toBe(true)
-    expect(out).not.toContain('x'.repeat(MAX_CELL_CHARS + 1))
-    expect(out).toMatch(/500 more characters/)
-  })
-
-  test('cutting does not split a surrogate pair', () => {
-    const out = cell('a'.repeat(MAX_CELL_CHARS - 1) + '😀'.repeat(10))
-    expect(hasLoneSurrogate(out)).toBe(false)
-  })
 })
 
 describe('writeImageSummary with the real core.summary', () => {

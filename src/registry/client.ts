@@ -14,10 +14,11 @@ import {
   RegistryError,
   describeErrors,
   parseErrorBody,
+  quote,
   type RegistryErrorDetail
 } from './errors.js'
 import { MANIFEST_ACCEPT } from './media-types.js'
-import { apiHost, isLoopbackHost, DOCKER_HUB_API } from './reference.js'
+import { apiHost, isLoopbackHost, isTag, DOCKER_HUB_API } from './reference.js'
 import type { DigestCache } from './cache.js'
 import { digestOf, isDigest, isSupportedAlgorithm } from './digest.js'
 import { Transport, redact, type HttpResponse } from './transport.js'
@@ -27,7 +28,12 @@ export const MAX_CONFIG_BYTES = 4 * 1024 * 1024
 const MAX_TAG_PAGE_BYTES = 8 * 1024 * 1024
 /** Registries answer up to this many tags per page; ECR refuses more than 1000. */
 export const TAG_PAGE_SIZE = 1000
-export const MAX_TAG_PAGES = 200
+/** Budgets for a tag list, which the registry sizes. */
+export const MAX_TAG_PAGES = 1000
+export const MAX_TAGS = 100_000
+export const MAX_TAG_LIST_BYTES = 64 * 1024 * 1024
+/** A `next` link is a few hundred bytes; a longer Link header is not parsed. */
+const MAX_LINK_HEADER_CHARS = 8 * 1024
 const MAX_ERROR_BYTES = 64 * 1024
 /** 401 → token → retry, plus one re-scope for insufficient_scope. */
 const MAX_AUTH_ATTEMPTS = 3
@@ -68,6 +74,13 @@ export interface Manifest {
   headers: HttpResponse['headers']
 }
 
+export interface TagList {
+  /** Each tag once, in the registry's order. */
+  tags: string[]
+  /** Entries that were not valid tag names, left out. */
+  ignored: number
+}
+
 export interface Descriptor {
   digest: string
   size: number
@@ -88,6 +101,9 @@ export class RegistryClient {
     this.ownsTransport = !options.transport
     this.cache = options.cache
     this.transport = options.transport ?? new Transport()
+    // The user named this registry: its own address is never refused, and
+    // plain http is allowed where they said so.
+    this.transport.policy.addRegistry(host, { insecure: plain })
     this.auth = new Authenticator({
       transport: this.transport,
       credentials: options.credentials,
@@ -99,10 +115,20 @@ export class RegistryClient {
     if (known) this.auth.setKnownChallenge(known)
   }
 
-  /** Fetches a manifest by tag or digest and verifies its digest. */
-  async getManifest(repository: string, reference: string): Promise<Manifest> {
-    if (this.cache && reference.includes(':')) {
-      const cached = this.cache.get(reference)
+  /**
+   * Fetches a manifest by tag or digest and verifies its digest. The cache
+   * answers only when the caller says the registry confirmed the digest in
+   * this repository (a HEAD for it, or a verified manifest that lists it):
+   * a shared cache must not vouch for a repository that lacks the digest or
+   * that the runner's credentials cannot read.
+   */
+  async getManifest(
+    repository: string,
+    reference: string,
+    { confirmed = false } = {}
+  ): Promise<Manifest> {
+    if (this.cache && confirmed && isDigest(reference)) {
+      const cached = this.cache.get(reference, MAX_MANIFEST_BYTES)
       if (cached) {
         // Content type is sniffed from the body (see parseManifest).
         return {
@@ -149,7 +175,7 @@ export class RegistryClient {
       if (check !== undefined && check !== header) {
         throw new RegistryError(
           'integrity',
-          `The manifest's Docker-Content-Digest header says ${header} but its bytes hash to ${check}`
+          `The manifest's Docker-Content-Digest header says ${quote(header, 140)} but its bytes hash to ${check}`
         )
       }
     }
@@ -168,7 +194,11 @@ export class RegistryClient {
     maxBytes: number,
     what: string
   ): Promise<Buffer> {
-    const cached = this.cache?.get(descriptor.digest)
+    // A blob's descriptor comes from a verified manifest of this repository.
+    const cached = this.cache?.get(
+      descriptor.digest,
+      Math.min(descriptor.size, maxBytes)
+    )
     if (cached && cached.length === descriptor.size) return cached
     if (descriptor.size > maxBytes) {
       throw new RegistryError(
@@ -249,17 +279,23 @@ export class RegistryClient {
 
   /**
    * Every tag of a repository, following `Link: <…>; rel="next"` (same
-   * origin only, relative or absolute), asking for large pages; stops with
-   * a clear error after MAX_TAG_PAGES or when a page repeats.
+   * origin only, relative or absolute), asking for large pages. A registry
+   * sizes this answer, so it is budgeted: pages, entries read and bytes,
+   * each with a clear error, and a page that repeats stops it. Entries that
+   * break the tag grammar are left out (and counted): a tag is later
+   * printed, compared and put into a reference.
    */
   async listTags(
     repository: string,
-    options: { pageSize?: number; maxPages?: number } = {}
-  ): Promise<string[]> {
+    options: { pageSize?: number; maxPages?: number; maxTags?: number } = {}
+  ): Promise<TagList> {
     const pageSize = options.pageSize ?? TAG_PAGE_SIZE
     const maxPages = options.maxPages ?? MAX_TAG_PAGES
+    const maxTags = options.maxTags ?? MAX_TAGS
     const seen = new Set<string>()
-    const tags: string[] = []
+    let ignored = 0
+    let entries = 0
+    let bytesLeft = MAX_TAG_LIST_BYTES
     const visited = new Set<string>()
     // Loaded here: only tag listing needs an RFC 8288 parser.
     const { default: LinkHeader } = await import('http-link-header')
@@ -267,18 +303,20 @@ export class RegistryClient {
       `/v2/${repository}/tags/list?n=${pageSize}`,
       this.base
     )
+    // The limits are fixed: no input raises them.
+    const tooMany = (what: string): RegistryError =>
+      new RegistryError(
+        'too-large',
+        `${repository} has more tags than ${what}, the most this action reads; stopped listing (${seen.size} tags read)`
+      )
     for (let page = 0; next; page++) {
-      if (page >= maxPages) {
-        throw new RegistryError(
-          'too-large',
-          `${repository} has more tags than ${maxPages} pages of ${pageSize}; stopped listing (${tags.length} tags read)`
-        )
-      }
+      if (page >= maxPages) throw tooMany(`${maxPages} pages of ${pageSize}`)
       visited.add(next.href)
       const response = await this.get(repository, next.pathname + next.search, {
-        maxBytes: MAX_TAG_PAGE_BYTES,
+        maxBytes: Math.min(MAX_TAG_PAGE_BYTES, bytesLeft),
         what: 'tag list'
       })
+      bytesLeft -= response.body.length
       let body: { tags?: unknown }
       try {
         body = JSON.parse(response.body.toString('utf8')) as { tags?: unknown }
@@ -286,11 +324,11 @@ export class RegistryClient {
         throw new RegistryError('protocol', 'The tag list is not valid JSON')
       }
       const list = Array.isArray(body?.tags) ? body.tags : []
+      entries += list.length
+      if (entries > maxTags) throw tooMany(`${maxTags} entries`)
       for (const tag of list) {
-        if (typeof tag === 'string' && !seen.has(tag)) {
-          seen.add(tag)
-          tags.push(tag)
-        }
+        if (typeof tag === 'string' && isTag(tag)) seen.add(tag)
+        else ignored++
       }
       next = nextPage(response, this.base, LinkHeader)
       if (next && visited.has(next.href)) {
@@ -300,7 +338,7 @@ export class RegistryClient {
         )
       }
     }
-    return tags
+    return { tags: [...seen], ignored }
   }
 
   /**
@@ -429,6 +467,12 @@ function nextPage(
 ): URL | undefined {
   const header = headerValue(response.headers.link)
   if (!header) return undefined
+  if (header.length > MAX_LINK_HEADER_CHARS) {
+    throw new RegistryError(
+      'too-large',
+      `The tag list's Link header is ${header.length} characters, more than the ${MAX_LINK_HEADER_CHARS} this action reads`
+    )
+  }
   let target: string | undefined
   try {
     target = LinkHeader.parse(header).rel('next')[0]?.uri
@@ -439,7 +483,15 @@ function nextPage(
     )
   }
   if (!target) return undefined
-  const url = new URL(target, response.url)
+  let url: URL
+  try {
+    url = new URL(target, response.url)
+  } catch {
+    throw new RegistryError(
+      'protocol',
+      "The tag list's Link header points at something that is not a URL"
+    )
+  }
   if (url.origin !== base.origin) {
     throw new RegistryError(
       'security',

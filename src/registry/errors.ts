@@ -61,9 +61,10 @@ export function parseErrorBody(body: Buffer): RegistryErrorDetail[] {
   for (const item of list) {
     if (typeof item !== 'object' || item === null) continue
     const { code, message, detail } = item as Record<string, unknown>
+    // The spec's codes are short upper-case words; anything longer is cut.
     out.push({
-      code: typeof code === 'string' ? code : 'UNKNOWN',
-      message: typeof message === 'string' ? message : '',
+      code: typeof code === 'string' ? code.slice(0, 64) : 'UNKNOWN',
+      message: typeof message === 'string' ? message.slice(0, 500) : '',
       detail
     })
   }
@@ -76,4 +77,15 @@ export function describeErrors(errors: RegistryErrorDetail[]): string {
     .map((e) => (e.message ? `${e.code}: ${e.message}` : e.code))
     .join('; ')
     .slice(0, 500)
+}
+
+/**
+ * A value the registry chose, for a message: in quotes and cut to `max`
+ * characters, so an error stays readable whatever was sent. (What it
+ * contains is escaped where the message is shown.)
+ */
+export function quote(text: string, max = 100): string {
+  return text.length > max
+    ? `"${text.slice(0, max)}…" (${text.length} characters)`
+    : `"${text}"`
 }

@@ -92,6 +92,11 @@ export function parseReference(input: string): ImageReference {
           `"${first}" is not a valid registry host (letters, digits, dots and dashes, optionally :port)`
         )
       }
+      if (!validPort(first)) {
+        throw new ReferenceError(
+          `"${first}" has port ${portOf(first)}; a port is a number from 1 to 65535`
+        )
+      }
       domain = first === LEGACY_HUB ? DOCKER_HUB : first
       rest = rest.slice(slash + 1)
     }
@@ -102,7 +107,7 @@ export function parseReference(input: string): ImageReference {
   if (colon !== -1) {
     tag = rest.slice(colon + 1)
     rest = rest.slice(0, colon)
-    if (!TAG.test(tag)) {
+    if (!isTag(tag)) {
       throw new ReferenceError(
         `tag "${tag}" is not valid: up to 128 letters, digits, "_", "." and "-", not starting with "." or "-"`
       )
@@ -156,7 +161,22 @@ export function parseDigest(text: string): string {
 
 /** `host`, `host:port` or `[ipv6]:port`, as the reference grammar allows. */
 export function isRegistryHost(text: string): boolean {
-  return DOMAIN.test(text)
+  return DOMAIN.test(text) && validPort(text)
+}
+
+/** A tag as the reference grammar allows: what a registry's tag list must hold too. */
+export function isTag(text: string): boolean {
+  return TAG.test(text)
+}
+
+/** The port of a host DOMAIN accepted (an IPv6 literal ends in "]"). */
+function portOf(host: string): string | undefined {
+  return /:(\d+)$/.exec(host)?.[1]
+}
+
+function validPort(host: string): boolean {
+  const port = portOf(host)
+  return port === undefined || (Number(port) >= 1 && Number(port) <= 65535)
 }
 
 /** True for Docker Hub under any of its names. */

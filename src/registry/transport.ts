@@ -1,12 +1,13 @@
 /**
  * The HTTP layer every registry request goes through: @actions/http-client
- * underneath, with our own redirect policy (no Authorization across origins,
- * never https→http), retries with backoff and Retry-After, per-request and
- * overall deadlines, and capped body reads.
+ * underneath, with our own redirect rules (every hop passes the URL policy;
+ * no credentials or body across origins), retries with backoff and
+ * Retry-After, per-request and overall deadlines, and capped body reads.
  */
 import type { IncomingHttpHeaders, IncomingMessage } from 'node:http'
 import { HttpClient } from '@actions/http-client'
 import { RegistryError } from './errors.js'
+import { UrlPolicy } from './url-policy.js'
 
 export interface HttpResponse {
   status: number
@@ -46,6 +47,8 @@ export interface RetryEvent {
 
 export interface TransportOptions {
   userAgent?: string
+  /** Where requests may go; by default https anywhere, http on loopback. */
+  policy?: UrlPolicy
   /** Limit for one request, headers and body together (a trickling body counts). */
   timeoutMs?: number
   maxRedirects?: number
@@ -78,23 +81,27 @@ const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308])
 const MAX_ERROR_BODY = 64 * 1024
 
 /**
- * http-client connects to `url.hostname`, which keeps the brackets of an
- * IPv6 literal (`[::1]`) and so fails to resolve; strip them.
+ * Per-request socket options: http-client connects to `url.hostname`, which
+ * keeps the brackets of an IPv6 literal (`[::1]`) and so fails to resolve;
+ * and names are resolved through the policy's guarded lookup.
  */
-const ipv6Literals: RequestHandler = {
-  prepareRequest(options) {
-    const host = options.host
-    if (
-      typeof host === 'string' &&
-      host.startsWith('[') &&
-      host.endsWith(']')
-    ) {
-      options.host = host.slice(1, -1)
+function connectOptions(policy: UrlPolicy): RequestHandler {
+  return {
+    prepareRequest(options) {
+      const host = options.host
+      if (
+        typeof host === 'string' &&
+        host.startsWith('[') &&
+        host.endsWith(']')
+      ) {
+        options.host = host.slice(1, -1)
+      }
+      ;(options as { lookup?: unknown }).lookup = policy.lookup
+    },
+    canHandleAuthentication: () => false,
+    handleAuthentication: () => {
+      throw new Error('not used')
     }
-  },
-  canHandleAuthentication: () => false,
-  handleAuthentication: () => {
-    throw new Error('not used')
   }
 }
 
@@ -106,8 +113,10 @@ export class Transport {
   private readonly retry: RetryPolicy
   /** Requests sent, including redirect hops and retries. */
   requestCount = 0
+  readonly policy: UrlPolicy
 
   constructor(private readonly options: TransportOptions = {}) {
+    this.policy = options.policy ?? new UrlPolicy()
     this.timeoutMs = options.timeoutMs ?? 30_000
     this.maxRedirects = options.maxRedirects ?? 5
     this.retry = { ...DEFAULT_RETRY, ...options.retry }
@@ -138,7 +147,7 @@ export class Transport {
       if (waitMs !== undefined && waitMs > this.retry.maxRetryAfterMs) {
         throw new RegistryError(
           'rate-limit',
-          `${url.host} answered ${response!.status} and asks to wait ${formatWait(waitMs)} (until ${new Date(Date.now() + waitMs).toISOString()}), longer than the ${formatWait(this.retry.maxRetryAfterMs)} this step waits; retry after that time`,
+          `${url.host} answered ${response!.status} and asks to wait ${waitMs >= MAX_RETRY_AFTER_MS ? 'a year or more' : `${formatWait(waitMs)} (until ${new Date(Date.now() + waitMs).toISOString()})`}, longer than the ${formatWait(this.retry.maxRetryAfterMs)} this step waits ('max-retry-wait'); retry after that time`,
           response!.status,
           [],
           options.what
@@ -190,7 +199,12 @@ export class Transport {
     }
   }
 
-  /** One attempt: the request and its redirects, bodies read under a deadline. */
+  /**
+   * One attempt: the request and its redirects, bodies read under a
+   * deadline. Every hop passes the URL policy; a hop to another origin
+   * carries no credentials, and a request body (a refresh token) never
+   * goes to another origin at all.
+   */
   private async sendOnce(
     url: URL,
     options: SendOptions
@@ -199,6 +213,7 @@ export class Transport {
     let headers = { ...options.headers }
     let method = options.method ?? 'GET'
     let body = options.body
+    this.policy.check(url, `to send the ${options.what} request to`)
     for (let hop = 0; ; hop++) {
       const response = await this.exchange(
         method,
@@ -211,30 +226,36 @@ export class Transport {
       if (hop >= this.maxRedirects) {
         throw new RegistryError(
           'protocol',
-          `Too many redirects (more than ${this.maxRedirects}) fetching the ${options.what} from ${redact(url)}`
+          `Too many redirects: more than ${this.maxRedirects} hops (the limit) fetching the ${options.what} from ${redact(url)}`
         )
       }
-      const next = new URL(response.location, current)
-      if (next.protocol !== 'https:' && next.protocol !== 'http:') {
+      let next: URL
+      try {
+        next = new URL(response.location, current)
+      } catch {
         throw new RegistryError(
-          'security',
-          `Refusing a redirect to a ${next.protocol} URL while fetching the ${options.what}`
+          'protocol',
+          `${current.host} redirected the ${options.what} to something that is not a URL`
         )
       }
-      if (current.protocol === 'https:' && next.protocol === 'http:') {
-        throw new RegistryError(
-          'security',
-          `Refusing a redirect from https to plain http (${redact(next)}) while fetching the ${options.what}`
-        )
-      }
-      // Credentials belong to the origin that asked for them; a CDN or S3
-      // rejects them and must never see them.
-      if (next.origin !== current.origin) {
-        headers = withoutAuthorization(headers)
-      }
-      if (response.result.status === 303 && method === 'POST') {
+      this.policy.check(next, `a redirect of the ${options.what} to`, current)
+      // 303 (and, as browsers do, 301/302 of a POST) turns into a GET.
+      const status = response.result.status
+      if (method === 'POST' && status !== 307 && status !== 308) {
         method = 'GET'
         body = undefined
+        headers = withoutHeaders(headers, ['content-type'])
+      }
+      if (next.origin !== current.origin) {
+        if (body !== undefined) {
+          throw new RegistryError(
+            'security',
+            `Refusing a redirect of the ${options.what} from ${current.origin} to another origin (${next.origin}): the request body (for a token request, the refresh token) must not leave ${current.origin}`
+          )
+        }
+        // Credentials belong to the origin that asked for them; a CDN or
+        // S3 rejects them and must never see them.
+        headers = withoutHeaders(headers, CREDENTIAL_HEADERS)
       }
       current = next
     }
@@ -339,6 +360,8 @@ export class Transport {
       )
       return response.message
     } catch (error) {
+      // The guarded lookup's refusal (a name resolving to link-local).
+      if (error instanceof RegistryError) throw error
       const code = (error as NodeJS.ErrnoException).code
       const detail = code ? `${code}` : (error as Error).message
       const tls = tlsProblem(code, url)
@@ -356,7 +379,7 @@ export class Transport {
     if (!client) {
       client = new HttpClient(
         this.options.userAgent ?? 'remote-image-inspect',
-        [ipv6Literals],
+        [connectOptions(this.policy)],
         {
           allowRedirects: false,
           allowRetries: false,
@@ -451,18 +474,34 @@ async function readPrefix(
   return Buffer.concat(chunks).subarray(0, maxBytes)
 }
 
-/** Retry-After as milliseconds: delta-seconds or an HTTP date (RFC 9110). */
+/** A wait longer than this is as good as forever; larger values are capped. */
+const MAX_RETRY_AFTER_MS = 365 * 24 * 3600 * 1000
+
+/**
+ * RFC 9110 HTTP-date: IMF-fixdate, or the obsolete RFC 850 and asctime
+ * forms. Checked before Date.parse, which would read "1.5" as a year.
+ */
+const HTTP_DATE =
+  /^(?:[A-Z][a-z]{2}, \d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} GMT|[A-Z][a-z]{5,8}, \d{2}-[A-Z][a-z]{2}-\d{2} \d{2}:\d{2}:\d{2} GMT|[A-Z][a-z]{2} [A-Z][a-z]{2} [ \d]\d \d{2}:\d{2}:\d{2} \d{4})$/
+
+/**
+ * Retry-After as milliseconds: delta-seconds or an HTTP date (RFC 9110),
+ * at most a year; anything else is ignored (the usual backoff applies).
+ */
 export function retryAfterMs(
   headers: IncomingHttpHeaders,
   now: number = Date.now()
 ): number | undefined {
   const value = headers['retry-after']
-  if (typeof value !== 'string' || value.trim() === '') return undefined
+  if (typeof value !== 'string') return undefined
   const text = value.trim()
-  if (/^\d+$/.test(text)) return Number(text) * 1000
+  if (/^\d+$/.test(text)) {
+    return Math.min(Number(text) * 1000, MAX_RETRY_AFTER_MS)
+  }
+  if (!HTTP_DATE.test(text)) return undefined
   const date = Date.parse(text)
   if (Number.isNaN(date)) return undefined
-  return Math.max(0, date - now)
+  return Math.min(Math.max(0, date - now), MAX_RETRY_AFTER_MS)
 }
 
 export function formatWait(ms: number): string {
@@ -471,7 +510,9 @@ export function formatWait(ms: number): string {
   if (s < 120) return `${s} s`
   const m = Math.round(s / 60)
   if (m < 120) return `${m} min`
-  return `${(m / 60).toFixed(1)} h`
+  const h = m / 60
+  if (h < 48) return `${h.toFixed(1)} h`
+  return `${Math.round(h / 24)} days`
 }
 
 /**
@@ -500,12 +541,16 @@ function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms))
 }
 
-function withoutAuthorization(
-  headers: Record<string, string>
+/** Headers that carry credentials and must not cross origins. */
+const CREDENTIAL_HEADERS = ['authorization', 'cookie', 'proxy-authorization']
+
+function withoutHeaders(
+  headers: Record<string, string>,
+  names: string[]
 ): Record<string, string> {
   const out: Record<string, string> = {}
   for (const [name, value] of Object.entries(headers)) {
-    if (name.toLowerCase() !== 'authorization') out[name] = value
+    if (!names.includes(name.toLowerCase())) out[name] = value
   }
   return out
 }

@@ -1,7 +1,8 @@
 /** Many images (or every platform of one) → one summary table. */
 import type { BatchResult } from '../batch.js'
 import { formatPlatform } from '../registry/platform.js'
-import { cell, escapeHtml, type SummaryWriter } from './summary.js'
+import { escapeHtml, htmlCell, htmlText } from './escape.js'
+import type { SummaryWriter } from './summary.js'
 
 /** A row: an image (by reference as written) or a platform of one image. */
 export type BatchRow = BatchResult
@@ -25,19 +26,20 @@ export function writeBatchSummary(
     ...rows.map(({ name, info, error }) =>
       info
         ? [
-            `<code>${cell(name)}</code>`,
-            `<code>${cell(info.digest)}</code>`,
-            cell(formatPlatform(info.platform)),
-            info.config.user
-              ? `<code>${cell(info.config.user)}</code>`
-              : '<em>(root)</em>',
-            cell(info.config.created) || '<em>(none)</em>',
+            htmlCell(name, { code: true }),
+            htmlCell(info.digest, { code: true }),
+            htmlText(formatPlatform(info.platform)),
+            htmlCell(info.config.user, {
+              code: true,
+              empty: '<em>(root)</em>'
+            }),
+            htmlCell(info.config.created, { empty: '<em>(none)</em>' }),
             String(info.config.labels.length),
             String(info.config.env.length)
           ]
         : [
-            `<code>${cell(name)}</code>`,
-            `❌ ${cell(error ?? 'failed')}`,
+            htmlCell(name, { code: true }),
+            `❌ ${htmlText(error ?? 'failed')}`,
             '',
             '',
             '',

@@ -1,10 +1,11 @@
 /**
  * Rule results and image changes → summary tables and a pull-request comment.
- * Everything user-controlled is escaped here.
+ * Every value shown goes through escape.ts.
  */
 import type { ImageChanges, MapChanges } from '../compare/diff.js'
 import type { RuleResult } from '../gate/rules.js'
-import { cell, escapeHtml, type SummaryWriter } from './summary.js'
+import { escapeHtml, htmlCell } from './escape.js'
+import type { SummaryWriter } from './summary.js'
 
 export function writeRulesSummary(
   summary: SummaryWriter,
@@ -25,8 +26,8 @@ export function writeRulesSummary(
     ],
     ...results.map((r) => [
       r.passed ? '✅ pass' : '❌ fail',
-      `<code>${cell(r.rule)}</code>`,
-      cell(r.actual) || '<em>(empty)</em>'
+      htmlCell(r.rule, { code: true }),
+      htmlCell(r.actual, { empty: '<em>(empty)</em>' })
     ])
   ])
 }
@@ -76,9 +77,9 @@ export function writeChangesSummary(
       { data: 'After', header: true }
     ],
     ...rows.map(([what, old, now]) => [
-      `<code>${cell(what)}</code>`,
-      cell(old) || '<em>(none)</em>',
-      cell(now) || '<em>(none)</em>'
+      htmlCell(what, { code: true }),
+      htmlCell(old, { empty: NONE }),
+      htmlCell(now, { empty: NONE })
     ])
   ])
   summary.addRaw(
@@ -90,7 +91,18 @@ export function writeChangesSummary(
 /** Finds our own comment again on reruns. */
 export const COMMENT_MARKER = '<!-- remote-image-inspect:changes -->'
 
-/** Markdown for the PR comment (GitHub renders the escaped HTML inside). */
+const NONE = '<em>(none)</em>'
+/** GitHub refuses comments over 65,536 characters; stay well below. */
+export const MAX_COMMENT_CHARS = 60_000
+/** A value in the comment is cut after this many characters. */
+export const MAX_COMMENT_VALUE_CHARS = 300
+
+/**
+ * Markdown for the PR comment. The changes are one HTML table, one row per
+ * line and no blank line inside: markdown never parses an HTML block, and
+ * every value sits in `<code>`, where GitHub makes no mention, reference or
+ * link. So what a publisher writes into a label stays text.
+ */
 export function changesComment(
   changes: ImageChanges,
   before: string,
@@ -99,28 +111,38 @@ export function changesComment(
   const rows = changeRows(changes)
   const lines = [
     COMMENT_MARKER,
-    `### Image changes: \`${inlineCode(before)}\` → \`${inlineCode(after)}\``,
+    `### Image changes: \`${before}\` → \`${after}\``,
     ''
   ]
   if (rows.length === 0) {
     lines.push(`No changes (${changes.unchanged} compared).`)
-  } else {
-    lines.push('| What | Before | After |', '|---|---|---|')
-    for (const [what, old, now] of rows.slice(0, 300)) {
-      lines.push(`| ${mdCell(what)} | ${mdCell(old)} | ${mdCell(now)} |`)
-    }
-    if (rows.length > 300) {
-      lines.push('', `…and ${rows.length - 300} more; see the step outputs.`)
-    }
-    lines.push('', `${rows.length} changed, ${changes.unchanged} unchanged.`)
+    return lines.join('\n')
+  }
+  const value = (text: string): string =>
+    htmlCell(text, { code: true, empty: NONE, max: MAX_COMMENT_VALUE_CHARS })
+  lines.push('<table>', '<tr><th>What</th><th>Before</th><th>After</th></tr>')
+  const tail = [
+    '</table>',
+    '',
+    `${rows.length} changed, ${changes.unchanged} unchanged.`
+  ]
+  // Room for the closing lines and the note on rows left out.
+  let budget =
+    MAX_COMMENT_CHARS - lines.join('\n').length - tail.join('\n').length - 200
+  let shown = 0
+  for (const [what, old, now] of rows) {
+    const row = `<tr><td>${value(what)}</td><td>${value(old)}</td><td>${value(now)}</td></tr>`
+    if (row.length + 1 > budget) break
+    budget -= row.length + 1
+    lines.push(row)
+    shown++
+  }
+  lines.push(...tail)
+  if (shown < rows.length) {
+    lines.push(
+      '',
+      `${rows.length - shown} more not shown here; the step's \`changes\` output has them all.`
+    )
   }
   return lines.join('\n')
-}
-
-function mdCell(text: string): string {
-  return (cell(text) || '<em>(none)</em>').replace(/\|/g, '&#124;')
-}
-
-function inlineCode(text: string): string {
-  return text.replace(/`/g, "'")
 }

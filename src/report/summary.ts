@@ -1,11 +1,12 @@
 /**
- * ImageInfo → job summary content. Every value shown is HTML-escaped here
- * (summary table cells are raw HTML), and long content is cut so the
- * summary stays far below GitHub's 1 MiB limit.
+ * ImageInfo → job summary content. Every value shown goes through
+ * escape.ts (summary table cells are raw HTML), and long content is cut so
+ * the summary stays far below GitHub's 1 MiB limit.
  */
 import type { ImageInfo } from '../inspect.js'
 import { formatPlatform } from '../registry/platform.js'
 import { repositoryName } from '../registry/reference.js'
+import { escapeHtml, htmlCell, htmlText } from './escape.js'
 
 /** The parts of core.summary we use; lets tests pass the real one or a fake. */
 export interface SummaryWriter {
@@ -16,7 +17,6 @@ export interface SummaryWriter {
 }
 export type SummaryTableRow = (string | { data: string; header?: boolean })[]
 
-export const MAX_CELL_CHARS = 1000
 export const MAX_TABLE_ROWS = 200
 /** Total budget for the labels and env tables together. */
 export const MAX_TABLE_CHARS = 256 * 1024
@@ -24,30 +24,8 @@ export const MAX_TABLE_CHARS = 256 * 1024
 /** Shown for empty values; an empty cell would also be invalid HTML from core. */
 const EMPTY = '<em>(empty)</em>'
 
-export function escapeHtml(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;')
-}
-
-/** Escaped, shortened to MAX_CELL_CHARS, newlines shown as line breaks. */
-export function cell(text: string): string {
-  let cut = text
-  if (text.length > MAX_CELL_CHARS) {
-    // Never split a surrogate pair (an emoji) in half.
-    let end = MAX_CELL_CHARS
-    const last = text.charCodeAt(end - 1)
-    if (last >= 0xd800 && last <= 0xdbff) end--
-    cut = `${text.slice(0, end)}… (${text.length - end} more characters)`
-  }
-  return escapeHtml(cut).replace(/\r?\n/g, '<br>')
-}
-
 function code(text: string): string {
-  return text ? `<code>${cell(text)}</code>` : ''
+  return htmlCell(text, { code: true })
 }
 
 export function pinnedReference(info: ImageInfo): string {
@@ -67,18 +45,18 @@ export function writeImageSummary(
     ['Digest', code(info.digest)],
     ['Media type', code(info.mediaType)],
     ['Platform', code(formatPlatform(info.platform))],
-    ['Platforms', cell(info.platforms.map(formatPlatform).join(', '))],
+    ['Platforms', htmlText(info.platforms.map(formatPlatform).join(', '))],
     ['Image digest', code(info.imageDigest)],
     ['Config digest', code(info.configDigest)],
-    ['Created', cell(c.created)],
-    ['Author', cell(c.author)],
+    ['Created', htmlText(c.created)],
+    ['Author', htmlText(c.author)],
     ['User', code(c.user)],
     ['Working dir', code(c.workdir)],
     ['Entrypoint', c.entrypoint ? json(c.entrypoint) : ''],
     ['Cmd', c.cmd ? json(c.cmd) : ''],
-    ['Exposed ports', cell(c.exposedPorts.join(', '))],
-    ['Volumes', cell(c.volumes.join(', '))],
-    ['Stop signal', cell(c.stopSignal)],
+    ['Exposed ports', htmlText(c.exposedPorts.join(', '))],
+    ['Volumes', htmlText(c.volumes.join(', '))],
+    ['Stop signal', htmlText(c.stopSignal)],
     ['Layers', `${info.layers} (${formatBytes(info.size)} compressed)`]
   ]
   if (info.rateLimit) {
@@ -117,7 +95,7 @@ function keyValueTable(
   ]
   let shown = 0
   for (const [key, value] of entries) {
-    const row = [code(key) || EMPTY, cell(value) || EMPTY]
+    const row = [code(key) || EMPTY, htmlText(value) || EMPTY]
     const size = row[0].length + row[1].length
     if (shown >= MAX_TABLE_ROWS || size > budget.chars) break
     budget.chars -= size

@@ -8,8 +8,10 @@ import { selectTags, type TagQuery } from './select.js'
 export { validRange } from './select.js'
 
 export interface TagSelection {
-  /** Every tag the registry listed. */
+  /** Every tag the registry listed (valid tag names only). */
   all: string[]
+  /** Entries of the list that were not valid tag names, left out. */
+  ignored: number
   /** Those matching the query (pattern, sort), ascending. */
   listed: string[]
   /** The highest candidate, within `range` when one is given. */
@@ -21,9 +23,9 @@ export async function findTags(
   repository: string,
   query: TagQuery
 ): Promise<TagSelection> {
-  const all = await client.listTags(repository)
+  const { tags: all, ignored } = await client.listTags(repository)
   const { range, ...unranged } = query
   const listed = selectTags(all, unranged)
   const candidates = range ? selectTags(all, query) : listed
-  return { all, listed, latest: candidates.at(-1) }
+  return { all, ignored, listed, latest: candidates.at(-1) }
 }

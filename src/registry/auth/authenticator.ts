@@ -4,13 +4,20 @@
  * Tokens are cached per realm, service and scope for the run, and concurrent
  * requests for the same token share one fetch.
  */
-import { RegistryError, parseErrorBody, describeErrors } from '../errors.js'
-import { isLoopbackHost } from '../reference.js'
+import {
+  RegistryError,
+  parseErrorBody,
+  describeErrors,
+  quote
+} from '../errors.js'
 import type { HttpResponse, Transport } from '../transport.js'
 import { pickChallenge, type Challenge } from './challenge.js'
 import type { Credentials } from './docker-config.js'
 
 const MAX_TOKEN_BODY = 1024 * 1024
+/** Real tokens (JWTs, GCR's, ACR's) are a few KB at most. */
+const MAX_TOKEN_CHARS = 16 * 1024
+const MIN_MASKED_CHARS = 8
 const CLIENT_ID = 'remote-image-inspect'
 /** How registries say "no OAuth2 POST here": GCR 404, JFrog 401, ACR 400. */
 const POST_REFUSED = new Set([400, 401, 404, 405])
@@ -101,7 +108,7 @@ export class Authenticator {
         const schemes = challenges.map((c) => c.scheme).join(', ')
         throw new RegistryError(
           'auth',
-          `The registry asks for an authentication scheme this action does not support (${schemes})`,
+          `The registry asks for an authentication scheme this action does not support (${quote(schemes)})`,
           401
         )
       }
@@ -166,11 +173,20 @@ export class Authenticator {
     return `Bearer ${(await entry).value}`
   }
 
+  /**
+   * Asks the runner to hide a secret from the log. A token server chooses
+   * these strings: a very short one would hide every occurrence of common
+   * text and make the log unreadable, and it is no secret worth hiding.
+   */
+  private mask(secret: string): void {
+    if (secret.length >= MIN_MASKED_CHARS) this.options.onSecret?.(secret)
+  }
+
   private now(): number {
     return (this.options.now ?? Date.now)()
   }
 
-  /** Credentials may only go where it is safe: https, or http beside an http registry. */
+  /** Credentials may only go where the URL policy allows, seen from the registry. */
   private validateRealm(realm: string): URL {
     let url: URL
     try {
@@ -178,28 +194,14 @@ export class Authenticator {
     } catch {
       throw new RegistryError(
         'protocol',
-        `The registry's token realm "${realm}" is not a valid URL`
+        "The registry's token realm is not a valid URL"
       )
     }
-    const registry = this.options.registry
-    if (url.protocol !== 'https:') {
-      const allowed =
-        url.protocol === 'http:' &&
-        registry.protocol === 'http:' &&
-        (url.host === registry.host || isLoopbackHost(url.host))
-      if (!allowed) {
-        throw new RegistryError(
-          'security',
-          `Refusing the registry's token realm ${url.origin}: a realm must use https`
-        )
-      }
-    }
-    if (isLinkLocal(url.hostname) && url.host !== registry.host) {
-      throw new RegistryError(
-        'security',
-        `Refusing the registry's token realm ${url.origin}: link-local and metadata addresses are not allowed`
-      )
-    }
+    this.options.transport.policy.check(
+      url,
+      "the registry's token realm",
+      this.options.registry
+    )
     return url
   }
 
@@ -260,10 +262,15 @@ export class Authenticator {
         `The token server ${realm.origin} answered without a token`
       )
     }
-    this.options.onSecret?.(value)
-    if (typeof body.refresh_token === 'string' && body.refresh_token) {
-      this.options.onSecret?.(body.refresh_token)
+    // It goes into an Authorization header: printable, no spaces, bounded.
+    if (value.length > MAX_TOKEN_CHARS || !/^[\x21-\x7e]+$/.test(value)) {
+      throw new RegistryError(
+        'protocol',
+        `The token server ${realm.origin} answered a token that cannot be a bearer token (${value.length} characters; at most ${MAX_TOKEN_CHARS} printable ones without spaces)`
+      )
     }
+    this.mask(value)
+    if (typeof body.refresh_token === 'string') this.mask(body.refresh_token)
     const now = this.now()
     const expiresIn = Math.max(
       typeof body.expires_in === 'number' ? body.expires_in : 0,
@@ -343,30 +350,4 @@ function withoutRequestParams(challenge: Challenge): Challenge {
 
 function basic({ username, password }: Credentials): string {
   return `Basic ${Buffer.from(`${username}:${password}`).toString('base64')}`
-}
-
-/**
- * Link-local and cloud metadata addresses, in any spelling a URL parser
- * leaves: IPv4, IPv4-mapped IPv6 (`[::ffff:a9fe:a9fe]`), a trailing dot.
- */
-function isLinkLocal(hostname: string): boolean {
-  let host = hostname
-    .toLowerCase()
-    .replace(/^\[|\]$/g, '')
-    .replace(/\.$/, '')
-  const mapped = /^::ffff:(?:0:)?([0-9a-f]{1,4}):([0-9a-f]{1,4})$/.exec(host)
-  if (mapped) {
-    const hi = parseInt(mapped[1], 16)
-    const lo = parseInt(mapped[2], 16)
-    host = `${hi >> 8}.${hi & 255}.${lo >> 8}.${lo & 255}`
-  }
-  const dotted = /^::ffff:(\d{1,3}(?:\.\d{1,3}){3})$/.exec(host)
-  if (dotted) host = dotted[1]
-  return (
-    /^169\.254\.\d{1,3}\.\d{1,3}$/.test(host) ||
-    /^fe[89ab][0-9a-f]:/.test(host) ||
-    host === 'metadata.google.internal' ||
-    host === 'metadata' ||
-    host === 'fd00:ec2::254'
-  )
 }

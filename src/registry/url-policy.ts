@@ -1,0 +1,243 @@
+/**
+ * One policy for every URL the action sends a request to: the registry's
+ * endpoints, token realms, every redirect target and tag pages. A registry
+ * chooses realms, redirects and page links, so each must be checked before a
+ * single byte goes there: https unless the user allowed http, never a step
+ * down from https, no credentials in URLs, and no link-local or cloud
+ * metadata address (the runner's own credentials live there) in any
+ * spelling, nor a private address reached from a public one.
+ */
+import dns from 'node:dns'
+import { isIP } from 'node:net'
+import { RegistryError } from './errors.js'
+
+export type AddressClass =
+  'metadata' | 'link-local' | 'unspecified' | 'loopback' | 'private' | 'public'
+
+/** Names that reach a cloud's instance metadata service. */
+const METADATA_NAMES = new Set([
+  'metadata',
+  'metadata.google.internal',
+  'metadata.goog',
+  'instance-data',
+  'instance-data.ec2.internal'
+])
+
+/** Addresses never to be reached unless the user named them as a registry. */
+const FORBIDDEN: ReadonlySet<AddressClass> = new Set([
+  'metadata',
+  'link-local',
+  'unspecified'
+])
+
+/** What an IPv4 address (four numbers) is. */
+function classifyV4(a: number, b: number, c: number, d: number): AddressClass {
+  if (a === 169 && b === 254) {
+    return c === 169 && d === 254 ? 'metadata' : 'link-local'
+  }
+  // Alibaba Cloud's metadata service.
+  if (a === 100 && b === 100 && c === 100 && d === 200) return 'metadata'
+  if (a === 0) return 'unspecified'
+  if (a === 127) return 'loopback'
+  if (
+    a === 10 ||
+    (a === 172 && b >= 16 && b <= 31) ||
+    (a === 192 && b === 168) ||
+    (a === 100 && b >= 64 && b <= 127) // carrier-grade NAT
+  ) {
+    return 'private'
+  }
+  return 'public'
+}
+
+function parseV4(text: string): number[] | undefined {
+  const parts = text.split('.')
+  if (parts.length !== 4) return undefined
+  const out = parts.map((p) => (/^\d{1,3}$/.test(p) ? Number(p) : NaN))
+  return out.every((n) => n <= 255) ? out : undefined
+}
+
+/** Eight 16-bit groups, or undefined if this is not an IPv6 address. */
+function parseV6(text: string): number[] | undefined {
+  if (isIP(text) !== 6) return undefined
+  // A dotted IPv4 tail (`::ffff:169.254.169.254`) is two more groups.
+  const hex = text.replace(/(\d+)\.(\d+)\.(\d+)\.(\d+)$/, (...m: string[]) => {
+    const [a, b, c, d] = m.slice(1, 5).map(Number)
+    return `${((a << 8) | b).toString(16)}:${((c << 8) | d).toString(16)}`
+  })
+  const groups = (s: string): number[] =>
+    s === '' ? [] : s.split(':').map((g) => parseInt(g, 16))
+  const [left, right] = hex.includes('::') ? hex.split('::') : [hex, '']
+  const l = groups(left)
+  const r = groups(right)
+  return [...l, ...new Array<number>(8 - l.length - r.length).fill(0), ...r]
+}
+
+function classifyV6(g: number[]): AddressClass {
+  const v4 = (hi: number, lo: number): AddressClass =>
+    classifyV4(hi >> 8, hi & 255, lo >> 8, lo & 255)
+  const zeros = (from: number, to: number): boolean =>
+    g.slice(from, to).every((x) => x === 0)
+  if (zeros(0, 8)) return 'unspecified'
+  if (zeros(0, 7) && g[7] === 1) return 'loopback'
+  // IPv4 inside IPv6: mapped (::ffff:a.b.c.d), translated
+  // (::ffff:0:a.b.c.d), compatible (::a.b.c.d), NAT64 (64:ff9b::a.b.c.d).
+  if (
+    (zeros(0, 5) && g[5] === 0xffff) ||
+    (zeros(0, 4) && g[4] === 0xffff && g[5] === 0) ||
+    zeros(0, 6) ||
+    (g[0] === 0x64 && g[1] === 0xff9b && zeros(2, 6))
+  ) {
+    return v4(g[6], g[7])
+  }
+  // 6to4 (2002:a.b.c.d::/48) carries an IPv4 address too.
+  if (g[0] === 0x2002) {
+    const inner = v4(g[1], g[2])
+    if (inner !== 'public') return inner
+  }
+  if ((g[0] & 0xffc0) === 0xfe80) return 'link-local'
+  // AWS's IPv6 metadata endpoint sits in unique-local space.
+  if (g[0] === 0xfd00 && g[1] === 0x0ec2 && zeros(2, 7) && g[7] === 0x254) {
+    return 'metadata'
+  }
+  if ((g[0] & 0xfe00) === 0xfc00) return 'private'
+  return 'public'
+}
+
+/**
+ * What a host is, from a URL's hostname (IPv6 in brackets or not) or a
+ * resolved address. The WHATWG URL parser has already turned every IPv4
+ * spelling (decimal, hex, octal, short forms) into dotted decimal and
+ * compressed IPv6; IPv4 inside IPv6 is judged by the IPv4 address.
+ */
+export function classifyHost(hostname: string): AddressClass {
+  const host = hostname
+    .toLowerCase()
+    .replace(/^\[|\]$/g, '')
+    .replace(/\.$/, '')
+  const v4 = parseV4(host)
+  if (v4) return classifyV4(v4[0], v4[1], v4[2], v4[3])
+  const v6 = parseV6(host)
+  if (v6) return classifyV6(v6)
+  if (METADATA_NAMES.has(host)) return 'metadata'
+  if (host === 'localhost' || host.endsWith('.localhost')) return 'loopback'
+  return 'public'
+}
+
+export interface UrlPolicyOptions {
+  /** host[:port] the user allows plain http for (`insecure-registries`). */
+  insecure?: string[]
+  /**
+   * Registry API hosts (host[:port]) the user named: reachable whatever
+   * their address, since the user chose them.
+   */
+  named?: string[]
+}
+
+export class UrlPolicy {
+  private readonly insecure: Set<string>
+  private readonly named: Set<string>
+
+  constructor(options: UrlPolicyOptions = {}) {
+    this.insecure = new Set(options.insecure?.map((h) => h.toLowerCase()))
+    this.named = new Set(options.named?.map((h) => h.toLowerCase()))
+  }
+
+  /**
+   * A registry the user named (its API host): reachable whatever its
+   * address; `insecure` when the user allowed plain http for it.
+   */
+  addRegistry(host: string, { insecure = false } = {}): void {
+    this.named.add(host.toLowerCase())
+    if (insecure) this.insecure.add(host.toLowerCase())
+  }
+
+  /** True where plain http is allowed: loopback hosts and those the user listed. */
+  allowsHttp(url: URL): boolean {
+    return (
+      classifyHost(url.hostname) === 'loopback' ||
+      this.insecure.has(url.host) ||
+      this.insecure.has(url.hostname)
+    )
+  }
+
+  /** True for a registry host the user named (host[:port] or host). */
+  isNamed(host: string): boolean {
+    return this.named.has(host.toLowerCase())
+  }
+
+  /**
+   * Throws a 'security' RegistryError unless a request may go to `url`.
+   * `from` is where the action was sent from (the registry for a realm, the
+   * previous hop for a redirect); `what` names the target in the message,
+   * e.g. "the registry's token realm" or "a redirect of the manifest to".
+   */
+  check(url: URL, what: string, from?: URL): void {
+    const refuse = (reason: string): never => {
+      throw new RegistryError(
+        'security',
+        `Refusing ${what} ${url.origin === 'null' ? url.protocol : url.origin}: ${reason}`
+      )
+    }
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+      refuse('only https (or http where allowed) is followed')
+    }
+    if (url.username || url.password) {
+      refuse('the address carries credentials of its own')
+    }
+    if (from?.protocol === 'https:' && url.protocol === 'http:') {
+      refuse('that would step down from https to plain http')
+    }
+    if (url.protocol === 'http:' && !this.allowsHttp(url)) {
+      refuse(
+        "plain http is only used for loopback hosts and those listed in 'insecure-registries'; it must use https"
+      )
+    }
+    if (this.isNamed(url.host)) return
+    const target = classifyHost(url.hostname)
+    if (FORBIDDEN.has(target)) {
+      refuse('link-local and metadata addresses are not allowed')
+    }
+    if (
+      from &&
+      (target === 'private' || target === 'loopback') &&
+      classifyHost(from.hostname) === 'public'
+    ) {
+      refuse(
+        `a public host (${from.host}) may not send the action to a ${target} address`
+      )
+    }
+  }
+
+  /**
+   * A dns.lookup for sockets: a name that resolves to a link-local or
+   * metadata address is refused before connecting, so a DNS name cannot
+   * smuggle in what an address literal cannot.
+   */
+  readonly lookup = ((
+    hostname: string,
+    options: dns.LookupOptions,
+    callback: (
+      error: NodeJS.ErrnoException | null,
+      address: string | dns.LookupAddress[],
+      family?: number
+    ) => void
+  ): void => {
+    dns.lookup(hostname, { ...options }, (error, address, family) => {
+      if (error) return callback(error, address, family)
+      const all = Array.isArray(address) ? address : [{ address, family }]
+      const bad = all.find((a) => FORBIDDEN.has(classifyHost(a.address)))
+      if (bad && !this.isNamed(hostname)) {
+        return callback(
+          new RegistryError(
+            'security',
+            `Refusing to connect to ${hostname}: it resolves to ${bad.address}, a link-local or metadata address`
+          ),
+          address,
+          family
+        )
+      }
+      callback(null, address, family)
+    })
+  }) as unknown as typeof dns.lookup
+}
