@@ -510,7 +510,8 @@ describe('credentials against token auth (Docker Hub style, realm on another ori
     ])('masks %s and every token fetched with it; the debug log names only the source', async (_name, config, secrets, source) => {
       helpers.write('pw', { answers: { [proxy.host]: { Username: USER.username, Secret: USER.password } } })
       helpers.write('idt', { answers: { [proxy.host]: { Username: '<token>', Secret: refreshToken } } })
-      const result = await runAction({ image: PRIVATE() }, { dockerConfig: config(), env: withPath() })
+      // with step debug on, as a user chasing a failure would run it
+      const result = await runAction({ image: PRIVATE() }, { dockerConfig: config(), env: { ...withPath(), RUNNER_DEBUG: '1' } })
       expectPulled(result, priv)
       const fetched = bearerTokens()
       expect(fetched).toHaveLength(1)
@@ -990,8 +991,8 @@ describe('where a token realm may be', () => {
     "plain http is only used for loopback hosts and those listed in 'insecure-registries'; it must use https"
   const DOWNGRADE = 'that would step down from https to plain http'
   const NOT_HTTP = 'only https (or http where allowed) is followed'
-  const PRIVATE =
-    'a public host (registry.example.com:5000) may not send the action to a loopback address'
+  const TO_LOOPBACK =
+    'a public host (registry.example.com) may not send the action to a loopback address'
   // registry origin (http ones listed in insecure-registries), realm, true
   // or the reason it is refused
   // prettier-ignore
@@ -1003,7 +1004,9 @@ describe('where a token realm may be', () => {
     ['https://registry.example.com', 'http://127.0.0.1:8080/token', DOWNGRADE],
     ['http://registry.example.com:5000', 'http://registry.example.com:5000/token', true],
     ['http://registry.example.com:5000', 'https://auth.example.com/token', true],
-    ['http://registry.example.com:5000', 'http://127.0.0.1:8080/token', PRIVATE],
+    // listed as insecure: on the user's own network, it may point there
+    ['http://registry.example.com:5000', 'http://127.0.0.1:8080/token', true],
+    ['https://registry.example.com', 'https://127.0.0.1:8080/token', TO_LOOPBACK],
     ['http://registry.example.com:5000', 'http://auth.example.com/token', HTTPS_ONLY],
     ['http://registry.example.com:5000', 'ftp://registry.example.com:5000/token', NOT_HTTP],
     ['http://127.0.0.1:5000', 'http://127.0.0.1:8080/token', true],

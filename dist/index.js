@@ -33838,24 +33838,35 @@ function classifyHost(hostname) {
 class UrlPolicy {
     insecure;
     named;
+    /** The named hosts without their ports: what a DNS lookup sees. */
+    namedNames = new Set();
+    resolve;
     constructor(options = {}) {
         this.insecure = new Set(options.insecure?.map((h) => h.toLowerCase()));
-        this.named = new Set(options.named?.map((h) => h.toLowerCase()));
+        this.named = new Set();
+        for (const host of options.named ?? [])
+            this.addRegistry(host);
+        this.resolve = options.resolve ?? (external_node_dns_default()).lookup;
     }
     /**
      * A registry the user named (its API host): reachable whatever its
      * address; `insecure` when the user allowed plain http for it.
      */
     addRegistry(host, { insecure = false } = {}) {
-        this.named.add(host.toLowerCase());
+        // As URLs show it: an https URL drops :443 and an http one :80.
+        const url = new URL(`http://${host.toLowerCase()}`);
+        this.named.add(url.host).add(new URL(`https://${url.host}`).host);
+        this.namedNames.add(url.hostname.replace(/^\[|\]$/g, ''));
         if (insecure)
-            this.insecure.add(host.toLowerCase());
+            this.insecure.add(url.host);
     }
     /** True where plain http is allowed: loopback hosts and those the user listed. */
     allowsHttp(url) {
-        return (classifyHost(url.hostname) === 'loopback' ||
-            this.insecure.has(url.host) ||
-            this.insecure.has(url.hostname));
+        return classifyHost(url.hostname) === 'loopback' || this.isInsecure(url);
+    }
+    /** Listed in 'insecure-registries' (host:port, or the host for any port). */
+    isInsecure(url) {
+        return this.insecure.has(url.host) || this.insecure.has(url.hostname);
     }
     /** True for a registry host the user named (host[:port] or host). */
     isNamed(host) {
@@ -33880,19 +33891,22 @@ class UrlPolicy {
         if (from?.protocol === 'https:' && url.protocol === 'http:') {
             refuse('that would step down from https to plain http');
         }
-        if (url.protocol === 'http:' && !this.allowsHttp(url)) {
-            refuse("plain http is only used for loopback hosts and those listed in 'insecure-registries'; it must use https");
-        }
-        if (this.isNamed(url.host))
-            return;
+        const named = this.isNamed(url.host);
         const target = classifyHost(url.hostname);
-        if (FORBIDDEN.has(target)) {
+        if (!named && FORBIDDEN.has(target)) {
             refuse('link-local and metadata addresses are not allowed');
         }
-        if (from &&
+        // A registry the user listed as insecure lives on their own network,
+        // so it may point there; any other public host may not.
+        if (!named &&
+            from &&
             (target === 'private' || target === 'loopback') &&
-            classifyHost(from.hostname) === 'public') {
+            classifyHost(from.hostname) === 'public' &&
+            !this.isInsecure(from)) {
             refuse(`a public host (${from.host}) may not send the action to a ${target} address`);
+        }
+        if (url.protocol === 'http:' && !this.allowsHttp(url)) {
+            refuse("plain http is only used for loopback hosts and those listed in 'insecure-registries'; it must use https");
         }
     }
     /**
@@ -33901,12 +33915,12 @@ class UrlPolicy {
      * smuggle in what an address literal cannot.
      */
     lookup = ((hostname, options, callback) => {
-        external_node_dns_default().lookup(hostname, { ...options }, (error, address, family) => {
+        this.resolve(hostname, { ...options }, (error, address, family) => {
             if (error)
                 return callback(error, address, family);
             const all = Array.isArray(address) ? address : [{ address, family }];
             const bad = all.find((a) => FORBIDDEN.has(classifyHost(a.address)));
-            if (bad && !this.isNamed(hostname)) {
+            if (bad && !this.namedNames.has(hostname.toLowerCase())) {
                 return callback(new RegistryError('security', `Refusing to connect to ${hostname}: it resolves to ${bad.address}, a link-local or metadata address`), address, family);
             }
             callback(null, address, family);
@@ -34528,7 +34542,7 @@ class RegistryClient {
         const seen = new Set();
         let ignored = 0;
         let entries = 0;
-        let bytesLeft = MAX_TAG_LIST_BYTES;
+        let bytes = 0;
         const visited = new Set();
         // Loaded here: only tag listing needs an RFC 8288 parser.
         const { default: LinkHeader } = await __nccwpck_require__.e(/* import() */ 495).then(__nccwpck_require__.t.bind(__nccwpck_require__, 495, 23));
@@ -34540,10 +34554,13 @@ class RegistryClient {
                 throw tooMany(`${maxPages} pages of ${pageSize}`);
             visited.add(next.href);
             const response = await this.get(repository, next.pathname + next.search, {
-                maxBytes: Math.min(MAX_TAG_PAGE_BYTES, bytesLeft),
+                maxBytes: MAX_TAG_PAGE_BYTES,
                 what: 'tag list'
             });
-            bytesLeft -= response.body.length;
+            bytes += response.body.length;
+            if (bytes > MAX_TAG_LIST_BYTES) {
+                throw tooMany(`${MAX_TAG_LIST_BYTES / 1024 / 1024} MiB of tag list`);
+            }
             let body;
             try {
                 body = JSON.parse(response.body.toString('utf8'));

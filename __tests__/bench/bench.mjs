@@ -163,6 +163,154 @@ async function hostileBodies({ reg, tmp, image, actionEnv, outputFile }) {
   return { runs, results }
 }
 
+/**
+ * What a hostile registry sizes: a 25,000-entry index (default platform and
+ * platform: all), a wide index, an endless tag list, huge tag pages and an
+ * absurd Retry-After, each served by the fault proxy in front of the same
+ * registry. Every case must end with its clear limit message; the table
+ * shows peak RSS and CPU time of the whole run (targets: under 150 MB,
+ * under 5 s of CPU).
+ */
+async function hostileSizes({ reg, tmp, actionEnv, outputFile }) {
+  const { startFaultProxy, fixed } = await import('../support/fault-proxy.mjs')
+  const proxy = await startFaultProxy({ upstream: reg.url })
+  const preload = path.join(tmp, 'usage.mjs')
+  fs.writeFileSync(
+    preload,
+    "process.on('exit', () => { const u = process.resourceUsage(); process.stderr.write(`\\nBENCH_MAX_RSS_KB=${u.maxRSS}\\nBENCH_CPU_US=${u.userCPUTime + u.systemCPUTime}\\n`) })\n"
+  )
+  const index = (count) =>
+    JSON.stringify({
+      schemaVersion: 2,
+      mediaType: 'application/vnd.oci.image.index.v1+json',
+      manifests: Array.from({ length: count }, (_, i) => ({
+        digest: `sha256:${i.toString(16).padStart(64, '0')}`,
+        size: 2,
+        platform: { os: 'linux', architecture: `a${i}` }
+      }))
+    })
+  const indexReply = (count) =>
+    fixed({
+      status: 200,
+      headers: { 'content-type': 'application/vnd.oci.image.index.v1+json' },
+      body: index(count)
+    })
+  const repo = 'hostile/app'
+  const manifest = `/v2/${repo}/manifests/1`
+  const tagList = `/v2/${repo}/tags/list`
+  const page = (body) => (req, res, entry) => {
+    const n = Number(new URL(req.url, 'http://x').searchParams.get('page') ?? 0)
+    const buf = Buffer.from(body(n))
+    entry.status = 200
+    res.writeHead(200, {
+      'content-type': 'application/json',
+      'content-length': String(buf.length),
+      link: `<${tagList}?page=${n + 1}>; rel="next"`
+    })
+    res.end(buf)
+  }
+  const padding = ' '.repeat(8 * 1024 * 1024 - 100)
+  const cases = [
+    [
+      '25,000-entry index, default platform',
+      {},
+      [{ path: manifest, reply: indexReply(25_000) }],
+      /lists 25000 entries/
+    ],
+    [
+      '25,000-entry index, platform: all',
+      { INPUT_PLATFORM: 'all' },
+      [{ path: manifest, reply: indexReply(25_000) }],
+      /lists 25000 entries/
+    ],
+    [
+      '9,999 platforms, platform: all',
+      { INPUT_PLATFORM: 'all' },
+      [{ path: manifest, reply: indexReply(9_999) }],
+      /offers 9999 platforms/
+    ],
+    [
+      'endless tag list (1000 a page)',
+      { 'INPUT_LIST-TAGS': 'true' },
+      [
+        {
+          path: tagList,
+          reply: page((n) =>
+            JSON.stringify({
+              tags: Array.from({ length: 1000 }, (_, j) => `${n}.${j}.0`)
+            })
+          )
+        }
+      ],
+      /more tags than 100000 entries/
+    ],
+    [
+      'tag list of 8 MiB pages',
+      { 'INPUT_LIST-TAGS': 'true' },
+      [
+        { path: tagList, reply: page((n) => `{"tags":["${n}.0.0"]${padding}}`) }
+      ],
+      /more tags than 64 MiB/
+    ],
+    [
+      'Retry-After: 99999999999999999999',
+      {},
+      [
+        {
+          path: manifest,
+          reply: fixed({
+            status: 429,
+            headers: { 'retry-after': '99999999999999999999' }
+          })
+        }
+      ],
+      /a year or more/
+    ]
+  ]
+  const runs = Math.max(1, Math.min(RUNS, 3))
+  const results = []
+  for (const [name, extra, rules, expected] of cases) {
+    const rss = []
+    const cpu = []
+    const ms = []
+    let message = ''
+    for (let i = 0; i < runs; i++) {
+      proxy.reset()
+      for (const rule of rules) proxy.fault(rule)
+      fs.writeFileSync(outputFile, '')
+      const env = {
+        ...actionEnv,
+        INPUT_IMAGE: `${proxy.host}/${repo}:1`,
+        INPUT_RETRIES: '0',
+        ...extra
+      }
+      const r = await run(process.execPath, ['--import', preload, bundle], env)
+      const kb = /BENCH_MAX_RSS_KB=(\d+)/.exec(r.stderr)
+      const us = /BENCH_CPU_US=(\d+)/.exec(r.stderr)
+      if (!kb || !us)
+        throw new Error(`no usage reported for ${name}:\n${r.stderr}`)
+      message = /^::error::(.*)$/m.exec(r.stdout)?.[1] ?? ''
+      if (r.code === 0 || !expected.test(message)) {
+        throw new Error(
+          `${name}: expected a failure matching ${expected}, got exit ${r.code}: ${message}`
+        )
+      }
+      rss.push(Number(kb[1]) / 1024)
+      cpu.push(Number(us[1]) / 1000)
+      ms.push(r.ms)
+    }
+    results.push({
+      name,
+      rss: Math.max(...rss),
+      cpu: Math.max(...cpu),
+      ms: median(ms),
+      message
+    })
+  }
+  await proxy.close()
+  return { runs, results }
+}
+
 /** A preload that prints the process's peak RSS (KiB) on stderr at exit. */
 function rssPreload(tmp) {
   const file = path.join(tmp, 'rss-many.mjs')
@@ -581,6 +729,7 @@ agent.destroy()
     actionEnv,
     outputFile
   })
+  const sizes = await hostileSizes({ reg, tmp, actionEnv, outputFile })
   const many = await manyImages({ reg, actionEnv, outputFile, summaryFile })
   const listing = await tagListing({
     reg,
@@ -667,6 +816,22 @@ agent.destroy()
       `${r.name}: peak RSS: ${r.rss.toFixed(0)} MB (target well under 100 MB${r.rss < 100 ? ', met' : ', MISSED'}), time to fail: ${r.ms.toFixed(0)} ms`
     )
   }
+
+  console.log(
+    `\nWhat a hostile registry sizes (fault proxy; max peak RSS and max CPU time of ${sizes.runs} runs of node dist/index.js, each ending with its limit's message)\n`
+  )
+  console.log('| case | peak RSS MB | CPU ms | wall ms | error |')
+  console.log('|---|---:|---:|---:|---|')
+  for (const r of sizes.results) {
+    console.log(
+      `| ${r.name} | ${r.rss.toFixed(1)} | ${r.cpu.toFixed(0)} | ${r.ms.toFixed(0)} | ${r.message.replace(/^Cannot inspect \S+: /, '')} |`
+    )
+  }
+  const worstRss = Math.max(...sizes.results.map((r) => r.rss))
+  const worstCpu = Math.max(...sizes.results.map((r) => r.cpu))
+  console.log(
+    `worst peak RSS ${worstRss.toFixed(0)} MB (target under 150 MB${worstRss < 150 ? ', met' : ', MISSED'}); worst CPU ${worstCpu.toFixed(0)} ms (target under 5000 ms${worstCpu < 5000 ? ', met' : ', MISSED'})`
+  )
 
   console.log(
     `\n${many.count} images on the token-auth registry (median wall time of ${many.runs} interleaved runs of the whole batch; requests counted at the registry, token server and CDN)\n`

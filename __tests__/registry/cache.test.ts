@@ -294,9 +294,8 @@ posix('DigestCache in a hostile or shared directory', () => {
     fs.mkdirSync(path.dirname(entry()), { recursive: true })
     make(entry())
     const kind = fs.lstatSync(entry()).mode & fs.constants.S_IFMT
-    const start = Date.now()
+    // a FIFO opened without O_NONBLOCK would hang here
     expect(cache.get(d, MAX)).toBeUndefined()
-    expect(Date.now() - start).toBeLessThan(2000)
     cache.put(d, bytes)
     expect(cache.stats).toEqual({ hits: 0, misses: 0, corrupt: 0, refused: 2 })
     expect(fs.lstatSync(entry()).mode & fs.constants.S_IFMT).toBe(kind)
@@ -375,9 +374,7 @@ posix('DigestCache in a hostile or shared directory', () => {
     fs.truncateSync(entry(), 5 * 1024 ** 3) // sparse: costs no disk
     const read = jest.spyOn(fs, 'readSync')
     const rss = process.memoryUsage().rss
-    const start = Date.now()
     expect(cache.get(d, MAX)).toBeUndefined()
-    expect(Date.now() - start).toBeLessThan(2000)
     expect(read).not.toHaveBeenCalled()
     expect(process.memoryUsage().rss - rss).toBeLessThan(256 * 1024 ** 2)
     expect(cache.stats).toEqual({ hits: 0, misses: 0, corrupt: 0, refused: 1 })

@@ -295,7 +295,7 @@ export class RegistryClient {
     const seen = new Set<string>()
     let ignored = 0
     let entries = 0
-    let bytesLeft = MAX_TAG_LIST_BYTES
+    let bytes = 0
     const visited = new Set<string>()
     // Loaded here: only tag listing needs an RFC 8288 parser.
     const { default: LinkHeader } = await import('http-link-header')
@@ -313,10 +313,13 @@ export class RegistryClient {
       if (page >= maxPages) throw tooMany(`${maxPages} pages of ${pageSize}`)
       visited.add(next.href)
       const response = await this.get(repository, next.pathname + next.search, {
-        maxBytes: Math.min(MAX_TAG_PAGE_BYTES, bytesLeft),
+        maxBytes: MAX_TAG_PAGE_BYTES,
         what: 'tag list'
       })
-      bytesLeft -= response.body.length
+      bytes += response.body.length
+      if (bytes > MAX_TAG_LIST_BYTES) {
+        throw tooMany(`${MAX_TAG_LIST_BYTES / 1024 / 1024} MiB of tag list`)
+      }
       let body: { tags?: unknown }
       try {
         body = JSON.parse(response.body.toString('utf8')) as { tags?: unknown }

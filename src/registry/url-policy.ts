@@ -132,15 +132,22 @@ export interface UrlPolicyOptions {
    * their address, since the user chose them.
    */
   named?: string[]
+  /** The resolver behind the guarded lookup (tests); dns.lookup by default. */
+  resolve?: typeof dns.lookup
 }
 
 export class UrlPolicy {
   private readonly insecure: Set<string>
   private readonly named: Set<string>
+  /** The named hosts without their ports: what a DNS lookup sees. */
+  private readonly namedNames = new Set<string>()
+  private readonly resolve: typeof dns.lookup
 
   constructor(options: UrlPolicyOptions = {}) {
     this.insecure = new Set(options.insecure?.map((h) => h.toLowerCase()))
-    this.named = new Set(options.named?.map((h) => h.toLowerCase()))
+    this.named = new Set()
+    for (const host of options.named ?? []) this.addRegistry(host)
+    this.resolve = options.resolve ?? dns.lookup
   }
 
   /**
@@ -148,17 +155,21 @@ export class UrlPolicy {
    * address; `insecure` when the user allowed plain http for it.
    */
   addRegistry(host: string, { insecure = false } = {}): void {
-    this.named.add(host.toLowerCase())
-    if (insecure) this.insecure.add(host.toLowerCase())
+    // As URLs show it: an https URL drops :443 and an http one :80.
+    const url = new URL(`http://${host.toLowerCase()}`)
+    this.named.add(url.host).add(new URL(`https://${url.host}`).host)
+    this.namedNames.add(url.hostname.replace(/^\[|\]$/g, ''))
+    if (insecure) this.insecure.add(url.host)
   }
 
   /** True where plain http is allowed: loopback hosts and those the user listed. */
   allowsHttp(url: URL): boolean {
-    return (
-      classifyHost(url.hostname) === 'loopback' ||
-      this.insecure.has(url.host) ||
-      this.insecure.has(url.hostname)
-    )
+    return classifyHost(url.hostname) === 'loopback' || this.isInsecure(url)
+  }
+
+  /** Listed in 'insecure-registries' (host:port, or the host for any port). */
+  private isInsecure(url: URL): boolean {
+    return this.insecure.has(url.host) || this.insecure.has(url.hostname)
   }
 
   /** True for a registry host the user named (host[:port] or host). */
@@ -188,23 +199,27 @@ export class UrlPolicy {
     if (from?.protocol === 'https:' && url.protocol === 'http:') {
       refuse('that would step down from https to plain http')
     }
-    if (url.protocol === 'http:' && !this.allowsHttp(url)) {
-      refuse(
-        "plain http is only used for loopback hosts and those listed in 'insecure-registries'; it must use https"
-      )
-    }
-    if (this.isNamed(url.host)) return
+    const named = this.isNamed(url.host)
     const target = classifyHost(url.hostname)
-    if (FORBIDDEN.has(target)) {
+    if (!named && FORBIDDEN.has(target)) {
       refuse('link-local and metadata addresses are not allowed')
     }
+    // A registry the user listed as insecure lives on their own network,
+    // so it may point there; any other public host may not.
     if (
+      !named &&
       from &&
       (target === 'private' || target === 'loopback') &&
-      classifyHost(from.hostname) === 'public'
+      classifyHost(from.hostname) === 'public' &&
+      !this.isInsecure(from)
     ) {
       refuse(
         `a public host (${from.host}) may not send the action to a ${target} address`
+      )
+    }
+    if (url.protocol === 'http:' && !this.allowsHttp(url)) {
+      refuse(
+        "plain http is only used for loopback hosts and those listed in 'insecure-registries'; it must use https"
       )
     }
   }
@@ -223,11 +238,11 @@ export class UrlPolicy {
       family?: number
     ) => void
   ): void => {
-    dns.lookup(hostname, { ...options }, (error, address, family) => {
+    this.resolve(hostname, { ...options }, (error, address, family) => {
       if (error) return callback(error, address, family)
       const all = Array.isArray(address) ? address : [{ address, family }]
       const bad = all.find((a) => FORBIDDEN.has(classifyHost(a.address)))
-      if (bad && !this.isNamed(hostname)) {
+      if (bad && !this.namedNames.has(hostname.toLowerCase())) {
         return callback(
           new RegistryError(
             'security',
