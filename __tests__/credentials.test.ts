@@ -760,6 +760,8 @@ describe('credentials against token auth (Docker Hub style, realm on another ori
       ['registry.local/v2'],
       ['user@registry.local'],
       ['registry.local:5000:1'],
+      ['registry.local:65536'],
+      ['registry.local:0'],
       ['-bad.example.com'],
       ['a..b'],
       ['http://'],

@@ -42,71 +42,15 @@ import {
   type ProxyLogEntry,
   type UpstreamResponse
 } from '../support/fault-proxy.mjs'
-import { UserError } from '../../src/errors.js'
-import { inspectImage, type ImageInfo } from '../../src/inspect.js'
-import type { Challenge } from '../../src/registry/auth/challenge.js'
-import type { Credentials } from '../../src/registry/auth/docker-config.js'
-import { RegistryClient } from '../../src/registry/client.js'
 import { RegistryError } from '../../src/registry/errors.js'
 import { formatPlatform, type Platform } from '../../src/registry/platform.js'
-import { isLoopbackHost, parseReference } from '../../src/registry/reference.js'
+import { isLoopbackHost } from '../../src/registry/reference.js'
 import { Transport, type SendOptions } from '../../src/registry/transport.js'
 import { pathOf } from '../support/expect.js'
+import { blobPath, failure, inspect, manifestPath } from '../support/inspect.js'
 
 const AMD64: Platform = { os: 'linux', architecture: 'amd64' }
 const MiB = 1024 * 1024
-
-interface InspectOptions {
-  platform?: Platform
-  credentials?: Credentials
-  knownChallenge?: Challenge
-  transport?: Transport
-}
-
-/** inspectImage through a fresh RegistryClient, as the action runs it. */
-async function inspect(
-  host: string,
-  ref: string,
-  options: InspectOptions = {}
-): Promise<ImageInfo> {
-  // Retries are proven in resilience.test.ts; here every fault must surface.
-  const transport =
-    options.transport ?? new Transport({ retry: { retries: 0 } })
-  const client = new RegistryClient({
-    domain: host,
-    credentials: options.credentials,
-    knownChallenge: options.knownChallenge,
-    transport
-  })
-  try {
-    return await inspectImage(
-      {
-        reference: parseReference(`${host}/${ref}`),
-        platform: options.platform ?? AMD64,
-        credentials: options.credentials
-      },
-      client
-    )
-  } finally {
-    client.dispose()
-    if (!options.transport) transport.dispose()
-  }
-}
-
-/** The message of the UserError that inspect() must throw. */
-async function failure(promise: Promise<unknown>): Promise<string> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e
-  )
-  expect(error).toBeInstanceOf(UserError)
-  return (error as Error).message
-}
-
-const manifestPath = (repo: string, ref: string): string =>
-  `/v2/${repo}/manifests/${ref}`
-const blobPath = (repo: string, digest: string): string =>
-  `/v2/${repo}/blobs/${digest}`
 
 type Rewrite = (u: UpstreamResponse) => UpstreamResponse
 const header =

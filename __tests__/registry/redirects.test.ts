@@ -31,12 +31,17 @@ import {
   type FaultRule
 } from '../support/fault-proxy.mjs'
 import { pathOf } from '../support/expect.js'
+import {
+  blobPath,
+  failure,
+  inspect,
+  manifestPath,
+  rejection
+} from '../support/inspect.js'
 import { UserError } from '../../src/errors.js'
-import { inspectImage, type ImageInfo } from '../../src/inspect.js'
+import type { ImageInfo } from '../../src/inspect.js'
 import type { Credentials } from '../../src/registry/auth/docker-config.js'
-import { RegistryClient } from '../../src/registry/client.js'
 import { RegistryError } from '../../src/registry/errors.js'
-import { parseReference } from '../../src/registry/reference.js'
 import { Transport, type SendOptions } from '../../src/registry/transport.js'
 
 const SECRET = 'refresh-SECRET-123'
@@ -48,56 +53,6 @@ const CREDS: Credentials = {
 /** The secret as the token GET fallback sends it (Basic alice:SECRET). */
 const SECRET_BASIC = Buffer.from(`alice:${SECRET}`).toString('base64')
 const TOKEN = 'token-from-the-realm-0123456789'
-
-const manifestPath = (repo: string, ref: string): string =>
-  `/v2/${repo}/manifests/${ref}`
-const blobPath = (repo: string, digest: string): string =>
-  `/v2/${repo}/blobs/${digest}`
-
-/** inspectImage through a fresh RegistryClient, as the action runs it. */
-async function inspect(
-  host: string,
-  ref: string,
-  options: { credentials?: Credentials; transport?: Transport } = {}
-): Promise<ImageInfo> {
-  const transport =
-    options.transport ?? new Transport({ retry: { retries: 0 } })
-  const client = new RegistryClient({
-    domain: host,
-    credentials: options.credentials,
-    transport
-  })
-  try {
-    return await inspectImage(
-      {
-        reference: parseReference(`${host}/${ref}`),
-        platform: { os: 'linux', architecture: 'amd64' },
-        credentials: options.credentials
-      },
-      client
-    )
-  } finally {
-    client.dispose()
-    if (!options.transport) transport.dispose()
-  }
-}
-
-/** The rejection of a promise that must reject. */
-async function rejection(promise: Promise<unknown>): Promise<unknown> {
-  return promise.then(
-    () => {
-      throw new Error('expected a failure, got success')
-    },
-    (e: unknown) => e
-  )
-}
-
-/** The message of the UserError that inspect() must throw. */
-async function failure(promise: Promise<unknown>): Promise<string> {
-  const error = await rejection(promise)
-  expect(error).toBeInstanceOf(UserError)
-  return (error as Error).message
-}
 
 interface Seen {
   method: string
@@ -531,22 +486,26 @@ describe('a blob redirect through another origin to the CDN (token registry)', (
   })
 })
 
-describe('credential headers across origins (Transport.send)', () => {
-  let a: Recorder
-  let b: Recorder
-
+/** Two recording origins, fresh for each test of a describe block. */
+function twoOrigins(): { a: Recorder; b: Recorder } {
+  const both = {} as { a: Recorder; b: Recorder }
   beforeAll(async () => {
-    a = await recorder()
-    b = await recorder()
+    both.a = await recorder()
+    both.b = await recorder()
   })
   afterAll(async () => {
-    await a?.close()
-    await b?.close()
+    await both.a?.close()
+    await both.b?.close()
   })
   beforeEach(() => {
-    a.reset()
-    b.reset()
+    both.a.reset()
+    both.b.reset()
   })
+  return both
+}
+
+describe('credential headers across origins (Transport.send)', () => {
+  const origins = twoOrigins()
 
   const CREDENTIALS = {
     Authorization: 'Bearer registry-token-123',
@@ -570,6 +529,7 @@ describe('credential headers across origins (Transport.send)', () => {
   ]
 
   test.each(rows)('%s', async (_name, status, where, order, kept) => {
+    const { a, b } = origins
     const log: { who: string; seen: Seen }[] = []
     const track =
       (who: string, r: Recorder, handle: Handler): Handler =>
@@ -752,21 +712,7 @@ describe('a token request over https redirected to plain http', () => {
 })
 
 describe('the redirect limit (Transport.send)', () => {
-  let a: Recorder
-  let b: Recorder
-
-  beforeAll(async () => {
-    a = await recorder()
-    b = await recorder()
-  })
-  afterAll(async () => {
-    await a?.close()
-    await b?.close()
-  })
-  beforeEach(() => {
-    a.reset()
-    b.reset()
-  })
+  const origins = twoOrigins()
 
   // name, maxRedirects (undefined: the default), redirects the chain makes, alternate origins
   // prettier-ignore
@@ -782,6 +728,7 @@ describe('the redirect limit (Transport.send)', () => {
   ]
 
   test.each(rows)('%s', async (_name, maxRedirects, redirects, alternate) => {
+    const { a, b } = origins
     const limit = maxRedirects ?? 5
     const hop: Handler = (req, res) => {
       const n = Number(/^\/hop\/(\d+)$/.exec(req.url ?? '')?.[1])

@@ -58,6 +58,9 @@ describe('parseReference normalizes like the docker CLI', () => {
     ['MyRegistry/app',                      'MyRegistry',            'app',           undefined, undefined, 'MyRegistry/app'],
     ['myregistry:5000/app',                 'myregistry:5000',       'app',           undefined, undefined, 'myregistry:5000/app'],
     ['xn--bcher-kva.example/app',           'xn--bcher-kva.example', 'app',           undefined, undefined, 'xn--bcher-kva.example/app'],
+    // ports 1 to 65535
+    ['localhost:65535/app',                 'localhost:65535',       'app',           undefined, undefined, 'localhost:65535/app'],
+    ['registry.example.com:1/app',          'registry.example.com:1', 'app',          undefined, undefined, 'registry.example.com:1/app'],
     // a single component is always a Docker Hub name, even "localhost:5000"
     ['localhost:5000',                      'docker.io',             'library/localhost', '5000', undefined, 'docker.io/library/localhost:5000'],
     ['localhost',                           'docker.io',             'library/localhost', undefined, undefined, 'docker.io/library/localhost'],
@@ -126,6 +129,10 @@ describe('parseReference rejects what docker rejects, naming the rule', () => {
     [':5000/app',                     /registry host/],
     ['-bad.example.com/app',          /registry host/],
     ['[zz]:5000/app',                 /registry host/],
+    ['localhost:65536/app',           /port 65536; a port is a number from 1 to 65535/],
+    ['registry.example.com:99999/app', /port 99999; a port is a number from 1 to 65535/],
+    ['localhost:0/app',               /port 0; a port is a number from 1 to 65535/],
+    ['[::1]:70000/app',               /port 70000; a port is a number from 1 to 65535/],
     [HEX64,                           /64-character hex/],
     ['a'.repeat(248),                 /255/],
     ['ghcr.io/' + 'a'.repeat(256),    /255/],
