@@ -13,21 +13,45 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-require-imports': 'off' }
   },
   {
-    // One writer to the runner's log: src/report/log.ts escapes what others wrote.
+    // One writer to the runner: src/report/publish.ts (it escapes what
+    // others wrote); inputs.ts only reads inputs.
     files: ['src/**/*.ts'],
-    ignores: ['src/report/log.ts'],
+    ignores: ['src/report/publish.ts', 'src/inputs.ts'],
     rules: {
       'no-console': 'error',
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: '@actions/core',
+              message:
+                'Only src/report/publish.ts writes to the runner (and src/inputs.ts reads inputs).'
+            }
+          ]
+        }
+      ]
+    }
+  },
+  {
+    files: ['src/inputs.ts'],
+    rules: {
       'no-restricted-properties': [
         'error',
-        ...['info', 'debug', 'notice', 'warning', 'error', 'setFailed'].map(
-          (property) => ({
-            object: 'core',
-            property,
-            message:
-              'Log through src/report/log.ts: it is the one place that escapes untrusted text.'
-          })
-        )
+        ...[
+          'info',
+          'debug',
+          'notice',
+          'warning',
+          'error',
+          'setFailed',
+          'setOutput',
+          'summary'
+        ].map((property) => ({
+          object: 'core',
+          property,
+          message: 'Only src/report/publish.ts writes to the runner.'
+        }))
       ]
     }
   },

@@ -14,7 +14,7 @@ import {
 import { startRegistry, type RunningRegistry } from './support/registry.mjs'
 import { runAction } from './support/action.js'
 import { RegistryClient } from '../src/registry/client.js'
-import { inspectImage } from '../src/inspect.js'
+import { inspectImage } from '../src/jobs/inspect.js'
 import { parseReference } from '../src/registry/reference.js'
 
 const USER = { username: 'alice', password: 'pa:ss word' }

@@ -149,3 +149,20 @@ test('dist/ loads its lazy chunks: RE2 for rules, @actions/github for the PR com
     server.close()
   }
 })
+
+// What a plain inspection never needs stays out of the main chunk, loaded
+// only when a feature asks for it (start-up time on every run).
+// prettier-ignore
+test.each([
+  { library: 'semver (tag tracking)', marker: 'class SemVer' },
+  { library: 're2js (rule and tag patterns)', marker: 'class RE2JS' },
+  { library: '@actions/github (the PR comment)', marker: 'class Octokit' },
+  { library: 'http-link-header (tag pages)', marker: 'WS_FOLD_PATTERN' }
+])('dist/index.js leaves $library to a lazy chunk', ({ marker }) => {
+  const dist = path.join(path.dirname(new URL(import.meta.url).pathname), '..', 'dist')
+  const main = fs.readFileSync(path.join(dist, 'index.js'), 'utf8')
+  expect(main).not.toContain(marker)
+  const chunks = fs.readdirSync(dist).filter((f) => /^\d+\.index\.js$/.test(f))
+  const holding = chunks.filter((f) => fs.readFileSync(path.join(dist, f), 'utf8').includes(marker))
+  expect(holding).toHaveLength(1)
+})

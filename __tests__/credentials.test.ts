@@ -38,7 +38,8 @@ import { runAction, type ActionRun } from './support/action.js'
 import { makeHelperDir } from './support/cred-helpers.js'
 import { startTokenFront, type TokenFront } from './support/token-front.js'
 import { getInputs } from '../src/inputs.js'
-import { inspectImage, type ImageInfo } from '../src/inspect.js'
+import type { ImageInfo } from '../src/image/model.js'
+import { inspectImage } from '../src/jobs/inspect.js'
 import { Authenticator } from '../src/registry/auth/authenticator.js'
 import { parseChallenges } from '../src/registry/auth/challenge.js'
 import type { Credentials } from '../src/registry/auth/docker-config.js'
@@ -888,7 +889,7 @@ describe('credentials against token auth (Docker Hub style, realm on another ori
         // retried, and the message points at the input that fixes it
         expect(result.code).toBe(1)
         expect(result.stdout).toContain(
-          `::error::Cannot inspect ${image}: registry.test:${port} does not speak https here. If it is a plain-http registry you trust, list it in the 'insecure-registries' input (EPROTO)`
+          `::error::Cannot inspect ${image}: registry.test:${port} does not speak https here (EPROTO). If it is a plain-http registry you trust, list it in the 'insecure-registries' input`
         )
         expect(result.stdout).not.toMatch(/retrying/)
         expect(result.stdout).not.toContain(`http://registry.test:${port}/`)
@@ -990,7 +991,7 @@ class RecordingTransport extends Transport {
 
 describe('where a token realm may be', () => {
   const HTTPS_ONLY =
-    "plain http is only used for loopback hosts and those listed in 'insecure-registries'; it must use https"
+    'plain http is only used for loopback hosts and those the user allows; it must use https'
   const DOWNGRADE = 'that would step down from https to plain http'
   const NOT_HTTP = 'only https (or http where allowed) is followed'
   const TO_LOOPBACK =

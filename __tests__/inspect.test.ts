@@ -1,10 +1,12 @@
 /** Unit tables for the domain logic that needs no network: manifests, configs, messages. */
 import { describe, expect, test } from '@jest/globals'
-import { explain, parseManifest, readConfig } from '../src/inspect.js'
+import { readConfig } from '../src/image/config.js'
+import { parseManifest } from '../src/image/manifest.js'
+import { describeFailure } from '../src/report/explain.js'
 import { RegistryError } from '../src/registry/errors.js'
-import { formatReference, parseReference } from '../src/registry/reference.js'
+import { parseReference } from '../src/registry/reference.js'
 
-describe('explain', () => {
+describe('describeFailure', () => {
   const err = (status: number, code?: string): RegistryError =>
     new RegistryError(
       status === 404
@@ -28,14 +30,10 @@ describe('explain', () => {
     ['other', 'nginx', err(500), false, /^Cannot inspect docker\.io\/library\/nginx: The registry answered 500$/]
   ])('%s', (_name, image, error, withCredentials, message) => {
     const reference = parseReference(image)
-    const text = explain(
-      error,
-      {
-        reference,
-        credentials: withCredentials ? { username: 'u', password: 'p' } : undefined
-      },
-      formatReference(reference)
-    )
+    const text = describeFailure(error, {
+      reference,
+      credentials: withCredentials ? { username: 'u', password: 'p' } : undefined
+    })
     expect(text).toMatch(message)
   })
 })

@@ -1,6 +1,6 @@
 /** entriesAt: object entries in document order, where JSON.parse reorders. */
 import { expect, test } from '@jest/globals'
-import { entriesAt } from '../src/ordered-json.js'
+import { entriesAt } from '../src/text/ordered-json.js'
 
 // prettier-ignore
 test.each([

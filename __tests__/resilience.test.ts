@@ -43,9 +43,10 @@ import {
 } from './support/fault-proxy.mjs'
 import { runAction, type ActionRun } from './support/action.js'
 import { UserError } from '../src/errors.js'
-import { inspectImage, type ImageInfo } from '../src/inspect.js'
+import type { ImageInfo } from '../src/image/model.js'
+import { inspectImage } from '../src/jobs/inspect.js'
 import { RegistryClient } from '../src/registry/client.js'
-import type { Platform } from '../src/registry/platform.js'
+import type { Platform } from '../src/image/platform.js'
 import { parseReference } from '../src/registry/reference.js'
 import { Transport, type RetryEvent } from '../src/registry/transport.js'
 import { pathOf } from './support/expect.js'
@@ -465,7 +466,7 @@ describe('resilience: a real registry behind a fault proxy', () => {
         expectFailure(
           result,
           new RegExp(
-            `rate-limiting requests \\(429\\).* answered 429 and asks to wait ${wait} \\(until ${ISO_TIME.source}\\), longer than the ${limit} this step waits \\('max-retry-wait'\\); retry after that time$`
+            `rate-limiting requests \\(429\\).* answered 429 and asks to wait ${wait} \\(until ${ISO_TIME.source}\\), longer than the ${limit} this step waits\\. Retry after that time, or raise the 'max-retry-wait' input$`
           )
         )
         expect(hits(w.M)).toHaveLength(1)

@@ -416,7 +416,7 @@ describe('a hostile registry', () => {
     ['a manifest whose Docker-Content-Digest lies, in a hostile way', () => ({ headers: { 'content-type': MediaTypes.ociManifest, 'docker-content-digest': `sha256:${'a'.repeat(64)} ##[set-output name=digest;]${MARK}` }, body: '{}' }),
       /Docker-Content-Digest header says "sha256:a{64} ##\\x5bset-output name=digest;\]PWNED" but its bytes hash to/],
     ['a 429 asking to wait 10^20 seconds', () => ({ status: 429, headers: { 'retry-after': '99999999999999999999' } }),
-      /asks to wait a year or more, longer than the 60 s this step waits \('max-retry-wait'\); retry after that time$/],
+      /asks to wait a year or more, longer than the 60 s this step waits\. Retry after that time, or raise the 'max-retry-wait' input$/],
     ['a Bearer challenge whose realm is a metadata address', () => ({ status: 401, headers: { 'www-authenticate': `Bearer realm="http://169.254.169.254/latest/${MARK}##[error]x",service="${MARK}"` } }),
       /Refusing the registry's token realm http:\/\/169\.254\.169\.254: link-local and metadata addresses are not allowed/],
     ['a challenge in a scheme nobody supports', () => ({ status: 401, headers: { 'www-authenticate': `${MARK}##[error]x realm="y"` } }),
@@ -641,7 +641,7 @@ describe('a hostile registry', () => {
       })
       expectFailure(
         result,
-        /The image offers 65 platforms; 'platform: all' inspects at most 64 \(a fixed limit\)/
+        /The image offers 65 platforms; inspecting every platform stops at 64 \(a fixed limit\)\. Set the 'platform' input to the one you need$/
       )
       expect(manifestRequests()).toBe(1)
     })

@@ -28601,6 +28601,436 @@ module.exports = {
 
 /***/ }),
 
+/***/ 3916:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   dz: () => (/* binding */ InputError),
+/* harmony export */   gJ: () => (/* binding */ errorMessage),
+/* harmony export */   yo: () => (/* binding */ UserError)
+/* harmony export */ });
+/**
+ * An error the user can act on: its message says what went wrong and what to
+ * do. Anything else that escapes is a bug and is reported as such.
+ */
+class UserError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'UserError';
+    }
+}
+/** A bad action input: the message names the input and the fix. */
+class InputError extends UserError {
+    input;
+    constructor(input, problem) {
+        super(`Input '${input}': ${problem}`);
+        this.input = input;
+        this.name = 'InputError';
+    }
+}
+/** Turns anything thrown (including non-Error values) into one message. */
+function errorMessage(error) {
+    if (error instanceof Error)
+        return error.message;
+    if (typeof error === 'string')
+        return error;
+    try {
+        return JSON.stringify(error) ?? String(error);
+    }
+    catch {
+        return String(error);
+    }
+}
+
+
+/***/ }),
+
+/***/ 6764:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   gl: () => (/* binding */ RegistryError),
+/* harmony export */   hD: () => (/* binding */ quote),
+/* harmony export */   kW: () => (/* binding */ parseErrorBody),
+/* harmony export */   rg: () => (/* binding */ describeErrors)
+/* harmony export */ });
+/** An error from talking to a registry; `message` says what happened. */
+class RegistryError extends Error {
+    kind;
+    status;
+    errors;
+    resource;
+    remedy;
+    constructor(kind, message, status, errors = [], 
+    /** What was being fetched ("manifest", "config blob"...), for messages. */
+    resource, remedy) {
+        super(message);
+        this.kind = kind;
+        this.status = status;
+        this.errors = errors;
+        this.resource = resource;
+        this.remedy = remedy;
+        this.name = 'RegistryError';
+    }
+    /** True if the registry sent this error code (e.g. `MANIFEST_UNKNOWN`). */
+    has(code) {
+        return this.errors.some((e) => e.code === code);
+    }
+}
+/**
+ * Parses a registry error body. Registries also send HTML or plain text on
+ * errors, so anything else yields an empty list.
+ */
+function parseErrorBody(body) {
+    let parsed;
+    try {
+        parsed = JSON.parse(body.toString('utf8'));
+    }
+    catch {
+        return [];
+    }
+    if (typeof parsed !== 'object' || parsed === null)
+        return [];
+    const list = parsed.errors;
+    if (!Array.isArray(list))
+        return [];
+    const out = [];
+    for (const item of list) {
+        if (typeof item !== 'object' || item === null)
+            continue;
+        const { code, message, detail } = item;
+        // The spec's codes are short upper-case words; anything longer is cut.
+        out.push({
+            code: typeof code === 'string' ? code.slice(0, 64) : 'UNKNOWN',
+            message: typeof message === 'string' ? message.slice(0, 500) : '',
+            detail
+        });
+    }
+    return out;
+}
+/** `CODE: message` for each error, trimmed to a readable length. */
+function describeErrors(errors) {
+    return errors
+        .map((e) => (e.message ? `${e.code}: ${e.message}` : e.code))
+        .join('; ')
+        .slice(0, 500);
+}
+/**
+ * A value the registry chose, for a message: in quotes and cut to `max`
+ * characters, so an error stays readable whatever was sent. (What it
+ * contains is escaped where the message is shown.)
+ */
+function quote(text, max = 100) {
+    return text.length > max
+        ? `"${text.slice(0, max)}…" (${text.length} characters)`
+        : `"${text}"`;
+}
+
+
+/***/ }),
+
+/***/ 9310:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   AF: () => (/* binding */ ReferenceError),
+/* harmony export */   EV: () => (/* binding */ isRegistryHost),
+/* harmony export */   F2: () => (/* binding */ parseReference),
+/* harmony export */   FH: () => (/* binding */ formatReference),
+/* harmony export */   Tn: () => (/* binding */ manifestReference),
+/* harmony export */   aR: () => (/* binding */ repositoryName),
+/* harmony export */   cW: () => (/* binding */ isLoopbackHost),
+/* harmony export */   dz: () => (/* binding */ isTag),
+/* harmony export */   gr: () => (/* binding */ isDockerHub),
+/* harmony export */   ko: () => (/* binding */ hostWithoutPort),
+/* harmony export */   m: () => (/* binding */ parseDigest),
+/* harmony export */   nz: () => (/* binding */ apiHost),
+/* harmony export */   sg: () => (/* binding */ DOCKER_HUB_API)
+/* harmony export */ });
+/* unused harmony export DOCKER_HUB */
+/**
+ * Image references as the docker CLI reads them (distribution/reference):
+ * `[domain/]path[:tag][@digest]`, normalized so that `nginx` means
+ * `docker.io/library/nginx:latest`.
+ */
+const DOCKER_HUB = 'docker.io';
+/** Where Docker Hub's registry API actually lives. */
+const DOCKER_HUB_API = 'registry-1.docker.io';
+const LEGACY_HUB = 'index.docker.io';
+const MAX_NAME_LENGTH = 255;
+const MAX_INPUT_LENGTH = 1024;
+// The grammar of distribution/reference; each part is anchored and checked
+// on its own so the error can say which rule failed.
+const PATH_COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
+const DOMAIN = /^(?:(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])(?:\.(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9]))*|\[[a-fA-F0-9:]+\])(?::[0-9]{1,5})?$/;
+const TAG = /^[\w][\w.-]{0,127}$/;
+const DIGEST = /^([a-z0-9]+(?:[.+_-][a-z0-9]+)*):([a-zA-Z0-9=_-]+)$/;
+const HEX64 = /^[a-f0-9]{64}$/;
+/** Digest algorithms we can verify, with the length of their hex form. */
+const DIGEST_HEX_LENGTH = {
+    sha256: 64,
+    sha512: 128
+};
+/** Thrown for a reference that breaks the grammar; `rule` says which part. */
+class ReferenceError extends Error {
+    rule;
+    constructor(rule) {
+        super(rule);
+        this.rule = rule;
+        this.name = 'ReferenceError';
+    }
+}
+/** Parses and normalizes a reference; throws ReferenceError naming the rule broken. */
+function parseReference(input) {
+    if (input.length === 0)
+        throw new ReferenceError('the reference is empty');
+    if (input.length > MAX_INPUT_LENGTH) {
+        throw new ReferenceError(`the reference is ${input.length} characters long; at most ${MAX_INPUT_LENGTH} are allowed`);
+    }
+    if (/\s/.test(input)) {
+        throw new ReferenceError('a reference cannot contain whitespace');
+    }
+    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(input)) {
+        throw new ReferenceError('a reference has no URL scheme: write "ghcr.io/org/app", not "https://ghcr.io/org/app"');
+    }
+    if (HEX64.test(input)) {
+        throw new ReferenceError('a reference cannot be a bare 64-character hex string (that looks like an image ID)');
+    }
+    let rest = input;
+    let digest;
+    const at = rest.indexOf('@');
+    if (at !== -1) {
+        digest = parseDigest(rest.slice(at + 1));
+        rest = rest.slice(0, at);
+    }
+    // The domain is the first component if it looks like a host (has a dot or
+    // a port, is localhost, or has uppercase letters, which paths cannot have).
+    let domain = DOCKER_HUB;
+    const slash = rest.indexOf('/');
+    if (slash !== -1) {
+        const first = rest.slice(0, slash);
+        if (first === 'localhost' ||
+            first.includes('.') ||
+            first.includes(':') ||
+            first !== first.toLowerCase()) {
+            if (!DOMAIN.test(first)) {
+                throw new ReferenceError(`"${first}" is not a valid registry host (letters, digits, dots and dashes, optionally :port)`);
+            }
+            if (!validPort(first)) {
+                throw new ReferenceError(`"${first}" has port ${portOf(first)}; a port is a number from 1 to 65535`);
+            }
+            domain = first === LEGACY_HUB ? DOCKER_HUB : first;
+            rest = rest.slice(slash + 1);
+        }
+    }
+    let tag;
+    const colon = rest.lastIndexOf(':');
+    if (colon !== -1) {
+        tag = rest.slice(colon + 1);
+        rest = rest.slice(0, colon);
+        if (!isTag(tag)) {
+            throw new ReferenceError(`tag "${tag}" is not valid: up to 128 letters, digits, "_", "." and "-", not starting with "." or "-"`);
+        }
+    }
+    let path = rest;
+    if (path.length === 0)
+        throw new ReferenceError('the repository name is empty');
+    for (const component of path.split('/')) {
+        if (PATH_COMPONENT.test(component))
+            continue;
+        if (PATH_COMPONENT.test(component.toLowerCase())) {
+            throw new ReferenceError(`repository name "${path}" must be lowercase`);
+        }
+        throw new ReferenceError(`"${component}" is not a valid repository path component: use lowercase letters and digits, separated by ".", "_", "__" or "-"`);
+    }
+    if (domain === DOCKER_HUB && !path.includes('/'))
+        path = `library/${path}`;
+    // distribution/reference limits the path (with library/), not the host.
+    if (path.length > MAX_NAME_LENGTH) {
+        throw new ReferenceError(`the repository name is ${path.length} characters long; at most ${MAX_NAME_LENGTH} are allowed`);
+    }
+    return { domain, path, tag, digest };
+}
+/** Validates `algorithm:hex` and returns it; only verifiable algorithms pass. */
+function parseDigest(text) {
+    const match = DIGEST.exec(text);
+    if (!match) {
+        throw new ReferenceError(`digest "${text}" is not valid: expected "sha256:" followed by 64 hex digits`);
+    }
+    const [, algorithm, hex] = match;
+    const length = DIGEST_HEX_LENGTH[algorithm];
+    if (length === undefined) {
+        throw new ReferenceError(`digest algorithm "${algorithm}" is not supported: use sha256 (or sha512)`);
+    }
+    if (hex.length !== length || !/^[a-f0-9]+$/.test(hex)) {
+        throw new ReferenceError(`digest "${text}" is not valid: ${algorithm} needs exactly ${length} lowercase hex digits`);
+    }
+    return text;
+}
+/** `host`, `host:port` or `[ipv6]:port`, as the reference grammar allows. */
+function isRegistryHost(text) {
+    return DOMAIN.test(text) && validPort(text);
+}
+/** A tag as the reference grammar allows: what a registry's tag list must hold too. */
+function isTag(text) {
+    return TAG.test(text);
+}
+/** The port of a host DOMAIN accepted (an IPv6 literal ends in "]"). */
+function portOf(host) {
+    return /:(\d+)$/.exec(host)?.[1];
+}
+function validPort(host) {
+    const port = portOf(host);
+    return port === undefined || (Number(port) >= 1 && Number(port) <= 65535);
+}
+/** True for Docker Hub under any of its names. */
+function isDockerHub(domain) {
+    return (domain === DOCKER_HUB || domain === LEGACY_HUB || domain === DOCKER_HUB_API);
+}
+/** The host (and port) that serves the registry API for a domain. */
+function apiHost(domain) {
+    return domain === DOCKER_HUB ? DOCKER_HUB_API : domain;
+}
+/** `domain/path`, e.g. `docker.io/library/nginx`. */
+function repositoryName(ref) {
+    return `${ref.domain}/${ref.path}`;
+}
+/** `domain/path[:tag][@digest]`, the canonical form of a reference. */
+function formatReference(ref) {
+    let out = repositoryName(ref);
+    if (ref.tag !== undefined)
+        out += `:${ref.tag}`;
+    if (ref.digest !== undefined)
+        out += `@${ref.digest}`;
+    return out;
+}
+/** What to ask the registry for: the digest if there is one, else the tag. */
+function manifestReference(ref) {
+    return ref.digest ?? ref.tag ?? 'latest';
+}
+/** True for hosts on this machine, where plain http is the norm. */
+function isLoopbackHost(domain) {
+    const host = hostWithoutPort(domain).toLowerCase();
+    return (host === 'localhost' ||
+        host.endsWith('.localhost') ||
+        /^127(?:\.\d{1,3}){3}$/.test(host) ||
+        host === '[::1]');
+}
+/** `host:port` → `host`; keeps IPv6 brackets. */
+function hostWithoutPort(domain) {
+    if (domain.startsWith('[')) {
+        const end = domain.indexOf(']');
+        return end === -1 ? domain : domain.slice(0, end + 1);
+    }
+    const colon = domain.lastIndexOf(':');
+    return colon === -1 ? domain : domain.slice(0, colon);
+}
+
+
+/***/ }),
+
+/***/ 7389:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   I: () => (/* binding */ describeFailure),
+/* harmony export */   t: () => (/* binding */ explained)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
+/* harmony import */ var _registry_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6764);
+/* harmony import */ var _registry_reference_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9310);
+/**
+ * Registry failures as messages a user can act on: what happened, for which
+ * reference, and what to change (naming the action's inputs). The registry
+ * layer says what happened; only this module knows about inputs.
+ */
+
+
+
+const REMEDIES = {
+    'allow-http': "If it is a plain-http registry you trust, list it in the 'insecure-registries' input",
+    'wait-longer': "Retry after that time, or raise the 'max-retry-wait' input",
+    'choose-platform': "Set the 'platform' input to one of them.",
+    'one-platform': "Set the 'platform' input to the one you need"
+};
+/** Runs registry work, turning a RegistryError into a message for users. */
+async function explained(context, work) {
+    try {
+        return await work();
+    }
+    catch (error) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(describeFailure(error, context));
+    }
+}
+/**
+ * Any failure as one message: a registry failure explained for its
+ * reference (when known), anything else as it says.
+ */
+function describeFailure(error, context) {
+    if (!(error instanceof _registry_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .RegistryError */ .gl))
+        return (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(error);
+    if (error.kind === 'config') {
+        return `${error.message}. Fix or remove that file, or pass the 'username' and 'password' inputs.`;
+    }
+    if (!context)
+        return withRemedy(error);
+    return explain(error, context, (0,_registry_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .formatReference */ .FH)(context.reference));
+}
+/** The error's own words, and what the user can change about it. */
+function withRemedy(error) {
+    return error.remedy
+        ? `${error.message}. ${REMEDIES[error.remedy]}`
+        : error.message;
+}
+/** Turns a registry failure into a message that says what to do about it. */
+function explain(error, request, ref) {
+    const { reference, credentials, credentialSource } = request;
+    const message = withRemedy(error);
+    const repo = (0,_registry_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .repositoryName */ .aR)(reference);
+    const prefix = `Cannot inspect ${ref}`;
+    const said = error.errors.length
+        ? ` (registry: ${(0,_registry_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .describeErrors */ .rg)(error.errors)})`
+        : '';
+    if ((error.kind === 'not-found' || error.status === 404) &&
+        error.resource === 'tag list') {
+        return `${prefix}: repository ${repo} does not exist on ${reference.domain} (it has no tag list). Check the image name.${said}`;
+    }
+    if ((error.kind === 'not-found' || error.status === 404) &&
+        error.resource !== undefined &&
+        error.resource !== 'manifest') {
+        return `${prefix}: the registry lists the image but has no ${error.resource} for it (404). The repository is damaged or was garbage-collected; re-push the image.${said}`;
+    }
+    if (error.kind === 'not-found' || error.status === 404) {
+        if (error.has('NAME_UNKNOWN')) {
+            return `${prefix}: repository ${repo} does not exist on ${reference.domain}. Check the image name.${said}`;
+        }
+        const what = reference.digest
+            ? `digest ${reference.digest}`
+            : `tag "${reference.tag ?? 'latest'}"`;
+        return `${prefix}: ${what} not found in ${repo} (or the repository does not exist). Check the name and that the tag or digest exists.${said}`;
+    }
+    if (error.kind === 'auth' || error.status === 401 || error.status === 403) {
+        const oneSegment = !reference.path.includes('/');
+        if ((0,_registry_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .isDockerHub */ .gr)(reference.domain) && oneSegment) {
+            return `${prefix}: access denied (${error.status ?? 401}). Official Docker Hub images live under "library/": did you mean ${reference.domain}/library/${reference.path}?`;
+        }
+        if (credentials) {
+            return `${prefix}: access denied (${error.status ?? 401}) with the credentials from ${credentialSource ?? 'the inputs'}. Check they are valid and allowed to pull ${repo}, and that the repository exists. ${message}`;
+        }
+        if (error.has('DENIED') || error.status === 403) {
+            return `${prefix}: pull access denied for ${repo}. The repository may not exist, or it needs credentials with read access (the 'username'/'password' inputs or a docker/login-action step). ${message}`;
+        }
+        return `${prefix}: the registry requires authentication for ${repo}, or the repository does not exist. Provide credentials (the 'username'/'password' inputs or a docker/login-action step) or check the name. ${message}`;
+    }
+    if (error.status === 429 || error.has('TOOMANYREQUESTS')) {
+        return `${prefix}: the registry is rate-limiting requests (429). Wait and retry, or authenticate to get a higher limit. ${message}`;
+    }
+    return `${prefix}: ${message}`;
+}
+
+
+/***/ }),
+
 /***/ 2613:
 /***/ ((module) => {
 
@@ -31991,41 +32421,91 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
-;// CONCATENATED MODULE: ./src/errors.ts
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __nccwpck_require__(3916);
+;// CONCATENATED MODULE: ./src/text/duration.ts
 /**
- * An error the user can act on: its message says what went wrong and what to
- * do. Anything else that escapes is a bug and is reported as such.
+ * Durations as people write them in inputs and rules, and as the action
+ * writes them back: one module, so every "30s" and "2.5 h" reads alike.
  */
-class UserError extends Error {
-    constructor(message) {
-        super(message);
-        this.name = 'UserError';
+const UNITS = {
+    ms: 1,
+    s: 1000,
+    m: 60_000,
+    h: 3_600_000,
+    d: 86_400_000,
+    w: 604_800_000
+};
+/** `90`, `90s`, `1m30s`, `500ms`, `2h` → milliseconds; a bare number is seconds. */
+function parseDuration(text) {
+    const t = text.trim().toLowerCase();
+    if (/^\d+(?:\.\d+)?$/.test(t))
+        return Math.round(Number(t) * 1000);
+    if (!/^(?:\d+(?:\.\d+)?(?:ms|s|m|h))+$/.test(t))
+        return undefined;
+    let total = 0;
+    for (const [, n, unit] of t.matchAll(/(\d+(?:\.\d+)?)(ms|s|m|h)/g)) {
+        total += Number(n) * UNITS[unit];
     }
+    return Math.round(total);
 }
-/** A bad action input: the message names the input and the fix. */
-class InputError extends UserError {
-    input;
-    constructor(input, problem) {
-        super(`Input '${input}': ${problem}`);
-        this.input = input;
-        this.name = 'InputError';
-    }
+/** An age in a rule: one number and a unit of s, m, h, d or w (`30d`). */
+function parseAge(text) {
+    const m = /^(\d+(?:\.\d+)?)([smhdw])$/i.exec(text.trim());
+    return m ? Number(m[1]) * UNITS[m[2].toLowerCase()] : undefined;
 }
-/** Turns anything thrown (including non-Error values) into one message. */
-function errorMessage(error) {
-    if (error instanceof Error)
-        return error.message;
-    if (typeof error === 'string')
-        return error;
+/** How long something waits or waited: `500 ms`, `30 s`, `5 min`, `2.5 h`, `3 days`. */
+function formatWait(ms) {
+    if (ms < 1000)
+        return `${Math.round(ms)} ms`;
+    const s = Math.round(ms / 1000);
+    if (s < 120)
+        return `${s} s`;
+    const m = Math.round(s / 60);
+    if (m < 120)
+        return `${m} min`;
+    const h = m / 60;
+    if (h < 48)
+        return `${h.toFixed(1)} h`;
+    return `${Math.round(h / 24)} days`;
+}
+/** How old an image is: `12 min`, `1.0 h`, `3.5 d`. */
+function formatAge(ms) {
+    const s = Math.round(ms / 1000);
+    if (s < 3600)
+        return `${Math.round(s / 60)} min`;
+    if (s < 172_800)
+        return `${(s / 3600).toFixed(1)} h`;
+    return `${(s / 86_400).toFixed(1)} d`;
+}
+/** A rate-limit window in whole units: `6 h`, `5 min`, `90 s`. */
+function formatWindow(seconds) {
+    if (seconds % 3600 === 0)
+        return `${seconds / 3600} h`;
+    if (seconds % 60 === 0)
+        return `${seconds / 60} min`;
+    return `${seconds} s`;
+}
+
+;// CONCATENATED MODULE: ./src/text/pattern.ts
+/**
+ * Users' regular expressions (gate rules, tag-pattern) run on RE2: linear
+ * time, so a pattern cannot hang the step on hostile text. The engine is
+ * loaded on first use (its own bundle chunk).
+ */
+/** Unanchored unless the pattern anchors itself, like grep. */
+async function compilePattern(source) {
+    const { RE2JS } = await __nccwpck_require__.e(/* import() */ 856).then(__nccwpck_require__.bind(__nccwpck_require__, 2856));
     try {
-        return JSON.stringify(error) ?? String(error);
+        const re = RE2JS.compile(source);
+        return { test: (v) => re.matcher(v).find() };
     }
-    catch {
-        return String(error);
+    catch (error) {
+        throw new Error(`the regular expression does not compile (${error.message}); RE2 syntax, no backreferences or lookaround`);
     }
 }
 
-;// CONCATENATED MODULE: ./src/registry/platform.ts
+;// CONCATENATED MODULE: ./src/image/platform.ts
 /**
  * Platforms as `os/arch[/variant]`, normalized the way containerd does so
  * that `aarch64`, `arm64/v8` and `arm64` all mean the same thing.
@@ -32131,88 +32611,9 @@ function matchPlatform(wanted, candidates) {
     return -1;
 }
 
-;// CONCATENATED MODULE: ./src/compare/diff.ts
-
-/** Field name in the `changes` output → how to read it from an image. */
-const FIELDS = [
-    ['digest', (i) => i.digest],
-    ['image-digest', (i) => i.imageDigest],
-    ['config-digest', (i) => i.configDigest],
-    ['os', (i) => i.config.os],
-    ['architecture', (i) => i.config.architecture],
-    ['variant', (i) => i.config.variant],
-    ['platforms', (i) => i.platforms.map(formatPlatform)],
-    ['entrypoint', (i) => i.config.entrypoint],
-    ['cmd', (i) => i.config.cmd],
-    ['user', (i) => i.config.user],
-    ['workdir', (i) => i.config.workdir],
-    ['exposed-ports', (i) => [...i.config.exposedPorts].sort()],
-    ['volumes', (i) => [...i.config.volumes].sort()],
-    ['stop-signal', (i) => i.config.stopSignal]
-];
-function compareImages(before, after) {
-    const labels = compareEntries(before.config.labels, after.config.labels);
-    const env = compareEntries(before.config.env, after.config.env);
-    const fields = Object.create(null);
-    let unchanged = labels.same + env.same;
-    for (const [name, read] of FIELDS) {
-        const old = read(before);
-        const now = read(after);
-        if (JSON.stringify(old) === JSON.stringify(now))
-            unchanged++;
-        else
-            fields[name] = { old, new: now };
-    }
-    const changed = Object.keys(fields).length > 0 || labels.count > 0 || env.count > 0;
-    return {
-        labels: labels.changes,
-        env: env.changes,
-        fields,
-        unchanged,
-        changed
-    };
-}
-function compareEntries(before, after) {
-    // Null-prototype maps: `__proto__` is a key like any other.
-    const changes = {
-        added: Object.create(null),
-        removed: Object.create(null),
-        changed: Object.create(null)
-    };
-    const old = new Map(before);
-    const now = new Map(after);
-    let same = 0;
-    let count = 0;
-    for (const [key, value] of now) {
-        if (!old.has(key)) {
-            changes.added[key] = value;
-            count++;
-        }
-        else if (old.get(key) !== value) {
-            changes.changed[key] = { old: old.get(key), new: value };
-            count++;
-        }
-        else
-            same++;
-    }
-    for (const [key, value] of old) {
-        if (!now.has(key)) {
-            changes.removed[key] = value;
-            count++;
-        }
-    }
-    return { changes, same, count };
-}
-/** The `changes` output: labels, env, then each differing field by name. */
-function changesJson(changes) {
-    return JSON.stringify({
-        labels: changes.labels,
-        env: changes.env,
-        ...changes.fields
-    });
-}
-
 ;// CONCATENATED MODULE: ./src/gate/rules.ts
+
+
 
 /** A rule that cannot be parsed; `line` is 1-based. */
 class RuleError extends Error {
@@ -32228,13 +32629,6 @@ class RuleError extends Error {
 const MAX_PATTERN_LENGTH = 1000;
 const MAX_RULES = 500;
 const USAGE = 'expected one of: label KEY exists|missing, label KEY ==|!=|=~|!~ VALUE, env NAME … (same forms), user is [not] root, platforms include|exclude os/arch[, …], age <|> DURATION (e.g. 30d)';
-const DURATION_UNITS = {
-    s: 1000,
-    m: 60_000,
-    h: 3_600_000,
-    d: 86_400_000,
-    w: 604_800_000
-};
 /** Parses the rule list; blank lines and `#` comments are ignored. */
 function parseRules(text) {
     const rules = [];
@@ -32319,11 +32713,10 @@ function parseRule(text, line) {
             const op = word();
             if (op !== '<' && op !== '>')
                 fail('write "age < 30d" or "age > 1h"');
-            const m = /^(\d+(?:\.\d+)?)([smhdw])$/i.exec(cursor.rest.trim());
-            if (!m)
+            const ms = parseAge(cursor.rest);
+            if (ms === undefined)
                 fail(`"${cursor.rest}" is not a duration: write e.g. 90m, 12h, 30d, 2w`);
-            const ms = Number(m[1]) * DURATION_UNITS[m[2].toLowerCase()];
-            return { kind: 'age', text, line, younger: op === '<', ms };
+            return { kind: 'age', text, line, younger: op === '<', ms: ms };
         }
         default:
             return fail(USAGE);
@@ -32386,17 +32779,6 @@ async function compilePatterns(rules) {
         }
     }
     return patterns;
-}
-/** One RE2 pattern; the engine is loaded on first use (its own bundle chunk). */
-async function compilePattern(source) {
-    const { RE2JS } = await __nccwpck_require__.e(/* import() */ 856).then(__nccwpck_require__.bind(__nccwpck_require__, 2856));
-    try {
-        const re = RE2JS.compile(source);
-        return { test: (v) => re.matcher(v).find() };
-    }
-    catch (error) {
-        throw new Error(`the regular expression does not compile (${error.message}); RE2 syntax, no backreferences or lookaround`);
-    }
 }
 /** Checks each rule against the image; `now` is for the age rules. */
 function evaluateRules(rules, info, patterns, now = Date.now()) {
@@ -32468,194 +32850,9 @@ function isRoot(user) {
     const name = user.split(':')[0].trim();
     return name === '' || name === 'root' || name === '0';
 }
-function formatAge(ms) {
-    const s = Math.round(ms / 1000);
-    if (s < 3600)
-        return `${Math.round(s / 60)} min`;
-    if (s < 172_800)
-        return `${(s / 3600).toFixed(1)} h`;
-    return `${(s / 86_400).toFixed(1)} d`;
-}
 
-;// CONCATENATED MODULE: ./src/registry/reference.ts
-/**
- * Image references as the docker CLI reads them (distribution/reference):
- * `[domain/]path[:tag][@digest]`, normalized so that `nginx` means
- * `docker.io/library/nginx:latest`.
- */
-const DOCKER_HUB = 'docker.io';
-/** Where Docker Hub's registry API actually lives. */
-const DOCKER_HUB_API = 'registry-1.docker.io';
-const LEGACY_HUB = 'index.docker.io';
-const MAX_NAME_LENGTH = 255;
-const MAX_INPUT_LENGTH = 1024;
-// The grammar of distribution/reference; each part is anchored and checked
-// on its own so the error can say which rule failed.
-const PATH_COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
-const DOMAIN = /^(?:(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])(?:\.(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9]))*|\[[a-fA-F0-9:]+\])(?::[0-9]{1,5})?$/;
-const TAG = /^[\w][\w.-]{0,127}$/;
-const DIGEST = /^([a-z0-9]+(?:[.+_-][a-z0-9]+)*):([a-zA-Z0-9=_-]+)$/;
-const HEX64 = /^[a-f0-9]{64}$/;
-/** Digest algorithms we can verify, with the length of their hex form. */
-const DIGEST_HEX_LENGTH = {
-    sha256: 64,
-    sha512: 128
-};
-/** Thrown for a reference that breaks the grammar; `rule` says which part. */
-class ReferenceError extends Error {
-    rule;
-    constructor(rule) {
-        super(rule);
-        this.rule = rule;
-        this.name = 'ReferenceError';
-    }
-}
-/** Parses and normalizes a reference; throws ReferenceError naming the rule broken. */
-function parseReference(input) {
-    if (input.length === 0)
-        throw new ReferenceError('the reference is empty');
-    if (input.length > MAX_INPUT_LENGTH) {
-        throw new ReferenceError(`the reference is ${input.length} characters long; at most ${MAX_INPUT_LENGTH} are allowed`);
-    }
-    if (/\s/.test(input)) {
-        throw new ReferenceError('a reference cannot contain whitespace');
-    }
-    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(input)) {
-        throw new ReferenceError('a reference has no URL scheme: write "ghcr.io/org/app", not "https://ghcr.io/org/app"');
-    }
-    if (HEX64.test(input)) {
-        throw new ReferenceError('a reference cannot be a bare 64-character hex string (that looks like an image ID)');
-    }
-    let rest = input;
-    let digest;
-    const at = rest.indexOf('@');
-    if (at !== -1) {
-        digest = parseDigest(rest.slice(at + 1));
-        rest = rest.slice(0, at);
-    }
-    // The domain is the first component if it looks like a host (has a dot or
-    // a port, is localhost, or has uppercase letters, which paths cannot have).
-    let domain = DOCKER_HUB;
-    const slash = rest.indexOf('/');
-    if (slash !== -1) {
-        const first = rest.slice(0, slash);
-        if (first === 'localhost' ||
-            first.includes('.') ||
-            first.includes(':') ||
-            first !== first.toLowerCase()) {
-            if (!DOMAIN.test(first)) {
-                throw new ReferenceError(`"${first}" is not a valid registry host (letters, digits, dots and dashes, optionally :port)`);
-            }
-            if (!validPort(first)) {
-                throw new ReferenceError(`"${first}" has port ${portOf(first)}; a port is a number from 1 to 65535`);
-            }
-            domain = first === LEGACY_HUB ? DOCKER_HUB : first;
-            rest = rest.slice(slash + 1);
-        }
-    }
-    let tag;
-    const colon = rest.lastIndexOf(':');
-    if (colon !== -1) {
-        tag = rest.slice(colon + 1);
-        rest = rest.slice(0, colon);
-        if (!isTag(tag)) {
-            throw new ReferenceError(`tag "${tag}" is not valid: up to 128 letters, digits, "_", "." and "-", not starting with "." or "-"`);
-        }
-    }
-    let path = rest;
-    if (path.length === 0)
-        throw new ReferenceError('the repository name is empty');
-    for (const component of path.split('/')) {
-        if (PATH_COMPONENT.test(component))
-            continue;
-        if (PATH_COMPONENT.test(component.toLowerCase())) {
-            throw new ReferenceError(`repository name "${path}" must be lowercase`);
-        }
-        throw new ReferenceError(`"${component}" is not a valid repository path component: use lowercase letters and digits, separated by ".", "_", "__" or "-"`);
-    }
-    if (domain === DOCKER_HUB && !path.includes('/'))
-        path = `library/${path}`;
-    // distribution/reference limits the path (with library/), not the host.
-    if (path.length > MAX_NAME_LENGTH) {
-        throw new ReferenceError(`the repository name is ${path.length} characters long; at most ${MAX_NAME_LENGTH} are allowed`);
-    }
-    return { domain, path, tag, digest };
-}
-/** Validates `algorithm:hex` and returns it; only verifiable algorithms pass. */
-function parseDigest(text) {
-    const match = DIGEST.exec(text);
-    if (!match) {
-        throw new ReferenceError(`digest "${text}" is not valid: expected "sha256:" followed by 64 hex digits`);
-    }
-    const [, algorithm, hex] = match;
-    const length = DIGEST_HEX_LENGTH[algorithm];
-    if (length === undefined) {
-        throw new ReferenceError(`digest algorithm "${algorithm}" is not supported: use sha256 (or sha512)`);
-    }
-    if (hex.length !== length || !/^[a-f0-9]+$/.test(hex)) {
-        throw new ReferenceError(`digest "${text}" is not valid: ${algorithm} needs exactly ${length} lowercase hex digits`);
-    }
-    return text;
-}
-/** `host`, `host:port` or `[ipv6]:port`, as the reference grammar allows. */
-function isRegistryHost(text) {
-    return DOMAIN.test(text) && validPort(text);
-}
-/** A tag as the reference grammar allows: what a registry's tag list must hold too. */
-function isTag(text) {
-    return TAG.test(text);
-}
-/** The port of a host DOMAIN accepted (an IPv6 literal ends in "]"). */
-function portOf(host) {
-    return /:(\d+)$/.exec(host)?.[1];
-}
-function validPort(host) {
-    const port = portOf(host);
-    return port === undefined || (Number(port) >= 1 && Number(port) <= 65535);
-}
-/** True for Docker Hub under any of its names. */
-function isDockerHub(domain) {
-    return (domain === DOCKER_HUB || domain === LEGACY_HUB || domain === DOCKER_HUB_API);
-}
-/** The host (and port) that serves the registry API for a domain. */
-function apiHost(domain) {
-    return domain === DOCKER_HUB ? DOCKER_HUB_API : domain;
-}
-/** `domain/path`, e.g. `docker.io/library/nginx`. */
-function repositoryName(ref) {
-    return `${ref.domain}/${ref.path}`;
-}
-/** `domain/path[:tag][@digest]`, the canonical form of a reference. */
-function formatReference(ref) {
-    let out = repositoryName(ref);
-    if (ref.tag !== undefined)
-        out += `:${ref.tag}`;
-    if (ref.digest !== undefined)
-        out += `@${ref.digest}`;
-    return out;
-}
-/** What to ask the registry for: the digest if there is one, else the tag. */
-function manifestReference(ref) {
-    return ref.digest ?? ref.tag ?? 'latest';
-}
-/** True for hosts on this machine, where plain http is the norm. */
-function isLoopbackHost(domain) {
-    const host = hostWithoutPort(domain).toLowerCase();
-    return (host === 'localhost' ||
-        host.endsWith('.localhost') ||
-        /^127(?:\.\d{1,3}){3}$/.test(host) ||
-        host === '[::1]');
-}
-/** `host:port` → `host`; keeps IPv6 brackets. */
-function hostWithoutPort(domain) {
-    if (domain.startsWith('[')) {
-        const end = domain.indexOf(']');
-        return end === -1 ? domain : domain.slice(0, end + 1);
-    }
-    const colon = domain.lastIndexOf(':');
-    return colon === -1 ? domain : domain.slice(0, colon);
-}
-
+// EXTERNAL MODULE: ./src/registry/reference.ts
+var registry_reference = __nccwpck_require__(9310);
 ;// CONCATENATED MODULE: ./src/inputs.ts
 /**
  * The only reader of action inputs: every input is read, validated and
@@ -32666,14 +32863,14 @@ function hostWithoutPort(domain) {
 
 
 
-const UNITS = {
+const inputs_UNITS = {
     ms: 1,
     s: 1000,
     m: 60_000,
     h: 3_600_000
 };
 /** `90`, `90s`, `1m30s`, `500ms`, `2h` → milliseconds; a bare number is seconds. */
-function parseDuration(text) {
+function inputs_parseDuration(text) {
     const t = text.trim().toLowerCase();
     if (/^\d+(?:\.\d+)?$/.test(t))
         return Math.round(Number(t) * 1000);
@@ -32681,15 +32878,15 @@ function parseDuration(text) {
         return undefined;
     let total = 0;
     for (const [, n, unit] of t.matchAll(/(\d+(?:\.\d+)?)(ms|s|m|h)/g)) {
-        total += Number(n) * UNITS[unit];
+        total += Number(n) * inputs_UNITS[unit];
     }
     return Math.round(total);
 }
 function durationInput(name, fallback, min = 0) {
     const text = getInput(name) || fallback;
-    const ms = parseDuration(text);
+    const ms = inputs_parseDuration(text);
     if (ms === undefined || ms < min) {
-        throw new InputError(name, `"${text}" is not a duration${min ? ` of at least ${min} ms` : ''}: write e.g. 30s, 5m, 1m30s, 500ms or a number of seconds.`);
+        throw new errors/* InputError */.dz(name, `"${text}" is not a duration${min ? ` of at least ${min} ms` : ''}: write e.g. 30s, 5m, 1m30s, 500ms or a number of seconds.`);
     }
     return ms;
 }
@@ -32709,12 +32906,12 @@ function readInputs() {
     if (!images)
         return { mode: 'single', ...getInputs() };
     if (getInput('image')) {
-        throw new InputError('images', "give either 'image' (one reference) or 'images' (one per line), not both.");
+        throw new errors/* InputError */.dz('images', "give either 'image' (one reference) or 'images' (one per line), not both.");
     }
     for (const name of SINGLE_ONLY) {
         const value = getInput(name);
         if (value && value !== 'false') {
-            throw new InputError(name, `is for a single 'image'; it cannot be combined with 'images'.`);
+            throw new errors/* InputError */.dz(name, `is for a single 'image'; it cannot be combined with 'images'.`);
         }
     }
     const entries = images
@@ -32725,13 +32922,13 @@ function readInputs() {
         .filter((line, i, all) => all.indexOf(line) === i)
         .map((input) => {
         try {
-            const reference = parseReference(input);
+            const reference = (0,registry_reference/* parseReference */.F2)(input);
             return reference.tag || reference.digest
                 ? { input, reference }
                 : { input, reference: { ...reference, tag: 'latest' } };
         }
         catch (error) {
-            if (!(error instanceof ReferenceError))
+            if (!(error instanceof registry_reference/* ReferenceError */.AF))
                 throw error;
             return {
                 input,
@@ -32740,23 +32937,35 @@ function readInputs() {
         }
     });
     if (entries.length === 0) {
-        throw new InputError('images', 'lists no image: give one reference per line.');
+        throw new errors/* InputError */.dz('images', 'lists no image: give one reference per line.');
     }
     if (entries.length > 256) {
-        throw new InputError('images', `lists ${entries.length} images; at most 256 per step.`);
+        throw new errors/* InputError */.dz('images', `lists ${entries.length} images; at most 256 per step.`);
     }
     const settings = readSettings();
     if (settings.allPlatforms) {
-        throw new InputError('platform', "'all' works with a single 'image', not with 'images'.");
+        throw new errors/* InputError */.dz('platform', "'all' works with a single 'image', not with 'images'.");
     }
     // Credentials from inputs must never reach another registry.
     const domains = new Set(entries.flatMap((e) => (e.reference ? [e.reference.domain] : [])));
-    if (settings.credentials && domains.size > 1) {
-        throw new InputError('username', `the images are on ${domains.size} registries (${[...domains].join(', ')}); 'username'/'password' would go to all of them. Log in to each with docker/login-action instead.`);
+    const { credentials, ...rest } = settings;
+    if (credentials && domains.size > 1) {
+        throw new errors/* InputError */.dz('username', `the images are on ${domains.size} registries (${[...domains].join(', ')}); 'username'/'password' would go to all of them. Log in to each with docker/login-action instead.`);
     }
-    return { mode: 'batch', images: entries, ...settings };
+    return {
+        mode: 'batch',
+        images: entries,
+        ...rest,
+        given: givenFor(credentials, [...domains][0])
+    };
 }
-/** The inputs every inspection uses, validated. */
+/** The username/password inputs, for one registry's requests only. */
+function givenFor(credentials, domain) {
+    if (!credentials || domain === undefined)
+        return undefined;
+    return { credentials, domain, source: "the 'username'/'password' inputs" };
+}
+/** The inputs every inspection uses, validated; credentials not yet tied to a registry. */
 function readSettings() {
     const platformText = getInput('platform') || 'linux/amd64';
     const allPlatforms = platformText.toLowerCase() === 'all';
@@ -32764,7 +32973,7 @@ function readSettings() {
         ? { os: 'linux', architecture: 'amd64' }
         : parsePlatform(platformText);
     if (!platform) {
-        throw new InputError('platform', `"${platformText}" is not a platform: write os/arch or os/arch/variant (e.g. linux/amd64, linux/arm64, linux/arm/v7), or all.`);
+        throw new errors/* InputError */.dz('platform', `"${platformText}" is not a platform: write os/arch or os/arch/variant (e.g. linux/amd64, linux/arm64, linux/arm/v7), or all.`);
     }
     const username = getInput('username');
     const password = getInput('password');
@@ -32772,7 +32981,7 @@ function readSettings() {
     if (password)
         core_setSecret(password);
     if (Boolean(username) !== Boolean(password)) {
-        throw new InputError(username ? 'password' : 'username', `'username' and 'password' go together; only '${username ? 'username' : 'password'}' was given.`);
+        throw new errors/* InputError */.dz(username ? 'password' : 'username', `'username' and 'password' go together; only '${username ? 'username' : 'password'}' was given.`);
     }
     return {
         platform,
@@ -32790,7 +32999,7 @@ function readSettings() {
 function getInputs() {
     const image = getInput('image');
     if (!image) {
-        throw new InputError('image', "is required: give the image to inspect (or several, one per line, in 'images').");
+        throw new errors/* InputError */.dz('image', "is required: give the image to inspect (or several, one per line, in 'images').");
     }
     const tag = getInput('tag');
     let reference = referenceInput('image', image);
@@ -32800,16 +33009,16 @@ function getInputs() {
         // The range itself is checked in main (semver loads lazily), still
         // before any request.
         if (reference.tag !== undefined || reference.digest !== undefined) {
-            throw new InputError('tag', `a semver selector picks the tag, so 'image' must not name one ("${image}").`);
+            throw new errors/* InputError */.dz('tag', `a semver selector picks the tag, so 'image' must not name one ("${image}").`);
         }
         tagRange = range;
     }
     else if (tag) {
-        if (!isTag(tag)) {
-            throw new InputError('tag', `"${tag}" is not a valid tag: up to 128 letters, digits, "_", "." and "-", not starting with "." or "-".`);
+        if (!(0,registry_reference/* isTag */.dz)(tag)) {
+            throw new errors/* InputError */.dz('tag', `"${tag}" is not a valid tag: up to 128 letters, digits, "_", "." and "-", not starting with "." or "-".`);
         }
         if (reference.tag !== undefined && reference.tag !== tag) {
-            throw new InputError('tag', `"${tag}" conflicts with the tag "${reference.tag}" in the 'image' input. Give the tag in one place only.`);
+            throw new errors/* InputError */.dz('tag', `"${tag}" conflicts with the tag "${reference.tag}" in the 'image' input. Give the tag in one place only.`);
         }
         reference = { ...reference, tag };
     }
@@ -32818,14 +33027,14 @@ function getInputs() {
     }
     if (tagRange)
         reference = { ...reference, tag: undefined };
-    const { allPlatforms, ...settings } = readSettings();
+    const { allPlatforms, credentials, ...settings } = readSettings();
     let rules;
     try {
         rules = parseRules(getInput('assert'));
     }
     catch (error) {
         if (error instanceof RuleError)
-            throw new InputError('assert', `${error.message}.`);
+            throw new errors/* InputError */.dz('assert', `${error.message}.`);
         throw error;
     }
     const compareText = getInput('compare-to');
@@ -32837,36 +33046,37 @@ function getInputs() {
     if (githubToken)
         core_setSecret(githubToken);
     if (allPlatforms && compareTo) {
-        throw new InputError('compare-to', "compares one platform: set 'platform' to one (e.g. linux/amd64) rather than all.");
+        throw new errors/* InputError */.dz('compare-to', "compares one platform: set 'platform' to one (e.g. linux/amd64) rather than all.");
     }
     if (comment && !compareTo) {
-        throw new InputError('comment', "a comment shows a comparison: set 'compare-to' as well.");
+        throw new errors/* InputError */.dz('comment', "a comment shows a comparison: set 'compare-to' as well.");
     }
     if (comment && !githubToken) {
-        throw new InputError('github-token', "posting a comment needs a token (the default is the workflow's GITHUB_TOKEN).");
+        throw new errors/* InputError */.dz('github-token', "posting a comment needs a token (the default is the workflow's GITHUB_TOKEN).");
     }
     const sort = (getInput('tag-sort') || 'semver').toLowerCase();
     if (sort !== 'semver' && sort !== 'lexical') {
-        throw new InputError('tag-sort', `"${sort}" is not a sort order: write semver or lexical.`);
+        throw new errors/* InputError */.dz('tag-sort', `"${sort}" is not a sort order: write semver or lexical.`);
     }
     const patternSource = getInput('tag-pattern') || undefined;
     if (patternSource && patternSource.length > MAX_PATTERN_LENGTH) {
-        throw new InputError('tag-pattern', `the pattern is longer than ${MAX_PATTERN_LENGTH} characters.`);
+        throw new errors/* InputError */.dz('tag-pattern', `the pattern is longer than ${MAX_PATTERN_LENGTH} characters.`);
     }
     const previousText = getInput('previous-digest');
     let previousDigest;
     if (previousText) {
         try {
-            previousDigest = parseDigest(previousText);
+            previousDigest = (0,registry_reference/* parseDigest */.m)(previousText);
         }
         catch (error) {
-            if (!(error instanceof ReferenceError))
+            if (!(error instanceof registry_reference/* ReferenceError */.AF))
                 throw error;
-            throw new InputError('previous-digest', `${error.rule}.`);
+            throw new errors/* InputError */.dz('previous-digest', `${error.rule}.`);
         }
     }
     return {
         ...settings,
+        given: givenFor(credentials, reference.domain),
         reference,
         allPlatforms,
         tagRange,
@@ -32892,15 +33102,15 @@ function booleanInput(name, fallback) {
         return true;
     if (['false', 'no', 'off', '0'].includes(text))
         return false;
-    throw new InputError(name, `"${text}" is not a boolean: write true or false.`);
+    throw new errors/* InputError */.dz(name, `"${text}" is not a boolean: write true or false.`);
 }
 function referenceInput(name, text) {
     try {
-        return parseReference(text);
+        return (0,registry_reference/* parseReference */.F2)(text);
     }
     catch (error) {
-        if (error instanceof ReferenceError) {
-            throw new InputError(name, `"${text}" is not a valid image reference: ${error.rule}. Examples: nginx, nginx:1.27, ghcr.io/org/app:v1, registry.example.com:5000/team/app@sha256:<64 hex>.`);
+        if (error instanceof registry_reference/* ReferenceError */.AF) {
+            throw new errors/* InputError */.dz(name, `"${text}" is not a valid image reference: ${error.rule}. Examples: nginx, nginx:1.27, ghcr.io/org/app:v1, registry.example.com:5000/team/app@sha256:<64 hex>.`);
         }
         throw error;
     }
@@ -32908,7 +33118,7 @@ function referenceInput(name, text) {
 function retriesInput() {
     const text = getInput('retries') || '4';
     if (!/^\d{1,2}$/.test(text.trim())) {
-        throw new InputError('retries', `"${text}" is not a number of retries: write a whole number from 0 to 99.`);
+        throw new errors/* InputError */.dz('retries', `"${text}" is not a number of retries: write a whole number from 0 to 99.`);
     }
     return Number(text);
 }
@@ -32920,8 +33130,8 @@ function parseInsecureRegistries(text) {
             if (!item)
                 continue;
             const host = item.replace(/^http:\/\//, '').replace(/\/+$/, '');
-            if (!isRegistryHost(host)) {
-                throw new InputError('insecure-registries', `"${item}" is not a registry host: list hosts like registry.local:5000, one per line.`);
+            if (!(0,registry_reference/* isRegistryHost */.EV)(host)) {
+                throw new errors/* InputError */.dz('insecure-registries', `"${item}" is not a registry host: list hosts like registry.local:5000, one per line.`);
             }
             hosts.push(host.toLowerCase());
         }
@@ -32929,370 +33139,169 @@ function parseInsecureRegistries(text) {
     return hosts;
 }
 
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-var external_node_fs_default = /*#__PURE__*/__nccwpck_require__.n(external_node_fs_namespaceObject);
-;// CONCATENATED MODULE: external "node:os"
-const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
-;// CONCATENATED MODULE: external "node:path"
-const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
-var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_namespaceObject);
-;// CONCATENATED MODULE: external "node:child_process"
-const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
-;// CONCATENATED MODULE: ./src/registry/auth/credential-helper.ts
+// EXTERNAL MODULE: ./src/report/explain.ts
+var explain = __nccwpck_require__(7389);
+;// CONCATENATED MODULE: ./src/text/ordered-json.ts
 /**
- * docker credential helpers (`docker-credential-<name> get`): the server URL
- * goes in on stdin, `{ServerURL, Username, Secret}` comes back on stdout.
- * Run without a shell; the name is validated so it cannot become a path.
+ * JSON objects in the order they were written. JSON.parse and JS objects put
+ * integer-like keys ("10") before all others, so a label map would lose its
+ * order: this reads one object's entries in document order, from text that
+ * JSON.parse has already accepted, and writes objects from ordered entries.
  */
-
-const VALID_NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
-const MAX_OUTPUT = 1024 * 1024;
-class CredentialHelperError extends Error {
-    constructor(message) {
-        super(message);
-        this.name = 'CredentialHelperError';
-    }
-}
-async function runCredentialHelper(name, serverUrl, options = {}) {
-    if (!VALID_NAME.test(name) || name.includes('..')) {
-        throw new CredentialHelperError(`credential helper name "${name}" is not valid (letters, digits, ".", "_", "-"; no paths)`);
-    }
-    const program = `docker-credential-${name}`;
-    const { code, stdout, stderr } = await new Promise((resolve, reject) => {
-        const child = (0,external_node_child_process_namespaceObject.spawn)(program, ['get'], {
-            shell: false,
-            stdio: ['pipe', 'pipe', 'pipe'],
-            env: options.env ?? process.env
-        });
-        // Our own timer: spawn's `timeout` is only cleared on 'exit', which a
-        // program that never started does not emit, keeping the action alive.
-        const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 30_000);
-        timer.unref();
-        const out = [];
-        const err = [];
-        let size = 0;
-        child.stdout.on('data', (chunk) => {
-            size += chunk.length;
-            if (size > MAX_OUTPUT)
-                child.kill();
-            else
-                out.push(chunk);
-        });
-        child.stderr.on('data', (chunk) => {
-            if (err.length < 64)
-                err.push(chunk);
-        });
-        child.on('error', (error) => {
-            clearTimeout(timer);
-            reject(new CredentialHelperError(error.code === 'ENOENT'
-                ? `credential helper ${program} is not installed (not found on PATH)`
-                : `credential helper ${program} could not run: ${error.message}`));
-        });
-        child.on('close', (exitCode, signal) => {
-            clearTimeout(timer);
-            resolve({
-                code: signal ? null : exitCode,
-                stdout: Buffer.concat(out).toString('utf8'),
-                stderr: Buffer.concat(err).toString('utf8')
-            });
-        });
-        child.stdin.on('error', () => undefined); // the helper may exit without reading
-        child.stdin.end(serverUrl);
-    });
-    if (code !== 0) {
-        // The protocol's way of saying "no credentials for this server".
-        if (/credentials not found/i.test(stdout + stderr))
-            return { found: false };
-        throw new CredentialHelperError(`credential helper ${program} failed (${code === null ? 'killed or timed out' : `exit code ${code}`})`);
-    }
-    let parsed;
-    try {
-        parsed = JSON.parse(stdout);
-    }
-    catch {
-        throw new CredentialHelperError(`credential helper ${program} did not print JSON`);
-    }
-    const { Username, Secret } = (parsed ?? {});
-    if (typeof Secret !== 'string' || Secret === '')
-        return { found: false };
-    return {
-        found: true,
-        credentials: {
-            username: typeof Username === 'string' ? Username : '',
-            secret: Secret
+/** Entries of the object at `path` (e.g. ["config", "Labels"]), in order. */
+function entriesAt(text, path) {
+    let i = 0;
+    const ws = () => {
+        while (i < text.length && ' \t\n\r'.includes(text[i]))
+            i++;
+    };
+    const skipString = () => {
+        i++; // opening quote
+        while (i < text.length && text[i] !== '"')
+            i += text[i] === '\\' ? 2 : 1;
+        i++; // closing quote
+    };
+    const skipValue = () => {
+        const c = text[i];
+        if (c === '"')
+            return skipString();
+        if (c !== '{' && c !== '[') {
+            while (i < text.length && !',}] \t\n\r'.includes(text[i]))
+                i++;
+            return;
+        }
+        let depth = 0;
+        while (i < text.length) {
+            const d = text[i];
+            if (d === '"') {
+                skipString();
+                continue;
+            }
+            i++;
+            if (d === '{' || d === '[')
+                depth++;
+            else if ((d === '}' || d === ']') && --depth === 0)
+                return;
         }
     };
-}
-
-;// CONCATENATED MODULE: ./src/registry/auth/docker-config.ts
-/**
- * Credentials the way the docker CLI finds them (what `docker login`,
- * docker/login-action and the cloud login actions write):
- * `$DOCKER_CONFIG/config.json` or `~/.docker/config.json` with `credHelpers`
- * per host, then `credsStore`, then `auths` entries (`auth` base64 of
- * `user:password`, `username`/`password`, `identitytoken`, `registrytoken`);
- * also `DOCKER_AUTH_CONFIG` and podman's auth.json.
- */
-
-
-
-
-
-/** The username credential helpers use to hand out an identity token. */
-const TOKEN_USERNAME = '<token>';
-/** Docker Hub's key in config.json, whatever name the image used. */
-const DOCKER_HUB_KEY = 'https://index.docker.io/v1/';
-/** The path docker itself reads, honouring DOCKER_CONFIG. */
-function dockerConfigPath(env = process.env) {
-    const dir = env.DOCKER_CONFIG || (0,external_node_path_namespaceObject.join)(env.HOME || (0,external_node_os_namespaceObject.homedir)(), '.docker');
-    return (0,external_node_path_namespaceObject.join)(dir, 'config.json');
-}
-/** The `auths` entry for a domain in one docker config file, if any. */
-function credentialsFromDockerConfig(domain, path = dockerConfigPath()) {
-    const config = readConfig(path);
-    return config && fromAuths(config, domain, path);
-}
-/** `https://index.docker.io/v1/` and `ghcr.io` → comparable host keys. */
-function registryKey(key) {
-    let host = key.replace(/^[a-z][a-z0-9+.-]*:\/\//i, '');
-    const slash = host.indexOf('/');
-    if (slash !== -1)
-        host = host.slice(0, slash);
-    host = host.toLowerCase();
-    return isDockerHub(host) ? 'docker.io' : host;
-}
-function decodeEntry(entry, key, path) {
-    if (typeof entry !== 'object' || entry === null)
-        return undefined;
-    const { auth, username, password, identitytoken, registrytoken } = entry;
-    let user = typeof username === 'string' ? username : '';
-    let pass = typeof password === 'string' ? password : '';
-    if (typeof auth === 'string' && auth !== '') {
-        const decoded = Buffer.from(auth, 'base64').toString('utf8');
-        const colon = decoded.indexOf(':');
-        if (colon <= 0) {
-            throw new Error(`Docker config ${path}: auths["${key}"].auth is not base64 of "username:password"`);
+    /** Each member of the object at `i`: its key and value's text range. */
+    const members = () => {
+        const out = [];
+        i++; // {
+        for (;;) {
+            ws();
+            if (i >= text.length || text[i] === '}')
+                return out;
+            const keyStart = i;
+            skipString();
+            const key = JSON.parse(text.slice(keyStart, i));
+            ws();
+            i++; // :
+            ws();
+            const start = i;
+            skipValue();
+            out.push([key, start, i]);
+            ws();
+            if (text[i] === ',')
+                i++;
         }
-        user = decoded.slice(0, colon);
-        pass = decoded.slice(colon + 1).replace(/\0+$/, '');
-    }
-    if (typeof registrytoken === 'string' && registrytoken !== '') {
-        return { username: user, password: pass, registryToken: registrytoken };
-    }
-    if (typeof identitytoken === 'string' && identitytoken !== '') {
-        return { username: user, password: pass, identityToken: identitytoken };
-    }
-    if (user !== '')
-        return { username: user, password: pass };
-    return undefined;
-}
-/** Parses a config file; a missing file is undefined, a broken one an error. */
-function readConfig(path) {
-    let text;
-    try {
-        text = (0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8');
-    }
-    catch (error) {
-        if (error.code === 'ENOENT')
+    };
+    ws();
+    for (const step of path) {
+        if (text[i] !== '{')
             return undefined;
-        throw new Error(`Cannot read docker config ${path}: ${String(error)}`);
+        // Later duplicates win, as with JSON.parse.
+        const match = members()
+            .filter(([key]) => key === step)
+            .at(-1);
+        if (!match)
+            return undefined;
+        i = match[1];
     }
-    return parseConfig(text, path);
-}
-function parseConfig(text, where) {
-    let config;
-    try {
-        config = JSON.parse(text);
-    }
-    catch {
-        throw new Error(`Docker config ${where} is not valid JSON`);
-    }
-    if (typeof config !== 'object' || config === null || Array.isArray(config)) {
-        throw new Error(`Docker config ${where} is not a JSON object`);
-    }
-    return config;
-}
-/** The auths entry for a domain, exact key first, then any alias. */
-function fromAuths(config, domain, where) {
-    const auths = config.auths;
-    if (typeof auths !== 'object' || auths === null)
+    if (text[i] !== '{')
         return undefined;
-    for (const [key, entry] of matchingEntries(auths, domain)) {
-        const credentials = decodeEntry(entry, key, where);
-        if (credentials) {
-            return { credentials, source: `${where} (auths["${key}"])` };
-        }
+    const out = new Map();
+    for (const [key, start, end] of members()) {
+        out.set(key, JSON.parse(text.slice(start, end)));
     }
-    return undefined;
+    return [...out];
 }
-function matchingEntries(map, domain) {
-    const entries = Object.entries(map);
-    const wanted = registryKey(domain);
-    const exact = isDockerHub(domain) ? DOCKER_HUB_KEY : domain;
+/** `{"k":"v",...}` in the given order (JS objects would move numeric keys first). */
+function orderedJson(entries) {
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${JSON.stringify(v)}`).join(',')}}`;
+}
+/** `{"key": <json>, ...}` from already-serialized values, in order. */
+function jsonObject(entries) {
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${v}`).join(',')}}`;
+}
+
+;// CONCATENATED MODULE: ./src/report/outputs.ts
+
+
+function imageOutputs(info) {
+    const c = info.config;
     return [
-        ...entries.filter(([key]) => key === exact),
-        ...entries.filter(([key]) => key !== exact && registryKey(key) === wanted)
+        ['ref', info.ref],
+        ['digest', info.digest],
+        ['image-digest', info.imageDigest],
+        ['config-digest', info.configDigest],
+        ['media-type', info.mediaType],
+        ['platform', formatPlatform(info.platform)],
+        ['platforms', JSON.stringify(info.platforms.map(formatPlatform))],
+        ['os', c.os],
+        ['architecture', c.architecture],
+        ['variant', c.variant],
+        ['created', c.created],
+        ['author', c.author],
+        ['user', c.user],
+        ['workdir', c.workdir],
+        ['entrypoint', JSON.stringify(c.entrypoint)],
+        ['cmd', JSON.stringify(c.cmd)],
+        ['env', orderedJson(c.env)],
+        ['labels', orderedJson(c.labels)],
+        ['exposed-ports', JSON.stringify(c.exposedPorts)],
+        ['volumes', JSON.stringify(c.volumes)],
+        ['stop-signal', c.stopSignal],
+        ['layers', String(info.layers)],
+        ['size', String(info.size)],
+        ['config', info.configText],
+        ['ratelimit-limit', info.rateLimit ? String(info.rateLimit.limit) : ''],
+        [
+            'ratelimit-remaining',
+            info.rateLimit ? String(info.rateLimit.remaining) : ''
+        ]
     ];
 }
-/** Server URLs a helper may have stored the login under, most likely first. */
-function helperServerUrls(domain) {
-    return isDockerHub(domain)
-        ? [DOCKER_HUB_KEY, 'index.docker.io']
-        : [domain, `https://${domain}`];
-}
-async function fromHelper(name, domain, source, run) {
-    for (const serverUrl of helperServerUrls(domain)) {
-        const result = await run(name, serverUrl);
-        if (!result.found)
-            continue;
-        const { username, secret } = result.credentials;
-        const credentials = username === TOKEN_USERNAME
-            ? { username: '', password: '', identityToken: secret }
-            : { username, password: secret };
-        return {
-            credentials,
-            source: `${source} (docker-credential-${name}, ${serverUrl})`
-        };
-    }
-    return undefined;
-}
 /**
- * Looks through every place a runner keeps registry credentials, in the
- * docker CLI's order. A broken helper is a warning, not a failure: public
- * images must still work on a runner with a stale config.
+ * One image as a compact JSON object (the `results` output): the outputs'
+ * names and values, maps and lists as JSON rather than JSON text.
  */
-async function findCredentials(domain, options = {}) {
-    const env = options.env ?? process.env;
-    const run = options.runHelper ??
-        ((name, url) => runCredentialHelper(name, url, { env }));
-    const warnings = [];
-    const tryHelper = async (name, source) => {
-        try {
-            return await fromHelper(name, domain, source, run);
-        }
-        catch (error) {
-            if (!(error instanceof CredentialHelperError))
-                throw error;
-            warnings.push(`${source}: ${error.message}; continuing without it`);
-            return undefined;
-        }
-    };
-    if (env.DOCKER_AUTH_CONFIG) {
-        const config = parseConfig(env.DOCKER_AUTH_CONFIG, 'DOCKER_AUTH_CONFIG');
-        const found = fromAuths(config, domain, 'DOCKER_AUTH_CONFIG');
-        if (found)
-            return { found, warnings };
-    }
-    const path = dockerConfigPath(env);
-    const config = readConfig(path);
-    if (config) {
-        const helpers = config.credHelpers;
-        if (typeof helpers === 'object' && helpers !== null) {
-            for (const [key, name] of matchingEntries(helpers, domain)) {
-                if (typeof name !== 'string' || name === '')
-                    continue;
-                const found = await tryHelper(name, `${path} credHelpers["${key}"]`);
-                if (found)
-                    return { found, warnings };
-            }
-        }
-        if (typeof config.credsStore === 'string' && config.credsStore !== '') {
-            const found = await tryHelper(config.credsStore, `${path} credsStore`);
-            if (found)
-                return { found, warnings };
-        }
-        const found = fromAuths(config, domain, path);
-        if (found)
-            return { found, warnings };
-    }
-    // podman / skopeo / buildah keep the same format elsewhere.
-    const podman = env.REGISTRY_AUTH_FILE ||
-        (env.XDG_RUNTIME_DIR
-            ? (0,external_node_path_namespaceObject.join)(env.XDG_RUNTIME_DIR, 'containers', 'auth.json')
-            : undefined);
-    if (podman) {
-        const podmanConfig = readConfig(podman);
-        const found = podmanConfig && fromAuths(podmanConfig, domain, podman);
-        if (found)
-            return { found, warnings };
-    }
-    return { warnings };
+function imageJson(info) {
+    const parts = imageOutputs(info)
+        .filter(([name]) => name !== 'config' && !name.startsWith('ratelimit'))
+        .map(([name, value]) => {
+        const raw = RAW_JSON.has(name) ? value : JSON.stringify(value);
+        return `${JSON.stringify(name)}:${raw}`;
+    });
+    return `{${parts.join(',')}}`;
 }
+/** Outputs whose value already is JSON. */
+const RAW_JSON = new Set([
+    'platforms',
+    'entrypoint',
+    'cmd',
+    'env',
+    'labels',
+    'exposed-ports',
+    'volumes',
+    'layers',
+    'size'
+]);
 
 // EXTERNAL MODULE: ./node_modules/content-type/index.js
 var content_type = __nccwpck_require__(756);
-;// CONCATENATED MODULE: ./src/registry/errors.ts
-/** An error from talking to a registry; `message` is meant for users. */
-class RegistryError extends Error {
-    kind;
-    status;
-    errors;
-    resource;
-    constructor(kind, message, status, errors = [], 
-    /** What was being fetched ("manifest", "config blob"...), for messages. */
-    resource) {
-        super(message);
-        this.kind = kind;
-        this.status = status;
-        this.errors = errors;
-        this.resource = resource;
-        this.name = 'RegistryError';
-    }
-    /** True if the registry sent this error code (e.g. `MANIFEST_UNKNOWN`). */
-    has(code) {
-        return this.errors.some((e) => e.code === code);
-    }
-}
-/**
- * Parses a registry error body. Registries also send HTML or plain text on
- * errors, so anything else yields an empty list.
- */
-function parseErrorBody(body) {
-    let parsed;
-    try {
-        parsed = JSON.parse(body.toString('utf8'));
-    }
-    catch {
-        return [];
-    }
-    if (typeof parsed !== 'object' || parsed === null)
-        return [];
-    const list = parsed.errors;
-    if (!Array.isArray(list))
-        return [];
-    const out = [];
-    for (const item of list) {
-        if (typeof item !== 'object' || item === null)
-            continue;
-        const { code, message, detail } = item;
-        // The spec's codes are short upper-case words; anything longer is cut.
-        out.push({
-            code: typeof code === 'string' ? code.slice(0, 64) : 'UNKNOWN',
-            message: typeof message === 'string' ? message.slice(0, 500) : '',
-            detail
-        });
-    }
-    return out;
-}
-/** `CODE: message` for each error, trimmed to a readable length. */
-function describeErrors(errors) {
-    return errors
-        .map((e) => (e.message ? `${e.code}: ${e.message}` : e.code))
-        .join('; ')
-        .slice(0, 500);
-}
-/**
- * A value the registry chose, for a message: in quotes and cut to `max`
- * characters, so an error stays readable whatever was sent. (What it
- * contains is escaped where the message is shown.)
- */
-function quote(text, max = 100) {
-    return text.length > max
-        ? `"${text.slice(0, max)}…" (${text.length} characters)`
-        : `"${text}"`;
-}
-
+// EXTERNAL MODULE: ./src/registry/errors.ts
+var registry_errors = __nccwpck_require__(6764);
 ;// CONCATENATED MODULE: ./src/registry/auth/challenge.ts
 /**
  * `WWW-Authenticate` parsing per RFC 7235/9110: several challenges in one
@@ -33398,6 +33407,9 @@ function pickChallenge(challenges) {
 
 
 const MAX_TOKEN_BODY = 1024 * 1024;
+/** 401 → token → retry, plus one re-scope for insufficient_scope. */
+const MAX_AUTH_ATTEMPTS = 3;
+const MAX_PING_BODY = 64 * 1024;
 /** Real tokens (JWTs, GCR's, ACR's) are a few KB at most. */
 const MAX_TOKEN_CHARS = 16 * 1024;
 const MIN_MASKED_CHARS = 8;
@@ -33416,6 +33428,72 @@ class Authenticator {
     challenge;
     constructor(options) {
         this.options = options;
+    }
+    /**
+     * Sends a request to the registry with the authorization its challenges
+     * ask for: the header known for `scope` first, then on a 401 the answer to
+     * the new challenge, at most MAX_AUTH_ATTEMPTS times. Returns the last
+     * answer, whatever its status, and whether credentials went with it.
+     */
+    async send(url, scope, options) {
+        const since = this.serial;
+        let authorization = await this.headerFor(scope);
+        for (let attempt = 1;; attempt++) {
+            const headers = { ...options.headers };
+            if (authorization)
+                headers.Authorization = authorization;
+            const response = await this.options.transport.send(url, {
+                ...options,
+                headers
+            });
+            const authenticated = authorization !== undefined;
+            if (response.status !== 401 || attempt >= MAX_AUTH_ATTEMPTS) {
+                return { response, authenticated };
+            }
+            let challenges = parseChallenges(headerText(response.headers['www-authenticate']));
+            // GCR answers some 401s without a challenge: ask /v2/ for it (an
+            // empty list then answers the challenge already known).
+            if (challenges.length === 0 && !this.hasChallenge()) {
+                const fromPing = await this.ping();
+                const usable = pickChallenge(fromPing);
+                if (usable)
+                    this.setKnownChallenge(usable);
+                else
+                    challenges = fromPing;
+            }
+            const next = await this.onUnauthorized(challenges, scope, authorization, since);
+            if (next === undefined)
+                return { response, authenticated };
+            authorization = next;
+        }
+    }
+    /**
+     * Before many requests for several scopes: learn the challenge once and
+     * ask for one token covering them all. Best effort: any failure leaves
+     * each request to authenticate (and report) by itself.
+     */
+    async prepare(scopes) {
+        if (scopes.length < 2)
+            return;
+        try {
+            if (!this.hasChallenge()) {
+                const challenge = pickChallenge(await this.ping());
+                if (!challenge)
+                    return;
+                this.setKnownChallenge(challenge);
+            }
+            await this.prefetch(scopes);
+        }
+        catch {
+            // each request will authenticate by itself
+        }
+    }
+    /** The challenges `GET /v2/` carries (only realm and service are kept). */
+    async ping() {
+        const response = await this.options.transport.send(new URL('/v2/', this.options.registry), { maxBytes: MAX_PING_BODY, what: 'API version check' });
+        if (response.status !== 401)
+            return [];
+        return parseChallenges(headerText(response.headers['www-authenticate']));
     }
     /** Lets a caller that knows the realm (Docker Hub) skip the 401 round trip. */
     setKnownChallenge(challenge) {
@@ -33467,7 +33545,7 @@ class Authenticator {
         if (!challenge) {
             if (challenges.length > 0) {
                 const schemes = challenges.map((c) => c.scheme).join(', ');
-                throw new RegistryError('auth', `The registry asks for an authentication scheme this action does not support (${quote(schemes)})`, 401);
+                throw new registry_errors/* RegistryError */.gl('auth', `The registry asks for an authentication scheme this action does not support (${(0,registry_errors/* quote */.hD)(schemes)})`, 401);
             }
             return undefined;
         }
@@ -33489,7 +33567,7 @@ class Authenticator {
             return `Bearer ${credentials.registryToken}`;
         const realm = challenge.params.realm;
         if (!realm) {
-            throw new RegistryError('protocol', 'The registry sent a Bearer challenge without a realm, so there is no token server to ask');
+            throw new registry_errors/* RegistryError */.gl('protocol', 'The registry sent a Bearer challenge without a realm, so there is no token server to ask');
         }
         const realmUrl = this.validateRealm(realm);
         const service = challenge.params.service;
@@ -33541,7 +33619,7 @@ class Authenticator {
             url = new URL(realm, this.options.registry);
         }
         catch {
-            throw new RegistryError('protocol', "The registry's token realm is not a valid URL");
+            throw new registry_errors/* RegistryError */.gl('protocol', "The registry's token realm is not a valid URL");
         }
         this.options.transport.policy.check(url, "the registry's token realm", this.options.registry);
         return url;
@@ -33559,29 +33637,29 @@ class Authenticator {
             response = await this.getToken(realm, service, scopes, credentials);
         }
         if (response.status !== 200) {
-            const errors = parseErrorBody(response.body);
-            const detail = errors.length ? ` (${describeErrors(errors)})` : '';
+            const errors = (0,registry_errors/* parseErrorBody */.kW)(response.body);
+            const detail = errors.length ? ` (${(0,registry_errors/* describeErrors */.rg)(errors)})` : '';
             const hint = (response.status === 401 || response.status === 403) && credentials
                 ? ': the credentials were rejected'
                 : '';
-            throw new RegistryError('auth', `The token server ${realm.origin} answered ${response.status}${hint}${detail}`, response.status, errors);
+            throw new registry_errors/* RegistryError */.gl('auth', `The token server ${realm.origin} answered ${response.status}${hint}${detail}`, response.status, errors);
         }
         let body;
         try {
             body = JSON.parse(response.body.toString('utf8'));
         }
         catch {
-            throw new RegistryError('protocol', `The token server ${realm.origin} did not answer with JSON`);
+            throw new registry_errors/* RegistryError */.gl('protocol', `The token server ${realm.origin} did not answer with JSON`);
         }
         const value = (typeof body.token === 'string' && body.token) ||
             (typeof body.access_token === 'string' && body.access_token) ||
             '';
         if (!value) {
-            throw new RegistryError('protocol', `The token server ${realm.origin} answered without a token`);
+            throw new registry_errors/* RegistryError */.gl('protocol', `The token server ${realm.origin} answered without a token`);
         }
         // It goes into an Authorization header: printable, no spaces, bounded.
         if (value.length > MAX_TOKEN_CHARS || !/^[\x21-\x7e]+$/.test(value)) {
-            throw new RegistryError('protocol', `The token server ${realm.origin} answered a token that cannot be a bearer token (${value.length} characters; at most ${MAX_TOKEN_CHARS} printable ones without spaces)`);
+            throw new registry_errors/* RegistryError */.gl('protocol', `The token server ${realm.origin} answered a token that cannot be a bearer token (${value.length} characters; at most ${MAX_TOKEN_CHARS} printable ones without spaces)`);
         }
         this.mask(value);
         if (typeof body.refresh_token === 'string')
@@ -33647,6 +33725,10 @@ function withoutRequestParams(challenge) {
     delete params.error_description;
     return { ...challenge, params };
 }
+/** Node joins repeated headers with ", " except a few; an array is joined too. */
+function headerText(value) {
+    return (Array.isArray(value) ? value.join(', ') : value) ?? '';
+}
 function basic({ username, password }) {
     return `Basic ${Buffer.from(`${username}:${password}`).toString('base64')}`;
 }
@@ -33691,17 +33773,17 @@ var external_node_crypto_ = __nccwpck_require__(7598);
 /** Content digests: the algorithms we verify, and hashing bytes with them. */
 
 
-const digest_DIGEST = /^(?:sha256:[a-f0-9]{64}|sha512:[a-f0-9]{128})$/;
+const DIGEST = /^(?:sha256:[a-f0-9]{64}|sha512:[a-f0-9]{128})$/;
 /** True for a digest we can verify: sha256 or sha512, lowercase hex. */
 function isDigest(text) {
-    return digest_DIGEST.test(text);
+    return DIGEST.test(text);
 }
 function isSupportedAlgorithm(algorithm) {
     return algorithm === 'sha256' || algorithm === 'sha512';
 }
 function digestOf(bytes, algorithm = 'sha256') {
     if (!isSupportedAlgorithm(algorithm)) {
-        throw new RegistryError('unsupported', `Digest algorithm ${algorithm} is not supported`);
+        throw new registry_errors/* RegistryError */.gl('unsupported', `Digest algorithm ${algorithm} is not supported`);
     }
     return `${algorithm}:${(0,external_node_crypto_.createHash)(algorithm).update(bytes).digest('hex')}`;
 }
@@ -33879,8 +33961,8 @@ class UrlPolicy {
      * e.g. "the registry's token realm" or "a redirect of the manifest to".
      */
     check(url, what, from) {
-        const refuse = (reason) => {
-            throw new RegistryError('security', `Refusing ${what} ${url.origin === 'null' ? url.protocol : url.origin}: ${reason}`);
+        const refuse = (reason, remedy) => {
+            throw new registry_errors/* RegistryError */.gl('security', `Refusing ${what} ${url.origin === 'null' ? url.protocol : url.origin}: ${reason}`, undefined, [], undefined, remedy);
         };
         if (url.protocol !== 'https:' && url.protocol !== 'http:') {
             refuse('only https (or http where allowed) is followed');
@@ -33906,7 +33988,7 @@ class UrlPolicy {
             refuse(`a public host (${from.host}) may not send the action to a ${target} address`);
         }
         if (url.protocol === 'http:' && !this.allowsHttp(url)) {
-            refuse("plain http is only used for loopback hosts and those listed in 'insecure-registries'; it must use https");
+            refuse('plain http is only used for loopback hosts and those the user allows; it must use https', 'allow-http');
         }
     }
     /**
@@ -33921,7 +34003,7 @@ class UrlPolicy {
             const all = Array.isArray(address) ? address : [{ address, family }];
             const bad = all.find((a) => FORBIDDEN.has(classifyHost(a.address)));
             if (bad && !this.namedNames.has(hostname.toLowerCase())) {
-                return callback(new RegistryError('security', `Refusing to connect to ${hostname}: it resolves to ${bad.address}, a link-local or metadata address`), address, family);
+                return callback(new registry_errors/* RegistryError */.gl('security', `Refusing to connect to ${hostname}: it resolves to ${bad.address}, a link-local or metadata address`), address, family);
             }
             callback(null, address, family);
         });
@@ -33929,6 +34011,7 @@ class UrlPolicy {
 }
 
 ;// CONCATENATED MODULE: ./src/registry/transport.ts
+
 
 
 
@@ -34003,7 +34086,7 @@ class Transport {
                     return response;
             }
             catch (error) {
-                if (!(error instanceof RegistryError))
+                if (!(error instanceof registry_errors/* RegistryError */.gl))
                     throw error;
                 if (!RETRY_KINDS.has(error.kind))
                     throw error;
@@ -34012,13 +34095,13 @@ class Transport {
             const last = !idempotent || attempt >= this.retry.retries;
             const waitMs = response ? retryAfterMs(response.headers) : undefined;
             if (waitMs !== undefined && waitMs > this.retry.maxRetryAfterMs) {
-                throw new RegistryError('rate-limit', `${url.host} answered ${response.status} and asks to wait ${waitMs >= MAX_RETRY_AFTER_MS ? 'a year or more' : `${formatWait(waitMs)} (until ${new Date(Date.now() + waitMs).toISOString()})`}, longer than the ${formatWait(this.retry.maxRetryAfterMs)} this step waits ('max-retry-wait'); retry after that time`, response.status, [], options.what);
+                throw new registry_errors/* RegistryError */.gl('rate-limit', `${url.host} answered ${response.status} and asks to wait ${waitMs >= MAX_RETRY_AFTER_MS ? 'a year or more' : `${formatWait(waitMs)} (until ${new Date(Date.now() + waitMs).toISOString()})`}, longer than the ${formatWait(this.retry.maxRetryAfterMs)} this step waits`, response.status, [], options.what, 'wait-longer');
             }
             if (last) {
                 if (response)
                     return response;
                 throw attempt > 0
-                    ? new RegistryError(failure.kind, `${failure.message} (gave up after ${attempt + 1} attempts)`)
+                    ? new registry_errors/* RegistryError */.gl(failure.kind, `${failure.message} (gave up after ${attempt + 1} attempts)`)
                     : failure;
             }
             const backoff = Math.min(this.retry.maxDelayMs, this.retry.baseDelayMs * 2 ** attempt);
@@ -34048,7 +34131,7 @@ class Transport {
     }
     assertOpen() {
         if (this.closed) {
-            throw new RegistryError('cancelled', 'The request was cancelled');
+            throw new registry_errors/* RegistryError */.gl('cancelled', 'The request was cancelled');
         }
     }
     /**
@@ -34068,14 +34151,14 @@ class Transport {
             if (response.location === undefined)
                 return response.result;
             if (hop >= this.maxRedirects) {
-                throw new RegistryError('protocol', `Too many redirects: more than ${this.maxRedirects} hops (the limit) fetching the ${options.what} from ${redact(url)}`);
+                throw new registry_errors/* RegistryError */.gl('protocol', `Too many redirects: more than ${this.maxRedirects} hops (the limit) fetching the ${options.what} from ${redact(url)}`);
             }
             let next;
             try {
                 next = new URL(response.location, current);
             }
             catch {
-                throw new RegistryError('protocol', `${current.host} redirected the ${options.what} to something that is not a URL`);
+                throw new registry_errors/* RegistryError */.gl('protocol', `${current.host} redirected the ${options.what} to something that is not a URL`);
             }
             this.policy.check(next, `a redirect of the ${options.what} to`, current);
             // 303 (and, as browsers do, 301/302 of a POST) turns into a GET.
@@ -34087,7 +34170,7 @@ class Transport {
             }
             if (next.origin !== current.origin) {
                 if (body !== undefined) {
-                    throw new RegistryError('security', `Refusing a redirect of the ${options.what} from ${current.origin} to another origin (${next.origin}): the request body (for a token request, the refresh token) must not leave ${current.origin}`);
+                    throw new registry_errors/* RegistryError */.gl('security', `Refusing a redirect of the ${options.what} from ${current.origin} to another origin (${next.origin}): the request body (for a token request, the refresh token) must not leave ${current.origin}`);
                 }
                 // Credentials belong to the origin that asked for them; a CDN or
                 // S3 rejects them and must never see them.
@@ -34105,7 +34188,7 @@ class Transport {
         const left = deadline === undefined ? Infinity : deadline - Date.now();
         const budget = Math.min(this.timeoutMs, left);
         if (budget <= 0) {
-            throw new RegistryError('timeout', `The overall time limit ran out before fetching the ${options.what} from ${url.host}`);
+            throw new registry_errors/* RegistryError */.gl('timeout', `The overall time limit ran out before fetching the ${options.what} from ${url.host}`);
         }
         let message;
         let timedOut = false;
@@ -34115,7 +34198,7 @@ class Transport {
             message?.destroy();
             onTimeout?.();
         }, budget);
-        const timeoutError = () => new RegistryError('timeout', left < this.timeoutMs
+        const timeoutError = () => new registry_errors/* RegistryError */.gl('timeout', left < this.timeoutMs
             ? `The overall time limit ran out while fetching the ${options.what} from ${url.host} (${method} ${redact(url)})`
             : `${url.host} did not answer the ${options.what} request within ${formatWait(budget)} (${method} ${redact(url)})`);
         try {
@@ -34156,7 +34239,7 @@ class Transport {
         }
         catch (error) {
             if (timedOut &&
-                !(error instanceof RegistryError && error.kind === 'timeout')) {
+                !(error instanceof registry_errors/* RegistryError */.gl && error.kind === 'timeout')) {
                 throw timeoutError();
             }
             throw error;
@@ -34176,14 +34259,15 @@ class Transport {
         }
         catch (error) {
             // The guarded lookup's refusal (a name resolving to link-local).
-            if (error instanceof RegistryError)
+            if (error instanceof registry_errors/* RegistryError */.gl)
                 throw error;
             const code = error.code;
             const detail = code ? `${code}` : error.message;
             const tls = tlsProblem(code, url);
-            if (tls)
-                throw new RegistryError('tls', `${tls} (${code})`);
-            throw new RegistryError('network', `Cannot reach ${url.host}: ${detail} (${method} ${redact(url)})`);
+            if (tls) {
+                throw new registry_errors/* RegistryError */.gl('tls', `${tls.problem} (${code})`, undefined, [], undefined, tls.remedy);
+            }
+            throw new registry_errors/* RegistryError */.gl('network', `Cannot reach ${url.host}: ${detail} (${method} ${redact(url)})`);
         }
     }
     client(protocol) {
@@ -34216,7 +34300,7 @@ async function readCapped(message, maxBytes, what) {
     const hasLength = message.headers['content-length'] !== undefined && Number.isFinite(declared);
     if (hasLength && declared > maxBytes) {
         message.destroy();
-        throw new RegistryError('too-large', `The ${what} is ${declared} bytes, more than the ${maxBytes}-byte limit`);
+        throw new registry_errors/* RegistryError */.gl('too-large', `The ${what} is ${declared} bytes, more than the ${maxBytes}-byte limit`);
     }
     const chunks = [];
     let total = 0;
@@ -34226,21 +34310,21 @@ async function readCapped(message, maxBytes, what) {
             total += buffer.length;
             if (total > maxBytes) {
                 message.destroy();
-                throw new RegistryError('too-large', `The ${what} is larger than the ${maxBytes}-byte limit`);
+                throw new registry_errors/* RegistryError */.gl('too-large', `The ${what} is larger than the ${maxBytes}-byte limit`);
             }
             chunks.push(buffer);
         }
     }
     catch (error) {
-        if (error instanceof RegistryError)
+        if (error instanceof registry_errors/* RegistryError */.gl)
             throw error;
-        throw new RegistryError('network', hasLength
+        throw new registry_errors/* RegistryError */.gl('network', hasLength
             ? `The ${what} was truncated: ${total} of ${declared} bytes arrived before the connection broke`
             : `The connection broke while reading the ${what} (${error.message}, ${total} bytes received)`);
     }
     const encoded = message.headers['content-encoding'];
     if (hasLength && !encoded && total !== declared) {
-        throw new RegistryError('network', `The ${what} was truncated: ${total} of ${declared} bytes arrived`);
+        throw new registry_errors/* RegistryError */.gl('network', `The ${what} was truncated: ${total} of ${declared} bytes arrived`);
     }
     return Buffer.concat(chunks, total);
 }
@@ -34289,20 +34373,6 @@ function retryAfterMs(headers, now = Date.now()) {
         return undefined;
     return Math.min(Math.max(0, date - now), MAX_RETRY_AFTER_MS);
 }
-function formatWait(ms) {
-    if (ms < 1000)
-        return `${Math.round(ms)} ms`;
-    const s = Math.round(ms / 1000);
-    if (s < 120)
-        return `${s} s`;
-    const m = Math.round(s / 60);
-    if (m < 120)
-        return `${m} min`;
-    const h = m / 60;
-    if (h < 48)
-        return `${h.toFixed(1)} h`;
-    return `${Math.round(h / 24)} days`;
-}
 /**
  * TLS failures are not transient: say what they mean instead of retrying.
  * A plain-http server answering a TLS handshake shows up as EPROTO.
@@ -34311,7 +34381,10 @@ function tlsProblem(code, url) {
     if (!code || url.protocol !== 'https:')
         return undefined;
     if (code === 'EPROTO' || code === 'ERR_SSL_WRONG_VERSION_NUMBER') {
-        return `${url.host} does not speak https here. If it is a plain-http registry you trust, list it in the 'insecure-registries' input`;
+        return {
+            problem: `${url.host} does not speak https here`,
+            remedy: 'allow-http'
+        };
     }
     if (code.startsWith('CERT_') ||
         code.startsWith('ERR_TLS_CERT') ||
@@ -34319,7 +34392,9 @@ function tlsProblem(code, url) {
         code === 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY' ||
         code === 'DEPTH_ZERO_SELF_SIGNED_CERT' ||
         code === 'SELF_SIGNED_CERT_IN_CHAIN') {
-        return `${url.host} presented a TLS certificate this runner does not trust. Add its CA to the runner (NODE_EXTRA_CA_CERTS) rather than turning verification off`;
+        return {
+            problem: `${url.host} presented a TLS certificate this runner does not trust. Add its CA to the runner (NODE_EXTRA_CA_CERTS) rather than turning verification off`
+        };
     }
     return undefined;
 }
@@ -34353,7 +34428,6 @@ function redact(url) {
 
 
 
-
 const MAX_MANIFEST_BYTES = 4 * 1024 * 1024;
 const MAX_CONFIG_BYTES = 4 * 1024 * 1024;
 const MAX_TAG_PAGE_BYTES = 8 * 1024 * 1024;
@@ -34366,11 +34440,9 @@ const MAX_TAG_LIST_BYTES = 64 * 1024 * 1024;
 /** A `next` link is a few hundred bytes; a longer Link header is not parsed. */
 const MAX_LINK_HEADER_CHARS = 8 * 1024;
 const MAX_ERROR_BYTES = 64 * 1024;
-/** 401 → token → retry, plus one re-scope for insufficient_scope. */
-const MAX_AUTH_ATTEMPTS = 3;
 /** Docker Hub's token service is known, so its token can be fetched first. */
 const KNOWN_CHALLENGES = {
-    [DOCKER_HUB_API]: {
+    [registry_reference/* DOCKER_HUB_API */.sg]: {
         scheme: 'bearer',
         params: Object.assign(Object.create(null), {
             realm: 'https://auth.docker.io/token',
@@ -34385,8 +34457,8 @@ class RegistryClient {
     ownsTransport;
     cache;
     constructor(options) {
-        const host = apiHost(options.domain);
-        const plain = options.insecure || isLoopbackHost(host);
+        const host = (0,registry_reference/* apiHost */.nz)(options.domain);
+        const plain = options.insecure || (0,registry_reference/* isLoopbackHost */.cW)(host);
         this.base = new URL(`${plain ? 'http' : 'https'}://${host}`);
         this.ownsTransport = !options.transport;
         this.cache = options.cache;
@@ -34440,7 +34512,7 @@ class RegistryClient {
         const algorithm = expected ? expected.split(':')[0] : 'sha256';
         const digest = digestOf(response.body, algorithm);
         if (expected && digest !== expected) {
-            throw new RegistryError('integrity', `The manifest served for ${expected} has digest ${digest}: the registry sent different content than asked for`);
+            throw new registry_errors/* RegistryError */.gl('integrity', `The manifest served for ${expected} has digest ${digest}: the registry sent different content than asked for`);
         }
         const header = headerValue(response.headers['docker-content-digest']);
         if (header) {
@@ -34451,7 +34523,7 @@ class RegistryClient {
                     ? digestOf(response.body, headerAlgorithm)
                     : undefined;
             if (check !== undefined && check !== header) {
-                throw new RegistryError('integrity', `The manifest's Docker-Content-Digest header says ${quote(header, 140)} but its bytes hash to ${check}`);
+                throw new registry_errors/* RegistryError */.gl('integrity', `The manifest's Docker-Content-Digest header says ${(0,registry_errors/* quote */.hD)(header, 140)} but its bytes hash to ${check}`);
             }
         }
         return {
@@ -34468,7 +34540,7 @@ class RegistryClient {
         if (cached && cached.length === descriptor.size)
             return cached;
         if (descriptor.size > maxBytes) {
-            throw new RegistryError('too-large', `The ${what} is ${descriptor.size} bytes, more than the ${maxBytes}-byte limit`);
+            throw new registry_errors/* RegistryError */.gl('too-large', `The ${what} is ${descriptor.size} bytes, more than the ${maxBytes}-byte limit`);
         }
         const path = `/v2/${repository}/blobs/${descriptor.digest}`;
         let response;
@@ -34480,18 +34552,18 @@ class RegistryClient {
             });
         }
         catch (error) {
-            if (error instanceof RegistryError && error.kind === 'too-large') {
-                throw new RegistryError('integrity', `The ${what} ${descriptor.digest} is longer than the ${descriptor.size} bytes the manifest declares`);
+            if (error instanceof registry_errors/* RegistryError */.gl && error.kind === 'too-large') {
+                throw new registry_errors/* RegistryError */.gl('integrity', `The ${what} ${descriptor.digest} is longer than the ${descriptor.size} bytes the manifest declares`);
             }
             throw error;
         }
         const algorithm = descriptor.digest.split(':')[0];
         const digest = digestOf(response.body, algorithm);
         if (digest !== descriptor.digest) {
-            throw new RegistryError('integrity', `The ${what} ${descriptor.digest} arrived with different content (sha ${digest}, ${response.body.length} bytes)`);
+            throw new registry_errors/* RegistryError */.gl('integrity', `The ${what} ${descriptor.digest} arrived with different content (sha ${digest}, ${response.body.length} bytes)`);
         }
         if (response.body.length !== descriptor.size) {
-            throw new RegistryError('integrity', `The ${what} is ${response.body.length} bytes, but the manifest says ${descriptor.size}`);
+            throw new registry_errors/* RegistryError */.gl('integrity', `The ${what} is ${response.body.length} bytes, but the manifest says ${descriptor.size}`);
         }
         this.cache?.put(descriptor.digest, response.body);
         return response.body;
@@ -34513,7 +34585,7 @@ class RegistryClient {
         }
         catch (error) {
             // 405 and friends: the registry does not do HEAD properly; GET below.
-            if (!(error instanceof RegistryError) || error.status === 404)
+            if (!(error instanceof registry_errors/* RegistryError */.gl) || error.status === 404)
                 throw error;
             if (error.kind === 'auth' || error.kind === 'rate-limit')
                 throw error;
@@ -34548,7 +34620,7 @@ class RegistryClient {
         const { default: LinkHeader } = await __nccwpck_require__.e(/* import() */ 495).then(__nccwpck_require__.t.bind(__nccwpck_require__, 495, 23));
         let next = new URL(`/v2/${repository}/tags/list?n=${pageSize}`, this.base);
         // The limits are fixed: no input raises them.
-        const tooMany = (what) => new RegistryError('too-large', `${repository} has more tags than ${what}, the most this action reads; stopped listing (${seen.size} tags read)`);
+        const tooMany = (what) => new registry_errors/* RegistryError */.gl('too-large', `${repository} has more tags than ${what}, the most this action reads; stopped listing (${seen.size} tags read)`);
         for (let page = 0; next; page++) {
             if (page >= maxPages)
                 throw tooMany(`${maxPages} pages of ${pageSize}`);
@@ -34566,46 +34638,31 @@ class RegistryClient {
                 body = JSON.parse(response.body.toString('utf8'));
             }
             catch {
-                throw new RegistryError('protocol', 'The tag list is not valid JSON');
+                throw new registry_errors/* RegistryError */.gl('protocol', 'The tag list is not valid JSON');
             }
             const list = Array.isArray(body?.tags) ? body.tags : [];
             entries += list.length;
             if (entries > maxTags)
                 throw tooMany(`${maxTags} entries`);
             for (const tag of list) {
-                if (typeof tag === 'string' && isTag(tag))
+                if (typeof tag === 'string' && (0,registry_reference/* isTag */.dz)(tag))
                     seen.add(tag);
                 else
                     ignored++;
             }
             next = nextPage(response, this.base, LinkHeader);
             if (next && visited.has(next.href)) {
-                throw new RegistryError('protocol', `The registry's tag pagination loops back to a page already read (${redact(next)})`);
+                throw new registry_errors/* RegistryError */.gl('protocol', `The registry's tag pagination loops back to a page already read (${redact(next)})`);
             }
         }
         return { tags: [...seen], ignored };
     }
     /**
-     * Before many inspections on this registry: learn its challenge once and
-     * ask for one token covering every repository. Best effort: any failure
-     * leaves each request to authenticate on its own.
+     * Before many inspections on this registry: one token for every
+     * repository, where the token server allows it (best effort).
      */
     async prepare(repositories) {
-        const unique = [...new Set(repositories)];
-        if (unique.length < 2)
-            return;
-        try {
-            if (!this.auth.hasChallenge()) {
-                const challenge = pickChallenge(await this.pingChallenges());
-                if (!challenge)
-                    return;
-                this.auth.setKnownChallenge(challenge);
-            }
-            await this.auth.prefetch(unique.map((r) => `repository:${r}:pull`));
-        }
-        catch {
-            // each request will authenticate (and report) by itself
-        }
+        await this.auth.prepare([...new Set(repositories)].map((r) => `repository:${r}:pull`));
     }
     dispose() {
         if (this.ownsTransport)
@@ -34613,59 +34670,20 @@ class RegistryClient {
     }
     /** GET with auth; non-2xx answers become RegistryErrors. */
     async get(repository, path, options) {
-        const scope = `repository:${repository}:pull`;
-        const url = new URL(path, this.base);
-        const since = this.auth.serial;
-        let authorization = await this.auth.headerFor(scope);
-        for (let attempt = 1;; attempt++) {
-            const headers = {};
-            if (options.accept)
-                headers.Accept = options.accept;
-            if (authorization)
-                headers.Authorization = authorization;
-            const response = await this.transport.send(url, {
-                method: options.method,
-                headers,
-                maxBytes: options.maxBytes,
-                what: options.what
-            });
-            if (response.status >= 200 && response.status < 300)
-                return response;
-            if (response.status === 401 && attempt < MAX_AUTH_ATTEMPTS) {
-                let challenges = parseChallenges(headerValue(response.headers['www-authenticate']) ?? '');
-                // GCR answers some 401s without a challenge: ask /v2/ for it (an
-                // empty list then answers the challenge the Authenticator knows).
-                if (challenges.length === 0 && !this.auth.hasChallenge()) {
-                    const fromPing = await this.pingChallenges();
-                    const usable = pickChallenge(fromPing);
-                    if (usable)
-                        this.auth.setKnownChallenge(usable);
-                    else
-                        challenges = fromPing;
-                }
-                const next = await this.auth.onUnauthorized(challenges, scope, authorization, since);
-                if (next !== undefined) {
-                    authorization = next;
-                    continue;
-                }
-            }
-            throw this.failure(response, options.what, authorization !== undefined);
-        }
-    }
-    /** The challenges `GET /v2/` carries (the Authenticator keeps only realm and service). */
-    async pingChallenges() {
-        const response = await this.transport.send(new URL('/v2/', this.base), {
-            maxBytes: MAX_ERROR_BYTES,
-            what: 'API version check'
+        const { response, authenticated } = await this.auth.send(new URL(path, this.base), `repository:${repository}:pull`, {
+            method: options.method,
+            headers: options.accept ? { Accept: options.accept } : {},
+            maxBytes: options.maxBytes,
+            what: options.what
         });
-        if (response.status !== 401)
-            return [];
-        return parseChallenges(headerValue(response.headers['www-authenticate']) ?? '');
+        if (response.status >= 200 && response.status < 300)
+            return response;
+        throw this.failure(response, options.what, authenticated);
     }
     failure(response, what, authenticated) {
-        const errors = parseErrorBody(response.body.subarray(0, MAX_ERROR_BYTES));
+        const errors = (0,registry_errors/* parseErrorBody */.kW)(response.body.subarray(0, MAX_ERROR_BYTES));
         const status = response.status;
-        const detail = errors.length ? `: ${describeErrors(errors)}` : '';
+        const detail = errors.length ? `: ${(0,registry_errors/* describeErrors */.rg)(errors)}` : '';
         const where = `${redact(response.url)}`;
         const kind = status === 401 || status === 403
             ? 'auth'
@@ -34673,7 +34691,7 @@ class RegistryClient {
                 ? 'not-found'
                 : 'http';
         const note = status === 401 && !authenticated ? ' (no credentials were sent)' : '';
-        return new RegistryError(kind, `The registry answered ${status} for the ${what} (${where})${note}${detail}`, status, errors, what);
+        return new registry_errors/* RegistryError */.gl(kind, `The registry answered ${status} for the ${what} (${where})${note}${detail}`, status, errors, what);
     }
 }
 /** The `rel="next"` target of a Link header, if it stays on the registry. */
@@ -34682,14 +34700,14 @@ function nextPage(response, base, LinkHeader) {
     if (!header)
         return undefined;
     if (header.length > MAX_LINK_HEADER_CHARS) {
-        throw new RegistryError('too-large', `The tag list's Link header is ${header.length} characters, more than the ${MAX_LINK_HEADER_CHARS} this action reads`);
+        throw new registry_errors/* RegistryError */.gl('too-large', `The tag list's Link header is ${header.length} characters, more than the ${MAX_LINK_HEADER_CHARS} this action reads`);
     }
     let target;
     try {
         target = LinkHeader.parse(header).rel('next')[0]?.uri;
     }
     catch {
-        throw new RegistryError('protocol', 'The tag list has an unreadable Link header');
+        throw new registry_errors/* RegistryError */.gl('protocol', 'The tag list has an unreadable Link header');
     }
     if (!target)
         return undefined;
@@ -34698,10 +34716,10 @@ function nextPage(response, base, LinkHeader) {
         url = new URL(target, response.url);
     }
     catch {
-        throw new RegistryError('protocol', "The tag list's Link header points at something that is not a URL");
+        throw new registry_errors/* RegistryError */.gl('protocol', "The tag list's Link header points at something that is not a URL");
     }
     if (url.origin !== base.origin) {
-        throw new RegistryError('security', `The tag list points its next page at another host (${redact(url)}); refusing to follow`);
+        throw new registry_errors/* RegistryError */.gl('security', `The tag list points its next page at another host (${redact(url)}); refusing to follow`);
     }
     return url;
 }
@@ -34721,310 +34739,7 @@ function mediaTypeOf(value) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/ordered-json.ts
-/**
- * JSON.parse puts integer-like keys ("10") before all others, so a label map
- * read through it loses its order. This reads one object's entries in
- * document order, from text that JSON.parse has already accepted.
- */
-/** Entries of the object at `path` (e.g. ["config", "Labels"]), in order. */
-function entriesAt(text, path) {
-    let i = 0;
-    const ws = () => {
-        while (i < text.length && ' \t\n\r'.includes(text[i]))
-            i++;
-    };
-    const skipString = () => {
-        i++; // opening quote
-        while (i < text.length && text[i] !== '"')
-            i += text[i] === '\\' ? 2 : 1;
-        i++; // closing quote
-    };
-    const skipValue = () => {
-        const c = text[i];
-        if (c === '"')
-            return skipString();
-        if (c !== '{' && c !== '[') {
-            while (i < text.length && !',}] \t\n\r'.includes(text[i]))
-                i++;
-            return;
-        }
-        let depth = 0;
-        while (i < text.length) {
-            const d = text[i];
-            if (d === '"') {
-                skipString();
-                continue;
-            }
-            i++;
-            if (d === '{' || d === '[')
-                depth++;
-            else if ((d === '}' || d === ']') && --depth === 0)
-                return;
-        }
-    };
-    /** Each member of the object at `i`: its key and value's text range. */
-    const members = () => {
-        const out = [];
-        i++; // {
-        for (;;) {
-            ws();
-            if (i >= text.length || text[i] === '}')
-                return out;
-            const keyStart = i;
-            skipString();
-            const key = JSON.parse(text.slice(keyStart, i));
-            ws();
-            i++; // :
-            ws();
-            const start = i;
-            skipValue();
-            out.push([key, start, i]);
-            ws();
-            if (text[i] === ',')
-                i++;
-        }
-    };
-    ws();
-    for (const step of path) {
-        if (text[i] !== '{')
-            return undefined;
-        // Later duplicates win, as with JSON.parse.
-        const match = members()
-            .filter(([key]) => key === step)
-            .at(-1);
-        if (!match)
-            return undefined;
-        i = match[1];
-    }
-    if (text[i] !== '{')
-        return undefined;
-    const out = new Map();
-    for (const [key, start, end] of members()) {
-        out.set(key, JSON.parse(text.slice(start, end)));
-    }
-    return [...out];
-}
-
-;// CONCATENATED MODULE: ./src/pool.ts
-/** Work on many items, a few at a time. */
-/** Per registry, how many requests-heavy jobs (inspections) run at once. */
-const PER_REGISTRY_CONCURRENCY = 4;
-/**
- * `work` on every item, at most `limit` at once, results in item order.
- * After a failure no new item starts; the first failure is thrown once the
- * running ones have settled.
- */
-async function mapLimit(items, limit, work) {
-    const results = new Array(items.length);
-    let next = 0;
-    let failure;
-    const worker = async () => {
-        while (!failure && next < items.length) {
-            const i = next++;
-            try {
-                results[i] = await work(items[i], i);
-            }
-            catch (error) {
-                failure ??= { error };
-            }
-        }
-    };
-    await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-    if (failure)
-        throw failure.error;
-    return results;
-}
-
-;// CONCATENATED MODULE: ./src/inspect.ts
-
-
-
-
-
-
-
-
-
-/** Nested indexes are allowed; this bounds how deep we follow them. */
-const MAX_INDEX_DEPTH = 4;
-/**
- * A registry sizes an index; real ones list a few dozen entries. More than
- * this is refused rather than worked through.
- */
-const MAX_INDEX_ENTRIES = 10_000;
-/** `platform: all` fetches one manifest and config per platform, at most this many. */
-const MAX_PLATFORMS = 64;
-async function inspectImage(request, client) {
-    return explained(request, async () => resolve(request, client, await fetchTop(request, client)));
-}
-/**
- * Every platform an image offers (attestations left out), each with its
- * config, a few at a time; the top manifest is fetched and parsed once. A
- * single-platform image gives one entry.
- */
-async function inspectEveryPlatform(request, client) {
-    return explained(request, async () => {
-        const top = await fetchTop(request, client);
-        const document = parseManifest(top);
-        if (document.kind !== 'index') {
-            return [await resolve(request, client, top, document)];
-        }
-        const unique = new Map();
-        for (const p of document.platforms) {
-            const key = formatPlatform(p);
-            if (!unique.has(key))
-                unique.set(key, p);
-        }
-        if (unique.size > MAX_PLATFORMS) {
-            throw new RegistryError('too-large', `The image offers ${unique.size} platforms; 'platform: all' inspects at most ${MAX_PLATFORMS} (a fixed limit). Set 'platform' to the one you need`);
-        }
-        return mapLimit([...unique.values()], PER_REGISTRY_CONCURRENCY, (p) => resolve({ ...request, platform: p }, client, top, document));
-    });
-}
-/** Runs registry work, turning a RegistryError into a message for users. */
-async function explained(request, work) {
-    try {
-        return await work();
-    }
-    catch (error) {
-        if (error instanceof RegistryError) {
-            throw new UserError(explain(error, request, formatReference(request.reference)));
-        }
-        throw error;
-    }
-}
-async function resolve(request, client, top, parsedTop = parseManifest(top)) {
-    const { reference, platform: wanted } = request;
-    const repo = reference.path;
-    const warnings = [];
-    let rateLimit = readRateLimit(top.headers);
-    let current = top;
-    let document = parsedTop;
-    const topType = document.mediaType;
-    let platforms;
-    let chosen;
-    for (let depth = 0; document.kind === 'index'; depth++) {
-        if (depth >= MAX_INDEX_DEPTH) {
-            throw new RegistryError('unsupported', `The index nests more than ${MAX_INDEX_DEPTH} levels deep`);
-        }
-        const { entries, platforms: offered } = document;
-        platforms ??= offered;
-        const index = matchPlatform(wanted, offered);
-        if (index === -1) {
-            const list = offered.length
-                ? platformList(offered)
-                : 'none (the index lists no images)';
-            throw new RegistryError('platform', `The image has no ${formatPlatform(wanted)} variant. Platforms available: ${list}. Set the 'platform' input to one of them.`);
-        }
-        chosen = offered[index];
-        const entry = entries[index];
-        // A verified index of this repository vouches for its entries.
-        current = await client.getManifest(repo, entry.digest, { confirmed: true });
-        rateLimit = readRateLimit(current.headers) ?? rateLimit;
-        if (current.bytes.length !== entry.size) {
-            throw new RegistryError('integrity', `The manifest ${entry.digest} is ${current.bytes.length} bytes, but the index says ${entry.size}`);
-        }
-        document = parseManifest(current);
-    }
-    const manifest = document.json;
-    const configDescriptor = descriptorOf(manifest.config, 'config');
-    const configType = configDescriptor.mediaType ?? '';
-    if (!IMAGE_CONFIG_TYPES.includes(configType)) {
-        const artifactType = typeof manifest.artifactType === 'string'
-            ? manifest.artifactType
-            : configType;
-        throw new RegistryError('unsupported', `This is not a container image but an artifact of type ${quote(artifactType || 'unknown')} (config media type ${quote(configType || 'none')}); it has no image configuration to inspect`);
-    }
-    const layers = Array.isArray(manifest.layers) ? manifest.layers : [];
-    const size = layers.reduce((sum, layer) => sum + descriptorOf(layer, 'layer').size, 0);
-    const configBytes = await client.getBlob(repo, configDescriptor, MAX_CONFIG_BYTES, 'config blob');
-    const configText = configBytes.toString('utf8');
-    const config = inspect_readConfig(configText);
-    const actual = normalizePlatform({
-        os: config.os,
-        architecture: config.architecture,
-        variant: config.variant || undefined
-    });
-    if (chosen === undefined) {
-        const wantedText = formatPlatform(normalizePlatform(wanted));
-        if (config.os && formatPlatform(actual) !== wantedText) {
-            warnings.push(`The image is single-platform ${formatPlatform(actual)}; the platform ${wantedText} did not apply.`);
-        }
-    }
-    // Index platforms and `actual` are normalized already.
-    const platform = chosen ?? actual;
-    if (rateLimit &&
-        rateLimit.remaining <= Math.max(5, Math.floor(rateLimit.limit / 10))) {
-        warnings.push(`Only ${rateLimit.remaining} of ${rateLimit.limit} pulls are left in the registry's rate-limit window${rateLimit.windowSeconds ? ` (${rateLimit.windowSeconds} s)` : ''}; authenticate or cache results to avoid 429s.`);
-    }
-    return {
-        reference,
-        ref: formatReference(reference),
-        digest: top.digest,
-        mediaType: topType,
-        imageDigest: current.digest,
-        configDigest: configDescriptor.digest,
-        platform,
-        platforms: platforms ?? [actual],
-        config,
-        layers: layers.length,
-        size,
-        configText,
-        rateLimit,
-        warnings
-    };
-}
-/**
- * The top manifest; with `waitForMs`, an image that does not exist yet (a
- * push still in flight) is asked for again until it appears or time is up.
- */
-async function fetchTop(request, client) {
-    const { reference } = request;
-    // Leave the last moments of the step's budget for a clear not-found error.
-    const until = Math.min(Date.now() + (request.waitForMs ?? 0), (request.deadline ?? Infinity) - 1000);
-    const sleep = request.sleep ??
-        ((ms) => new Promise((r) => setTimeout(r, ms)));
-    for (let attempt = 0;; attempt++) {
-        try {
-            if (request.resolvedDigest && !reference.digest) {
-                // The HEAD that found this digest confirmed it in the repository.
-                return await client.getManifest(reference.path, request.resolvedDigest, { confirmed: true });
-            }
-            // With a cache, a HEAD (not a pull on Docker Hub) names the digest
-            // and confirms it is in this repository, readable with these
-            // credentials; only then may the cache answer the rest.
-            if (client.cache) {
-                const head = await client.resolveDigest(reference.path, manifestReference(reference));
-                if (reference.digest && head.digest !== reference.digest) {
-                    throw new RegistryError('integrity', `The registry answered for ${reference.digest} with the digest ${head.digest}`);
-                }
-                const manifest = await client.getManifest(reference.path, head.digest, {
-                    confirmed: true
-                });
-                return {
-                    ...manifest,
-                    headers: { ...head.headers, ...manifest.headers }
-                };
-            }
-            return await client.getManifest(reference.path, manifestReference(reference));
-        }
-        catch (error) {
-            const missing = error instanceof RegistryError &&
-                (error.has('MANIFEST_UNKNOWN') ||
-                    error.has('NAME_UNKNOWN') ||
-                    (error.status === 404 && error.errors.length === 0));
-            const left = until - Date.now();
-            if (!missing || left <= 0)
-                throw error;
-            const delay = Math.min(left, 1000 * Math.min(2 ** attempt, 10));
-            if (delay < 50)
-                throw error;
-            request.onWait?.(`${formatReference(reference)} is not there yet (${error.errors[0]?.code ?? 'HTTP 404'})`, left);
-            await sleep(delay);
-        }
-    }
-}
+;// CONCATENATED MODULE: ./src/registry/rate-limit.ts
 /** `100;w=21600` → 100 and 21600; absent or unreadable → undefined. */
 function readRateLimit(headers) {
     const parse = (name) => {
@@ -35050,159 +34765,22 @@ function readRateLimit(headers) {
         ? { limit: limit[0], remaining: remaining[0] }
         : { limit: limit[0], remaining: remaining[0], windowSeconds };
 }
-/**
- * Decides what a manifest is from its Content-Type, cross-checked with the
- * body's own mediaType (CVE-2021-41190); sniffs the body when the registry
- * sent no usable Content-Type.
- */
-function parseManifest(manifest) {
-    let json;
-    try {
-        json = JSON.parse(manifest.bytes.toString('utf8'));
-    }
-    catch {
-        throw new RegistryError('protocol', `The manifest ${manifest.digest} is not valid JSON`);
-    }
-    if (typeof json !== 'object' || json === null || Array.isArray(json)) {
-        throw new RegistryError('protocol', `The manifest ${manifest.digest} is not a JSON object`);
-    }
-    const body = json;
-    const declared = typeof body.mediaType === 'string' ? body.mediaType : undefined;
-    const contentType = manifest.contentType;
-    if (body.schemaVersion === 1 ||
-        SCHEMA1_TYPES.includes(contentType) ||
-        (declared && SCHEMA1_TYPES.includes(declared))) {
-        throw new RegistryError('unsupported', 'The registry serves this image only as a Docker schema 1 manifest, a format deprecated since 2017 and not supported; rebuild or re-push the image with a current Docker or buildx');
-    }
-    let mediaType;
-    const byHeader = manifestKind(contentType);
-    if (byHeader === 'index' || byHeader === 'image') {
-        if (declared !== undefined && declared !== contentType) {
-            throw new RegistryError('protocol', `The manifest's Content-Type is ${quote(contentType)} but its body says ${quote(declared)}; refusing an ambiguous manifest`);
-        }
-        mediaType = contentType;
-    }
-    else if (declared !== undefined) {
-        mediaType = declared;
-    }
-    else if (Array.isArray(body.manifests)) {
-        mediaType = OCI_INDEX;
-    }
-    else if (typeof body.config === 'object' && body.config !== null) {
-        mediaType = OCI_MANIFEST;
-    }
-    else {
-        throw new RegistryError('unsupported', `The registry returned something that is not an image manifest (Content-Type ${quote(contentType || 'none')})`);
-    }
-    const kind = manifestKind(mediaType);
-    if (kind !== 'index' && kind !== 'image') {
-        throw new RegistryError('unsupported', `The manifest has media type ${quote(mediaType)}, which is not an image or image index`);
-    }
-    if (kind === 'index' && !Array.isArray(body.manifests)) {
-        throw new RegistryError('protocol', `The index ${manifest.digest} has no "manifests" list`);
-    }
-    if (kind === 'image' && (Array.isArray(body.manifests) || !body.config)) {
-        throw new RegistryError('protocol', `The manifest ${manifest.digest} is marked as an image but has no "config"`);
-    }
-    if (kind === 'image') {
-        return { kind, mediaType, json: body, entries: [], platforms: [] };
-    }
-    const list = body.manifests;
-    if (list.length > MAX_INDEX_ENTRIES) {
-        throw new RegistryError('too-large', `The index ${manifest.digest} lists ${list.length} entries; this action reads at most ${MAX_INDEX_ENTRIES} (a fixed limit)`);
-    }
-    const entries = imageEntries(list);
-    return {
-        kind,
-        mediaType,
-        json: body,
-        entries,
-        platforms: platformsOf(entries)
-    };
-}
-/** Index entries that are images (or nested indexes), attestations left out. */
-function imageEntries(list) {
-    const out = [];
-    for (const item of list) {
-        const descriptor = descriptorOf(item, 'index entry');
-        const raw = item;
-        const annotations = typeof raw.annotations === 'object' && raw.annotations !== null
-            ? raw.annotations
-            : undefined;
-        if (annotations &&
-            Object.hasOwn(annotations, 'vnd.docker.reference.type') &&
-            annotations['vnd.docker.reference.type'] === 'attestation-manifest') {
-            continue;
-        }
-        const type = descriptor.mediaType ?? '';
-        // Unknown child types must not be an error (image-spec): skip them.
-        if (type && manifestKind(type) !== 'image' && !INDEX_TYPES.includes(type)) {
-            continue;
-        }
-        let platform;
-        const p = raw.platform;
-        if (typeof p === 'object' && p !== null) {
-            const os = typeof p.os === 'string' ? p.os : '';
-            const architecture = typeof p.architecture === 'string' ? p.architecture : '';
-            if (os === 'unknown' || architecture === 'unknown')
-                continue;
-            platform = {
-                os,
-                architecture,
-                variant: typeof p.variant === 'string' ? p.variant : undefined
-            };
-        }
-        out.push({ ...descriptor, platform, annotations });
-    }
-    return out;
-}
-/** The platforms on offer, each once, for a message: a bounded list. */
-function platformList(platforms) {
-    const names = [...new Set(platforms.map(formatPlatform))];
-    const shown = names
-        .slice(0, 30)
-        .map((n) => (n.length > 60 ? quote(n, 60) : n));
-    const more = names.length - shown.length;
-    return shown.join(', ') + (more > 0 ? ` and ${more} more` : '');
-}
-/** Each entry's platform, normalized; none given counts as linux/amd64. */
-function platformsOf(entries) {
-    return entries.map((e) => normalizePlatform(e.platform ?? defaultPlatform()));
-}
-/** An index entry without a platform is linux/amd64, as go-containerregistry reads it. */
-function defaultPlatform() {
-    return { os: 'linux', architecture: 'amd64' };
-}
-function descriptorOf(value, what) {
-    const d = value;
-    if (typeof d !== 'object' ||
-        d === null ||
-        typeof d.digest !== 'string' ||
-        typeof d.size !== 'number' ||
-        !Number.isSafeInteger(d.size) ||
-        d.size < 0) {
-        throw new RegistryError('protocol', `A ${what} descriptor in the manifest is malformed (needs a digest and a size)`);
-    }
-    if (!isDigest(d.digest)) {
-        throw new RegistryError('unsupported', `A ${what} descriptor has digest ${quote(d.digest)}, which is not a sha256 or sha512 digest`);
-    }
-    return {
-        digest: d.digest,
-        size: d.size,
-        mediaType: typeof d.mediaType === 'string' ? d.mediaType : undefined
-    };
-}
+
+;// CONCATENATED MODULE: ./src/image/config.ts
+/** The image config blob → the fields users ask about. Pure. */
+
+
 /** Reads the fields users ask about from a config blob, tolerating absent ones. */
-function inspect_readConfig(text) {
+function readConfig(text) {
     let json;
     try {
         json = JSON.parse(text);
     }
     catch {
-        throw new RegistryError('protocol', 'The config blob is not valid JSON');
+        throw new registry_errors/* RegistryError */.gl('protocol', 'The config blob is not valid JSON');
     }
     if (typeof json !== 'object' || json === null || Array.isArray(json)) {
-        throw new RegistryError('protocol', 'The config blob is not a JSON object');
+        throw new registry_errors/* RegistryError */.gl('protocol', 'The config blob is not a JSON object');
     }
     const root = json;
     const c = typeof root.config === 'object' && root.config !== null
@@ -35287,49 +34865,1099 @@ function keys(value) {
     }
     return Object.keys(value);
 }
-/** Turns a registry failure into a message that says what to do about it. */
-function explain(error, request, ref) {
-    const { reference, credentials, credentialSource } = request;
-    const repo = repositoryName(reference);
-    const prefix = `Cannot inspect ${ref}`;
-    const said = error.errors.length
-        ? ` (registry: ${describeErrors(error.errors)})`
-        : '';
-    if ((error.kind === 'not-found' || error.status === 404) &&
-        error.resource === 'tag list') {
-        return `${prefix}: repository ${repo} does not exist on ${reference.domain} (it has no tag list). Check the image name.${said}`;
+
+;// CONCATENATED MODULE: ./src/image/manifest.ts
+
+
+
+
+/**
+ * A registry sizes an index; real ones list a few dozen entries. More than
+ * this is refused rather than worked through.
+ */
+const MAX_INDEX_ENTRIES = 10_000;
+/**
+ * Decides what a manifest is from its Content-Type, cross-checked with the
+ * body's own mediaType (CVE-2021-41190); sniffs the body when the registry
+ * sent no usable Content-Type.
+ */
+function parseManifest(manifest) {
+    let json;
+    try {
+        json = JSON.parse(manifest.bytes.toString('utf8'));
     }
-    if ((error.kind === 'not-found' || error.status === 404) &&
-        error.resource !== undefined &&
-        error.resource !== 'manifest') {
-        return `${prefix}: the registry lists the image but has no ${error.resource} for it (404). The repository is damaged or was garbage-collected; re-push the image.${said}`;
+    catch {
+        throw new registry_errors/* RegistryError */.gl('protocol', `The manifest ${manifest.digest} is not valid JSON`);
     }
-    if (error.kind === 'not-found' || error.status === 404) {
-        if (error.has('NAME_UNKNOWN')) {
-            return `${prefix}: repository ${repo} does not exist on ${reference.domain}. Check the image name.${said}`;
+    if (typeof json !== 'object' || json === null || Array.isArray(json)) {
+        throw new registry_errors/* RegistryError */.gl('protocol', `The manifest ${manifest.digest} is not a JSON object`);
+    }
+    const body = json;
+    const declared = typeof body.mediaType === 'string' ? body.mediaType : undefined;
+    const contentType = manifest.contentType;
+    if (body.schemaVersion === 1 ||
+        SCHEMA1_TYPES.includes(contentType) ||
+        (declared && SCHEMA1_TYPES.includes(declared))) {
+        throw new registry_errors/* RegistryError */.gl('unsupported', 'The registry serves this image only as a Docker schema 1 manifest, a format deprecated since 2017 and not supported; rebuild or re-push the image with a current Docker or buildx');
+    }
+    let mediaType;
+    const byHeader = manifestKind(contentType);
+    if (byHeader === 'index' || byHeader === 'image') {
+        if (declared !== undefined && declared !== contentType) {
+            throw new registry_errors/* RegistryError */.gl('protocol', `The manifest's Content-Type is ${(0,registry_errors/* quote */.hD)(contentType)} but its body says ${(0,registry_errors/* quote */.hD)(declared)}; refusing an ambiguous manifest`);
         }
-        const what = reference.digest
-            ? `digest ${reference.digest}`
-            : `tag "${reference.tag ?? 'latest'}"`;
-        return `${prefix}: ${what} not found in ${repo} (or the repository does not exist). Check the name and that the tag or digest exists.${said}`;
+        mediaType = contentType;
     }
-    if (error.kind === 'auth' || error.status === 401 || error.status === 403) {
-        const oneSegment = !reference.path.includes('/');
-        if (isDockerHub(reference.domain) && oneSegment) {
-            return `${prefix}: access denied (${error.status ?? 401}). Official Docker Hub images live under "library/": did you mean ${reference.domain}/library/${reference.path}?`;
+    else if (declared !== undefined) {
+        mediaType = declared;
+    }
+    else if (Array.isArray(body.manifests)) {
+        mediaType = OCI_INDEX;
+    }
+    else if (typeof body.config === 'object' && body.config !== null) {
+        mediaType = OCI_MANIFEST;
+    }
+    else {
+        throw new registry_errors/* RegistryError */.gl('unsupported', `The registry returned something that is not an image manifest (Content-Type ${(0,registry_errors/* quote */.hD)(contentType || 'none')})`);
+    }
+    const kind = manifestKind(mediaType);
+    if (kind !== 'index' && kind !== 'image') {
+        throw new registry_errors/* RegistryError */.gl('unsupported', `The manifest has media type ${(0,registry_errors/* quote */.hD)(mediaType)}, which is not an image or image index`);
+    }
+    if (kind === 'index' && !Array.isArray(body.manifests)) {
+        throw new registry_errors/* RegistryError */.gl('protocol', `The index ${manifest.digest} has no "manifests" list`);
+    }
+    if (kind === 'image' && (Array.isArray(body.manifests) || !body.config)) {
+        throw new registry_errors/* RegistryError */.gl('protocol', `The manifest ${manifest.digest} is marked as an image but has no "config"`);
+    }
+    if (kind === 'image') {
+        return { kind, mediaType, json: body, entries: [], platforms: [] };
+    }
+    const list = body.manifests;
+    if (list.length > MAX_INDEX_ENTRIES) {
+        throw new registry_errors/* RegistryError */.gl('too-large', `The index ${manifest.digest} lists ${list.length} entries; this action reads at most ${MAX_INDEX_ENTRIES} (a fixed limit)`);
+    }
+    const entries = imageEntries(list);
+    return {
+        kind,
+        mediaType,
+        json: body,
+        entries,
+        platforms: platformsOf(entries)
+    };
+}
+/** Index entries that are images (or nested indexes), attestations left out. */
+function imageEntries(list) {
+    const out = [];
+    for (const item of list) {
+        const descriptor = descriptorOf(item, 'index entry');
+        const raw = item;
+        const annotations = typeof raw.annotations === 'object' && raw.annotations !== null
+            ? raw.annotations
+            : undefined;
+        if (annotations &&
+            Object.hasOwn(annotations, 'vnd.docker.reference.type') &&
+            annotations['vnd.docker.reference.type'] === 'attestation-manifest') {
+            continue;
         }
+        const type = descriptor.mediaType ?? '';
+        // Unknown child types must not be an error (image-spec): skip them.
+        if (type && manifestKind(type) !== 'image' && !INDEX_TYPES.includes(type)) {
+            continue;
+        }
+        let platform;
+        const p = raw.platform;
+        if (typeof p === 'object' && p !== null) {
+            const os = typeof p.os === 'string' ? p.os : '';
+            const architecture = typeof p.architecture === 'string' ? p.architecture : '';
+            if (os === 'unknown' || architecture === 'unknown')
+                continue;
+            platform = {
+                os,
+                architecture,
+                variant: typeof p.variant === 'string' ? p.variant : undefined
+            };
+        }
+        out.push({ ...descriptor, platform, annotations });
+    }
+    return out;
+}
+/** The platforms on offer, each once, for a message: a bounded list. */
+function platformList(platforms) {
+    const names = [...new Set(platforms.map(formatPlatform))];
+    const shown = names
+        .slice(0, 30)
+        .map((n) => (n.length > 60 ? (0,registry_errors/* quote */.hD)(n, 60) : n));
+    const more = names.length - shown.length;
+    return shown.join(', ') + (more > 0 ? ` and ${more} more` : '');
+}
+/** Each entry's platform, normalized; none given counts as linux/amd64. */
+function platformsOf(entries) {
+    return entries.map((e) => normalizePlatform(e.platform ?? defaultPlatform()));
+}
+/** An index entry without a platform is linux/amd64, as go-containerregistry reads it. */
+function defaultPlatform() {
+    return { os: 'linux', architecture: 'amd64' };
+}
+function descriptorOf(value, what) {
+    const d = value;
+    if (typeof d !== 'object' ||
+        d === null ||
+        typeof d.digest !== 'string' ||
+        typeof d.size !== 'number' ||
+        !Number.isSafeInteger(d.size) ||
+        d.size < 0) {
+        throw new registry_errors/* RegistryError */.gl('protocol', `A ${what} descriptor in the manifest is malformed (needs a digest and a size)`);
+    }
+    if (!isDigest(d.digest)) {
+        throw new registry_errors/* RegistryError */.gl('unsupported', `A ${what} descriptor has digest ${(0,registry_errors/* quote */.hD)(d.digest)}, which is not a sha256 or sha512 digest`);
+    }
+    return {
+        digest: d.digest,
+        size: d.size,
+        mediaType: typeof d.mediaType === 'string' ? d.mediaType : undefined
+    };
+}
+
+;// CONCATENATED MODULE: ./src/jobs/pool.ts
+/** Work on many items, a few at a time. */
+/** Per registry, how many requests-heavy jobs (inspections) run at once. */
+const PER_REGISTRY_CONCURRENCY = 4;
+/**
+ * `work` on every item, at most `limit` at once, results in item order.
+ * After a failure no new item starts; the first failure is thrown once the
+ * running ones have settled.
+ */
+async function mapLimit(items, limit, work) {
+    const results = new Array(items.length);
+    let next = 0;
+    let failure;
+    const worker = async () => {
+        while (!failure && next < items.length) {
+            const i = next++;
+            try {
+                results[i] = await work(items[i], i);
+            }
+            catch (error) {
+                failure ??= { error };
+            }
+        }
+    };
+    await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+    if (failure)
+        throw failure.error;
+    return results;
+}
+
+;// CONCATENATED MODULE: ./src/jobs/inspect.ts
+
+
+
+
+
+
+
+
+
+
+/** Nested indexes are allowed; this bounds how deep we follow them. */
+const MAX_INDEX_DEPTH = 4;
+/** `platform: all` fetches one manifest and config per platform, at most this many. */
+const MAX_PLATFORMS = 64;
+async function inspectImage(request, client) {
+    return (0,explain/* explained */.t)(request, async () => resolve(request, client, await fetchTop(request, client)));
+}
+/**
+ * Every platform an image offers (attestations left out), each with its
+ * config, a few at a time; the top manifest is fetched and parsed once. A
+ * single-platform image gives one entry.
+ */
+async function inspectEveryPlatform(request, client) {
+    return (0,explain/* explained */.t)(request, async () => {
+        const top = await fetchTop(request, client);
+        const document = parseManifest(top);
+        if (document.kind !== 'index') {
+            return [await resolve(request, client, top, document)];
+        }
+        const unique = new Map();
+        for (const p of document.platforms) {
+            const key = formatPlatform(p);
+            if (!unique.has(key))
+                unique.set(key, p);
+        }
+        if (unique.size > MAX_PLATFORMS) {
+            throw new registry_errors/* RegistryError */.gl('too-large', `The image offers ${unique.size} platforms; inspecting every platform stops at ${MAX_PLATFORMS} (a fixed limit)`, undefined, [], undefined, 'one-platform');
+        }
+        return mapLimit([...unique.values()], PER_REGISTRY_CONCURRENCY, (p) => resolve({ ...request, platform: p }, client, top, document));
+    });
+}
+/** From the top manifest down through indexes to the platform's manifest. */
+async function choose(request, client, top, parsedTop) {
+    const wanted = request.platform;
+    const chosen = {
+        manifest: top,
+        document: parsedTop,
+        rateLimit: readRateLimit(top.headers)
+    };
+    for (let depth = 0; chosen.document.kind === 'index'; depth++) {
+        if (depth >= MAX_INDEX_DEPTH) {
+            throw new registry_errors/* RegistryError */.gl('unsupported', `The index nests more than ${MAX_INDEX_DEPTH} levels deep`);
+        }
+        const { entries, platforms: offered } = chosen.document;
+        chosen.platforms ??= offered;
+        const index = matchPlatform(wanted, offered);
+        if (index === -1) {
+            const list = offered.length
+                ? platformList(offered)
+                : 'none (the index lists no images)';
+            throw new registry_errors/* RegistryError */.gl('platform', `The image has no ${formatPlatform(wanted)} variant. Platforms available: ${list}`, undefined, [], undefined, 'choose-platform');
+        }
+        const entry = entries[index];
+        // A verified index of this repository vouches for its entries.
+        const manifest = await client.getManifest(request.reference.path, entry.digest, { confirmed: true });
+        if (manifest.bytes.length !== entry.size) {
+            throw new registry_errors/* RegistryError */.gl('integrity', `The manifest ${entry.digest} is ${manifest.bytes.length} bytes, but the index says ${entry.size}`);
+        }
+        chosen.manifest = manifest;
+        chosen.platform = offered[index];
+        chosen.rateLimit = readRateLimit(manifest.headers) ?? chosen.rateLimit;
+        chosen.document = parseManifest(manifest);
+    }
+    return chosen;
+}
+async function resolve(request, client, top, parsedTop = parseManifest(top)) {
+    const chosen = await choose(request, client, top, parsedTop);
+    const manifest = chosen.document.json;
+    const configDescriptor = descriptorOf(manifest.config, 'config');
+    const configType = configDescriptor.mediaType ?? '';
+    if (!IMAGE_CONFIG_TYPES.includes(configType)) {
+        const artifactType = typeof manifest.artifactType === 'string'
+            ? manifest.artifactType
+            : configType;
+        throw new registry_errors/* RegistryError */.gl('unsupported', `This is not a container image but an artifact of type ${(0,registry_errors/* quote */.hD)(artifactType || 'unknown')} (config media type ${(0,registry_errors/* quote */.hD)(configType || 'none')}); it has no image configuration to inspect`);
+    }
+    const layers = Array.isArray(manifest.layers) ? manifest.layers : [];
+    const size = layers.reduce((sum, layer) => sum + descriptorOf(layer, 'layer').size, 0);
+    const configBytes = await client.getBlob(request.reference.path, configDescriptor, MAX_CONFIG_BYTES, 'config blob');
+    const configText = configBytes.toString('utf8');
+    const config = readConfig(configText);
+    const actual = normalizePlatform({
+        os: config.os,
+        architecture: config.architecture,
+        variant: config.variant || undefined
+    });
+    return {
+        reference: request.reference,
+        ref: (0,registry_reference/* formatReference */.FH)(request.reference),
+        digest: top.digest,
+        mediaType: parsedTop.mediaType,
+        imageDigest: chosen.manifest.digest,
+        configDigest: configDescriptor.digest,
+        // Index platforms and `actual` are normalized already.
+        platform: chosen.platform ?? actual,
+        platforms: chosen.platforms ?? [actual],
+        config,
+        layers: layers.length,
+        size,
+        configText,
+        rateLimit: chosen.rateLimit,
+        warnings: warningsFor(request.platform, chosen, actual)
+    };
+}
+/** What is worth telling the user about an image read without failing. */
+function warningsFor(wanted, chosen, actual) {
+    const warnings = [];
+    const wantedText = formatPlatform(normalizePlatform(wanted));
+    if (chosen.platform === undefined &&
+        actual.os &&
+        formatPlatform(actual) !== wantedText) {
+        warnings.push(`The image is single-platform ${formatPlatform(actual)}; the platform ${wantedText} did not apply.`);
+    }
+    const limit = chosen.rateLimit;
+    if (limit && limit.remaining <= Math.max(5, Math.floor(limit.limit / 10))) {
+        warnings.push(`Only ${limit.remaining} of ${limit.limit} pulls are left in the registry's rate-limit window${limit.windowSeconds ? ` (${limit.windowSeconds} s)` : ''}; authenticate or cache results to avoid 429s.`);
+    }
+    return warnings;
+}
+/**
+ * The top manifest; with `waitForMs`, an image that does not exist yet (a
+ * push still in flight) is asked for again until it appears or time is up.
+ */
+async function fetchTop(request, client) {
+    const { reference } = request;
+    // Leave the last moments of the step's budget for a clear not-found error.
+    const until = Math.min(Date.now() + (request.waitForMs ?? 0), (request.deadline ?? Infinity) - 1000);
+    const sleep = request.sleep ??
+        ((ms) => new Promise((r) => setTimeout(r, ms)));
+    for (let attempt = 0;; attempt++) {
+        try {
+            if (request.resolvedDigest && !reference.digest) {
+                // The HEAD that found this digest confirmed it in the repository.
+                return await client.getManifest(reference.path, request.resolvedDigest, { confirmed: true });
+            }
+            // With a cache, a HEAD (not a pull on Docker Hub) names the digest
+            // and confirms it is in this repository, readable with these
+            // credentials; only then may the cache answer the rest.
+            if (client.cache) {
+                const head = await client.resolveDigest(reference.path, (0,registry_reference/* manifestReference */.Tn)(reference));
+                if (reference.digest && head.digest !== reference.digest) {
+                    throw new registry_errors/* RegistryError */.gl('integrity', `The registry answered for ${reference.digest} with the digest ${head.digest}`);
+                }
+                const manifest = await client.getManifest(reference.path, head.digest, {
+                    confirmed: true
+                });
+                return {
+                    ...manifest,
+                    headers: { ...head.headers, ...manifest.headers }
+                };
+            }
+            return await client.getManifest(reference.path, (0,registry_reference/* manifestReference */.Tn)(reference));
+        }
+        catch (error) {
+            const missing = error instanceof registry_errors/* RegistryError */.gl &&
+                (error.has('MANIFEST_UNKNOWN') ||
+                    error.has('NAME_UNKNOWN') ||
+                    (error.status === 404 && error.errors.length === 0));
+            const left = until - Date.now();
+            if (!missing || left <= 0)
+                throw error;
+            const delay = Math.min(left, 1000 * Math.min(2 ** attempt, 10));
+            if (delay < 50)
+                throw error;
+            request.onWait?.(`${(0,registry_reference/* formatReference */.FH)(reference)} is not there yet (${error.errors[0]?.code ?? 'HTTP 404'})`, left);
+            await sleep(delay);
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/jobs/result.ts
+/** An empty result, to build on. */
+function result(parts = {}) {
+    return { outputs: [], log: [], summary: [], ...parts };
+}
+
+;// CONCATENATED MODULE: ./src/jobs/many.ts
+
+
+
+
+
+
+
+async function inspectManyImages(inputs, registries) {
+    const rows = inputs.images.map((e) => ({
+        name: e.input,
+        error: e.error
+    }));
+    const byRegistry = new Map();
+    inputs.images.forEach((e, i) => {
+        if (!e.reference)
+            return;
+        const list = byRegistry.get(e.reference.domain) ?? [];
+        list.push(i);
+        byRegistry.set(e.reference.domain, list);
+    });
+    await Promise.all([...byRegistry.values()].map((indexes) => inspectOnRegistry(indexes, inputs, rows, registries)));
+    return report(rows);
+}
+/** The images of one registry, a few at a time; each row gets its answer. */
+async function inspectOnRegistry(indexes, inputs, rows, registries) {
+    const images = inputs.images;
+    let connection;
+    try {
+        connection = await registries.connect(images[indexes[0]].reference);
+    }
+    catch (error) {
+        for (const i of indexes)
+            rows[i].error = (0,explain/* describeFailure */.I)(error);
+        return;
+    }
+    const { client, credentials, source } = connection;
+    await client.prepare(indexes.map((i) => images[i].reference.path));
+    await mapLimit(indexes, PER_REGISTRY_CONCURRENCY, async (i) => {
+        try {
+            rows[i].info = await inspectImage({
+                reference: images[i].reference,
+                platform: inputs.platform,
+                credentials,
+                credentialSource: source,
+                waitForMs: inputs.waitForMs,
+                deadline: registries.deadline
+            }, client);
+        }
+        catch (error) {
+            rows[i].error = (0,explain/* describeFailure */.I)(error);
+        }
+    });
+}
+/** One `results` output, a line and a table row per image. */
+function report(rows) {
+    const out = result({
+        outputs: [
+            [
+                'results',
+                jsonObject(rows.map(({ name, info, error }) => [
+                    name,
+                    info ? imageJson(info) : JSON.stringify({ error })
+                ]))
+            ]
+        ],
+        summary: [{ kind: 'rows', title: 'Images', rows }]
+    });
+    for (const { name, info, error } of rows) {
+        if (!info) {
+            out.log.push({
+                level: 'error',
+                message: error ?? 'failed',
+                title: `Cannot inspect ${name}`
+            });
+            continue;
+        }
+        out.log.push({
+            level: 'info',
+            message: `${name} → ${info.digest} (${formatPlatform(info.platform)})`
+        });
+        for (const warning of info.warnings) {
+            out.log.push({ level: 'warning', message: `${name}: ${warning}` });
+        }
+    }
+    const failed = rows.filter((r) => r.error);
+    if (failed.length > 0) {
+        out.failure = `${failed.length} of ${rows.length} images could not be inspected: ${failed.map((r) => r.name).join(', ')}`;
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/compare/diff.ts
+
+/** Field name in the `changes` output → how to read it from an image. */
+const FIELDS = [
+    ['digest', (i) => i.digest],
+    ['image-digest', (i) => i.imageDigest],
+    ['config-digest', (i) => i.configDigest],
+    ['os', (i) => i.config.os],
+    ['architecture', (i) => i.config.architecture],
+    ['variant', (i) => i.config.variant],
+    ['platforms', (i) => i.platforms.map(formatPlatform)],
+    ['entrypoint', (i) => i.config.entrypoint],
+    ['cmd', (i) => i.config.cmd],
+    ['user', (i) => i.config.user],
+    ['workdir', (i) => i.config.workdir],
+    ['exposed-ports', (i) => [...i.config.exposedPorts].sort()],
+    ['volumes', (i) => [...i.config.volumes].sort()],
+    ['stop-signal', (i) => i.config.stopSignal]
+];
+function compareImages(before, after) {
+    const labels = compareEntries(before.config.labels, after.config.labels);
+    const env = compareEntries(before.config.env, after.config.env);
+    const fields = Object.create(null);
+    let unchanged = labels.same + env.same;
+    for (const [name, read] of FIELDS) {
+        const old = read(before);
+        const now = read(after);
+        if (JSON.stringify(old) === JSON.stringify(now))
+            unchanged++;
+        else
+            fields[name] = { old, new: now };
+    }
+    const changed = Object.keys(fields).length > 0 || labels.count > 0 || env.count > 0;
+    return {
+        labels: labels.changes,
+        env: env.changes,
+        fields,
+        unchanged,
+        changed
+    };
+}
+function compareEntries(before, after) {
+    // Null-prototype maps: `__proto__` is a key like any other.
+    const changes = {
+        added: Object.create(null),
+        removed: Object.create(null),
+        changed: Object.create(null)
+    };
+    const old = new Map(before);
+    const now = new Map(after);
+    let same = 0;
+    let count = 0;
+    for (const [key, value] of now) {
+        if (!old.has(key)) {
+            changes.added[key] = value;
+            count++;
+        }
+        else if (old.get(key) !== value) {
+            changes.changed[key] = { old: old.get(key), new: value };
+            count++;
+        }
+        else
+            same++;
+    }
+    for (const [key, value] of old) {
+        if (!now.has(key)) {
+            changes.removed[key] = value;
+            count++;
+        }
+    }
+    return { changes, same, count };
+}
+/** The `changes` output: labels, env, then each differing field by name. */
+function changesJson(changes) {
+    return JSON.stringify({
+        labels: changes.labels,
+        env: changes.env,
+        ...changes.fields
+    });
+}
+
+;// CONCATENATED MODULE: ./src/jobs/gate.ts
+/**
+ * `assert`: the rules checked against the inspected image; each failed rule
+ * an annotation, and the step fails (or, with report-only, only warns).
+ */
+
+function checkGate(gate, info) {
+    const results = evaluateRules(gate.rules, info, gate.patterns);
+    const log = results.map((r) => r.passed
+        ? { level: 'info', message: `✔ ${r.rule}` }
+        : {
+            level: 'error',
+            message: `${r.rule} (actual: ${r.actual})`,
+            title: 'Image assertion failed'
+        });
+    const failure = verdict(results);
+    if (failure && gate.reportOnly)
+        log.push({ level: 'warning', message: failure });
+    return {
+        outputs: [
+            ['assertions', JSON.stringify(results)],
+            ['passed', String(results.every((r) => r.passed))]
+        ],
+        log,
+        summary: results.length ? [{ kind: 'rules', results }] : [],
+        failure: gate.reportOnly ? undefined : failure
+    };
+}
+/** What the step says when rules failed; undefined when all held. */
+function verdict(results) {
+    const failed = results.filter((r) => !r.passed);
+    if (failed.length === 0)
+        return undefined;
+    return `${failed.length} of ${results.length} image assertions failed: ${failed.map((r) => r.rule).join('; ')}`;
+}
+
+;// CONCATENATED MODULE: ./src/jobs/previous-digest.ts
+
+
+
+async function checkPreviousDigest(reference, previous, { client, credentials, source }, log) {
+    const { digest, method } = await (0,explain/* explained */.t)({ reference, credentials, credentialSource: source }, () => client.resolveDigest(reference.path, (0,registry_reference/* manifestReference */.Tn)(reference)));
+    const ref = (0,registry_reference/* formatReference */.FH)(reference);
+    log.info(`${ref} is ${digest} (by ${method})`);
+    if (digest !== previous)
+        return { digest };
+    return {
+        unchanged: result({
+            outputs: [
+                ['ref', ref],
+                ['digest', digest],
+                ['changed', 'false']
+            ],
+            log: [
+                {
+                    level: 'info',
+                    message: 'Unchanged since previous-digest: not fetching the manifest and config.'
+                }
+            ],
+            summary: [{ kind: 'unchanged', ref, digest }]
+        })
+    };
+}
+
+;// CONCATENATED MODULE: ./src/jobs/one-image.ts
+/**
+ * One image (`image`): find the tag (tag tracking), stop early if nothing
+ * moved (previous-digest), inspect it (every platform with `platform: all`)
+ * and what it is compared with, then check the rules. One result.
+ */
+
+
+
+
+
+
+
+
+
+
+async function inspectOneImage(inputs, prepared, registries, log) {
+    let reference = inputs.reference;
+    const tagOutputs = [];
+    if (inputs.tagRange || inputs.listTags) {
+        const { trackTags } = await Promise.all(/* import() */[__nccwpck_require__.e(88), __nccwpck_require__.e(617)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4617));
+        const query = {
+            ...inputs.tagQuery,
+            pattern: prepared.tagPattern,
+            range: inputs.tagRange
+        };
+        const connection = await registries.connect(reference);
+        const tags = await trackTags(reference, query, connection, log);
+        tagOutputs.push(...tags.outputs);
+        reference = tags.reference;
+    }
+    let resolvedDigest;
+    if (inputs.previousDigest) {
+        const connection = await registries.connect(reference);
+        const seen = await checkPreviousDigest(reference, inputs.previousDigest, connection, log);
+        if (seen.unchanged) {
+            seen.unchanged.outputs.push(...tagOutputs);
+            return seen.unchanged;
+        }
+        resolvedDigest = seen.digest;
+    }
+    const [image, before] = await allOrCancel(registries, [
+        inspect(reference, inputs, registries, log, {
+            all: inputs.allPlatforms,
+            resolvedDigest
+        }),
+        inputs.compareTo
+            ? inspect(inputs.compareTo, inputs, registries, log)
+            : undefined
+    ]);
+    return one_image_report(inputs, prepared, { image, before: before?.info, tagOutputs });
+}
+/** The result of a finished inspection, in the order outputs are listed. */
+function one_image_report(inputs, prepared, done) {
+    const { info, every } = done.image;
+    const before = done.before;
+    const out = result({ outputs: imageOutputs(info) });
+    for (const warning of [...info.warnings, ...(before?.warnings ?? [])]) {
+        out.log.push({ level: 'warning', message: warning });
+    }
+    out.log.push({
+        level: 'info',
+        message: `${info.ref} → ${info.digest} (${formatPlatform(info.platform)}: ${info.imageDigest})`
+    });
+    const gate = checkGate({ ...prepared, ...inputs }, info);
+    out.outputs.push(...gate.outputs);
+    const changes = before ? compareImages(before, info) : undefined;
+    const moved = inputs.previousDigest !== undefined && info.digest !== inputs.previousDigest;
+    if (changes || inputs.previousDigest) {
+        out.outputs.push(['changed', String(moved || Boolean(changes?.changed))]);
+    }
+    if (changes)
+        out.outputs.push(['changes', changesJson(changes)]);
+    out.outputs.push(...done.tagOutputs);
+    out.summary.push({ kind: 'image', info });
+    if (every) {
+        const rows = every.map((i) => ({
+            name: formatPlatform(i.platform),
+            info: i
+        }));
+        out.outputs.push([
+            'results',
+            jsonObject(rows.map((r) => [r.name, imageJson(r.info)]))
+        ]);
+        out.summary.push({ kind: 'rows', title: 'Platforms', rows });
+    }
+    out.log.push(...gate.log);
+    out.summary.push(...gate.summary);
+    out.failure = gate.failure;
+    if (changes && before) {
+        const comparison = { changes, before: before.ref, after: info.ref };
+        out.summary.push({ kind: 'changes', ...comparison });
+        if (inputs.comment)
+            out.comment = comparison;
+    }
+    return out;
+}
+/** Reads one image (every platform of it with `all`). */
+async function inspect(reference, inputs, registries, log, { all = false, resolvedDigest } = {}) {
+    log.info(`Inspecting ${(0,registry_reference/* formatReference */.FH)(reference)} (platform ${all ? 'all' : formatPlatform(inputs.platform)}) on ${(0,registry_reference/* apiHost */.nz)(reference.domain)}`);
+    const { client, credentials, source } = await registries.connect(reference);
+    const request = {
+        reference,
+        resolvedDigest,
+        platform: inputs.platform,
+        credentials,
+        credentialSource: source,
+        waitForMs: inputs.waitForMs,
+        deadline: registries.deadline,
+        onWait: (reason, leftMs) => log.info(`Waiting: ${reason} (${formatWait(leftMs)} left)`)
+    };
+    if (!all)
+        return { info: await inspectImage(request, client) };
+    const every = await inspectEveryPlatform(request, client);
+    // The usual outputs describe linux/amd64 when offered, else the first.
+    const primary = matchPlatform(inputs.platform, every.map((i) => i.platform));
+    return { info: every[Math.max(primary, 0)], every };
+}
+/**
+ * Like Promise.all, but when one inspection fails the others are cancelled
+ * and awaited, so nothing keeps running after the step has failed.
+ */
+async function allOrCancel(registries, work) {
+    try {
+        return await Promise.all(work);
+    }
+    catch (error) {
+        registries.cancel();
+        await Promise.allSettled(work);
+        throw error;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/jobs/plan.ts
+/**
+ * From settings to the job that answers them. Everything that can be
+ * checked without the network is checked here, before the first request:
+ * rules and their patterns, the semver range, the tag pattern.
+ */
+
+
+
+
+
+async function plan(settings) {
+    if (settings.mode === 'batch') {
+        return async (registries) => withSession(await inspectManyImages(settings, registries), registries);
+    }
+    const prepared = await prepare(settings);
+    return async (registries, log) => withSession(await inspectOneImage(settings, prepared, registries, log), registries);
+}
+/** Compiles what the inputs ask to compile; a bad one is an input error. */
+async function prepare(inputs) {
+    let patterns;
+    try {
+        patterns = await compilePatterns(inputs.rules);
+    }
+    catch (error) {
+        if (error instanceof RuleError) {
+            throw new errors/* InputError */.dz('assert', `${error.message}.`);
+        }
+        throw error;
+    }
+    if (inputs.tagRange) {
+        // semver loads only for tag tracking (its own bundle chunk).
+        const { validRange } = await Promise.all(/* import() */[__nccwpck_require__.e(88), __nccwpck_require__.e(617)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4617));
+        if (!validRange(inputs.tagRange)) {
+            throw new errors/* InputError */.dz('tag', `"${inputs.tagRange}" is not a semver range: write e.g. semver:^3, semver:~1.27, semver:>=2 <3 or semver:* for the newest.`);
+        }
+    }
+    const source = inputs.tagQuery.patternSource;
+    if (!source)
+        return { patterns };
+    try {
+        return { patterns, tagPattern: await compilePattern(source) };
+    }
+    catch (error) {
+        throw new errors/* InputError */.dz('tag-pattern', `${(0,errors/* errorMessage */.gJ)(error)}.`);
+    }
+}
+/** What the run cost, said before the job's own lines. */
+function withSession(result, registries) {
+    const lines = [
+        { level: 'debug', message: `HTTP requests: ${registries.requestCount}` }
+    ];
+    const cache = registries.cache;
+    if (cache) {
+        const { hits, misses, corrupt, refused } = cache.stats;
+        lines.push({
+            level: 'info',
+            message: `Cache ${cache.dir}: ${hits} hits, ${misses} misses${corrupt ? `, ${corrupt} corrupt entries replaced` : ''}${refused ? `, ${refused} refused (symlinks, special files or oversized entries are never used)` : ''}`
+        });
+    }
+    return { ...result, log: [...lines, ...result.log] };
+}
+
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+var external_node_fs_default = /*#__PURE__*/__nccwpck_require__.n(external_node_fs_namespaceObject);
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_namespaceObject);
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+;// CONCATENATED MODULE: ./src/registry/auth/credential-helper.ts
+/**
+ * docker credential helpers (`docker-credential-<name> get`): the server URL
+ * goes in on stdin, `{ServerURL, Username, Secret}` comes back on stdout.
+ * Run without a shell; the name is validated so it cannot become a path.
+ */
+
+const VALID_NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
+const MAX_OUTPUT = 1024 * 1024;
+class CredentialHelperError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'CredentialHelperError';
+    }
+}
+async function runCredentialHelper(name, serverUrl, options = {}) {
+    if (!VALID_NAME.test(name) || name.includes('..')) {
+        throw new CredentialHelperError(`credential helper name "${name}" is not valid (letters, digits, ".", "_", "-"; no paths)`);
+    }
+    const program = `docker-credential-${name}`;
+    const { code, stdout, stderr } = await new Promise((resolve, reject) => {
+        const child = (0,external_node_child_process_namespaceObject.spawn)(program, ['get'], {
+            shell: false,
+            stdio: ['pipe', 'pipe', 'pipe'],
+            env: options.env ?? process.env
+        });
+        // Our own timer: spawn's `timeout` is only cleared on 'exit', which a
+        // program that never started does not emit, keeping the action alive.
+        const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 30_000);
+        timer.unref();
+        const out = [];
+        const err = [];
+        let size = 0;
+        child.stdout.on('data', (chunk) => {
+            size += chunk.length;
+            if (size > MAX_OUTPUT)
+                child.kill();
+            else
+                out.push(chunk);
+        });
+        child.stderr.on('data', (chunk) => {
+            if (err.length < 64)
+                err.push(chunk);
+        });
+        child.on('error', (error) => {
+            clearTimeout(timer);
+            reject(new CredentialHelperError(error.code === 'ENOENT'
+                ? `credential helper ${program} is not installed (not found on PATH)`
+                : `credential helper ${program} could not run: ${error.message}`));
+        });
+        child.on('close', (exitCode, signal) => {
+            clearTimeout(timer);
+            resolve({
+                code: signal ? null : exitCode,
+                stdout: Buffer.concat(out).toString('utf8'),
+                stderr: Buffer.concat(err).toString('utf8')
+            });
+        });
+        child.stdin.on('error', () => undefined); // the helper may exit without reading
+        child.stdin.end(serverUrl);
+    });
+    if (code !== 0) {
+        // The protocol's way of saying "no credentials for this server".
+        if (/credentials not found/i.test(stdout + stderr))
+            return { found: false };
+        throw new CredentialHelperError(`credential helper ${program} failed (${code === null ? 'killed or timed out' : `exit code ${code}`})`);
+    }
+    let parsed;
+    try {
+        parsed = JSON.parse(stdout);
+    }
+    catch {
+        throw new CredentialHelperError(`credential helper ${program} did not print JSON`);
+    }
+    const { Username, Secret } = (parsed ?? {});
+    if (typeof Secret !== 'string' || Secret === '')
+        return { found: false };
+    return {
+        found: true,
+        credentials: {
+            username: typeof Username === 'string' ? Username : '',
+            secret: Secret
+        }
+    };
+}
+
+;// CONCATENATED MODULE: ./src/registry/auth/docker-config.ts
+/**
+ * Credentials the way the docker CLI finds them (what `docker login`,
+ * docker/login-action and the cloud login actions write):
+ * `$DOCKER_CONFIG/config.json` or `~/.docker/config.json` with `credHelpers`
+ * per host, then `credsStore`, then `auths` entries (`auth` base64 of
+ * `user:password`, `username`/`password`, `identitytoken`, `registrytoken`);
+ * also `DOCKER_AUTH_CONFIG` and podman's auth.json.
+ */
+
+
+
+
+
+/** The username credential helpers use to hand out an identity token. */
+const TOKEN_USERNAME = '<token>';
+/** Docker Hub's key in config.json, whatever name the image used. */
+const DOCKER_HUB_KEY = 'https://index.docker.io/v1/';
+/** The path docker itself reads, honouring DOCKER_CONFIG. */
+function dockerConfigPath(env = process.env) {
+    const dir = env.DOCKER_CONFIG || (0,external_node_path_namespaceObject.join)(env.HOME || (0,external_node_os_namespaceObject.homedir)(), '.docker');
+    return (0,external_node_path_namespaceObject.join)(dir, 'config.json');
+}
+/** The `auths` entry for a domain in one docker config file, if any. */
+function credentialsFromDockerConfig(domain, path = dockerConfigPath()) {
+    const config = docker_config_readConfig(path);
+    return config && fromAuths(config, domain, path);
+}
+/** `https://index.docker.io/v1/` and `ghcr.io` → comparable host keys. */
+function registryKey(key) {
+    let host = key.replace(/^[a-z][a-z0-9+.-]*:\/\//i, '');
+    const slash = host.indexOf('/');
+    if (slash !== -1)
+        host = host.slice(0, slash);
+    host = host.toLowerCase();
+    return (0,registry_reference/* isDockerHub */.gr)(host) ? 'docker.io' : host;
+}
+function decodeEntry(entry, key, path) {
+    if (typeof entry !== 'object' || entry === null)
+        return undefined;
+    const { auth, username, password, identitytoken, registrytoken } = entry;
+    let user = typeof username === 'string' ? username : '';
+    let pass = typeof password === 'string' ? password : '';
+    if (typeof auth === 'string' && auth !== '') {
+        const decoded = Buffer.from(auth, 'base64').toString('utf8');
+        const colon = decoded.indexOf(':');
+        if (colon <= 0) {
+            throw new Error(`Docker config ${path}: auths["${key}"].auth is not base64 of "username:password"`);
+        }
+        user = decoded.slice(0, colon);
+        pass = decoded.slice(colon + 1).replace(/\0+$/, '');
+    }
+    if (typeof registrytoken === 'string' && registrytoken !== '') {
+        return { username: user, password: pass, registryToken: registrytoken };
+    }
+    if (typeof identitytoken === 'string' && identitytoken !== '') {
+        return { username: user, password: pass, identityToken: identitytoken };
+    }
+    if (user !== '')
+        return { username: user, password: pass };
+    return undefined;
+}
+/** Parses a config file; a missing file is undefined, a broken one an error. */
+function docker_config_readConfig(path) {
+    let text;
+    try {
+        text = (0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8');
+    }
+    catch (error) {
+        if (error.code === 'ENOENT')
+            return undefined;
+        throw new Error(`Cannot read docker config ${path}: ${String(error)}`);
+    }
+    return parseConfig(text, path);
+}
+function parseConfig(text, where) {
+    let config;
+    try {
+        config = JSON.parse(text);
+    }
+    catch {
+        throw new Error(`Docker config ${where} is not valid JSON`);
+    }
+    if (typeof config !== 'object' || config === null || Array.isArray(config)) {
+        throw new Error(`Docker config ${where} is not a JSON object`);
+    }
+    return config;
+}
+/** The auths entry for a domain, exact key first, then any alias. */
+function fromAuths(config, domain, where) {
+    const auths = config.auths;
+    if (typeof auths !== 'object' || auths === null)
+        return undefined;
+    for (const [key, entry] of matchingEntries(auths, domain)) {
+        const credentials = decodeEntry(entry, key, where);
         if (credentials) {
-            return `${prefix}: access denied (${error.status ?? 401}) with the credentials from ${credentialSource ?? 'the inputs'}. Check they are valid and allowed to pull ${repo}, and that the repository exists. ${error.message}`;
+            return { credentials, source: `${where} (auths["${key}"])` };
         }
-        if (error.has('DENIED') || error.status === 403) {
-            return `${prefix}: pull access denied for ${repo}. The repository may not exist, or it needs credentials with read access (the 'username'/'password' inputs or a docker/login-action step). ${error.message}`;
+    }
+    return undefined;
+}
+function matchingEntries(map, domain) {
+    const entries = Object.entries(map);
+    const wanted = registryKey(domain);
+    const exact = (0,registry_reference/* isDockerHub */.gr)(domain) ? DOCKER_HUB_KEY : domain;
+    return [
+        ...entries.filter(([key]) => key === exact),
+        ...entries.filter(([key]) => key !== exact && registryKey(key) === wanted)
+    ];
+}
+/** Server URLs a helper may have stored the login under, most likely first. */
+function helperServerUrls(domain) {
+    return (0,registry_reference/* isDockerHub */.gr)(domain)
+        ? [DOCKER_HUB_KEY, 'index.docker.io']
+        : [domain, `https://${domain}`];
+}
+async function fromHelper(name, domain, source, run) {
+    for (const serverUrl of helperServerUrls(domain)) {
+        const result = await run(name, serverUrl);
+        if (!result.found)
+            continue;
+        const { username, secret } = result.credentials;
+        const credentials = username === TOKEN_USERNAME
+            ? { username: '', password: '', identityToken: secret }
+            : { username, password: secret };
+        return {
+            credentials,
+            source: `${source} (docker-credential-${name}, ${serverUrl})`
+        };
+    }
+    return undefined;
+}
+/**
+ * Looks through every place a runner keeps registry credentials, in the
+ * docker CLI's order. A broken helper is a warning, not a failure: public
+ * images must still work on a runner with a stale config.
+ */
+async function findCredentials(domain, options = {}) {
+    const env = options.env ?? process.env;
+    const run = options.runHelper ??
+        ((name, url) => runCredentialHelper(name, url, { env }));
+    const warnings = [];
+    const tryHelper = async (name, source) => {
+        try {
+            return await fromHelper(name, domain, source, run);
         }
-        return `${prefix}: the registry requires authentication for ${repo}, or the repository does not exist. Provide credentials (the 'username'/'password' inputs or a docker/login-action step) or check the name. ${error.message}`;
+        catch (error) {
+            if (!(error instanceof CredentialHelperError))
+                throw error;
+            warnings.push(`${source}: ${error.message}; continuing without it`);
+            return undefined;
+        }
+    };
+    if (env.DOCKER_AUTH_CONFIG) {
+        const config = parseConfig(env.DOCKER_AUTH_CONFIG, 'DOCKER_AUTH_CONFIG');
+        const found = fromAuths(config, domain, 'DOCKER_AUTH_CONFIG');
+        if (found)
+            return { found, warnings };
     }
-    if (error.status === 429 || error.has('TOOMANYREQUESTS')) {
-        return `${prefix}: the registry is rate-limiting requests (429). Wait and retry, or authenticate to get a higher limit. ${error.message}`;
+    const path = dockerConfigPath(env);
+    const config = docker_config_readConfig(path);
+    if (config) {
+        const helpers = config.credHelpers;
+        if (typeof helpers === 'object' && helpers !== null) {
+            for (const [key, name] of matchingEntries(helpers, domain)) {
+                if (typeof name !== 'string' || name === '')
+                    continue;
+                const found = await tryHelper(name, `${path} credHelpers["${key}"]`);
+                if (found)
+                    return { found, warnings };
+            }
+        }
+        if (typeof config.credsStore === 'string' && config.credsStore !== '') {
+            const found = await tryHelper(config.credsStore, `${path} credsStore`);
+            if (found)
+                return { found, warnings };
+        }
+        const found = fromAuths(config, domain, path);
+        if (found)
+            return { found, warnings };
     }
-    return `${prefix}: ${error.message}`;
+    // podman / skopeo / buildah keep the same format elsewhere.
+    const podman = env.REGISTRY_AUTH_FILE ||
+        (env.XDG_RUNTIME_DIR
+            ? (0,external_node_path_namespaceObject.join)(env.XDG_RUNTIME_DIR, 'containers', 'auth.json')
+            : undefined);
+    if (podman) {
+        const podmanConfig = docker_config_readConfig(podman);
+        const found = podmanConfig && fromAuths(podmanConfig, domain, podman);
+        if (found)
+            return { found, warnings };
+    }
+    return { warnings };
 }
 
 ;// CONCATENATED MODULE: ./src/registry/cache.ts
@@ -35593,74 +36221,138 @@ function removeIfSame(file, opened) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/report/outputs.ts
-
-/** `{"k":"v",...}` in the given order (JS objects would move numeric keys first). */
-function orderedJson(entries) {
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${JSON.stringify(v)}`).join(',')}}`;
-}
-function imageOutputs(info) {
-    const c = info.config;
-    return [
-        ['ref', info.ref],
-        ['digest', info.digest],
-        ['image-digest', info.imageDigest],
-        ['config-digest', info.configDigest],
-        ['media-type', info.mediaType],
-        ['platform', formatPlatform(info.platform)],
-        ['platforms', JSON.stringify(info.platforms.map(formatPlatform))],
-        ['os', c.os],
-        ['architecture', c.architecture],
-        ['variant', c.variant],
-        ['created', c.created],
-        ['author', c.author],
-        ['user', c.user],
-        ['workdir', c.workdir],
-        ['entrypoint', JSON.stringify(c.entrypoint)],
-        ['cmd', JSON.stringify(c.cmd)],
-        ['env', orderedJson(c.env)],
-        ['labels', orderedJson(c.labels)],
-        ['exposed-ports', JSON.stringify(c.exposedPorts)],
-        ['volumes', JSON.stringify(c.volumes)],
-        ['stop-signal', c.stopSignal],
-        ['layers', String(info.layers)],
-        ['size', String(info.size)],
-        ['config', info.configText],
-        ['ratelimit-limit', info.rateLimit ? String(info.rateLimit.limit) : ''],
-        [
-            'ratelimit-remaining',
-            info.rateLimit ? String(info.rateLimit.remaining) : ''
-        ]
-    ];
-}
+;// CONCATENATED MODULE: ./src/registry/connect.ts
 /**
- * One image as a compact JSON object (the `results` output): the outputs'
- * names and values, maps and lists as JSON rather than JSON text.
+ * "Connect to this registry": the one entry point to registries for the
+ * jobs. One client per registry for the whole run, so tag listing,
+ * inspections and comparisons share tokens; credentials are looked up once
+ * per registry (the inputs' for the image's registry, else what the runner
+ * has); every request goes through one transport, under one URL policy.
  */
-function imageJson(info) {
-    const parts = imageOutputs(info)
-        .filter(([name]) => name !== 'config' && !name.startsWith('ratelimit'))
-        .map(([name, value]) => {
-        const raw = RAW_JSON.has(name) ? value : JSON.stringify(value);
-        return `${JSON.stringify(name)}:${raw}`;
-    });
-    return `{${parts.join(',')}}`;
+
+
+
+
+
+
+
+
+class Registries {
+    settings;
+    events;
+    /** Epoch ms when the whole step must end. */
+    deadline;
+    transport;
+    cache;
+    connections = new Map();
+    constructor(settings, events) {
+        this.settings = settings;
+        this.events = events;
+        this.deadline = Date.now() + settings.timeoutMs;
+        this.transport = new Transport({
+            policy: new UrlPolicy({ insecure: settings.insecureRegistries }),
+            timeoutMs: settings.requestTimeoutMs,
+            deadline: this.deadline,
+            retry: {
+                retries: settings.retries,
+                maxRetryAfterMs: settings.maxRetryWaitMs
+            },
+            onRetry: (e) => events.retry(e)
+        });
+        this.cache = settings.cacheDir
+            ? new DigestCache(settings.cacheDir)
+            : undefined;
+    }
+    /** The connection to a reference's registry, made once. */
+    connect(reference) {
+        let connection = this.connections.get(reference.domain);
+        if (!connection) {
+            connection = this.open(reference.domain);
+            this.connections.set(reference.domain, connection);
+        }
+        return connection;
+    }
+    /** Requests sent so far, redirect hops and retries included. */
+    get requestCount() {
+        return this.transport.requestCount;
+    }
+    /** Stops everything in flight: one part failed, the step is over. */
+    cancel() {
+        this.transport.close();
+    }
+    /** Closes kept-alive sockets so the process can exit. */
+    close() {
+        this.transport.dispose();
+    }
+    async open(domain) {
+        const { credentials, source } = await this.credentialsFor(domain);
+        this.events.debug(`Credentials: ${source ?? 'none (anonymous)'}`);
+        const client = new RegistryClient({
+            domain,
+            credentials,
+            insecure: this.isInsecure(domain),
+            transport: this.transport,
+            cache: this.cache,
+            onSecret: (secret) => this.events.secret(secret)
+        });
+        return { client, credentials, source };
+    }
+    /** The given credentials, else whatever the runner has for the registry. */
+    async credentialsFor(domain) {
+        // Given credentials are for their registry only; any other (a
+        // compared image) uses what the runner has for it.
+        const given = this.settings.given;
+        if (given && domain === given.domain)
+            return given;
+        let lookup;
+        try {
+            lookup = await findCredentials(domain);
+        }
+        catch (error) {
+            throw new registry_errors/* RegistryError */.gl('config', (0,errors/* errorMessage */.gJ)(error));
+        }
+        for (const warning of lookup.warnings)
+            this.events.warning(warning);
+        if (!lookup.found)
+            return {};
+        // Mask before anything else could print them.
+        const { password, identityToken, registryToken } = lookup.found.credentials;
+        for (const secret of [password, identityToken, registryToken]) {
+            if (secret)
+                this.events.secret(secret);
+        }
+        return lookup.found;
+    }
+    isInsecure(domain) {
+        const host = domain.toLowerCase();
+        const insecure = this.settings.insecureRegistries;
+        return insecure.includes(host) || insecure.includes((0,registry_reference/* hostWithoutPort */.ko)(host));
+    }
 }
-/** Outputs whose value already is JSON. */
-const RAW_JSON = new Set([
-    'platforms',
-    'entrypoint',
-    'cmd',
-    'env',
-    'labels',
-    'exposed-ports',
-    'volumes',
-    'layers',
-    'size'
-]);
-/** `{"key": <json>, ...}` from already-serialized values, in order. */
-function jsonObject(entries) {
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${v}`).join(',')}}`;
+
+;// CONCATENATED MODULE: ./src/report/changes.ts
+/** What an absent value is shown as. */
+const NONE = '<em>(none)</em>';
+/** One row per difference: [what, old, new]; values already plain text. */
+function changeRows(changes) {
+    const rows = [];
+    const map = (kind, m) => {
+        for (const [k, v] of Object.entries(m.added))
+            rows.push([`${kind} ${k}`, '', v]);
+        for (const [k, v] of Object.entries(m.removed))
+            rows.push([`${kind} ${k}`, v, '']);
+        for (const [k, v] of Object.entries(m.changed))
+            rows.push([`${kind} ${k}`, v.old, v.new]);
+    };
+    map('label', changes.labels);
+    map('env', changes.env);
+    for (const [name, { old, new: now }] of Object.entries(changes.fields)) {
+        rows.push([name, show(old), show(now)]);
+    }
+    return rows;
+}
+function show(value) {
+    return typeof value === 'string' ? value : JSON.stringify(value);
 }
 
 ;// CONCATENATED MODULE: ./src/report/escape.ts
@@ -35774,69 +36466,11 @@ function htmlCell(text, { code = false, empty = '', max = MAX_CELL_CHARS } = {})
     return `<code>${html(kept)}</code>${note}`;
 }
 
-;// CONCATENATED MODULE: ./src/report/gate.ts
+;// CONCATENATED MODULE: ./src/report/comment.ts
 
-function writeRulesSummary(summary, results) {
-    const failed = results.filter((r) => !r.passed).length;
-    summary.addHeading(escapeHtml(`Assertions: ${results.length - failed} passed, ${failed} failed`), 3);
-    summary.addTable([
-        [
-            { data: 'Result', header: true },
-            { data: 'Rule', header: true },
-            { data: 'Actual', header: true }
-        ],
-        ...results.map((r) => [
-            r.passed ? '✅ pass' : '❌ fail',
-            htmlCell(r.rule, { code: true }),
-            htmlCell(r.actual, { empty: '<em>(empty)</em>' })
-        ])
-    ]);
-}
-/** One row per difference: [what, old, new]; values already plain text. */
-function changeRows(changes) {
-    const rows = [];
-    const map = (kind, m) => {
-        for (const [k, v] of Object.entries(m.added))
-            rows.push([`${kind} ${k}`, '', v]);
-        for (const [k, v] of Object.entries(m.removed))
-            rows.push([`${kind} ${k}`, v, '']);
-        for (const [k, v] of Object.entries(m.changed))
-            rows.push([`${kind} ${k}`, v.old, v.new]);
-    };
-    map('label', changes.labels);
-    map('env', changes.env);
-    for (const [name, { old, new: now }] of Object.entries(changes.fields)) {
-        rows.push([name, show(old), show(now)]);
-    }
-    return rows;
-}
-function show(value) {
-    return typeof value === 'string' ? value : JSON.stringify(value);
-}
-function writeChangesSummary(summary, changes, before, after) {
-    const rows = changeRows(changes);
-    summary.addHeading(escapeHtml(`Changes from ${before} to ${after}`), 3);
-    if (rows.length === 0) {
-        summary.addRaw(`<p>No changes (${changes.unchanged} fields, labels and env entries compared).</p>`, true);
-        return;
-    }
-    summary.addTable([
-        [
-            { data: 'What', header: true },
-            { data: 'Before', header: true },
-            { data: 'After', header: true }
-        ],
-        ...rows.map(([what, old, now]) => [
-            htmlCell(what, { code: true }),
-            htmlCell(old, { empty: NONE }),
-            htmlCell(now, { empty: NONE })
-        ])
-    ]);
-    summary.addRaw(`<p>${rows.length} changed, ${changes.unchanged} unchanged.</p>`, true);
-}
+
 /** Finds our own comment again on reruns. */
 const COMMENT_MARKER = '<!-- remote-image-inspect:changes -->';
-const NONE = '<em>(none)</em>';
 /** GitHub refuses comments over 65,536 characters; stay well below. */
 const MAX_COMMENT_CHARS = 60_000;
 /** A value in the comment is cut after this many characters. */
@@ -35926,7 +36560,33 @@ async function upsertPullRequestComment(token, body, marker) {
     return { status: 'created', url: data.html_url };
 }
 
-;// CONCATENATED MODULE: ./src/report/summary.ts
+;// CONCATENATED MODULE: ./src/report/summary/changes.ts
+
+
+function writeChangesSummary(summary, changes, before, after) {
+    const rows = changeRows(changes);
+    summary.addHeading(escapeHtml(`Changes from ${before} to ${after}`), 3);
+    if (rows.length === 0) {
+        summary.addRaw(`<p>No changes (${changes.unchanged} fields, labels and env entries compared).</p>`, true);
+        return;
+    }
+    summary.addTable([
+        [
+            { data: 'What', header: true },
+            { data: 'Before', header: true },
+            { data: 'After', header: true }
+        ],
+        ...rows.map(([what, old, now]) => [
+            htmlCell(what, { code: true }),
+            htmlCell(old, { empty: NONE }),
+            htmlCell(now, { empty: NONE })
+        ])
+    ]);
+    summary.addRaw(`<p>${rows.length} changed, ${changes.unchanged} unchanged.</p>`, true);
+}
+
+;// CONCATENATED MODULE: ./src/report/summary/image.ts
+
 
 
 
@@ -35935,29 +36595,29 @@ const MAX_TABLE_ROWS = 200;
 const MAX_TABLE_CHARS = 256 * 1024;
 /** Shown for empty values; an empty cell would also be invalid HTML from core. */
 const EMPTY = '<em>(empty)</em>';
-function summary_code(text) {
+function image_code(text) {
     return htmlCell(text, { code: true });
 }
 function pinnedReference(info) {
-    return `${repositoryName(info.reference)}@${info.digest}`;
+    return `${(0,registry_reference/* repositoryName */.aR)(info.reference)}@${info.digest}`;
 }
 function writeImageSummary(summary, info) {
     const c = info.config;
     summary.addHeading(escapeHtml(info.ref), 2);
     summary.addRaw('<p>Pinned by digest:</p>', true);
     summary.addCodeBlock(escapeHtml(pinnedReference(info)));
-    const json = (v) => summary_code(JSON.stringify(v));
+    const json = (v) => image_code(JSON.stringify(v));
     const rows = [
-        ['Digest', summary_code(info.digest)],
-        ['Media type', summary_code(info.mediaType)],
-        ['Platform', summary_code(formatPlatform(info.platform))],
+        ['Digest', image_code(info.digest)],
+        ['Media type', image_code(info.mediaType)],
+        ['Platform', image_code(formatPlatform(info.platform))],
         ['Platforms', htmlText(info.platforms.map(formatPlatform).join(', '))],
-        ['Image digest', summary_code(info.imageDigest)],
-        ['Config digest', summary_code(info.configDigest)],
+        ['Image digest', image_code(info.imageDigest)],
+        ['Config digest', image_code(info.configDigest)],
         ['Created', htmlText(c.created)],
         ['Author', htmlText(c.author)],
-        ['User', summary_code(c.user)],
-        ['Working dir', summary_code(c.workdir)],
+        ['User', image_code(c.user)],
+        ['Working dir', image_code(c.workdir)],
         ['Entrypoint', c.entrypoint ? json(c.entrypoint) : ''],
         ['Cmd', c.cmd ? json(c.cmd) : ''],
         ['Exposed ports', htmlText(c.exposedPorts.join(', '))],
@@ -35967,7 +36627,7 @@ function writeImageSummary(summary, info) {
     ];
     if (info.rateLimit) {
         const { limit, remaining, windowSeconds } = info.rateLimit;
-        const window = windowSeconds ? ` per ${formatSeconds(windowSeconds)}` : '';
+        const window = windowSeconds ? ` per ${formatWindow(windowSeconds)}` : '';
         rows.push(['Rate limit', `${remaining} of ${limit} pulls left${window}`]);
     }
     summary.addTable([
@@ -35995,7 +36655,7 @@ function keyValueTable(summary, title, entries, budget) {
     ];
     let shown = 0;
     for (const [key, value] of entries) {
-        const row = [summary_code(key) || EMPTY, htmlText(value) || EMPTY];
+        const row = [image_code(key) || EMPTY, htmlText(value) || EMPTY];
         const size = row[0].length + row[1].length;
         if (shown >= MAX_TABLE_ROWS || size > budget.chars)
             break;
@@ -36007,13 +36667,6 @@ function keyValueTable(summary, title, entries, budget) {
     if (shown < entries.length) {
         summary.addRaw(`<p><em>${entries.length - shown} more not shown; the full data is in the step outputs.</em></p>`, true);
     }
-}
-function formatSeconds(s) {
-    if (s % 3600 === 0)
-        return `${s / 3600} h`;
-    if (s % 60 === 0)
-        return `${s / 60} min`;
-    return `${s} s`;
 }
 function formatBytes(n) {
     if (n < 1024)
@@ -36028,28 +36681,12 @@ function formatBytes(n) {
     return `${value.toFixed(1)} ${units[unit]}`;
 }
 
-;// CONCATENATED MODULE: ./src/report/log.ts
-/**
- * The only writer to the runner's log. Every line and annotation goes
- * through logLine (escape.ts), so text from a registry or an image
- * publisher can never break a line or become a workflow command, however a
- * caller assembled the message.
- */
+;// CONCATENATED MODULE: ./src/report/summary/rows.ts
+/** Many images (or every platform of one) → one summary table. */
 
 
-const annotation = (title) => title === undefined ? undefined : { title: logLine(title) };
-const log = {
-    info: (message) => info(logLine(message)),
-    debug: (message) => core_debug(logLine(message)),
-    warning: (message, title) => warning(logLine(message), annotation(title)),
-    error: (message, title) => error(logLine(message), annotation(title)),
-    fail: (message) => setFailed(logLine(message))
-};
-
-;// CONCATENATED MODULE: ./src/report/batch.ts
-
-
-function writeBatchSummary(summary, title, rows) {
+/** A row per image (by reference as written) or per platform of one image. */
+function writeRowsSummary(summary, title, rows) {
     const failed = rows.filter((r) => r.error).length;
     summary.addHeading(escapeHtml(`${title}: ${rows.length - failed} inspected${failed ? `, ${failed} failed` : ''}`), 2);
     summary.addTable([
@@ -36079,419 +36716,119 @@ function writeBatchSummary(summary, title, rows) {
     ]);
 }
 
-;// CONCATENATED MODULE: ./src/batch.ts
+;// CONCATENATED MODULE: ./src/report/summary/rules.ts
+
+function writeRulesSummary(summary, results) {
+    const failed = results.filter((r) => !r.passed).length;
+    summary.addHeading(escapeHtml(`Assertions: ${results.length - failed} passed, ${failed} failed`), 3);
+    summary.addTable([
+        [
+            { data: 'Result', header: true },
+            { data: 'Rule', header: true },
+            { data: 'Actual', header: true }
+        ],
+        ...results.map((r) => [
+            r.passed ? '✅ pass' : '❌ fail',
+            htmlCell(r.rule, { code: true }),
+            htmlCell(r.actual, { empty: '<em>(empty)</em>' })
+        ])
+    ]);
+}
+
+;// CONCATENATED MODULE: ./src/report/summary/index.ts
+
+
+
+
+
+function writeSections(summary, sections) {
+    for (const section of sections) {
+        switch (section.kind) {
+            case 'image':
+                writeImageSummary(summary, section.info);
+                break;
+            case 'rows':
+                writeRowsSummary(summary, section.title, section.rows);
+                break;
+            case 'rules':
+                writeRulesSummary(summary, section.results);
+                break;
+            case 'changes':
+                writeChangesSummary(summary, section.changes, section.before, section.after);
+                break;
+            case 'unchanged':
+                summary.addRaw(`<p><code>${escapeHtml(section.ref)}</code> is unchanged: <code>${escapeHtml(section.digest)}</code></p>`, true);
+                break;
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/report/publish.ts
 /**
- * Many images at once: grouped by registry, each registry prepared once
- * (one token for every repository where the token server allows it), then
- * inspected a few at a time. One image failing does not stop the others.
+ * The only writer to the runner: log lines and annotations, masks, outputs,
+ * the job summary, the PR comment and the step's verdict. Every line goes
+ * through logLine (escape.ts), so text from a registry or an image
+ * publisher can never break a line or become a workflow command, however a
+ * caller assembled the message.
  */
 
 
 
-async function inspectMany(images, connect, request, concurrency = PER_REGISTRY_CONCURRENCY) {
-    const results = images.map((e) => ({
-        name: e.input,
-        error: e.error
-    }));
-    const byRegistry = new Map();
-    images.forEach((e, i) => {
-        if (!e.reference)
-            return;
-        const list = byRegistry.get(e.reference.domain) ?? [];
-        list.push(i);
-        byRegistry.set(e.reference.domain, list);
-    });
-    await Promise.all([...byRegistry.values()].map(async (indexes) => {
-        let connection;
-        try {
-            connection = await connect(images[indexes[0]].reference);
-        }
-        catch (error) {
-            for (const i of indexes)
-                results[i].error = errorMessage(error);
-            return;
-        }
-        const { client, credentials, source } = connection;
-        await client.prepare(indexes.map((i) => images[i].reference.path));
-        // One image failing is that image's result, not the batch's.
-        await mapLimit(indexes, concurrency, async (i) => {
-            try {
-                results[i].info = await inspectImage({
-                    ...request,
-                    reference: images[i].reference,
-                    credentials,
-                    credentialSource: source
-                }, client);
-            }
-            catch (error) {
-                results[i].error = errorMessage(error);
-            }
-        });
-    }));
-    return results;
-}
-
-;// CONCATENATED MODULE: ./src/main.ts
-/**
- * The story of a run: read inputs, inspect the image, report. The only place
- * that sets outputs, writes the summary and fails the step.
- */
 
 
 
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-/** The inputs' credentials, else whatever the runner has for the registry. */
-async function credentialsFor(domain, fromInputs) {
-    // The inputs are for the image's registry; any other registry (a compared
-    // image) uses what the runner has for it.
-    if (fromInputs.credentials && domain === fromInputs.domain) {
-        return {
-            credentials: fromInputs.credentials,
-            source: "the 'username'/'password' inputs"
-        };
-    }
-    let lookup;
-    try {
-        lookup = await findCredentials(domain);
-    }
-    catch (error) {
-        throw new UserError(`${errorMessage(error)}. Fix or remove that file, or pass the 'username' and 'password' inputs.`);
-    }
-    const { found, warnings } = lookup;
-    for (const warning of warnings)
-        log.warning(warning);
-    if (!found)
-        return {};
-    // Mask before anything else could print them.
-    const { password, identityToken, registryToken } = found.credentials;
-    for (const secret of [password, identityToken, registryToken]) {
-        if (secret)
-            core_setSecret(secret);
-    }
-    return found;
-}
-function isInsecure(domain, insecure) {
-    const host = domain.toLowerCase();
-    return insecure.includes(host) || insecure.includes(hostWithoutPort(host));
-}
-async function compileOrExplain(rules) {
-    try {
-        return await compilePatterns(rules);
-    }
-    catch (error) {
-        if (error instanceof RuleError) {
-            throw new InputError('assert', `${error.message}.`);
-        }
-        throw error;
-    }
-}
-async function run() {
-    let opened;
-    try {
-        const read = readInputs();
-        if (read.mode === 'batch') {
-            await runBatch(read);
-            return;
-        }
-        const inputs = read;
-        // Every rule is checked before the first request.
-        const patterns = await compileOrExplain(inputs.rules);
-        if (inputs.tagRange) {
-            const { validRange } = await Promise.all(/* import() */[__nccwpck_require__.e(88), __nccwpck_require__.e(102)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3102));
-            if (!validRange(inputs.tagRange)) {
-                throw new InputError('tag', `"${inputs.tagRange}" is not a semver range: write e.g. semver:^3, semver:~1.27, semver:>=2 <3 or semver:* for the newest.`);
-            }
-        }
-        let tagPattern;
-        if (inputs.tagQuery.patternSource) {
-            try {
-                tagPattern = await compilePattern(inputs.tagQuery.patternSource);
-            }
-            catch (error) {
-                throw new InputError('tag-pattern', `${errorMessage(error)}.`);
-            }
-        }
-        const { transport: http, deadline } = transportFor(inputs);
-        opened = http;
-        const cache = inputs.cacheDir ? new DigestCache(inputs.cacheDir) : undefined;
-        const connect = connector(http, cache, inputs.insecureRegistries, {
-            credentials: inputs.credentials,
-            domain: inputs.reference.domain
-        });
-        /** With `platform: all`, every platform's result. */
-        let everyPlatform;
-        const inspect = async (reference, { all = false, resolvedDigest } = {}) => {
-            log.info(`Inspecting ${formatReference(reference)} (platform ${all ? 'all' : formatPlatform(inputs.platform)}) on ${apiHost(reference.domain)}`);
-            const { client, credentials, source } = await connect(reference);
-            const request = {
-                reference,
-                resolvedDigest,
-                platform: inputs.platform,
-                credentials,
-                credentialSource: source,
-                waitForMs: inputs.waitForMs,
-                deadline,
-                onWait: (reason, leftMs) => log.info(`Waiting: ${reason} (${formatWait(leftMs)} left)`)
-            };
-            if (!all)
-                return inspectImage(request, client);
-            everyPlatform = await inspectEveryPlatform(request, client);
-            // The usual outputs describe linux/amd64 when offered, else the first.
-            const primary = matchPlatform(inputs.platform, everyPlatform.map((i) => i.platform));
-            return everyPlatform[Math.max(primary, 0)];
-        };
-        let reference = inputs.reference;
-        const tagOutputs = [];
-        if (inputs.tagRange || inputs.listTags) {
-            const { client, credentials, source } = await connect(reference);
-            // Tag tracking (and semver) load only when asked for.
-            const { findTags } = await Promise.all(/* import() */[__nccwpck_require__.e(88), __nccwpck_require__.e(102)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3102));
-            const { all, ignored, listed, latest } = await explained({ reference, credentials, credentialSource: source }, () => findTags(client, reference.path, {
-                ...inputs.tagQuery,
-                pattern: tagPattern,
-                range: inputs.tagRange
-            }));
-            log.info(`${repositoryName(reference)}: ${all.length} tags, ${listed.length} match${latest ? `, newest ${latest}` : ''}`);
-            if (ignored > 0) {
-                log.warning(`${repositoryName(reference)}: the registry listed ${ignored} entries that are not valid tag names; they were left out.`);
-            }
-            tagOutputs.push(['tags', JSON.stringify(listed)], ['latest-tag', latest ?? '']);
-            if (inputs.tagRange) {
-                if (!latest) {
-                    throw new UserError(`No tag of ${repositoryName(reference)} satisfies semver:${inputs.tagRange}${tagPattern ? ' and the tag-pattern' : ''} (${all.length} tags listed${listed.length ? `; newest matching any version: ${listed.at(-1)}` : ''}).`);
-                }
-                reference = { ...reference, tag: latest };
-            }
-        }
-        let resolvedDigest;
-        if (inputs.previousDigest) {
-            const { client, credentials, source } = await connect(reference);
-            const { digest, method } = await explained({ reference, credentials, credentialSource: source }, () => client.resolveDigest(reference.path, manifestReference(reference)));
-            log.info(`${formatReference(reference)} is ${digest} (by ${method})`);
-            if (digest === inputs.previousDigest) {
-                // Unchanged: nothing more to fetch, no manifest GET spent.
-                const unchanged = [
-                    ['ref', formatReference(reference)],
-                    ['digest', digest],
-                    ['changed', 'false'],
-                    ...tagOutputs
-                ];
-                for (const [name, value] of unchanged)
-                    setOutput(name, value);
-                log.info('Unchanged since previous-digest: not fetching the manifest and config.');
-                await writeSummary(() => summary.addRaw(`<p><code>${escapeHtml(formatReference(reference))}</code> is unchanged: <code>${escapeHtml(digest)}</code></p>`, true));
-                return;
-            }
-            // Moved: inspect exactly what the HEAD saw, without asking again.
-            resolvedDigest = digest;
-        }
-        const [info, before] = await allOrCancel(http, [
-            inspect(reference, { all: inputs.allPlatforms, resolvedDigest }),
-            inputs.compareTo ? inspect(inputs.compareTo) : undefined
-        ]);
-        log.debug(`HTTP requests: ${http.requestCount}`);
-        logCache(cache);
-        for (const warning of [...info.warnings, ...(before?.warnings ?? [])]) {
-            log.warning(warning);
-        }
-        const results = evaluateRules(inputs.rules, info, patterns);
-        const changes = before ? compareImages(before, info) : undefined;
-        // Outputs are set only once every inspection succeeded.
-        const outputs = imageOutputs(info);
-        outputs.push(['assertions', JSON.stringify(results)], ['passed', String(results.every((r) => r.passed))]);
-        const moved = inputs.previousDigest !== undefined &&
-            info.digest !== inputs.previousDigest;
-        if (changes || inputs.previousDigest) {
-            outputs.push(['changed', String(moved || Boolean(changes?.changed))]);
-        }
-        if (changes)
-            outputs.push(['changes', changesJson(changes)]);
-        outputs.push(...tagOutputs);
-        if (everyPlatform) {
-            outputs.push([
-                'results',
-                jsonObject(everyPlatform.map((i) => [formatPlatform(i.platform), imageJson(i)]))
-            ]);
-        }
-        for (const [name, value] of outputs)
-            setOutput(name, value);
-        log.info(`${info.ref} → ${info.digest} (${formatPlatform(info.platform)}: ${info.imageDigest})`);
-        for (const r of results) {
-            if (r.passed)
-                log.info(`✔ ${r.rule}`);
-            else {
-                log.error(`${r.rule} (actual: ${r.actual})`, 'Image assertion failed');
-            }
-        }
-        await writeSummary(() => {
-            writeImageSummary(summary, info);
-            if (everyPlatform) {
-                writeBatchSummary(summary, 'Platforms', everyPlatform.map((i) => ({
-                    name: formatPlatform(i.platform),
-                    info: i
-                })));
-            }
-            if (results.length)
-                writeRulesSummary(summary, results);
-            if (changes && before) {
-                writeChangesSummary(summary, changes, before.ref, info.ref);
-            }
-        });
-        if (inputs.comment && changes && before) {
-            await comment(inputs.githubToken, changes, before.ref, info.ref);
-        }
-        const failed = results.filter((r) => !r.passed);
-        if (failed.length > 0) {
-            const message = `${failed.length} of ${results.length} image assertions failed: ${failed.map((r) => r.rule).join('; ')}`;
-            if (inputs.reportOnly)
-                log.warning(message);
-            else
-                log.fail(message);
-        }
-    }
-    catch (error) {
-        log.fail(errorMessage(error));
-    }
-    finally {
-        opened?.dispose();
-    }
+const annotation = (title) => title === undefined ? undefined : { title: logLine(title) };
+/** The log, for jobs (progress) and for the publisher itself. */
+const log = {
+    info: (message) => info(logLine(message)),
+    debug: (message) => core_debug(logLine(message)),
+    warning: (message, title) => warning(logLine(message), annotation(title)),
+    error: (message, title) => error(logLine(message), annotation(title)),
+    fail: (message) => setFailed(logLine(message))
+};
+/** Hides a secret from the log before anything could print it. */
+function mask(secret) {
+    core_setSecret(secret);
 }
 /**
- * Like Promise.all, but when one inspection fails the others are cancelled
- * and awaited, so nothing keeps running after the step has failed.
+ * A finished job, published in order: outputs (only now, so a failed job
+ * sets none), its lines, the summary, the comment, then the verdict.
  */
-async function allOrCancel(transport, work) {
-    try {
-        return await Promise.all(work);
-    }
-    catch (error) {
-        transport.close();
-        await Promise.allSettled(work);
-        throw error;
-    }
+async function publish(result, { githubToken } = {}) {
+    for (const [name, value] of result.outputs)
+        setOutput(name, value);
+    for (const line of result.log)
+        write(line);
+    if (result.summary.length > 0)
+        await writeSummary(result);
+    if (result.comment && githubToken)
+        await comment(githubToken, result);
+    if (result.failure)
+        log.fail(result.failure);
 }
-function logCache(cache) {
-    if (!cache)
-        return;
-    const { hits, misses, corrupt, refused } = cache.stats;
-    log.info(`Cache ${cache.dir}: ${hits} hits, ${misses} misses${corrupt ? `, ${corrupt} corrupt entries replaced` : ''}${refused ? `, ${refused} refused (symlinks, special files or oversized entries are never used)` : ''}`);
-}
-/**
- * `images`: every image inspected concurrently (a few at a time per
- * registry, one token request per registry where the token server allows
- * several scopes), reported in one table and one `results` output. A bad
- * image fails the step with its own message, after the others' results.
- */
-async function runBatch(inputs) {
-    const { transport, deadline } = transportFor(inputs);
-    try {
-        const cache = inputs.cacheDir ? new DigestCache(inputs.cacheDir) : undefined;
-        const domains = new Set(inputs.images.flatMap((e) => (e.reference ? [e.reference.domain] : [])));
-        const connect = connector(transport, cache, inputs.insecureRegistries, {
-            credentials: inputs.credentials,
-            domain: domains.size === 1 ? [...domains][0] : undefined
-        });
-        const rows = await inspectMany(inputs.images, connect, {
-            platform: inputs.platform,
-            waitForMs: inputs.waitForMs,
-            deadline
-        });
-        log.debug(`HTTP requests: ${transport.requestCount}`);
-        logCache(cache);
-        const results = jsonObject(rows.map(({ name, info, error }) => [
-            name,
-            info ? imageJson(info) : JSON.stringify({ error })
-        ]));
-        setOutput('results', results);
-        for (const { name, info, error } of rows) {
-            if (info) {
-                log.info(`${name} → ${info.digest} (${formatPlatform(info.platform)})`);
-                for (const warning of info.warnings)
-                    log.warning(`${name}: ${warning}`);
-            }
-            else
-                log.error(error ?? 'failed', `Cannot inspect ${name}`);
-        }
-        await writeSummary(() => writeBatchSummary(summary, 'Images', rows));
-        const failed = rows.filter((r) => r.error);
-        if (failed.length > 0) {
-            log.fail(`${failed.length} of ${rows.length} images could not be inspected: ${failed.map((r) => r.name).join(', ')}`);
-        }
-    }
-    finally {
-        transport.dispose();
-    }
-}
-/**
- * One client per registry, so tag listing and inspections share tokens;
- * credentials are looked up once per registry.
- */
-function connector(http, cache, insecureRegistries, fromInputs) {
-    const connections = new Map();
-    return (reference) => {
-        let connection = connections.get(reference.domain);
-        if (!connection) {
-            connection = (async () => {
-                const { credentials, source } = await credentialsFor(reference.domain, fromInputs);
-                log.debug(`Credentials: ${source ?? 'none (anonymous)'}`);
-                const client = new RegistryClient({
-                    domain: reference.domain,
-                    credentials,
-                    insecure: isInsecure(reference.domain, insecureRegistries),
-                    transport: http,
-                    cache,
-                    onSecret: (secret) => core_setSecret(secret)
-                });
-                return { client, credentials, source };
-            })();
-            connections.set(reference.domain, connection);
-        }
-        return connection;
-    };
-}
-function transportFor(settings) {
-    const deadline = Date.now() + settings.timeoutMs;
-    const transport = new Transport({
-        policy: new UrlPolicy({ insecure: settings.insecureRegistries }),
-        timeoutMs: settings.requestTimeoutMs,
-        deadline,
-        retry: {
-            retries: settings.retries,
-            maxRetryAfterMs: settings.maxRetryWaitMs
-        },
-        onRetry: (e) => log.info(`${e.reason} from ${e.url}; retrying in ${formatWait(e.delayMs)} (${e.attempt}/${e.retries})`)
-    });
-    return { transport, deadline };
+function write({ level, message, title }) {
+    if (level === 'info')
+        log.info(message);
+    else if (level === 'debug')
+        log.debug(message);
+    else if (level === 'warning')
+        log.warning(message, title);
+    else
+        log.error(message, title);
 }
 /** The summary is a report: failing to write it is a warning. */
-async function writeSummary(fill) {
+async function writeSummary(result) {
     try {
-        fill();
+        writeSections(summary, result.summary);
         await summary.write();
     }
     catch (error) {
-        log.warning(`Could not write the job summary: ${errorMessage(error)}`);
+        log.warning(`Could not write the job summary: ${(0,errors/* errorMessage */.gJ)(error)}`);
     }
 }
 /** A comment that cannot be posted is a warning: the inspection itself worked. */
-async function comment(token, changes, before, after) {
+async function comment(token, result) {
+    const { changes, before, after } = result.comment;
     try {
         const outcome = await upsertPullRequestComment(token, changesComment(changes, before, after), COMMENT_MARKER);
         if (outcome.status === 'skipped') {
@@ -36506,7 +36843,44 @@ async function comment(token, changes, before, after) {
         const hint = status === 403 || status === 404
             ? " (the token needs 'pull-requests: write' permission)"
             : '';
-        log.warning(`Could not comment on the pull request${hint}: ${errorMessage(error)}`);
+        log.warning(`Could not comment on the pull request${hint}: ${(0,errors/* errorMessage */.gJ)(error)}`);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/main.ts
+/**
+ * The story of a run: read the inputs, plan the job (checking all that can
+ * be checked before a request), run it against the registries, publish
+ * what it found. Any failure ends here, as one message; a failed run sets
+ * no outputs.
+ */
+
+
+
+
+
+
+async function run() {
+    let registries;
+    try {
+        const settings = readInputs();
+        const job = await plan(settings);
+        registries = new Registries(settings, {
+            secret: mask,
+            warning: (message) => log.warning(message),
+            debug: (message) => log.debug(message),
+            retry: (e) => log.info(`${e.reason} from ${e.url}; retrying in ${formatWait(e.delayMs)} (${e.attempt}/${e.retries})`)
+        });
+        const result = await job(registries, log);
+        await publish(result, {
+            githubToken: settings.mode === 'single' ? settings.githubToken : undefined
+        });
+    }
+    catch (error) {
+        log.fail((0,explain/* describeFailure */.I)(error));
+    }
+    finally {
+        registries?.close();
     }
 }
 

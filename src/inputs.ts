@@ -12,7 +12,7 @@ import {
   type Rule
 } from './gate/rules.js'
 import type { TagQuery } from './tags/select.js'
-import { parsePlatform, type Platform } from './registry/platform.js'
+import { parsePlatform, type Platform } from './image/platform.js'
 import {
   ReferenceError,
   isRegistryHost,
@@ -25,8 +25,11 @@ import {
 /** What every inspection needs, one image or many. */
 export interface Settings {
   platform: Platform
-  /** From the username/password inputs; otherwise looked up on the runner. */
-  credentials?: Credentials
+  /**
+   * From the username/password inputs, for the image's registry only;
+   * otherwise credentials are looked up on the runner.
+   */
+  given?: { credentials: Credentials; domain: string; source: string }
   /** Registries (host[:port]) that may be spoken to over plain http. */
   insecureRegistries: string[]
   /** Limit for one HTTP request, body included. */
@@ -182,17 +185,35 @@ export function readInputs(): (Inputs & { mode: 'single' }) | BatchInputs {
   const domains = new Set(
     entries.flatMap((e) => (e.reference ? [e.reference.domain] : []))
   )
-  if (settings.credentials && domains.size > 1) {
+  const { credentials, ...rest } = settings
+  if (credentials && domains.size > 1) {
     throw new InputError(
       'username',
       `the images are on ${domains.size} registries (${[...domains].join(', ')}); 'username'/'password' would go to all of them. Log in to each with docker/login-action instead.`
     )
   }
-  return { mode: 'batch', images: entries, ...settings }
+  return {
+    mode: 'batch',
+    images: entries,
+    ...rest,
+    given: givenFor(credentials, [...domains][0])
+  }
 }
 
-/** The inputs every inspection uses, validated. */
-function readSettings(): Settings & { allPlatforms: boolean } {
+/** The username/password inputs, for one registry's requests only. */
+function givenFor(
+  credentials: Credentials | undefined,
+  domain: string | undefined
+): Settings['given'] {
+  if (!credentials || domain === undefined) return undefined
+  return { credentials, domain, source: "the 'username'/'password' inputs" }
+}
+
+/** The inputs every inspection uses, validated; credentials not yet tied to a registry. */
+function readSettings(): Omit<Settings, 'given'> & {
+  allPlatforms: boolean
+  credentials?: Credentials
+} {
   const platformText = core.getInput('platform') || 'linux/amd64'
   const allPlatforms = platformText.toLowerCase() === 'all'
   const platform = allPlatforms
@@ -272,7 +293,7 @@ export function getInputs(): Inputs {
   }
   if (tagRange) reference = { ...reference, tag: undefined }
 
-  const { allPlatforms, ...settings } = readSettings()
+  const { allPlatforms, credentials, ...settings } = readSettings()
   let rules: Rule[]
   try {
     rules = parseRules(core.getInput('assert'))
@@ -334,6 +355,7 @@ export function getInputs(): Inputs {
 
   return {
     ...settings,
+    given: givenFor(credentials, reference.domain),
     reference,
     allPlatforms,
     tagRange,

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it, test } from '@jest/globals'
 import { changesJson, compareImages } from '../../src/compare/diff.js'
-import type { ImageConfig, ImageInfo } from '../../src/inspect.js'
+import type { ImageConfig, ImageInfo } from '../../src/image/model.js'
 
 const D = (c: string): string => `sha256:${c.repeat(64)}`
 const EMPTY_MAP = '{"added":{},"removed":{},"changed":{}}'

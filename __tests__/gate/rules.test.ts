@@ -12,8 +12,8 @@ import {
   parseRules,
   type Rule
 } from '../../src/gate/rules.js'
-import type { ImageConfig, ImageInfo } from '../../src/inspect.js'
-import type { Platform } from '../../src/registry/platform.js'
+import type { ImageConfig, ImageInfo } from '../../src/image/model.js'
+import type { Platform } from '../../src/image/platform.js'
 
 /** A Rule as a table row writes it: everything but the line number. */
 type Unlined<R = Rule> = R extends unknown ? Omit<R, 'line'> : never

@@ -5,7 +5,7 @@ import {
   normalizePlatform,
   parsePlatform,
   type Platform
-} from '../../src/registry/platform.js'
+} from '../../src/image/platform.js'
 
 /** `os/arch[/variant]` → Platform, without normalizing (as an index lists it). */
 function raw(text: string): Platform {

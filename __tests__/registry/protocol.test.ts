@@ -43,7 +43,7 @@ import {
   type UpstreamResponse
 } from '../support/fault-proxy.mjs'
 import { RegistryError } from '../../src/registry/errors.js'
-import { formatPlatform, type Platform } from '../../src/registry/platform.js'
+import { formatPlatform, type Platform } from '../../src/image/platform.js'
 import { isLoopbackHost } from '../../src/registry/reference.js'
 import { Transport, type SendOptions } from '../../src/registry/transport.js'
 import { pathOf } from '../support/expect.js'

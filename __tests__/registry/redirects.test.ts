@@ -39,7 +39,7 @@ import {
   rejection
 } from '../support/inspect.js'
 import { UserError } from '../../src/errors.js'
-import type { ImageInfo } from '../../src/inspect.js'
+import type { ImageInfo } from '../../src/image/model.js'
 import type { Credentials } from '../../src/registry/auth/docker-config.js'
 import { RegistryError } from '../../src/registry/errors.js'
 import { Transport, type SendOptions } from '../../src/registry/transport.js'

@@ -153,7 +153,7 @@ describe('UrlPolicy.check', () => {
   const USERINFO = 'the address carries credentials of its own'
   const DOWNGRADE = 'that would step down from https to plain http'
   const HTTP =
-    "plain http is only used for loopback hosts and those listed in 'insecure-registries'; it must use https"
+    'plain http is only used for loopback hosts and those the user allows; it must use https'
   const LINK_LOCAL = 'link-local and metadata addresses are not allowed'
   const FROM_PUBLIC = (from: string, target: string): string =>
     `a public host (${from}) may not send the action to a ${target} address`

@@ -1,6 +1,7 @@
 import { describe, expect, test } from '@jest/globals'
-import type { ImageConfig, ImageInfo } from '../../src/inspect.js'
-import { imageOutputs, orderedJson } from '../../src/report/outputs.js'
+import type { ImageConfig, ImageInfo } from '../../src/image/model.js'
+import { imageOutputs } from '../../src/report/outputs.js'
+import { orderedJson } from '../../src/text/ordered-json.js'
 
 const INDEX_DIGEST = `sha256:${'a'.repeat(64)}`
 const IMAGE_DIGEST = `sha256:${'b'.repeat(64)}`

@@ -1,7 +1,10 @@
 import { beforeEach, describe, expect, test } from '@jest/globals'
 import * as core from '@actions/core'
-import type { ImageConfig, ImageInfo } from '../../src/inspect.js'
-import { MAX_TABLE_ROWS, writeImageSummary } from '../../src/report/summary.js'
+import type { ImageConfig, ImageInfo } from '../../src/image/model.js'
+import {
+  MAX_TABLE_ROWS,
+  writeImageSummary
+} from '../../src/report/summary/image.js'
 
 const INDEX_DIGEST = `sha256:${'a'.repeat(64)}`
 const IMAGE_DIGEST = `sha256:${'b'.repeat(64)}`

@@ -4,11 +4,12 @@
  */
 import { expect } from '@jest/globals'
 import { UserError } from '../../src/errors.js'
-import { inspectImage, type ImageInfo } from '../../src/inspect.js'
+import type { ImageInfo } from '../../src/image/model.js'
+import { inspectImage } from '../../src/jobs/inspect.js'
 import type { Challenge } from '../../src/registry/auth/challenge.js'
 import type { Credentials } from '../../src/registry/auth/docker-config.js'
 import { RegistryClient } from '../../src/registry/client.js'
-import type { Platform } from '../../src/registry/platform.js'
+import type { Platform } from '../../src/image/platform.js'
 import { parseReference } from '../../src/registry/reference.js'
 import { Transport } from '../../src/registry/transport.js'
 

@@ -5,7 +5,7 @@
  */
 import { beforeAll, describe, expect, it, test } from '@jest/globals'
 import semver from 'semver'
-import { compilePattern, type Pattern } from '../../src/gate/rules.js'
+import { compilePattern, type Pattern } from '../../src/text/pattern.js'
 import {
   selectTags,
   validRange,

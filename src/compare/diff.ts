@@ -2,8 +2,8 @@
  * What changed between two inspected images: labels and env entry by entry,
  * the other fields as old/new pairs. Plain data in, plain data out.
  */
-import type { ImageInfo } from '../inspect.js'
-import { formatPlatform } from '../registry/platform.js'
+import type { ImageInfo } from '../image/model.js'
+import { formatPlatform } from '../image/platform.js'
 
 export interface MapChanges {
   added: Record<string, string>

@@ -12,13 +12,15 @@
  * Parsing is pure and happens before any network call; regular expressions
  * run on RE2 (linear time), so a user's pattern cannot hang the step.
  */
-import type { ImageInfo } from '../inspect.js'
+import type { ImageInfo } from '../image/model.js'
+import { formatAge, parseAge } from '../text/duration.js'
+import { compilePattern, type Pattern } from '../text/pattern.js'
 import {
   formatPlatform,
   normalizePlatform,
   parsePlatform,
   type Platform
-} from '../registry/platform.js'
+} from '../image/platform.js'
 
 export type Operator = '==' | '!=' | '=~' | '!~' | 'exists' | 'missing'
 
@@ -54,14 +56,6 @@ const MAX_RULES = 500
 
 const USAGE =
   'expected one of: label KEY exists|missing, label KEY ==|!=|=~|!~ VALUE, env NAME … (same forms), user is [not] root, platforms include|exclude os/arch[, …], age <|> DURATION (e.g. 30d)'
-
-const DURATION_UNITS: Record<string, number> = {
-  s: 1000,
-  m: 60_000,
-  h: 3_600_000,
-  d: 86_400_000,
-  w: 604_800_000
-}
 
 /** Parses the rule list; blank lines and `#` comments are ignored. */
 export function parseRules(text: string): Rule[] {
@@ -152,11 +146,10 @@ function parseRule(text: string, line: number): Rule {
     case 'age': {
       const op = word()
       if (op !== '<' && op !== '>') fail('write "age < 30d" or "age > 1h"')
-      const m = /^(\d+(?:\.\d+)?)([smhdw])$/i.exec(cursor.rest.trim())
-      if (!m)
+      const ms = parseAge(cursor.rest)
+      if (ms === undefined)
         fail(`"${cursor.rest}" is not a duration: write e.g. 90m, 12h, 30d, 2w`)
-      const ms = Number(m![1]) * DURATION_UNITS[m![2].toLowerCase()]
-      return { kind: 'age', text, line, younger: op === '<', ms }
+      return { kind: 'age', text, line, younger: op === '<', ms: ms! }
     }
     default:
       return fail(USAGE)
@@ -204,12 +197,6 @@ function quoted(
   return fail('a quoted string is not closed')
 }
 
-/** A compiled regular expression: `test` runs in linear time. */
-export interface Pattern {
-  test(value: string): boolean
-}
-export type PatternCompiler = (source: string) => Pattern
-
 /**
  * Compiles every regular expression up front with RE2 (loaded only when a
  * rule needs it), so a bad pattern is an input error before any request.
@@ -231,19 +218,6 @@ export async function compilePatterns(
     }
   }
   return patterns
-}
-
-/** One RE2 pattern; the engine is loaded on first use (its own bundle chunk). */
-export async function compilePattern(source: string): Promise<Pattern> {
-  const { RE2JS } = await import('re2js')
-  try {
-    const re = RE2JS.compile(source)
-    return { test: (v) => re.matcher(v).find() }
-  } catch (error) {
-    throw new Error(
-      `the regular expression does not compile (${(error as Error).message}); RE2 syntax, no backreferences or lookaround`
-    )
-  }
 }
 
 /** Checks each rule against the image; `now` is for the age rules. */
@@ -329,11 +303,4 @@ function check(
 export function isRoot(user: string): boolean {
   const name = user.split(':')[0].trim()
   return name === '' || name === 'root' || name === '0'
-}
-
-function formatAge(ms: number): string {
-  const s = Math.round(ms / 1000)
-  if (s < 3600) return `${Math.round(s / 60)} min`
-  if (s < 172_800) return `${(s / 3600).toFixed(1)} h`
-  return `${(s / 86_400).toFixed(1)} d`
 }

@@ -4,11 +4,7 @@
  */
 import { parse as parseContentType } from 'content-type'
 import { Authenticator } from './auth/authenticator.js'
-import {
-  parseChallenges,
-  pickChallenge,
-  type Challenge
-} from './auth/challenge.js'
+import type { Challenge } from './auth/challenge.js'
 import type { Credentials } from './auth/docker-config.js'
 import {
   RegistryError,
@@ -35,8 +31,6 @@ export const MAX_TAG_LIST_BYTES = 64 * 1024 * 1024
 /** A `next` link is a few hundred bytes; a longer Link header is not parsed. */
 const MAX_LINK_HEADER_CHARS = 8 * 1024
 const MAX_ERROR_BYTES = 64 * 1024
-/** 401 → token → retry, plus one re-scope for insufficient_scope. */
-const MAX_AUTH_ATTEMPTS = 3
 
 /** Docker Hub's token service is known, so its token can be fetched first. */
 const KNOWN_CHALLENGES: Record<string, Challenge> = {
@@ -345,23 +339,13 @@ export class RegistryClient {
   }
 
   /**
-   * Before many inspections on this registry: learn its challenge once and
-   * ask for one token covering every repository. Best effort: any failure
-   * leaves each request to authenticate on its own.
+   * Before many inspections on this registry: one token for every
+   * repository, where the token server allows it (best effort).
    */
   async prepare(repositories: string[]): Promise<void> {
-    const unique = [...new Set(repositories)]
-    if (unique.length < 2) return
-    try {
-      if (!this.auth.hasChallenge()) {
-        const challenge = pickChallenge(await this.pingChallenges())
-        if (!challenge) return
-        this.auth.setKnownChallenge(challenge)
-      }
-      await this.auth.prefetch(unique.map((r) => `repository:${r}:pull`))
-    } catch {
-      // each request will authenticate (and report) by itself
-    }
+    await this.auth.prepare(
+      [...new Set(repositories)].map((r) => `repository:${r}:pull`)
+    )
   }
 
   dispose(): void {
@@ -379,58 +363,18 @@ export class RegistryClient {
       method?: 'GET' | 'HEAD'
     }
   ): Promise<HttpResponse> {
-    const scope = `repository:${repository}:pull`
-    const url = new URL(path, this.base)
-    const since = this.auth.serial
-    let authorization = await this.auth.headerFor(scope)
-    for (let attempt = 1; ; attempt++) {
-      const headers: Record<string, string> = {}
-      if (options.accept) headers.Accept = options.accept
-      if (authorization) headers.Authorization = authorization
-      const response = await this.transport.send(url, {
+    const { response, authenticated } = await this.auth.send(
+      new URL(path, this.base),
+      `repository:${repository}:pull`,
+      {
         method: options.method,
-        headers,
+        headers: options.accept ? { Accept: options.accept } : {},
         maxBytes: options.maxBytes,
         what: options.what
-      })
-      if (response.status >= 200 && response.status < 300) return response
-      if (response.status === 401 && attempt < MAX_AUTH_ATTEMPTS) {
-        let challenges = parseChallenges(
-          headerValue(response.headers['www-authenticate']) ?? ''
-        )
-        // GCR answers some 401s without a challenge: ask /v2/ for it (an
-        // empty list then answers the challenge the Authenticator knows).
-        if (challenges.length === 0 && !this.auth.hasChallenge()) {
-          const fromPing = await this.pingChallenges()
-          const usable = pickChallenge(fromPing)
-          if (usable) this.auth.setKnownChallenge(usable)
-          else challenges = fromPing
-        }
-        const next = await this.auth.onUnauthorized(
-          challenges,
-          scope,
-          authorization,
-          since
-        )
-        if (next !== undefined) {
-          authorization = next
-          continue
-        }
       }
-      throw this.failure(response, options.what, authorization !== undefined)
-    }
-  }
-
-  /** The challenges `GET /v2/` carries (the Authenticator keeps only realm and service). */
-  private async pingChallenges(): Promise<Challenge[]> {
-    const response = await this.transport.send(new URL('/v2/', this.base), {
-      maxBytes: MAX_ERROR_BYTES,
-      what: 'API version check'
-    })
-    if (response.status !== 401) return []
-    return parseChallenges(
-      headerValue(response.headers['www-authenticate']) ?? ''
     )
+    if (response.status >= 200 && response.status < 300) return response
+    throw this.failure(response, options.what, authenticated)
   }
 
   private failure(

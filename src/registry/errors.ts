@@ -22,8 +22,19 @@ export type RegistryFailure =
   | 'cancelled' // the step gave up on it (another part failed)
   | 'rate-limit' // told to wait longer than we will
   | 'security' // a redirect or realm we refuse to follow
+  | 'config' // the runner's docker config or credential store cannot be read
 
-/** An error from talking to a registry; `message` is meant for users. */
+/**
+ * What the user can change about a failure; the reporting layer words it
+ * (naming the action's inputs), so this layer never has to.
+ */
+export type Remedy =
+  | 'allow-http' // a plain-http host the user may trust
+  | 'wait-longer' // a Retry-After beyond the step's patience
+  | 'choose-platform' // the platform asked for is not offered
+  | 'one-platform' // too many platforms to inspect them all
+
+/** An error from talking to a registry; `message` says what happened. */
 export class RegistryError extends Error {
   constructor(
     readonly kind: RegistryFailure,
@@ -31,7 +42,8 @@ export class RegistryError extends Error {
     readonly status?: number,
     readonly errors: RegistryErrorDetail[] = [],
     /** What was being fetched ("manifest", "config blob"...), for messages. */
-    readonly resource?: string
+    readonly resource?: string,
+    readonly remedy?: Remedy
   ) {
     super(message)
     this.name = 'RegistryError'

@@ -6,7 +6,8 @@
  */
 import type { IncomingHttpHeaders, IncomingMessage } from 'node:http'
 import { HttpClient } from '@actions/http-client'
-import { RegistryError } from './errors.js'
+import { RegistryError, type Remedy } from './errors.js'
+import { formatWait } from '../text/duration.js'
 import { UrlPolicy } from './url-policy.js'
 
 export interface HttpResponse {
@@ -147,10 +148,11 @@ export class Transport {
       if (waitMs !== undefined && waitMs > this.retry.maxRetryAfterMs) {
         throw new RegistryError(
           'rate-limit',
-          `${url.host} answered ${response!.status} and asks to wait ${waitMs >= MAX_RETRY_AFTER_MS ? 'a year or more' : `${formatWait(waitMs)} (until ${new Date(Date.now() + waitMs).toISOString()})`}, longer than the ${formatWait(this.retry.maxRetryAfterMs)} this step waits ('max-retry-wait'); retry after that time`,
+          `${url.host} answered ${response!.status} and asks to wait ${waitMs >= MAX_RETRY_AFTER_MS ? 'a year or more' : `${formatWait(waitMs)} (until ${new Date(Date.now() + waitMs).toISOString()})`}, longer than the ${formatWait(this.retry.maxRetryAfterMs)} this step waits`,
           response!.status,
           [],
-          options.what
+          options.what,
+          'wait-longer'
         )
       }
       if (last) {
@@ -365,7 +367,16 @@ export class Transport {
       const code = (error as NodeJS.ErrnoException).code
       const detail = code ? `${code}` : (error as Error).message
       const tls = tlsProblem(code, url)
-      if (tls) throw new RegistryError('tls', `${tls} (${code})`)
+      if (tls) {
+        throw new RegistryError(
+          'tls',
+          `${tls.problem} (${code})`,
+          undefined,
+          [],
+          undefined,
+          tls.remedy
+        )
+      }
       throw new RegistryError(
         'network',
         `Cannot reach ${url.host}: ${detail} (${method} ${redact(url)})`
@@ -504,25 +515,20 @@ export function retryAfterMs(
   return Math.min(Math.max(0, date - now), MAX_RETRY_AFTER_MS)
 }
 
-export function formatWait(ms: number): string {
-  if (ms < 1000) return `${Math.round(ms)} ms`
-  const s = Math.round(ms / 1000)
-  if (s < 120) return `${s} s`
-  const m = Math.round(s / 60)
-  if (m < 120) return `${m} min`
-  const h = m / 60
-  if (h < 48) return `${h.toFixed(1)} h`
-  return `${Math.round(h / 24)} days`
-}
-
 /**
  * TLS failures are not transient: say what they mean instead of retrying.
  * A plain-http server answering a TLS handshake shows up as EPROTO.
  */
-function tlsProblem(code: string | undefined, url: URL): string | undefined {
+function tlsProblem(
+  code: string | undefined,
+  url: URL
+): { problem: string; remedy?: Remedy } | undefined {
   if (!code || url.protocol !== 'https:') return undefined
   if (code === 'EPROTO' || code === 'ERR_SSL_WRONG_VERSION_NUMBER') {
-    return `${url.host} does not speak https here. If it is a plain-http registry you trust, list it in the 'insecure-registries' input`
+    return {
+      problem: `${url.host} does not speak https here`,
+      remedy: 'allow-http'
+    }
   }
   if (
     code.startsWith('CERT_') ||
@@ -532,7 +538,9 @@ function tlsProblem(code: string | undefined, url: URL): string | undefined {
     code === 'DEPTH_ZERO_SELF_SIGNED_CERT' ||
     code === 'SELF_SIGNED_CERT_IN_CHAIN'
   ) {
-    return `${url.host} presented a TLS certificate this runner does not trust. Add its CA to the runner (NODE_EXTRA_CA_CERTS) rather than turning verification off`
+    return {
+      problem: `${url.host} presented a TLS certificate this runner does not trust. Add its CA to the runner (NODE_EXTRA_CA_CERTS) rather than turning verification off`
+    }
   }
   return undefined
 }

@@ -9,7 +9,7 @@
  */
 import dns from 'node:dns'
 import { isIP } from 'node:net'
-import { RegistryError } from './errors.js'
+import { RegistryError, type Remedy } from './errors.js'
 
 export type AddressClass =
   'metadata' | 'link-local' | 'unspecified' | 'loopback' | 'private' | 'public'
@@ -184,10 +184,14 @@ export class UrlPolicy {
    * e.g. "the registry's token realm" or "a redirect of the manifest to".
    */
   check(url: URL, what: string, from?: URL): void {
-    const refuse = (reason: string): never => {
+    const refuse = (reason: string, remedy?: Remedy): never => {
       throw new RegistryError(
         'security',
-        `Refusing ${what} ${url.origin === 'null' ? url.protocol : url.origin}: ${reason}`
+        `Refusing ${what} ${url.origin === 'null' ? url.protocol : url.origin}: ${reason}`,
+        undefined,
+        [],
+        undefined,
+        remedy
       )
     }
     if (url.protocol !== 'https:' && url.protocol !== 'http:') {
@@ -219,7 +223,8 @@ export class UrlPolicy {
     }
     if (url.protocol === 'http:' && !this.allowsHttp(url)) {
       refuse(
-        "plain http is only used for loopback hosts and those listed in 'insecure-registries'; it must use https"
+        'plain http is only used for loopback hosts and those the user allows; it must use https',
+        'allow-http'
       )
     }
   }

@@ -1,11 +1,7 @@
 /** ImageInfo → the step outputs, as strings, in the order action.yml lists them. */
-import type { ImageInfo } from '../inspect.js'
-import { formatPlatform } from '../registry/platform.js'
-
-/** `{"k":"v",...}` in the given order (JS objects would move numeric keys first). */
-export function orderedJson(entries: [string, string][]): string {
-  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${JSON.stringify(v)}`).join(',')}}`
-}
+import type { ImageInfo } from '../image/model.js'
+import { formatPlatform } from '../image/platform.js'
+import { orderedJson } from '../text/ordered-json.js'
 
 export function imageOutputs(info: ImageInfo): [string, string][] {
   const c = info.config
@@ -68,8 +64,3 @@ const RAW_JSON = new Set([
   'layers',
   'size'
 ])
-
-/** `{"key": <json>, ...}` from already-serialized values, in order. */
-export function jsonObject(entries: [string, string][]): string {
-  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${v}`).join(',')}}`
-}

@@ -4,7 +4,7 @@
  * or lexically, and pick the highest.
  */
 import semver from 'semver'
-import type { Pattern } from '../gate/rules.js'
+import type { Pattern } from '../text/pattern.js'
 
 /** cosign/notation artifacts stored as tags: `sha256-<hex>.sig|.att|.sbom`. */
 const ARTIFACT_TAG = /^sha256-[a-f0-9]{64}(?:\.(?:sig|att|sbom))$/

@@ -10,11 +10,14 @@ import {
   describeErrors,
   quote
 } from '../errors.js'
-import type { HttpResponse, Transport } from '../transport.js'
-import { pickChallenge, type Challenge } from './challenge.js'
+import type { HttpResponse, SendOptions, Transport } from '../transport.js'
+import { parseChallenges, pickChallenge, type Challenge } from './challenge.js'
 import type { Credentials } from './docker-config.js'
 
 const MAX_TOKEN_BODY = 1024 * 1024
+/** 401 → token → retry, plus one re-scope for insufficient_scope. */
+const MAX_AUTH_ATTEMPTS = 3
+const MAX_PING_BODY = 64 * 1024
 /** Real tokens (JWTs, GCR's, ACR's) are a few KB at most. */
 const MAX_TOKEN_CHARS = 16 * 1024
 const MIN_MASKED_CHARS = 8
@@ -50,6 +53,81 @@ export class Authenticator {
   private challenge?: Challenge
 
   constructor(private readonly options: AuthenticatorOptions) {}
+
+  /**
+   * Sends a request to the registry with the authorization its challenges
+   * ask for: the header known for `scope` first, then on a 401 the answer to
+   * the new challenge, at most MAX_AUTH_ATTEMPTS times. Returns the last
+   * answer, whatever its status, and whether credentials went with it.
+   */
+  async send(
+    url: URL,
+    scope: string,
+    options: SendOptions
+  ): Promise<{ response: HttpResponse; authenticated: boolean }> {
+    const since = this.serial
+    let authorization = await this.headerFor(scope)
+    for (let attempt = 1; ; attempt++) {
+      const headers = { ...options.headers }
+      if (authorization) headers.Authorization = authorization
+      const response = await this.options.transport.send(url, {
+        ...options,
+        headers
+      })
+      const authenticated = authorization !== undefined
+      if (response.status !== 401 || attempt >= MAX_AUTH_ATTEMPTS) {
+        return { response, authenticated }
+      }
+      let challenges = parseChallenges(
+        headerText(response.headers['www-authenticate'])
+      )
+      // GCR answers some 401s without a challenge: ask /v2/ for it (an
+      // empty list then answers the challenge already known).
+      if (challenges.length === 0 && !this.hasChallenge()) {
+        const fromPing = await this.ping()
+        const usable = pickChallenge(fromPing)
+        if (usable) this.setKnownChallenge(usable)
+        else challenges = fromPing
+      }
+      const next = await this.onUnauthorized(
+        challenges,
+        scope,
+        authorization,
+        since
+      )
+      if (next === undefined) return { response, authenticated }
+      authorization = next
+    }
+  }
+
+  /**
+   * Before many requests for several scopes: learn the challenge once and
+   * ask for one token covering them all. Best effort: any failure leaves
+   * each request to authenticate (and report) by itself.
+   */
+  async prepare(scopes: string[]): Promise<void> {
+    if (scopes.length < 2) return
+    try {
+      if (!this.hasChallenge()) {
+        const challenge = pickChallenge(await this.ping())
+        if (!challenge) return
+        this.setKnownChallenge(challenge)
+      }
+      await this.prefetch(scopes)
+    } catch {
+      // each request will authenticate by itself
+    }
+  }
+
+  /** The challenges `GET /v2/` carries (only realm and service are kept). */
+  private async ping(): Promise<Challenge[]> {
+    const response = await this.options.transport.send(
+      new URL('/v2/', this.options.registry),
+      { maxBytes: MAX_PING_BODY, what: 'API version check' }
+    )
+    if (response.status !== 401) return []
+    return parseChallenges(headerText(response.headers['www-authenticate']))
+  }
 
   /** Lets a caller that knows the realm (Docker Hub) skip the 401 round trip. */
   setKnownChallenge(challenge: Challenge): void {
@@ -346,6 +424,11 @@ function withoutRequestParams(challenge: Challenge): Challenge {
   delete params.error
   delete params.error_description
   return { ...challenge, params }
+}
+
+/** Node joins repeated headers with ", " except a few; an array is joined too. */
+function headerText(value: string | string[] | undefined): string {
+  return (Array.isArray(value) ? value.join(', ') : value) ?? ''
 }
 
 function basic({ username, password }: Credentials): string {

@@ -1,16 +1,14 @@
 /** Many images (or every platform of one) → one summary table. */
-import type { BatchResult } from '../batch.js'
-import { formatPlatform } from '../registry/platform.js'
-import { escapeHtml, htmlCell, htmlText } from './escape.js'
-import type { SummaryWriter } from './summary.js'
+import { formatPlatform } from '../../image/platform.js'
+import type { Row } from '../../jobs/result.js'
+import { escapeHtml, htmlCell, htmlText } from '../escape.js'
+import type { SummaryWriter } from './writer.js'
 
-/** A row: an image (by reference as written) or a platform of one image. */
-export type BatchRow = BatchResult
-
-export function writeBatchSummary(
+/** A row per image (by reference as written) or per platform of one image. */
+export function writeRowsSummary(
   summary: SummaryWriter,
   title: string,
-  rows: BatchRow[]
+  rows: Row[]
 ): void {
   const failed = rows.filter((r) => r.error).length
   summary.addHeading(

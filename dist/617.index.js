@@ -1,17 +1,23 @@
-export const id = 102;
-export const ids = [102];
+export const id = 617;
+export const ids = [617];
 export const modules = {
 
-/***/ 3102:
+/***/ 4617:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  findTags: () => (/* binding */ findTags),
+  trackTags: () => (/* binding */ trackTags),
   validRange: () => (/* reexport */ validRange)
 });
 
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(3916);
+// EXTERNAL MODULE: ./src/registry/reference.ts
+var registry_reference = __webpack_require__(9310);
+// EXTERNAL MODULE: ./src/report/explain.ts
+var explain = __webpack_require__(7389);
 // EXTERNAL MODULE: ./node_modules/semver/index.js
 var semver = __webpack_require__(2088);
 var semver_default = /*#__PURE__*/__webpack_require__.n(semver);
@@ -59,15 +65,38 @@ function validRange(text) {
     return semver_default().validRange(text) ?? undefined;
 }
 
-;// CONCATENATED MODULE: ./src/tags/track.ts
+;// CONCATENATED MODULE: ./src/jobs/tags.ts
+/**
+ * `tag: semver:<range>` and `list-tags`: a repository's tags narrowed by the
+ * user's query, and the tag to inspect. Loaded only when asked for (semver
+ * and the Link parser live in their own bundle chunks).
+ */
 
 
-async function findTags(client, repository, query) {
-    const { tags: all, ignored } = await client.listTags(repository);
+
+
+
+async function trackTags(reference, query, { client, credentials, source }, log) {
+    const context = { reference, credentials, credentialSource: source };
+    const { tags: all, ignored } = await (0,explain/* explained */.t)(context, () => client.listTags(reference.path));
     const { range, ...unranged } = query;
     const listed = selectTags(all, unranged);
-    const candidates = range ? selectTags(all, query) : listed;
-    return { all, ignored, listed, latest: candidates.at(-1) };
+    const latest = (range ? selectTags(all, query) : listed).at(-1);
+    const name = (0,registry_reference/* repositoryName */.aR)(reference);
+    log.info(`${name}: ${all.length} tags, ${listed.length} match${latest ? `, newest ${latest}` : ''}`);
+    if (ignored > 0) {
+        log.warning(`${name}: the registry listed ${ignored} entries that are not valid tag names; they were left out.`);
+    }
+    const outputs = [
+        ['tags', JSON.stringify(listed)],
+        ['latest-tag', latest ?? '']
+    ];
+    if (!range)
+        return { outputs, reference };
+    if (!latest) {
+        throw new errors/* UserError */.yo(`No tag of ${name} satisfies semver:${range}${query.pattern ? ' and the tag-pattern' : ''} (${all.length} tags listed${listed.length ? `; newest matching any version: ${listed.at(-1)}` : ''}).`);
+    }
+    return { outputs, reference: { ...reference, tag: latest } };
 }
 
 

@@ -1,7 +1,8 @@
 /**
- * JSON.parse puts integer-like keys ("10") before all others, so a label map
- * read through it loses its order. This reads one object's entries in
- * document order, from text that JSON.parse has already accepted.
+ * JSON objects in the order they were written. JSON.parse and JS objects put
+ * integer-like keys ("10") before all others, so a label map would lose its
+ * order: this reads one object's entries in document order, from text that
+ * JSON.parse has already accepted, and writes objects from ordered entries.
  */
 
 /** Entries of the object at `path` (e.g. ["config", "Labels"]), in order. */
@@ -74,4 +75,14 @@ export function entriesAt(
     out.set(key, JSON.parse(text.slice(start, end)))
   }
   return [...out]
+}
+
+/** `{"k":"v",...}` in the given order (JS objects would move numeric keys first). */
+export function orderedJson(entries: [string, string][]): string {
+  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${JSON.stringify(v)}`).join(',')}}`
+}
+
+/** `{"key": <json>, ...}` from already-serialized values, in order. */
+export function jsonObject(entries: [string, string][]): string {
+  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${v}`).join(',')}}`
 }

@@ -1,21 +1,14 @@
 /**
- * ImageInfo → job summary content. Every value shown goes through
+ * One image → job summary content. Every value shown goes through
  * escape.ts (summary table cells are raw HTML), and long content is cut so
  * the summary stays far below GitHub's 1 MiB limit.
  */
-import type { ImageInfo } from '../inspect.js'
-import { formatPlatform } from '../registry/platform.js'
-import { repositoryName } from '../registry/reference.js'
-import { escapeHtml, htmlCell, htmlText } from './escape.js'
-
-/** The parts of core.summary we use; lets tests pass the real one or a fake. */
-export interface SummaryWriter {
-  addHeading(text: string, level?: number | string): SummaryWriter
-  addRaw(text: string, addEOL?: boolean): SummaryWriter
-  addTable(rows: SummaryTableRow[]): SummaryWriter
-  addCodeBlock(code: string, lang?: string): SummaryWriter
-}
-export type SummaryTableRow = (string | { data: string; header?: boolean })[]
+import type { ImageInfo } from '../../image/model.js'
+import { formatPlatform } from '../../image/platform.js'
+import { repositoryName } from '../../registry/reference.js'
+import { formatWindow } from '../../text/duration.js'
+import { escapeHtml, htmlCell, htmlText } from '../escape.js'
+import type { SummaryTableRow, SummaryWriter } from './writer.js'
 
 export const MAX_TABLE_ROWS = 200
 /** Total budget for the labels and env tables together. */
@@ -61,7 +54,7 @@ export function writeImageSummary(
   ]
   if (info.rateLimit) {
     const { limit, remaining, windowSeconds } = info.rateLimit
-    const window = windowSeconds ? ` per ${formatSeconds(windowSeconds)}` : ''
+    const window = windowSeconds ? ` per ${formatWindow(windowSeconds)}` : ''
     rows.push(['Rate limit', `${remaining} of ${limit} pulls left${window}`])
   }
   summary.addTable([
@@ -109,12 +102,6 @@ function keyValueTable(
       true
     )
   }
-}
-
-function formatSeconds(s: number): string {
-  if (s % 3600 === 0) return `${s / 3600} h`
-  if (s % 60 === 0) return `${s / 60} min`
-  return `${s} s`
 }
 
 function formatBytes(n: number): string {

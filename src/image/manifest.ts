@@ -1,0 +1,220 @@
+/**
+ * Manifests and indexes as the image spec defines them: what a manifest is
+ * (its Content-Type cross-checked with its body), an index's image entries
+ * and their platforms, descriptors. Pure: bytes in, data out.
+ */
+import type { Descriptor, Manifest } from '../registry/client.js'
+import { isDigest } from '../registry/digest.js'
+import { RegistryError, quote } from '../registry/errors.js'
+import {
+  INDEX_TYPES,
+  OCI_INDEX,
+  OCI_MANIFEST,
+  SCHEMA1_TYPES,
+  manifestKind
+} from '../registry/media-types.js'
+import { formatPlatform, normalizePlatform, type Platform } from './platform.js'
+
+/**
+ * A registry sizes an index; real ones list a few dozen entries. More than
+ * this is refused rather than worked through.
+ */
+export const MAX_INDEX_ENTRIES = 10_000
+
+export interface IndexEntry extends Descriptor {
+  platform?: Platform
+  annotations?: Record<string, unknown>
+}
+
+export interface ParsedManifest {
+  kind: 'index' | 'image'
+  mediaType: string
+  json: Record<string, unknown>
+  /** For an index: the image entries (attestations left out) and their platforms. */
+  entries: IndexEntry[]
+  platforms: Platform[]
+}
+
+/**
+ * Decides what a manifest is from its Content-Type, cross-checked with the
+ * body's own mediaType (CVE-2021-41190); sniffs the body when the registry
+ * sent no usable Content-Type.
+ */
+export function parseManifest(manifest: Manifest): ParsedManifest {
+  let json: unknown
+  try {
+    json = JSON.parse(manifest.bytes.toString('utf8'))
+  } catch {
+    throw new RegistryError(
+      'protocol',
+      `The manifest ${manifest.digest} is not valid JSON`
+    )
+  }
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) {
+    throw new RegistryError(
+      'protocol',
+      `The manifest ${manifest.digest} is not a JSON object`
+    )
+  }
+  const body = json as Record<string, unknown>
+  const declared =
+    typeof body.mediaType === 'string' ? body.mediaType : undefined
+  const contentType = manifest.contentType
+  if (
+    body.schemaVersion === 1 ||
+    SCHEMA1_TYPES.includes(contentType) ||
+    (declared && SCHEMA1_TYPES.includes(declared))
+  ) {
+    throw new RegistryError(
+      'unsupported',
+      'The registry serves this image only as a Docker schema 1 manifest, a format deprecated since 2017 and not supported; rebuild or re-push the image with a current Docker or buildx'
+    )
+  }
+  let mediaType: string
+  const byHeader = manifestKind(contentType)
+  if (byHeader === 'index' || byHeader === 'image') {
+    if (declared !== undefined && declared !== contentType) {
+      throw new RegistryError(
+        'protocol',
+        `The manifest's Content-Type is ${quote(contentType)} but its body says ${quote(declared)}; refusing an ambiguous manifest`
+      )
+    }
+    mediaType = contentType
+  } else if (declared !== undefined) {
+    mediaType = declared
+  } else if (Array.isArray(body.manifests)) {
+    mediaType = OCI_INDEX
+  } else if (typeof body.config === 'object' && body.config !== null) {
+    mediaType = OCI_MANIFEST
+  } else {
+    throw new RegistryError(
+      'unsupported',
+      `The registry returned something that is not an image manifest (Content-Type ${quote(contentType || 'none')})`
+    )
+  }
+  const kind = manifestKind(mediaType)
+  if (kind !== 'index' && kind !== 'image') {
+    throw new RegistryError(
+      'unsupported',
+      `The manifest has media type ${quote(mediaType)}, which is not an image or image index`
+    )
+  }
+  if (kind === 'index' && !Array.isArray(body.manifests)) {
+    throw new RegistryError(
+      'protocol',
+      `The index ${manifest.digest} has no "manifests" list`
+    )
+  }
+  if (kind === 'image' && (Array.isArray(body.manifests) || !body.config)) {
+    throw new RegistryError(
+      'protocol',
+      `The manifest ${manifest.digest} is marked as an image but has no "config"`
+    )
+  }
+  if (kind === 'image') {
+    return { kind, mediaType, json: body, entries: [], platforms: [] }
+  }
+  const list = body.manifests as unknown[]
+  if (list.length > MAX_INDEX_ENTRIES) {
+    throw new RegistryError(
+      'too-large',
+      `The index ${manifest.digest} lists ${list.length} entries; this action reads at most ${MAX_INDEX_ENTRIES} (a fixed limit)`
+    )
+  }
+  const entries = imageEntries(list)
+  return {
+    kind,
+    mediaType,
+    json: body,
+    entries,
+    platforms: platformsOf(entries)
+  }
+}
+
+/** Index entries that are images (or nested indexes), attestations left out. */
+function imageEntries(list: unknown[]): IndexEntry[] {
+  const out: IndexEntry[] = []
+  for (const item of list) {
+    const descriptor = descriptorOf(item, 'index entry')
+    const raw = item as Record<string, unknown>
+    const annotations =
+      typeof raw.annotations === 'object' && raw.annotations !== null
+        ? (raw.annotations as Record<string, unknown>)
+        : undefined
+    if (
+      annotations &&
+      Object.hasOwn(annotations, 'vnd.docker.reference.type') &&
+      annotations['vnd.docker.reference.type'] === 'attestation-manifest'
+    ) {
+      continue
+    }
+    const type = descriptor.mediaType ?? ''
+    // Unknown child types must not be an error (image-spec): skip them.
+    if (type && manifestKind(type) !== 'image' && !INDEX_TYPES.includes(type)) {
+      continue
+    }
+    let platform: Platform | undefined
+    const p = raw.platform as Record<string, unknown> | undefined
+    if (typeof p === 'object' && p !== null) {
+      const os = typeof p.os === 'string' ? p.os : ''
+      const architecture =
+        typeof p.architecture === 'string' ? p.architecture : ''
+      if (os === 'unknown' || architecture === 'unknown') continue
+      platform = {
+        os,
+        architecture,
+        variant: typeof p.variant === 'string' ? p.variant : undefined
+      }
+    }
+    out.push({ ...descriptor, platform, annotations })
+  }
+  return out
+}
+
+/** The platforms on offer, each once, for a message: a bounded list. */
+export function platformList(platforms: Platform[]): string {
+  const names = [...new Set(platforms.map(formatPlatform))]
+  const shown = names
+    .slice(0, 30)
+    .map((n) => (n.length > 60 ? quote(n, 60) : n))
+  const more = names.length - shown.length
+  return shown.join(', ') + (more > 0 ? ` and ${more} more` : '')
+}
+
+/** Each entry's platform, normalized; none given counts as linux/amd64. */
+function platformsOf(entries: IndexEntry[]): Platform[] {
+  return entries.map((e) => normalizePlatform(e.platform ?? defaultPlatform()))
+}
+
+/** An index entry without a platform is linux/amd64, as go-containerregistry reads it. */
+function defaultPlatform(): Platform {
+  return { os: 'linux', architecture: 'amd64' }
+}
+
+export function descriptorOf(value: unknown, what: string): Descriptor {
+  const d = value as Record<string, unknown> | null
+  if (
+    typeof d !== 'object' ||
+    d === null ||
+    typeof d.digest !== 'string' ||
+    typeof d.size !== 'number' ||
+    !Number.isSafeInteger(d.size) ||
+    d.size < 0
+  ) {
+    throw new RegistryError(
+      'protocol',
+      `A ${what} descriptor in the manifest is malformed (needs a digest and a size)`
+    )
+  }
+  if (!isDigest(d.digest)) {
+    throw new RegistryError(
+      'unsupported',
+      `A ${what} descriptor has digest ${quote(d.digest)}, which is not a sha256 or sha512 digest`
+    )
+  }
+  return {
+    digest: d.digest,
+    size: d.size,
+    mediaType: typeof d.mediaType === 'string' ? d.mediaType : undefined
+  }
+}

@@ -1,0 +1,114 @@
+/**
+ * Many images at once (`images`): grouped by registry, each registry
+ * prepared once (one token for every repository where the token server
+ * allows it), then inspected a few at a time. One image failing is that
+ * image's result, not the batch's; the step fails after all are reported.
+ */
+import type { BatchInputs } from '../inputs.js'
+import { formatPlatform } from '../image/platform.js'
+import type { Connection, Registries } from '../registry/connect.js'
+import { describeFailure } from '../report/explain.js'
+import { imageJson } from '../report/outputs.js'
+import { jsonObject } from '../text/ordered-json.js'
+import { inspectImage } from './inspect.js'
+import { PER_REGISTRY_CONCURRENCY, mapLimit } from './pool.js'
+import { result, type Result, type Row } from './result.js'
+
+export async function inspectManyImages(
+  inputs: BatchInputs,
+  registries: Registries
+): Promise<Result> {
+  const rows: Row[] = inputs.images.map((e) => ({
+    name: e.input,
+    error: e.error
+  }))
+  const byRegistry = new Map<string, number[]>()
+  inputs.images.forEach((e, i) => {
+    if (!e.reference) return
+    const list = byRegistry.get(e.reference.domain) ?? []
+    list.push(i)
+    byRegistry.set(e.reference.domain, list)
+  })
+  await Promise.all(
+    [...byRegistry.values()].map((indexes) =>
+      inspectOnRegistry(indexes, inputs, rows, registries)
+    )
+  )
+  return report(rows)
+}
+
+/** The images of one registry, a few at a time; each row gets its answer. */
+async function inspectOnRegistry(
+  indexes: number[],
+  inputs: BatchInputs,
+  rows: Row[],
+  registries: Registries
+): Promise<void> {
+  const images = inputs.images
+  let connection: Connection
+  try {
+    connection = await registries.connect(images[indexes[0]].reference!)
+  } catch (error) {
+    for (const i of indexes) rows[i].error = describeFailure(error)
+    return
+  }
+  const { client, credentials, source } = connection
+  await client.prepare(indexes.map((i) => images[i].reference!.path))
+  await mapLimit(indexes, PER_REGISTRY_CONCURRENCY, async (i) => {
+    try {
+      rows[i].info = await inspectImage(
+        {
+          reference: images[i].reference!,
+          platform: inputs.platform,
+          credentials,
+          credentialSource: source,
+          waitForMs: inputs.waitForMs,
+          deadline: registries.deadline
+        },
+        client
+      )
+    } catch (error) {
+      rows[i].error = describeFailure(error)
+    }
+  })
+}
+
+/** One `results` output, a line and a table row per image. */
+function report(rows: Row[]): Result {
+  const out = result({
+    outputs: [
+      [
+        'results',
+        jsonObject(
+          rows.map(({ name, info, error }) => [
+            name,
+            info ? imageJson(info) : JSON.stringify({ error })
+          ])
+        )
+      ]
+    ],
+    summary: [{ kind: 'rows', title: 'Images', rows }]
+  })
+  for (const { name, info, error } of rows) {
+    if (!info) {
+      out.log.push({
+        level: 'error',
+        message: error ?? 'failed',
+        title: `Cannot inspect ${name}`
+      })
+      continue
+    }
+    out.log.push({
+      level: 'info',
+      message: `${name} → ${info.digest} (${formatPlatform(info.platform)})`
+    })
+    for (const warning of info.warnings) {
+      out.log.push({ level: 'warning', message: `${name}: ${warning}` })
+    }
+  }
+  const failed = rows.filter((r) => r.error)
+  if (failed.length > 0) {
+    out.failure = `${failed.length} of ${rows.length} images could not be inspected: ${failed.map((r) => r.name).join(', ')}`
+  }
+  return out
+}

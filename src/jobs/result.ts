@@ -1,0 +1,54 @@
+/**
+ * What a job hands back: plain data the publisher turns into outputs, log
+ * lines, annotations, the job summary, the PR comment and the step's
+ * verdict. Jobs never write to the runner themselves.
+ */
+import type { ImageChanges } from '../compare/diff.js'
+import type { RuleResult } from '../gate/rules.js'
+import type { ImageInfo } from '../image/model.js'
+
+/** Progress while a job runs (the publisher escapes what it is given). */
+export interface Logger {
+  info(message: string): void
+  debug(message: string): void
+  warning(message: string, title?: string): void
+}
+
+/** A line for the log once the job is done; warning and error are annotations. */
+export interface LogLine {
+  level: 'info' | 'debug' | 'warning' | 'error'
+  message: string
+  title?: string
+}
+
+/** One image, or one platform of an image, in a table. */
+export interface Row {
+  /** The reference as written, or the platform. */
+  name: string
+  info?: ImageInfo
+  error?: string
+}
+
+/** A part of the job summary, as data; report/summary renders it. */
+export type SummarySection =
+  | { kind: 'image'; info: ImageInfo }
+  | { kind: 'rows'; title: string; rows: Row[] }
+  | { kind: 'rules'; results: RuleResult[] }
+  | { kind: 'changes'; changes: ImageChanges; before: string; after: string }
+  | { kind: 'unchanged'; ref: string; digest: string }
+
+export interface Result {
+  /** In the order action.yml lists them. */
+  outputs: [string, string][]
+  log: LogLine[]
+  summary: SummarySection[]
+  /** A comparison to post on the pull request. */
+  comment?: { changes: ImageChanges; before: string; after: string }
+  /** The step fails with this message, once everything else is published. */
+  failure?: string
+}
+
+/** An empty result, to build on. */
+export function result(parts: Partial<Result> = {}): Result {
+  return { outputs: [], log: [], summary: [], ...parts }
+}

@@ -1,0 +1,139 @@
+/**
+ * "Connect to this registry": the one entry point to registries for the
+ * jobs. One client per registry for the whole run, so tag listing,
+ * inspections and comparisons share tokens; credentials are looked up once
+ * per registry (the inputs' for the image's registry, else what the runner
+ * has); every request goes through one transport, under one URL policy.
+ */
+import { errorMessage } from '../errors.js'
+import { RegistryError } from './errors.js'
+import type { ImageReference } from './reference.js'
+import { hostWithoutPort } from './reference.js'
+import { findCredentials, type Credentials } from './auth/docker-config.js'
+import { DigestCache } from './cache.js'
+import { RegistryClient } from './client.js'
+import { Transport, type RetryEvent } from './transport.js'
+import { UrlPolicy } from './url-policy.js'
+
+export interface Connection {
+  client: RegistryClient
+  credentials?: Credentials
+  /** Where the credentials came from, to explain a rejection; never the secret. */
+  source?: string
+}
+
+export interface ConnectSettings {
+  /** Credentials given for one registry; `source` names them in messages. */
+  given?: { credentials: Credentials; domain: string; source: string }
+  insecureRegistries: string[]
+  requestTimeoutMs: number
+  timeoutMs: number
+  retries: number
+  maxRetryWaitMs: number
+  cacheDir?: string
+}
+
+/** What connecting reports back: secrets to mask, warnings, retries. */
+export interface ConnectEvents {
+  secret(value: string): void
+  warning(message: string): void
+  debug(message: string): void
+  retry(event: RetryEvent): void
+}
+
+export class Registries {
+  /** Epoch ms when the whole step must end. */
+  readonly deadline: number
+  readonly transport: Transport
+  readonly cache?: DigestCache
+  private readonly connections = new Map<string, Promise<Connection>>()
+
+  constructor(
+    private readonly settings: ConnectSettings,
+    private readonly events: ConnectEvents
+  ) {
+    this.deadline = Date.now() + settings.timeoutMs
+    this.transport = new Transport({
+      policy: new UrlPolicy({ insecure: settings.insecureRegistries }),
+      timeoutMs: settings.requestTimeoutMs,
+      deadline: this.deadline,
+      retry: {
+        retries: settings.retries,
+        maxRetryAfterMs: settings.maxRetryWaitMs
+      },
+      onRetry: (e) => events.retry(e)
+    })
+    this.cache = settings.cacheDir
+      ? new DigestCache(settings.cacheDir)
+      : undefined
+  }
+
+  /** The connection to a reference's registry, made once. */
+  connect(reference: ImageReference): Promise<Connection> {
+    let connection = this.connections.get(reference.domain)
+    if (!connection) {
+      connection = this.open(reference.domain)
+      this.connections.set(reference.domain, connection)
+    }
+    return connection
+  }
+
+  /** Requests sent so far, redirect hops and retries included. */
+  get requestCount(): number {
+    return this.transport.requestCount
+  }
+
+  /** Stops everything in flight: one part failed, the step is over. */
+  cancel(): void {
+    this.transport.close()
+  }
+
+  /** Closes kept-alive sockets so the process can exit. */
+  close(): void {
+    this.transport.dispose()
+  }
+
+  private async open(domain: string): Promise<Connection> {
+    const { credentials, source } = await this.credentialsFor(domain)
+    this.events.debug(`Credentials: ${source ?? 'none (anonymous)'}`)
+    const client = new RegistryClient({
+      domain,
+      credentials,
+      insecure: this.isInsecure(domain),
+      transport: this.transport,
+      cache: this.cache,
+      onSecret: (secret) => this.events.secret(secret)
+    })
+    return { client, credentials, source }
+  }
+
+  /** The given credentials, else whatever the runner has for the registry. */
+  private async credentialsFor(
+    domain: string
+  ): Promise<{ credentials?: Credentials; source?: string }> {
+    // Given credentials are for their registry only; any other (a
+    // compared image) uses what the runner has for it.
+    const given = this.settings.given
+    if (given && domain === given.domain) return given
+    let lookup
+    try {
+      lookup = await findCredentials(domain)
+    } catch (error) {
+      throw new RegistryError('config', errorMessage(error))
+    }
+    for (const warning of lookup.warnings) this.events.warning(warning)
+    if (!lookup.found) return {}
+    // Mask before anything else could print them.
+    const { password, identityToken, registryToken } = lookup.found.credentials
+    for (const secret of [password, identityToken, registryToken]) {
+      if (secret) this.events.secret(secret)
+    }
+    return lookup.found
+  }
+
+  private isInsecure(domain: string): boolean {
+    const host = domain.toLowerCase()
+    const insecure = this.settings.insecureRegistries
+    return insecure.includes(host) || insecure.includes(hostWithoutPort(host))
+  }
+}

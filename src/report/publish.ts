@@ -1,0 +1,94 @@
+/**
+ * The only writer to the runner: log lines and annotations, masks, outputs,
+ * the job summary, the PR comment and the step's verdict. Every line goes
+ * through logLine (escape.ts), so text from a registry or an image
+ * publisher can never break a line or become a workflow command, however a
+ * caller assembled the message.
+ */
+import * as core from '@actions/core'
+import { errorMessage } from '../errors.js'
+import type { LogLine, Logger, Result } from '../jobs/result.js'
+import { COMMENT_MARKER, changesComment } from './comment.js'
+import { logLine } from './escape.js'
+import { upsertPullRequestComment } from './pr-comment.js'
+import { writeSections } from './summary/index.js'
+
+const annotation = (title?: string): core.AnnotationProperties | undefined =>
+  title === undefined ? undefined : { title: logLine(title) }
+
+/** The log, for jobs (progress) and for the publisher itself. */
+export const log: Logger & {
+  error(message: string, title?: string): void
+  /** Fails the step with this message (an error annotation). */
+  fail(message: string): void
+} = {
+  info: (message) => core.info(logLine(message)),
+  debug: (message) => core.debug(logLine(message)),
+  warning: (message, title) =>
+    core.warning(logLine(message), annotation(title)),
+  error: (message, title) => core.error(logLine(message), annotation(title)),
+  fail: (message) => core.setFailed(logLine(message))
+}
+
+/** Hides a secret from the log before anything could print it. */
+export function mask(secret: string): void {
+  core.setSecret(secret)
+}
+
+/**
+ * A finished job, published in order: outputs (only now, so a failed job
+ * sets none), its lines, the summary, the comment, then the verdict.
+ */
+export async function publish(
+  result: Result,
+  { githubToken }: { githubToken?: string } = {}
+): Promise<void> {
+  for (const [name, value] of result.outputs) core.setOutput(name, value)
+  for (const line of result.log) write(line)
+  if (result.summary.length > 0) await writeSummary(result)
+  if (result.comment && githubToken) await comment(githubToken, result)
+  if (result.failure) log.fail(result.failure)
+}
+
+function write({ level, message, title }: LogLine): void {
+  if (level === 'info') log.info(message)
+  else if (level === 'debug') log.debug(message)
+  else if (level === 'warning') log.warning(message, title)
+  else log.error(message, title)
+}
+
+/** The summary is a report: failing to write it is a warning. */
+async function writeSummary(result: Result): Promise<void> {
+  try {
+    writeSections(core.summary, result.summary)
+    await core.summary.write()
+  } catch (error) {
+    log.warning(`Could not write the job summary: ${errorMessage(error)}`)
+  }
+}
+
+/** A comment that cannot be posted is a warning: the inspection itself worked. */
+async function comment(token: string, result: Result): Promise<void> {
+  const { changes, before, after } = result.comment!
+  try {
+    const outcome = await upsertPullRequestComment(
+      token,
+      changesComment(changes, before, after),
+      COMMENT_MARKER
+    )
+    if (outcome.status === 'skipped') {
+      log.info(`No pull-request comment: ${outcome.reason}.`)
+    } else {
+      log.info(`Pull-request comment ${outcome.status}: ${outcome.url}`)
+    }
+  } catch (error) {
+    const status = (error as { status?: number }).status
+    const hint =
+      status === 403 || status === 404
+        ? " (the token needs 'pull-requests: write' permission)"
+        : ''
+    log.warning(
+      `Could not comment on the pull request${hint}: ${errorMessage(error)}`
+    )
+  }
+}

@@ -1,0 +1,29 @@
+/** Rule results → a summary table. */
+import type { RuleResult } from '../../gate/rules.js'
+import { escapeHtml, htmlCell } from '../escape.js'
+import type { SummaryWriter } from './writer.js'
+
+export function writeRulesSummary(
+  summary: SummaryWriter,
+  results: RuleResult[]
+): void {
+  const failed = results.filter((r) => !r.passed).length
+  summary.addHeading(
+    escapeHtml(
+      `Assertions: ${results.length - failed} passed, ${failed} failed`
+    ),
+    3
+  )
+  summary.addTable([
+    [
+      { data: 'Result', header: true },
+      { data: 'Rule', header: true },
+      { data: 'Actual', header: true }
+    ],
+    ...results.map((r) => [
+      r.passed ? '✅ pass' : '❌ fail',
+      htmlCell(r.rule, { code: true }),
+      htmlCell(r.actual, { empty: '<em>(empty)</em>' })
+    ])
+  ])
+}
