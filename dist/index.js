@@ -28782,6 +28782,20 @@ class ReferenceError extends Error {
 }
 /** Parses and normalizes a reference; throws ReferenceError naming the rule broken. */
 function parseReference(input) {
+    checkInput(input);
+    let rest = input;
+    let digest;
+    const at = rest.indexOf('@');
+    if (at !== -1) {
+        digest = parseDigest(rest.slice(at + 1));
+        rest = rest.slice(0, at);
+    }
+    const [domain, name] = splitDomain(rest);
+    const [path, tag] = splitTag(name);
+    return { domain, path: repositoryPath(path, domain), tag, digest };
+}
+/** Rules about the reference as a whole, before it is taken apart. */
+function checkInput(input) {
     if (input.length === 0)
         throw new ReferenceError('the reference is empty');
     if (input.length > MAX_INPUT_LENGTH) {
@@ -28796,43 +28810,44 @@ function parseReference(input) {
     if (HEX64.test(input)) {
         throw new ReferenceError('a reference cannot be a bare 64-character hex string (that looks like an image ID)');
     }
-    let rest = input;
-    let digest;
-    const at = rest.indexOf('@');
-    if (at !== -1) {
-        digest = parseDigest(rest.slice(at + 1));
-        rest = rest.slice(0, at);
+}
+/**
+ * `domain/rest` → [domain, rest]. The domain is the first component if it
+ * looks like a host (has a dot or a port, is localhost, or has uppercase
+ * letters, which paths cannot have); otherwise it is Docker Hub.
+ */
+function splitDomain(name) {
+    const slash = name.indexOf('/');
+    if (slash === -1)
+        return [DOCKER_HUB, name];
+    const first = name.slice(0, slash);
+    const isHost = first === 'localhost' ||
+        first.includes('.') ||
+        first.includes(':') ||
+        first !== first.toLowerCase();
+    if (!isHost)
+        return [DOCKER_HUB, name];
+    if (!DOMAIN.test(first)) {
+        throw new ReferenceError(`"${first}" is not a valid registry host (letters, digits, dots and dashes, optionally :port)`);
     }
-    // The domain is the first component if it looks like a host (has a dot or
-    // a port, is localhost, or has uppercase letters, which paths cannot have).
-    let domain = DOCKER_HUB;
-    const slash = rest.indexOf('/');
-    if (slash !== -1) {
-        const first = rest.slice(0, slash);
-        if (first === 'localhost' ||
-            first.includes('.') ||
-            first.includes(':') ||
-            first !== first.toLowerCase()) {
-            if (!DOMAIN.test(first)) {
-                throw new ReferenceError(`"${first}" is not a valid registry host (letters, digits, dots and dashes, optionally :port)`);
-            }
-            if (!validPort(first)) {
-                throw new ReferenceError(`"${first}" has port ${portOf(first)}; a port is a number from 1 to 65535`);
-            }
-            domain = first === LEGACY_HUB ? DOCKER_HUB : first;
-            rest = rest.slice(slash + 1);
-        }
+    if (!validPort(first)) {
+        throw new ReferenceError(`"${first}" has port ${portOf(first)}; a port is a number from 1 to 65535`);
     }
-    let tag;
-    const colon = rest.lastIndexOf(':');
-    if (colon !== -1) {
-        tag = rest.slice(colon + 1);
-        rest = rest.slice(0, colon);
-        if (!isTag(tag)) {
-            throw new ReferenceError(`tag "${tag}" is not valid: up to 128 letters, digits, "_", "." and "-", not starting with "." or "-"`);
-        }
+    return [first === LEGACY_HUB ? DOCKER_HUB : first, name.slice(slash + 1)];
+}
+/** `path[:tag]` (the domain already split off) → [path, tag]. */
+function splitTag(name) {
+    const colon = name.lastIndexOf(':');
+    if (colon === -1)
+        return [name, undefined];
+    const tag = name.slice(colon + 1);
+    if (!isTag(tag)) {
+        throw new ReferenceError(`tag "${tag}" is not valid: up to 128 letters, digits, "_", "." and "-", not starting with "." or "-"`);
     }
-    let path = rest;
+    return [name.slice(0, colon), tag];
+}
+/** Checks the repository path and adds Docker Hub's implicit `library/`. */
+function repositoryPath(path, domain) {
     if (path.length === 0)
         throw new ReferenceError('the repository name is empty');
     for (const component of path.split('/')) {
@@ -28843,13 +28858,12 @@ function parseReference(input) {
         }
         throw new ReferenceError(`"${component}" is not a valid repository path component: use lowercase letters and digits, separated by ".", "_", "__" or "-"`);
     }
-    if (domain === DOCKER_HUB && !path.includes('/'))
-        path = `library/${path}`;
+    const full = domain === DOCKER_HUB && !path.includes('/') ? `library/${path}` : path;
     // distribution/reference limits the path (with library/), not the host.
-    if (path.length > MAX_NAME_LENGTH) {
-        throw new ReferenceError(`the repository name is ${path.length} characters long; at most ${MAX_NAME_LENGTH} are allowed`);
+    if (full.length > MAX_NAME_LENGTH) {
+        throw new ReferenceError(`the repository name is ${full.length} characters long; at most ${MAX_NAME_LENGTH} are allowed`);
     }
-    return { domain, path, tag, digest };
+    return full;
 }
 /** Validates `algorithm:hex` and returns it; only verifiable algorithms pass. */
 function parseDigest(text) {
@@ -32645,108 +32659,121 @@ function parseRules(text) {
     return rules;
 }
 function parseRule(text, line) {
-    const fail = (problem) => {
-        throw new RuleError(line, text, problem);
-    };
-    const cursor = { rest: text };
-    const word = () => {
-        const m = /^(\S+)\s*/.exec(cursor.rest);
-        if (!m)
-            return '';
-        cursor.rest = cursor.rest.slice(m[0].length);
-        return m[1];
-    };
-    const subject = word().toLowerCase();
+    const cursor = { rest: text, text, line };
+    const subject = word(cursor).toLowerCase();
     switch (subject) {
         case 'label':
-        case 'env': {
-            const key = readKey(cursor, fail);
-            const written = word();
-            const op = (/^[a-z]+$/i.test(written) ? written.toLowerCase() : written);
-            if (op === 'exists' || op === 'missing') {
-                if (cursor.rest !== '')
-                    fail(`nothing may follow "${op}"`);
-                return { kind: subject, text, line, key, op };
-            }
-            if (!['==', '!=', '=~', '!~'].includes(op)) {
-                fail(`"${op || '(nothing)'}" is not an operator: use exists, missing, ==, !=, =~ or !~`);
-            }
-            const value = readValue(cursor.rest, fail);
-            if (op === '=~' || op === '!~') {
-                if (value === '')
-                    fail('the regular expression is empty');
-                if (value.length > MAX_PATTERN_LENGTH) {
-                    fail(`the regular expression is longer than ${MAX_PATTERN_LENGTH} characters`);
-                }
-            }
-            return { kind: subject, text, line, key, op, value };
-        }
+        case 'env':
+            return parseEntryRule(subject, cursor);
         case 'user': {
             const rest = cursor.rest.toLowerCase().replace(/\s+/g, ' ');
             if (rest === 'is root')
                 return { kind: 'user', text, line, root: true };
             if (rest === 'is not root')
                 return { kind: 'user', text, line, root: false };
-            return fail('write "user is root" or "user is not root"');
+            return fail(cursor, 'write "user is root" or "user is not root"');
         }
-        case 'platforms': {
-            const verb = word().toLowerCase();
-            if (verb !== 'include' && verb !== 'exclude') {
-                fail('write "platforms include os/arch[, …]" or "platforms exclude …"');
-            }
-            const items = cursor.rest.split(/[\s,]+/).filter(Boolean);
-            if (items.length === 0)
-                fail('name at least one platform, e.g. linux/arm64');
-            const platforms = items.map((item) => {
-                const p = parsePlatform(item);
-                return p ?? fail(`"${item}" is not a platform (os/arch[/variant])`);
-            });
-            return {
-                kind: 'platforms',
-                text,
-                line,
-                include: verb === 'include',
-                platforms
-            };
-        }
+        case 'platforms':
+            return parsePlatformsRule(cursor);
         case 'age': {
-            const op = word();
-            if (op !== '<' && op !== '>')
-                fail('write "age < 30d" or "age > 1h"');
+            const op = word(cursor);
+            if (op !== '<' && op !== '>') {
+                fail(cursor, 'write "age < 30d" or "age > 1h"');
+            }
             const ms = parseAge(cursor.rest);
-            if (ms === undefined)
-                fail(`"${cursor.rest}" is not a duration: write e.g. 90m, 12h, 30d, 2w`);
+            if (ms === undefined) {
+                fail(cursor, `"${cursor.rest}" is not a duration: write e.g. 90m, 12h, 30d, 2w`);
+            }
             return { kind: 'age', text, line, younger: op === '<', ms: ms };
         }
         default:
-            return fail(USAGE);
+            return fail(cursor, USAGE);
     }
 }
+function fail(cursor, problem) {
+    throw new RuleError(cursor.line, cursor.text, problem);
+}
+/** The next word, consumed with the spaces after it ('' at the end). */
+function word(cursor) {
+    const m = /^(\S+)\s*/.exec(cursor.rest);
+    if (!m)
+        return '';
+    cursor.rest = cursor.rest.slice(m[0].length);
+    return m[1];
+}
+/** `label KEY OP [VALUE]` and `env NAME OP [VALUE]`. */
+function parseEntryRule(kind, cursor) {
+    const { text, line } = cursor;
+    const key = readKey(cursor);
+    const written = word(cursor);
+    const op = (/^[a-z]+$/i.test(written) ? written.toLowerCase() : written);
+    if (op === 'exists' || op === 'missing') {
+        if (cursor.rest !== '')
+            fail(cursor, `nothing may follow "${op}"`);
+        return { kind, text, line, key, op };
+    }
+    if (!['==', '!=', '=~', '!~'].includes(op)) {
+        fail(cursor, `"${op || '(nothing)'}" is not an operator: use exists, missing, ==, !=, =~ or !~`);
+    }
+    const value = readValue(cursor);
+    if (op === '=~' || op === '!~') {
+        if (value === '')
+            fail(cursor, 'the regular expression is empty');
+        if (value.length > MAX_PATTERN_LENGTH) {
+            fail(cursor, `the regular expression is longer than ${MAX_PATTERN_LENGTH} characters`);
+        }
+    }
+    return { kind, text, line, key, op, value };
+}
+/** `platforms include|exclude os/arch[, …]`. */
+function parsePlatformsRule(cursor) {
+    const verb = word(cursor).toLowerCase();
+    if (verb !== 'include' && verb !== 'exclude') {
+        fail(cursor, 'write "platforms include os/arch[, …]" or "platforms exclude …"');
+    }
+    const items = cursor.rest.split(/[\s,]+/).filter(Boolean);
+    if (items.length === 0) {
+        fail(cursor, 'name at least one platform, e.g. linux/arm64');
+    }
+    const platforms = items.map((item) => parsePlatform(item) ??
+        fail(cursor, `"${item}" is not a platform (os/arch[/variant])`));
+    return {
+        kind: 'platforms',
+        text: cursor.text,
+        line: cursor.line,
+        include: verb === 'include',
+        platforms
+    };
+}
 /** A label/env key: a bare word, or "quoted" for keys with spaces. */
-function readKey(cursor, fail) {
+function readKey(cursor) {
     if (cursor.rest.startsWith('"')) {
-        const { value, end } = quoted(cursor.rest, fail);
+        const { value, end } = quoted(cursor);
         cursor.rest = cursor.rest.slice(end).trimStart();
         if (value === '')
-            fail('the key is empty');
+            fail(cursor, 'the key is empty');
         return value;
     }
     const m = /^(\S+)\s*/.exec(cursor.rest);
     if (!m)
-        return fail('the key is missing');
+        return fail(cursor, 'the key is missing');
     cursor.rest = cursor.rest.slice(m[0].length);
     return m[1];
 }
 /** The rest of the line, or a "quoted" string when it must keep spaces. */
-function readValue(rest, fail) {
+function readValue(cursor) {
+    const rest = cursor.rest;
     if (!rest.startsWith('"'))
         return rest;
-    const { value, end } = quoted(rest, fail);
-    if (rest.slice(end).trim() !== '')
-        fail('nothing may follow the quoted value');
+    const { value, end } = quoted(cursor);
+    if (rest.slice(end).trim() !== '') {
+        fail(cursor, 'nothing may follow the quoted value');
+    }
     return value;
 }
-function quoted(text, fail) {
+/** The quoted string `cursor.rest` starts with, and where it ends. */
+function quoted(cursor) {
+    const text = cursor.rest;
     // Only \" and \\ are escapes: other backslashes stay, as regexes need them.
     let value = '';
     for (let i = 1; i < text.length; i++) {
@@ -32759,7 +32786,7 @@ function quoted(text, fail) {
         else
             value += c;
     }
-    return fail('a quoted string is not closed');
+    return fail(cursor, 'a quoted string is not closed');
 }
 /**
  * Compiles every regular expression up front with RE2 (loaded only when a
@@ -32790,30 +32817,8 @@ function evaluateRules(rules, info, patterns, now = Date.now()) {
 function check(rule, info, patterns, now) {
     switch (rule.kind) {
         case 'label':
-        case 'env': {
-            const entries = rule.kind === 'label' ? info.config.labels : info.config.env;
-            const found = entries.find(([k]) => k === rule.key);
-            const value = found?.[1];
-            const shown = value === undefined ? '(missing)' : value;
-            switch (rule.op) {
-                case 'exists':
-                    return [value !== undefined, shown];
-                case 'missing':
-                    return [value === undefined, shown];
-                case '==':
-                    return [value === rule.value, shown];
-                case '!=':
-                    return [value !== rule.value, shown];
-                case '=~':
-                case '!~': {
-                    if (value === undefined)
-                        return [rule.op === '!~', shown];
-                    const matches = patterns.get(rule.value).test(value);
-                    return [rule.op === '=~' ? matches : !matches, shown];
-                }
-            }
-            break;
-        }
+        case 'env':
+            return checkEntry(rule, info, patterns);
         case 'user': {
             const user = info.config.user;
             const root = isRoot(user);
@@ -32827,23 +32832,46 @@ function check(rule, info, patterns, now) {
                 : wanted.every((p) => !offered.includes(p));
             return [ok, offered.join(', ') || '(none)'];
         }
-        case 'age': {
-            const created = Date.parse(info.config.created);
-            if (Number.isNaN(created)) {
-                return [
-                    false,
-                    info.config.created
-                        ? `unreadable created time "${info.config.created}"`
-                        : '(no created time)'
-                ];
-            }
-            const age = now - created;
-            const ok = rule.younger ? age < rule.ms : age > rule.ms;
-            const when = age < 0 ? 'in the future' : `${formatAge(age)} old`;
-            return [ok, `${info.config.created} (${when})`];
+        case 'age':
+            return checkAge(rule, info, now);
+    }
+}
+function checkEntry(rule, info, patterns) {
+    const entries = rule.kind === 'label' ? info.config.labels : info.config.env;
+    const value = entries.find(([k]) => k === rule.key)?.[1];
+    const shown = value === undefined ? '(missing)' : value;
+    switch (rule.op) {
+        case 'exists':
+            return [value !== undefined, shown];
+        case 'missing':
+            return [value === undefined, shown];
+        case '==':
+            return [value === rule.value, shown];
+        case '!=':
+            return [value !== rule.value, shown];
+        case '=~':
+        case '!~': {
+            if (value === undefined)
+                return [rule.op === '!~', shown];
+            const matches = patterns.get(rule.value).test(value);
+            return [rule.op === '=~' ? matches : !matches, shown];
         }
     }
-    return [false, ''];
+}
+function checkAge(rule, info, now) {
+    const created = Date.parse(info.config.created);
+    if (Number.isNaN(created)) {
+        return [
+            false,
+            info.config.created
+                ? `unreadable created time "${info.config.created}"`
+                : '(no created time)'
+        ];
+    }
+    const age = now - created;
+    const ok = rule.younger ? age < rule.ms : age > rule.ms;
+    const when = age < 0 ? 'in the future' : `${formatAge(age)} old`;
+    return [ok, `${info.config.created} (${when})`];
 }
 /** Empty, `root`, `0`, `0:…` and `root:…` all run as root. */
 function isRoot(user) {
@@ -32863,28 +32891,10 @@ var registry_reference = __nccwpck_require__(9310);
 
 
 
-const inputs_UNITS = {
-    ms: 1,
-    s: 1000,
-    m: 60_000,
-    h: 3_600_000
-};
-/** `90`, `90s`, `1m30s`, `500ms`, `2h` → milliseconds; a bare number is seconds. */
-function inputs_parseDuration(text) {
-    const t = text.trim().toLowerCase();
-    if (/^\d+(?:\.\d+)?$/.test(t))
-        return Math.round(Number(t) * 1000);
-    if (!/^(?:\d+(?:\.\d+)?(?:ms|s|m|h))+$/.test(t))
-        return undefined;
-    let total = 0;
-    for (const [, n, unit] of t.matchAll(/(\d+(?:\.\d+)?)(ms|s|m|h)/g)) {
-        total += Number(n) * inputs_UNITS[unit];
-    }
-    return Math.round(total);
-}
+
 function durationInput(name, fallback, min = 0) {
     const text = getInput(name) || fallback;
-    const ms = inputs_parseDuration(text);
+    const ms = parseDuration(text);
     if (ms === undefined || ms < min) {
         throw new errors/* InputError */.dz(name, `"${text}" is not a duration${min ? ` of at least ${min} ms` : ''}: write e.g. 30s, 5m, 1m30s, 500ms or a number of seconds.`);
     }
@@ -32914,6 +32924,26 @@ function readInputs() {
             throw new errors/* InputError */.dz(name, `is for a single 'image'; it cannot be combined with 'images'.`);
         }
     }
+    const entries = batchEntries(images);
+    const settings = readSettings();
+    if (settings.allPlatforms) {
+        throw new errors/* InputError */.dz('platform', "'all' works with a single 'image', not with 'images'.");
+    }
+    // Credentials from inputs must never reach another registry.
+    const domains = new Set(entries.flatMap((e) => (e.reference ? [e.reference.domain] : [])));
+    const { credentials, ...rest } = settings;
+    if (credentials && domains.size > 1) {
+        throw new errors/* InputError */.dz('username', `the images are on ${domains.size} registries (${[...domains].join(', ')}); 'username'/'password' would go to all of them. Log in to each with docker/login-action instead.`);
+    }
+    return {
+        mode: 'batch',
+        images: entries,
+        ...rest,
+        given: givenFor(credentials, [...domains][0])
+    };
+}
+/** The `images` lines: each parsed, or why it could not be. */
+function batchEntries(images) {
     const entries = images
         .split(/\r?\n/)
         .map((line) => line.trim())
@@ -32942,22 +32972,7 @@ function readInputs() {
     if (entries.length > 256) {
         throw new errors/* InputError */.dz('images', `lists ${entries.length} images; at most 256 per step.`);
     }
-    const settings = readSettings();
-    if (settings.allPlatforms) {
-        throw new errors/* InputError */.dz('platform', "'all' works with a single 'image', not with 'images'.");
-    }
-    // Credentials from inputs must never reach another registry.
-    const domains = new Set(entries.flatMap((e) => (e.reference ? [e.reference.domain] : [])));
-    const { credentials, ...rest } = settings;
-    if (credentials && domains.size > 1) {
-        throw new errors/* InputError */.dz('username', `the images are on ${domains.size} registries (${[...domains].join(', ')}); 'username'/'password' would go to all of them. Log in to each with docker/login-action instead.`);
-    }
-    return {
-        mode: 'batch',
-        images: entries,
-        ...rest,
-        given: givenFor(credentials, [...domains][0])
-    };
+    return entries;
 }
 /** The username/password inputs, for one registry's requests only. */
 function givenFor(credentials, domain) {
@@ -33001,42 +33016,69 @@ function getInputs() {
     if (!image) {
         throw new errors/* InputError */.dz('image', "is required: give the image to inspect (or several, one per line, in 'images').");
     }
+    const { reference, tagRange } = imageInputs(image);
+    const { allPlatforms, credentials, ...settings } = readSettings();
+    const rules = rulesInput();
+    const comparison = comparisonInputs(allPlatforms);
+    const { sort, patternSource } = tagQueryInputs();
+    const previousDigest = previousDigestInput();
+    return {
+        ...settings,
+        given: givenFor(credentials, reference.domain),
+        reference,
+        allPlatforms,
+        tagRange,
+        listTags: booleanInput('list-tags', false) || Boolean(patternSource),
+        tagQuery: {
+            sort,
+            patternSource,
+            includePrereleases: booleanInput('include-prereleases', false)
+        },
+        previousDigest,
+        rules,
+        reportOnly: booleanInput('report-only', false),
+        ...comparison
+    };
+}
+/** `image` and `tag`: the reference, or the semver range that picks its tag. */
+function imageInputs(image) {
     const tag = getInput('tag');
-    let reference = referenceInput('image', image);
-    let tagRange;
+    const reference = referenceInput('image', image);
     if (tag.startsWith('semver:')) {
-        const range = tag.slice('semver:'.length).trim() || '*';
-        // The range itself is checked in main (semver loads lazily), still
-        // before any request.
+        // The range itself is checked by the plan (semver loads lazily),
+        // still before any request.
         if (reference.tag !== undefined || reference.digest !== undefined) {
             throw new errors/* InputError */.dz('tag', `a semver selector picks the tag, so 'image' must not name one ("${image}").`);
         }
-        tagRange = range;
+        const range = tag.slice('semver:'.length).trim() || '*';
+        return { reference: { ...reference, tag: undefined }, tagRange: range };
     }
-    else if (tag) {
+    if (tag) {
         if (!(0,registry_reference/* isTag */.dz)(tag)) {
             throw new errors/* InputError */.dz('tag', `"${tag}" is not a valid tag: up to 128 letters, digits, "_", "." and "-", not starting with "." or "-".`);
         }
         if (reference.tag !== undefined && reference.tag !== tag) {
             throw new errors/* InputError */.dz('tag', `"${tag}" conflicts with the tag "${reference.tag}" in the 'image' input. Give the tag in one place only.`);
         }
-        reference = { ...reference, tag };
+        return { reference: { ...reference, tag } };
     }
-    else if (reference.tag === undefined && reference.digest === undefined) {
-        reference = { ...reference, tag: 'latest' };
+    if (reference.tag === undefined && reference.digest === undefined) {
+        return { reference: { ...reference, tag: 'latest' } };
     }
-    if (tagRange)
-        reference = { ...reference, tag: undefined };
-    const { allPlatforms, credentials, ...settings } = readSettings();
-    let rules;
+    return { reference };
+}
+function rulesInput() {
     try {
-        rules = parseRules(getInput('assert'));
+        return parseRules(getInput('assert'));
     }
     catch (error) {
         if (error instanceof RuleError)
             throw new errors/* InputError */.dz('assert', `${error.message}.`);
         throw error;
     }
+}
+/** `compare-to`, `comment` and the token the comment needs. */
+function comparisonInputs(allPlatforms) {
     const compareText = getInput('compare-to');
     const compareTo = compareText
         ? referenceInput('compare-to', compareText)
@@ -33054,6 +33096,9 @@ function getInputs() {
     if (comment && !githubToken) {
         throw new errors/* InputError */.dz('github-token', "posting a comment needs a token (the default is the workflow's GITHUB_TOKEN).");
     }
+    return { compareTo, comment, githubToken };
+}
+function tagQueryInputs() {
     const sort = (getInput('tag-sort') || 'semver').toLowerCase();
     if (sort !== 'semver' && sort !== 'lexical') {
         throw new errors/* InputError */.dz('tag-sort', `"${sort}" is not a sort order: write semver or lexical.`);
@@ -33062,37 +33107,20 @@ function getInputs() {
     if (patternSource && patternSource.length > MAX_PATTERN_LENGTH) {
         throw new errors/* InputError */.dz('tag-pattern', `the pattern is longer than ${MAX_PATTERN_LENGTH} characters.`);
     }
-    const previousText = getInput('previous-digest');
-    let previousDigest;
-    if (previousText) {
-        try {
-            previousDigest = (0,registry_reference/* parseDigest */.m)(previousText);
-        }
-        catch (error) {
-            if (!(error instanceof registry_reference/* ReferenceError */.AF))
-                throw error;
-            throw new errors/* InputError */.dz('previous-digest', `${error.rule}.`);
-        }
+    return { sort, patternSource };
+}
+function previousDigestInput() {
+    const text = getInput('previous-digest');
+    if (!text)
+        return undefined;
+    try {
+        return (0,registry_reference/* parseDigest */.m)(text);
     }
-    return {
-        ...settings,
-        given: givenFor(credentials, reference.domain),
-        reference,
-        allPlatforms,
-        tagRange,
-        listTags: booleanInput('list-tags', false) || Boolean(patternSource),
-        tagQuery: {
-            sort: sort,
-            patternSource,
-            includePrereleases: booleanInput('include-prereleases', false)
-        },
-        previousDigest,
-        rules,
-        reportOnly: booleanInput('report-only', false),
-        compareTo,
-        comment,
-        githubToken
-    };
+    catch (error) {
+        if (!(error instanceof registry_reference/* ReferenceError */.AF))
+            throw error;
+        throw new errors/* InputError */.dz('previous-digest', `${error.rule}.`);
+    }
 }
 function booleanInput(name, fallback) {
     const text = getInput(name).toLowerCase();
@@ -33150,81 +33178,102 @@ var explain = __nccwpck_require__(7389);
  */
 /** Entries of the object at `path` (e.g. ["config", "Labels"]), in order. */
 function entriesAt(text, path) {
-    let i = 0;
-    const ws = () => {
-        while (i < text.length && ' \t\n\r'.includes(text[i]))
-            i++;
-    };
-    const skipString = () => {
-        i++; // opening quote
-        while (i < text.length && text[i] !== '"')
-            i += text[i] === '\\' ? 2 : 1;
-        i++; // closing quote
-    };
-    const skipValue = () => {
-        const c = text[i];
+    const scanner = new JsonScanner(text);
+    scanner.ws();
+    for (const step of path) {
+        if (!scanner.atObject())
+            return undefined;
+        // Later duplicates win, as with JSON.parse.
+        const match = scanner
+            .members()
+            .filter(([key]) => key === step)
+            .at(-1);
+        if (!match)
+            return undefined;
+        scanner.moveTo(match[1]);
+    }
+    if (!scanner.atObject())
+        return undefined;
+    const out = new Map();
+    for (const [key, start, end] of scanner.members()) {
+        out.set(key, JSON.parse(text.slice(start, end)));
+    }
+    return [...out];
+}
+/** A cursor over JSON text that JSON.parse has accepted, so it need not check. */
+class JsonScanner {
+    text;
+    i = 0;
+    constructor(text) {
+        this.text = text;
+    }
+    moveTo(position) {
+        this.i = position;
+    }
+    atObject() {
+        return this.text[this.i] === '{';
+    }
+    ws() {
+        const text = this.text;
+        while (this.i < text.length && ' \t\n\r'.includes(text[this.i]))
+            this.i++;
+    }
+    skipString() {
+        const text = this.text;
+        this.i++; // opening quote
+        while (this.i < text.length && text[this.i] !== '"') {
+            this.i += text[this.i] === '\\' ? 2 : 1;
+        }
+        this.i++; // closing quote
+    }
+    skipValue() {
+        const text = this.text;
+        const c = text[this.i];
         if (c === '"')
-            return skipString();
+            return this.skipString();
         if (c !== '{' && c !== '[') {
-            while (i < text.length && !',}] \t\n\r'.includes(text[i]))
-                i++;
+            while (this.i < text.length && !',}] \t\n\r'.includes(text[this.i])) {
+                this.i++;
+            }
             return;
         }
         let depth = 0;
-        while (i < text.length) {
-            const d = text[i];
+        while (this.i < text.length) {
+            const d = text[this.i];
             if (d === '"') {
-                skipString();
+                this.skipString();
                 continue;
             }
-            i++;
+            this.i++;
             if (d === '{' || d === '[')
                 depth++;
             else if ((d === '}' || d === ']') && --depth === 0)
                 return;
         }
-    };
-    /** Each member of the object at `i`: its key and value's text range. */
-    const members = () => {
+    }
+    /** Each member of the object here: its key and value's text range. */
+    members() {
+        const text = this.text;
         const out = [];
-        i++; // {
+        this.i++; // {
         for (;;) {
-            ws();
-            if (i >= text.length || text[i] === '}')
+            this.ws();
+            if (this.i >= text.length || text[this.i] === '}')
                 return out;
-            const keyStart = i;
-            skipString();
-            const key = JSON.parse(text.slice(keyStart, i));
-            ws();
-            i++; // :
-            ws();
-            const start = i;
-            skipValue();
-            out.push([key, start, i]);
-            ws();
-            if (text[i] === ',')
-                i++;
+            const keyStart = this.i;
+            this.skipString();
+            const key = JSON.parse(text.slice(keyStart, this.i));
+            this.ws();
+            this.i++; // :
+            this.ws();
+            const start = this.i;
+            this.skipValue();
+            out.push([key, start, this.i]);
+            this.ws();
+            if (text[this.i] === ',')
+                this.i++;
         }
-    };
-    ws();
-    for (const step of path) {
-        if (text[i] !== '{')
-            return undefined;
-        // Later duplicates win, as with JSON.parse.
-        const match = members()
-            .filter(([key]) => key === step)
-            .at(-1);
-        if (!match)
-            return undefined;
-        i = match[1];
     }
-    if (text[i] !== '{')
-        return undefined;
-    const out = new Map();
-    for (const [key, start, end] of members()) {
-        out.set(key, JSON.parse(text.slice(start, end)));
-    }
-    return [...out];
 }
 /** `{"k":"v",...}` in the given order (JS objects would move numeric keys first). */
 function orderedJson(entries) {
@@ -33311,42 +33360,15 @@ var registry_errors = __nccwpck_require__(6764);
 const TCHAR = /[!#$%&'*+\-.^_`|~0-9A-Za-z]/;
 const TOKEN68_CHAR = /[A-Za-z0-9\-._~+/]/;
 function parseChallenges(header) {
-    const s = header;
-    let i = 0;
+    const scanner = new ChallengeScanner(header);
     const out = [];
-    const skip = (chars) => {
-        while (i < s.length && chars.includes(s[i]))
-            i++;
-    };
-    const token = () => {
-        const start = i;
-        while (i < s.length && TCHAR.test(s[i]))
-            i++;
-        return s.slice(start, i);
-    };
-    const quoted = () => {
-        if (s[i] !== '"')
-            return undefined;
-        i++;
-        let value = '';
-        while (i < s.length) {
-            const c = s[i++];
-            if (c === '"')
-                return value;
-            if (c === '\\' && i < s.length)
-                value += s[i++];
-            else
-                value += c;
-        }
-        return undefined; // unterminated
-    };
-    while (i < s.length) {
-        skip(' \t,');
-        if (i >= s.length)
+    while (!scanner.done()) {
+        scanner.skip(' \t,');
+        if (scanner.done())
             break;
-        const scheme = token();
+        const scheme = scanner.token();
         if (!scheme) {
-            i++; // not a challenge start: skip the stray character
+            scanner.skipChar(); // not a challenge start: skip the stray character
             continue;
         }
         const challenge = {
@@ -33354,42 +33376,94 @@ function parseChallenges(header) {
             params: Object.create(null)
         };
         out.push(challenge);
-        skip(' \t');
-        // token68 form, e.g. `Negotiate abc==`
-        const t68Start = i;
-        while (i < s.length && TOKEN68_CHAR.test(s[i]))
-            i++;
-        while (i < s.length && s[i] === '=')
-            i++;
-        const afterT68 = i;
-        skip(' \t');
-        // `name=value` is a parameter; `abc==` alone before "," or the end is token68
-        if (afterT68 > t68Start && (i >= s.length || s[i] === ',')) {
-            challenge.token68 = s.slice(t68Start, afterT68);
-            continue;
-        }
-        i = t68Start;
-        // auth-params until the next scheme or the end
-        for (;;) {
-            skip(' \t,');
-            const start = i;
-            const name = token();
-            if (!name)
-                break;
-            skip(' \t');
-            if (s[i] !== '=') {
-                i = start; // a new challenge's scheme
-                break;
-            }
-            i++;
-            skip(' \t');
-            const value = s[i] === '"' ? quoted() : token();
-            if (value === undefined)
-                break;
-            challenge.params[name.toLowerCase()] = value;
-        }
+        scanner.skip(' \t');
+        const token68 = scanner.token68();
+        if (token68 !== undefined)
+            challenge.token68 = token68;
+        else
+            scanner.params(challenge.params);
     }
     return out;
+}
+/** A cursor over one header value; each read moves past what it read. */
+class ChallengeScanner {
+    s;
+    i = 0;
+    constructor(s) {
+        this.s = s;
+    }
+    done() {
+        return this.i >= this.s.length;
+    }
+    skipChar() {
+        this.i++;
+    }
+    skip(chars) {
+        while (this.i < this.s.length && chars.includes(this.s[this.i]))
+            this.i++;
+    }
+    token() {
+        const start = this.i;
+        while (this.i < this.s.length && TCHAR.test(this.s[this.i]))
+            this.i++;
+        return this.s.slice(start, this.i);
+    }
+    quoted() {
+        const s = this.s;
+        if (s[this.i] !== '"')
+            return undefined;
+        this.i++;
+        let value = '';
+        while (this.i < s.length) {
+            const c = s[this.i++];
+            if (c === '"')
+                return value;
+            if (c === '\\' && this.i < s.length)
+                value += s[this.i++];
+            else
+                value += c;
+        }
+        return undefined; // unterminated
+    }
+    /** token68, e.g. `Negotiate abc==`; if there is none, nothing is read. */
+    token68() {
+        const s = this.s;
+        const start = this.i;
+        while (this.i < s.length && TOKEN68_CHAR.test(s[this.i]))
+            this.i++;
+        while (this.i < s.length && s[this.i] === '=')
+            this.i++;
+        const end = this.i;
+        this.skip(' \t');
+        // `name=value` is a parameter; `abc==` alone before "," or the end is token68
+        if (end > start && (this.done() || s[this.i] === ',')) {
+            return s.slice(start, end);
+        }
+        this.i = start;
+        return undefined;
+    }
+    /** auth-params into `params` until the next scheme or the end. */
+    params(params) {
+        const s = this.s;
+        for (;;) {
+            this.skip(' \t,');
+            const start = this.i;
+            const name = this.token();
+            if (!name)
+                break;
+            this.skip(' \t');
+            if (s[this.i] !== '=') {
+                this.i = start; // a new challenge's scheme
+                break;
+            }
+            this.i++;
+            this.skip(' \t');
+            const value = s[this.i] === '"' ? this.quoted() : this.token();
+            if (value === undefined)
+                break;
+            params[name.toLowerCase()] = value;
+        }
+    }
 }
 /** The challenge to answer: Bearer over Basic; others are not supported. */
 function pickChallenge(challenges) {
@@ -33644,9 +33718,13 @@ class Authenticator {
                 : '';
             throw new registry_errors/* RegistryError */.gl('auth', `The token server ${realm.origin} answered ${response.status}${hint}${detail}`, response.status, errors);
         }
+        return this.readToken(realm, response.body, serial);
+    }
+    /** The token in a token server's 200 answer, checked, masked and dated. */
+    readToken(realm, data, serial) {
         let body;
         try {
-            body = JSON.parse(response.body.toString('utf8'));
+            body = JSON.parse(data.toString('utf8'));
         }
         catch {
             throw new registry_errors/* RegistryError */.gl('protocol', `The token server ${realm.origin} did not answer with JSON`);
@@ -34213,29 +34291,10 @@ class Transport {
                         resolve(m);
                 }, reject);
             });
-            const status = message.statusCode ?? 0;
-            const location = message.headers.location;
-            if (REDIRECT_STATUSES.has(status) && location !== undefined) {
-                message.resume();
-                return {
-                    result: {
-                        status,
-                        headers: message.headers,
-                        body: Buffer.alloc(0),
-                        url
-                    },
-                    location
-                };
-            }
-            const ok = status >= 200 && status < 300;
-            const data = method === 'HEAD'
-                ? (message.resume(), Buffer.alloc(0))
-                : ok
-                    ? await readCapped(message, options.maxBytes, options.what)
-                    : await readPrefix(message, MAX_ERROR_BODY);
+            const answer = await readAnswer(method, url, message, options);
             if (timedOut)
                 throw timeoutError();
-            return { result: { status, headers: message.headers, body: data, url } };
+            return answer;
         }
         catch (error) {
             if (timedOut &&
@@ -34290,6 +34349,28 @@ class Transport {
             client.dispose();
         this.clients.clear();
     }
+}
+/**
+ * The rest of an exchange once the headers are in: a redirect's location
+ * (its body drained unread), or the body as far as the caller wants it.
+ */
+async function readAnswer(method, url, message, options) {
+    const status = message.statusCode ?? 0;
+    const location = message.headers.location;
+    if (REDIRECT_STATUSES.has(status) && location !== undefined) {
+        message.resume();
+        return {
+            result: { status, headers: message.headers, body: Buffer.alloc(0), url },
+            location
+        };
+    }
+    const ok = status >= 200 && status < 300;
+    const data = method === 'HEAD'
+        ? (message.resume(), Buffer.alloc(0))
+        : ok
+            ? await readCapped(message, options.maxBytes, options.what)
+            : await readPrefix(message, MAX_ERROR_BODY);
+    return { result: { status, headers: message.headers, body: data, url } };
 }
 /**
  * Reads a body up to `maxBytes`, stopping (and dropping the connection) as
@@ -34882,44 +34963,8 @@ const MAX_INDEX_ENTRIES = 10_000;
  * sent no usable Content-Type.
  */
 function parseManifest(manifest) {
-    let json;
-    try {
-        json = JSON.parse(manifest.bytes.toString('utf8'));
-    }
-    catch {
-        throw new registry_errors/* RegistryError */.gl('protocol', `The manifest ${manifest.digest} is not valid JSON`);
-    }
-    if (typeof json !== 'object' || json === null || Array.isArray(json)) {
-        throw new registry_errors/* RegistryError */.gl('protocol', `The manifest ${manifest.digest} is not a JSON object`);
-    }
-    const body = json;
-    const declared = typeof body.mediaType === 'string' ? body.mediaType : undefined;
-    const contentType = manifest.contentType;
-    if (body.schemaVersion === 1 ||
-        SCHEMA1_TYPES.includes(contentType) ||
-        (declared && SCHEMA1_TYPES.includes(declared))) {
-        throw new registry_errors/* RegistryError */.gl('unsupported', 'The registry serves this image only as a Docker schema 1 manifest, a format deprecated since 2017 and not supported; rebuild or re-push the image with a current Docker or buildx');
-    }
-    let mediaType;
-    const byHeader = manifestKind(contentType);
-    if (byHeader === 'index' || byHeader === 'image') {
-        if (declared !== undefined && declared !== contentType) {
-            throw new registry_errors/* RegistryError */.gl('protocol', `The manifest's Content-Type is ${(0,registry_errors/* quote */.hD)(contentType)} but its body says ${(0,registry_errors/* quote */.hD)(declared)}; refusing an ambiguous manifest`);
-        }
-        mediaType = contentType;
-    }
-    else if (declared !== undefined) {
-        mediaType = declared;
-    }
-    else if (Array.isArray(body.manifests)) {
-        mediaType = OCI_INDEX;
-    }
-    else if (typeof body.config === 'object' && body.config !== null) {
-        mediaType = OCI_MANIFEST;
-    }
-    else {
-        throw new registry_errors/* RegistryError */.gl('unsupported', `The registry returned something that is not an image manifest (Content-Type ${(0,registry_errors/* quote */.hD)(contentType || 'none')})`);
-    }
+    const body = manifest_jsonObject(manifest);
+    const mediaType = manifest_mediaTypeOf(body, manifest.contentType);
     const kind = manifestKind(mediaType);
     if (kind !== 'index' && kind !== 'image') {
         throw new registry_errors/* RegistryError */.gl('unsupported', `The manifest has media type ${(0,registry_errors/* quote */.hD)(mediaType)}, which is not an image or image index`);
@@ -34945,6 +34990,44 @@ function parseManifest(manifest) {
         entries,
         platforms: platformsOf(entries)
     };
+}
+/** The manifest's bytes as a JSON object. */
+function manifest_jsonObject(manifest) {
+    let json;
+    try {
+        json = JSON.parse(manifest.bytes.toString('utf8'));
+    }
+    catch {
+        throw new registry_errors/* RegistryError */.gl('protocol', `The manifest ${manifest.digest} is not valid JSON`);
+    }
+    if (typeof json !== 'object' || json === null || Array.isArray(json)) {
+        throw new registry_errors/* RegistryError */.gl('protocol', `The manifest ${manifest.digest} is not a JSON object`);
+    }
+    return json;
+}
+/** The media type the header and the body agree on, or the body's shape tells. */
+function manifest_mediaTypeOf(body, contentType) {
+    const declared = typeof body.mediaType === 'string' ? body.mediaType : undefined;
+    if (body.schemaVersion === 1 ||
+        SCHEMA1_TYPES.includes(contentType) ||
+        (declared && SCHEMA1_TYPES.includes(declared))) {
+        throw new registry_errors/* RegistryError */.gl('unsupported', 'The registry serves this image only as a Docker schema 1 manifest, a format deprecated since 2017 and not supported; rebuild or re-push the image with a current Docker or buildx');
+    }
+    const byHeader = manifestKind(contentType);
+    if (byHeader === 'index' || byHeader === 'image') {
+        if (declared !== undefined && declared !== contentType) {
+            throw new registry_errors/* RegistryError */.gl('protocol', `The manifest's Content-Type is ${(0,registry_errors/* quote */.hD)(contentType)} but its body says ${(0,registry_errors/* quote */.hD)(declared)}; refusing an ambiguous manifest`);
+        }
+        return contentType;
+    }
+    if (declared !== undefined)
+        return declared;
+    if (Array.isArray(body.manifests))
+        return OCI_INDEX;
+    if (typeof body.config === 'object' && body.config !== null) {
+        return OCI_MANIFEST;
+    }
+    throw new registry_errors/* RegistryError */.gl('unsupported', `The registry returned something that is not an image manifest (Content-Type ${(0,registry_errors/* quote */.hD)(contentType || 'none')})`);
 }
 /** Index entries that are images (or nested indexes), attestations left out. */
 function imageEntries(list) {
@@ -35184,34 +35267,13 @@ function warningsFor(wanted, chosen, actual) {
  * push still in flight) is asked for again until it appears or time is up.
  */
 async function fetchTop(request, client) {
-    const { reference } = request;
     // Leave the last moments of the step's budget for a clear not-found error.
     const until = Math.min(Date.now() + (request.waitForMs ?? 0), (request.deadline ?? Infinity) - 1000);
     const sleep = request.sleep ??
         ((ms) => new Promise((r) => setTimeout(r, ms)));
     for (let attempt = 0;; attempt++) {
         try {
-            if (request.resolvedDigest && !reference.digest) {
-                // The HEAD that found this digest confirmed it in the repository.
-                return await client.getManifest(reference.path, request.resolvedDigest, { confirmed: true });
-            }
-            // With a cache, a HEAD (not a pull on Docker Hub) names the digest
-            // and confirms it is in this repository, readable with these
-            // credentials; only then may the cache answer the rest.
-            if (client.cache) {
-                const head = await client.resolveDigest(reference.path, (0,registry_reference/* manifestReference */.Tn)(reference));
-                if (reference.digest && head.digest !== reference.digest) {
-                    throw new registry_errors/* RegistryError */.gl('integrity', `The registry answered for ${reference.digest} with the digest ${head.digest}`);
-                }
-                const manifest = await client.getManifest(reference.path, head.digest, {
-                    confirmed: true
-                });
-                return {
-                    ...manifest,
-                    headers: { ...head.headers, ...manifest.headers }
-                };
-            }
-            return await client.getManifest(reference.path, (0,registry_reference/* manifestReference */.Tn)(reference));
+            return await fetchTopOnce(request, client);
         }
         catch (error) {
             const missing = error instanceof registry_errors/* RegistryError */.gl &&
@@ -35224,10 +35286,33 @@ async function fetchTop(request, client) {
             const delay = Math.min(left, 1000 * Math.min(2 ** attempt, 10));
             if (delay < 50)
                 throw error;
-            request.onWait?.(`${(0,registry_reference/* formatReference */.FH)(reference)} is not there yet (${error.errors[0]?.code ?? 'HTTP 404'})`, left);
+            request.onWait?.(`${(0,registry_reference/* formatReference */.FH)(request.reference)} is not there yet (${error.errors[0]?.code ?? 'HTTP 404'})`, left);
             await sleep(delay);
         }
     }
+}
+async function fetchTopOnce(request, client) {
+    const { reference } = request;
+    if (request.resolvedDigest && !reference.digest) {
+        // The HEAD that found this digest confirmed it in the repository.
+        return client.getManifest(reference.path, request.resolvedDigest, {
+            confirmed: true
+        });
+    }
+    if (!client.cache) {
+        return client.getManifest(reference.path, (0,registry_reference/* manifestReference */.Tn)(reference));
+    }
+    // With a cache, a HEAD (not a pull on Docker Hub) names the digest and
+    // confirms it is in this repository, readable with these credentials;
+    // only then may the cache answer the rest.
+    const head = await client.resolveDigest(reference.path, (0,registry_reference/* manifestReference */.Tn)(reference));
+    if (reference.digest && head.digest !== reference.digest) {
+        throw new registry_errors/* RegistryError */.gl('integrity', `The registry answered for ${reference.digest} with the digest ${head.digest}`);
+    }
+    const manifest = await client.getManifest(reference.path, head.digest, {
+        confirmed: true
+    });
+    return { ...manifest, headers: { ...head.headers, ...manifest.headers } };
 }
 
 ;// CONCATENATED MODULE: ./src/jobs/result.ts
@@ -35699,7 +35784,12 @@ async function runCredentialHelper(name, serverUrl, options = {}) {
         throw new CredentialHelperError(`credential helper name "${name}" is not valid (letters, digits, ".", "_", "-"; no paths)`);
     }
     const program = `docker-credential-${name}`;
-    const { code, stdout, stderr } = await new Promise((resolve, reject) => {
+    const run = await runProgram(program, serverUrl, options);
+    return readHelperOutput(program, run);
+}
+/** Runs `<program> get` with the server URL on stdin, under a timeout. */
+function runProgram(program, serverUrl, options) {
+    return new Promise((resolve, reject) => {
         const child = (0,external_node_child_process_namespaceObject.spawn)(program, ['get'], {
             shell: false,
             stdio: ['pipe', 'pipe', 'pipe'],
@@ -35740,6 +35830,9 @@ async function runCredentialHelper(name, serverUrl, options = {}) {
         child.stdin.on('error', () => undefined); // the helper may exit without reading
         child.stdin.end(serverUrl);
     });
+}
+/** What the helper's exit code and output say, per the helper protocol. */
+function readHelperOutput(program, { code, stdout, stderr }) {
     if (code !== 0) {
         // The protocol's way of saying "no credentials for this server".
         if (/credentials not found/i.test(stdout + stderr))
@@ -35897,6 +35990,25 @@ async function fromHelper(name, domain, source, run) {
     }
     return undefined;
 }
+/** A docker config file in the CLI's order: credHelpers, credsStore, auths. */
+async function fromConfigFile(config, path, domain, tryHelper) {
+    const helpers = config.credHelpers;
+    if (typeof helpers === 'object' && helpers !== null) {
+        for (const [key, name] of matchingEntries(helpers, domain)) {
+            if (typeof name !== 'string' || name === '')
+                continue;
+            const found = await tryHelper(name, `${path} credHelpers["${key}"]`);
+            if (found)
+                return found;
+        }
+    }
+    if (typeof config.credsStore === 'string' && config.credsStore !== '') {
+        const found = await tryHelper(config.credsStore, `${path} credsStore`);
+        if (found)
+            return found;
+    }
+    return fromAuths(config, domain, path);
+}
 /**
  * Looks through every place a runner keeps registry credentials, in the
  * docker CLI's order. A broken helper is a warning, not a failure: public
@@ -35927,22 +36039,7 @@ async function findCredentials(domain, options = {}) {
     const path = dockerConfigPath(env);
     const config = docker_config_readConfig(path);
     if (config) {
-        const helpers = config.credHelpers;
-        if (typeof helpers === 'object' && helpers !== null) {
-            for (const [key, name] of matchingEntries(helpers, domain)) {
-                if (typeof name !== 'string' || name === '')
-                    continue;
-                const found = await tryHelper(name, `${path} credHelpers["${key}"]`);
-                if (found)
-                    return { found, warnings };
-            }
-        }
-        if (typeof config.credsStore === 'string' && config.credsStore !== '') {
-            const found = await tryHelper(config.credsStore, `${path} credsStore`);
-            if (found)
-                return { found, warnings };
-        }
-        const found = fromAuths(config, domain, path);
+        const found = await fromConfigFile(config, path, domain, tryHelper);
         if (found)
             return { found, warnings };
     }
@@ -36286,7 +36383,7 @@ class Registries {
     }
     async open(domain) {
         const { credentials, source } = await this.credentialsFor(domain);
-        this.events.debug(`Credentials: ${source ?? 'none (anonymous)'}`);
+        this.events.connected(source);
         const client = new RegistryClient({
             domain,
             credentials,
@@ -36528,10 +36625,7 @@ async function upsertPullRequestComment(token, body, marker) {
     const pull = context.payload.pull_request;
     if (!['pull_request', 'pull_request_target'].includes(context.eventName) ||
         typeof pull?.number !== 'number') {
-        return {
-            status: 'skipped',
-            reason: `the '${context.eventName || 'unknown'}' event is not a pull request`
-        };
+        return { status: 'skipped', event: context.eventName || 'unknown' };
     }
     const { owner, repo } = context.repo;
     const octokit = getOctokit(token);
@@ -36777,6 +36871,7 @@ function writeSections(summary, sections) {
 
 
 
+
 const annotation = (title) => title === undefined ? undefined : { title: logLine(title) };
 /** The log, for jobs (progress) and for the publisher itself. */
 const log = {
@@ -36786,10 +36881,14 @@ const log = {
     error: (message, title) => error(logLine(message), annotation(title)),
     fail: (message) => setFailed(logLine(message))
 };
-/** Hides a secret from the log before anything could print it. */
-function mask(secret) {
-    core_setSecret(secret);
-}
+/** What the registries report while a job runs, as the log shows it. */
+const registryEvents = {
+    // Hidden from the log before anything could print it.
+    secret: (value) => core_setSecret(value),
+    warning: (message) => log.warning(message),
+    connected: (source) => log.debug(`Credentials: ${source ?? 'none (anonymous)'}`),
+    retry: (e) => log.info(`${e.reason} from ${e.url}; retrying in ${formatWait(e.delayMs)} (${e.attempt}/${e.retries})`)
+};
 /**
  * A finished job, published in order: outputs (only now, so a failed job
  * sets none), its lines, the summary, the comment, then the verdict.
@@ -36832,7 +36931,7 @@ async function comment(token, result) {
     try {
         const outcome = await upsertPullRequestComment(token, changesComment(changes, before, after), COMMENT_MARKER);
         if (outcome.status === 'skipped') {
-            log.info(`No pull-request comment: ${outcome.reason}.`);
+            log.info(`No pull-request comment: the '${outcome.event}' event is not a pull request.`);
         }
         else {
             log.info(`Pull-request comment ${outcome.status}: ${outcome.url}`);
@@ -36859,18 +36958,12 @@ async function comment(token, result) {
 
 
 
-
 async function run() {
     let registries;
     try {
         const settings = readInputs();
         const job = await plan(settings);
-        registries = new Registries(settings, {
-            secret: mask,
-            warning: (message) => log.warning(message),
-            debug: (message) => log.debug(message),
-            retry: (e) => log.info(`${e.reason} from ${e.url}; retrying in ${formatWait(e.delayMs)} (${e.attempt}/${e.retries})`)
-        });
+        registries = new Registries(settings, registryEvents);
         const result = await job(registries, log);
         await publish(result, {
             githubToken: settings.mode === 'single' ? settings.githubToken : undefined

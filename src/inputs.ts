@@ -4,6 +4,7 @@
  */
 import * as core from '@actions/core'
 import { InputError } from './errors.js'
+import { parseDuration } from './text/duration.js'
 import type { Credentials } from './registry/auth/docker-config.js'
 import {
   MAX_PATTERN_LENGTH,
@@ -68,25 +69,6 @@ export interface Inputs extends Settings {
   allPlatforms: boolean
 }
 
-const UNITS: Record<string, number> = {
-  ms: 1,
-  s: 1000,
-  m: 60_000,
-  h: 3_600_000
-}
-
-/** `90`, `90s`, `1m30s`, `500ms`, `2h` → milliseconds; a bare number is seconds. */
-export function parseDuration(text: string): number | undefined {
-  const t = text.trim().toLowerCase()
-  if (/^\d+(?:\.\d+)?$/.test(t)) return Math.round(Number(t) * 1000)
-  if (!/^(?:\d+(?:\.\d+)?(?:ms|s|m|h))+$/.test(t)) return undefined
-  let total = 0
-  for (const [, n, unit] of t.matchAll(/(\d+(?:\.\d+)?)(ms|s|m|h)/g)) {
-    total += Number(n) * UNITS[unit]
-  }
-  return Math.round(total)
-}
-
 function durationInput(name: string, fallback: string, min = 0): number {
   const text = core.getInput(name) || fallback
   const ms = parseDuration(text)
@@ -142,6 +124,35 @@ export function readInputs(): (Inputs & { mode: 'single' }) | BatchInputs {
       )
     }
   }
+  const entries = batchEntries(images)
+  const settings = readSettings()
+  if (settings.allPlatforms) {
+    throw new InputError(
+      'platform',
+      "'all' works with a single 'image', not with 'images'."
+    )
+  }
+  // Credentials from inputs must never reach another registry.
+  const domains = new Set(
+    entries.flatMap((e) => (e.reference ? [e.reference.domain] : []))
+  )
+  const { credentials, ...rest } = settings
+  if (credentials && domains.size > 1) {
+    throw new InputError(
+      'username',
+      `the images are on ${domains.size} registries (${[...domains].join(', ')}); 'username'/'password' would go to all of them. Log in to each with docker/login-action instead.`
+    )
+  }
+  return {
+    mode: 'batch',
+    images: entries,
+    ...rest,
+    given: givenFor(credentials, [...domains][0])
+  }
+}
+
+/** The `images` lines: each parsed, or why it could not be. */
+function batchEntries(images: string): BatchEntry[] {
   const entries: BatchEntry[] = images
     .split(/\r?\n/)
     .map((line) => line.trim())
@@ -174,30 +185,7 @@ export function readInputs(): (Inputs & { mode: 'single' }) | BatchInputs {
       `lists ${entries.length} images; at most 256 per step.`
     )
   }
-  const settings = readSettings()
-  if (settings.allPlatforms) {
-    throw new InputError(
-      'platform',
-      "'all' works with a single 'image', not with 'images'."
-    )
-  }
-  // Credentials from inputs must never reach another registry.
-  const domains = new Set(
-    entries.flatMap((e) => (e.reference ? [e.reference.domain] : []))
-  )
-  const { credentials, ...rest } = settings
-  if (credentials && domains.size > 1) {
-    throw new InputError(
-      'username',
-      `the images are on ${domains.size} registries (${[...domains].join(', ')}); 'username'/'password' would go to all of them. Log in to each with docker/login-action instead.`
-    )
-  }
-  return {
-    mode: 'batch',
-    images: entries,
-    ...rest,
-    given: givenFor(credentials, [...domains][0])
-  }
+  return entries
 }
 
 /** The username/password inputs, for one registry's requests only. */
@@ -259,22 +247,51 @@ export function getInputs(): Inputs {
       "is required: give the image to inspect (or several, one per line, in 'images')."
     )
   }
-  const tag = core.getInput('tag')
+  const { reference, tagRange } = imageInputs(image)
+  const { allPlatforms, credentials, ...settings } = readSettings()
+  const rules = rulesInput()
+  const comparison = comparisonInputs(allPlatforms)
+  const { sort, patternSource } = tagQueryInputs()
+  const previousDigest = previousDigestInput()
+  return {
+    ...settings,
+    given: givenFor(credentials, reference.domain),
+    reference,
+    allPlatforms,
+    tagRange,
+    listTags: booleanInput('list-tags', false) || Boolean(patternSource),
+    tagQuery: {
+      sort,
+      patternSource,
+      includePrereleases: booleanInput('include-prereleases', false)
+    },
+    previousDigest,
+    rules,
+    reportOnly: booleanInput('report-only', false),
+    ...comparison
+  }
+}
 
-  let reference = referenceInput('image', image)
-  let tagRange: string | undefined
+/** `image` and `tag`: the reference, or the semver range that picks its tag. */
+function imageInputs(image: string): {
+  reference: ImageReference
+  tagRange?: string
+} {
+  const tag = core.getInput('tag')
+  const reference = referenceInput('image', image)
   if (tag.startsWith('semver:')) {
-    const range = tag.slice('semver:'.length).trim() || '*'
-    // The range itself is checked in main (semver loads lazily), still
-    // before any request.
+    // The range itself is checked by the plan (semver loads lazily),
+    // still before any request.
     if (reference.tag !== undefined || reference.digest !== undefined) {
       throw new InputError(
         'tag',
         `a semver selector picks the tag, so 'image' must not name one ("${image}").`
       )
     }
-    tagRange = range
-  } else if (tag) {
+    const range = tag.slice('semver:'.length).trim() || '*'
+    return { reference: { ...reference, tag: undefined }, tagRange: range }
+  }
+  if (tag) {
     if (!isTag(tag)) {
       throw new InputError(
         'tag',
@@ -287,21 +304,28 @@ export function getInputs(): Inputs {
         `"${tag}" conflicts with the tag "${reference.tag}" in the 'image' input. Give the tag in one place only.`
       )
     }
-    reference = { ...reference, tag }
-  } else if (reference.tag === undefined && reference.digest === undefined) {
-    reference = { ...reference, tag: 'latest' }
+    return { reference: { ...reference, tag } }
   }
-  if (tagRange) reference = { ...reference, tag: undefined }
+  if (reference.tag === undefined && reference.digest === undefined) {
+    return { reference: { ...reference, tag: 'latest' } }
+  }
+  return { reference }
+}
 
-  const { allPlatforms, credentials, ...settings } = readSettings()
-  let rules: Rule[]
+function rulesInput(): Rule[] {
   try {
-    rules = parseRules(core.getInput('assert'))
+    return parseRules(core.getInput('assert'))
   } catch (error) {
     if (error instanceof RuleError)
       throw new InputError('assert', `${error.message}.`)
     throw error
   }
+}
+
+/** `compare-to`, `comment` and the token the comment needs. */
+function comparisonInputs(
+  allPlatforms: boolean
+): Pick<Inputs, 'compareTo' | 'comment' | 'githubToken'> {
   const compareText = core.getInput('compare-to')
   const compareTo = compareText
     ? referenceInput('compare-to', compareText)
@@ -327,7 +351,13 @@ export function getInputs(): Inputs {
       "posting a comment needs a token (the default is the workflow's GITHUB_TOKEN)."
     )
   }
+  return { compareTo, comment, githubToken }
+}
 
+function tagQueryInputs(): {
+  sort: TagQuery['sort']
+  patternSource?: string
+} {
   const sort = (core.getInput('tag-sort') || 'semver').toLowerCase()
   if (sort !== 'semver' && sort !== 'lexical') {
     throw new InputError(
@@ -342,35 +372,17 @@ export function getInputs(): Inputs {
       `the pattern is longer than ${MAX_PATTERN_LENGTH} characters.`
     )
   }
-  const previousText = core.getInput('previous-digest')
-  let previousDigest: string | undefined
-  if (previousText) {
-    try {
-      previousDigest = parseDigest(previousText)
-    } catch (error) {
-      if (!(error instanceof ReferenceError)) throw error
-      throw new InputError('previous-digest', `${error.rule}.`)
-    }
-  }
+  return { sort, patternSource }
+}
 
-  return {
-    ...settings,
-    given: givenFor(credentials, reference.domain),
-    reference,
-    allPlatforms,
-    tagRange,
-    listTags: booleanInput('list-tags', false) || Boolean(patternSource),
-    tagQuery: {
-      sort: sort as TagQuery['sort'],
-      patternSource,
-      includePrereleases: booleanInput('include-prereleases', false)
-    },
-    previousDigest,
-    rules,
-    reportOnly: booleanInput('report-only', false),
-    compareTo,
-    comment,
-    githubToken
+function previousDigestInput(): string | undefined {
+  const text = core.getInput('previous-digest')
+  if (!text) return undefined
+  try {
+    return parseDigest(text)
+  } catch (error) {
+    if (!(error instanceof ReferenceError)) throw error
+    throw new InputError('previous-digest', `${error.rule}.`)
   }
 }
 

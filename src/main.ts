@@ -8,23 +8,14 @@ import { readInputs } from './inputs.js'
 import { plan } from './jobs/plan.js'
 import { Registries } from './registry/connect.js'
 import { describeFailure } from './report/explain.js'
-import { log, mask, publish } from './report/publish.js'
-import { formatWait } from './text/duration.js'
+import { log, publish, registryEvents } from './report/publish.js'
 
 export async function run(): Promise<void> {
   let registries: Registries | undefined
   try {
     const settings = readInputs()
     const job = await plan(settings)
-    registries = new Registries(settings, {
-      secret: mask,
-      warning: (message) => log.warning(message),
-      debug: (message) => log.debug(message),
-      retry: (e) =>
-        log.info(
-          `${e.reason} from ${e.url}; retrying in ${formatWait(e.delayMs)} (${e.attempt}/${e.retries})`
-        )
-    })
+    registries = new Registries(settings, registryEvents)
     const result = await job(registries, log)
     await publish(result, {
       githubToken: settings.mode === 'single' ? settings.githubToken : undefined

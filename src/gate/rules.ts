@@ -76,115 +76,146 @@ export function parseRules(text: string): Rule[] {
   return rules
 }
 
+/** One rule's text being read: what is left of it, and how to fail. */
+interface Cursor {
+  rest: string
+  text: string
+  line: number
+}
+
 function parseRule(text: string, line: number): Rule {
-  const fail = (problem: string): never => {
-    throw new RuleError(line, text, problem)
-  }
-  const cursor = { rest: text }
-  const word = (): string => {
-    const m = /^(\S+)\s*/.exec(cursor.rest)
-    if (!m) return ''
-    cursor.rest = cursor.rest.slice(m[0].length)
-    return m[1]
-  }
-  const subject = word().toLowerCase()
+  const cursor: Cursor = { rest: text, text, line }
+  const subject = word(cursor).toLowerCase()
   switch (subject) {
     case 'label':
-    case 'env': {
-      const key = readKey(cursor, fail)
-      const written = word()
-      const op = (
-        /^[a-z]+$/i.test(written) ? written.toLowerCase() : written
-      ) as Operator
-      if (op === 'exists' || op === 'missing') {
-        if (cursor.rest !== '') fail(`nothing may follow "${op}"`)
-        return { kind: subject, text, line, key, op }
-      }
-      if (!['==', '!=', '=~', '!~'].includes(op)) {
-        fail(
-          `"${op || '(nothing)'}" is not an operator: use exists, missing, ==, !=, =~ or !~`
-        )
-      }
-      const value = readValue(cursor.rest, fail)
-      if (op === '=~' || op === '!~') {
-        if (value === '') fail('the regular expression is empty')
-        if (value.length > MAX_PATTERN_LENGTH) {
-          fail(
-            `the regular expression is longer than ${MAX_PATTERN_LENGTH} characters`
-          )
-        }
-      }
-      return { kind: subject, text, line, key, op, value }
-    }
+    case 'env':
+      return parseEntryRule(subject, cursor)
     case 'user': {
       const rest = cursor.rest.toLowerCase().replace(/\s+/g, ' ')
       if (rest === 'is root') return { kind: 'user', text, line, root: true }
       if (rest === 'is not root')
         return { kind: 'user', text, line, root: false }
-      return fail('write "user is root" or "user is not root"')
+      return fail(cursor, 'write "user is root" or "user is not root"')
     }
-    case 'platforms': {
-      const verb = word().toLowerCase()
-      if (verb !== 'include' && verb !== 'exclude') {
-        fail('write "platforms include os/arch[, …]" or "platforms exclude …"')
-      }
-      const items = cursor.rest.split(/[\s,]+/).filter(Boolean)
-      if (items.length === 0)
-        fail('name at least one platform, e.g. linux/arm64')
-      const platforms = items.map((item) => {
-        const p = parsePlatform(item)
-        return p ?? fail(`"${item}" is not a platform (os/arch[/variant])`)
-      })
-      return {
-        kind: 'platforms',
-        text,
-        line,
-        include: verb === 'include',
-        platforms
-      }
-    }
+    case 'platforms':
+      return parsePlatformsRule(cursor)
     case 'age': {
-      const op = word()
-      if (op !== '<' && op !== '>') fail('write "age < 30d" or "age > 1h"')
+      const op = word(cursor)
+      if (op !== '<' && op !== '>') {
+        fail(cursor, 'write "age < 30d" or "age > 1h"')
+      }
       const ms = parseAge(cursor.rest)
-      if (ms === undefined)
-        fail(`"${cursor.rest}" is not a duration: write e.g. 90m, 12h, 30d, 2w`)
+      if (ms === undefined) {
+        fail(
+          cursor,
+          `"${cursor.rest}" is not a duration: write e.g. 90m, 12h, 30d, 2w`
+        )
+      }
       return { kind: 'age', text, line, younger: op === '<', ms: ms! }
     }
     default:
-      return fail(USAGE)
+      return fail(cursor, USAGE)
+  }
+}
+
+function fail(cursor: Cursor, problem: string): never {
+  throw new RuleError(cursor.line, cursor.text, problem)
+}
+
+/** The next word, consumed with the spaces after it ('' at the end). */
+function word(cursor: Cursor): string {
+  const m = /^(\S+)\s*/.exec(cursor.rest)
+  if (!m) return ''
+  cursor.rest = cursor.rest.slice(m[0].length)
+  return m[1]
+}
+
+/** `label KEY OP [VALUE]` and `env NAME OP [VALUE]`. */
+function parseEntryRule(kind: 'label' | 'env', cursor: Cursor): Rule {
+  const { text, line } = cursor
+  const key = readKey(cursor)
+  const written = word(cursor)
+  const op = (
+    /^[a-z]+$/i.test(written) ? written.toLowerCase() : written
+  ) as Operator
+  if (op === 'exists' || op === 'missing') {
+    if (cursor.rest !== '') fail(cursor, `nothing may follow "${op}"`)
+    return { kind, text, line, key, op }
+  }
+  if (!['==', '!=', '=~', '!~'].includes(op)) {
+    fail(
+      cursor,
+      `"${op || '(nothing)'}" is not an operator: use exists, missing, ==, !=, =~ or !~`
+    )
+  }
+  const value = readValue(cursor)
+  if (op === '=~' || op === '!~') {
+    if (value === '') fail(cursor, 'the regular expression is empty')
+    if (value.length > MAX_PATTERN_LENGTH) {
+      fail(
+        cursor,
+        `the regular expression is longer than ${MAX_PATTERN_LENGTH} characters`
+      )
+    }
+  }
+  return { kind, text, line, key, op, value }
+}
+
+/** `platforms include|exclude os/arch[, …]`. */
+function parsePlatformsRule(cursor: Cursor): Rule {
+  const verb = word(cursor).toLowerCase()
+  if (verb !== 'include' && verb !== 'exclude') {
+    fail(
+      cursor,
+      'write "platforms include os/arch[, …]" or "platforms exclude …"'
+    )
+  }
+  const items = cursor.rest.split(/[\s,]+/).filter(Boolean)
+  if (items.length === 0) {
+    fail(cursor, 'name at least one platform, e.g. linux/arm64')
+  }
+  const platforms = items.map(
+    (item) =>
+      parsePlatform(item) ??
+      fail(cursor, `"${item}" is not a platform (os/arch[/variant])`)
+  )
+  return {
+    kind: 'platforms',
+    text: cursor.text,
+    line: cursor.line,
+    include: verb === 'include',
+    platforms
   }
 }
 
 /** A label/env key: a bare word, or "quoted" for keys with spaces. */
-function readKey(
-  cursor: { rest: string },
-  fail: (problem: string) => never
-): string {
+function readKey(cursor: Cursor): string {
   if (cursor.rest.startsWith('"')) {
-    const { value, end } = quoted(cursor.rest, fail)
+    const { value, end } = quoted(cursor)
     cursor.rest = cursor.rest.slice(end).trimStart()
-    if (value === '') fail('the key is empty')
+    if (value === '') fail(cursor, 'the key is empty')
     return value
   }
   const m = /^(\S+)\s*/.exec(cursor.rest)
-  if (!m) return fail('the key is missing')
+  if (!m) return fail(cursor, 'the key is missing')
   cursor.rest = cursor.rest.slice(m[0].length)
   return m[1]
 }
 
 /** The rest of the line, or a "quoted" string when it must keep spaces. */
-function readValue(rest: string, fail: (problem: string) => never): string {
+function readValue(cursor: Cursor): string {
+  const rest = cursor.rest
   if (!rest.startsWith('"')) return rest
-  const { value, end } = quoted(rest, fail)
-  if (rest.slice(end).trim() !== '') fail('nothing may follow the quoted value')
+  const { value, end } = quoted(cursor)
+  if (rest.slice(end).trim() !== '') {
+    fail(cursor, 'nothing may follow the quoted value')
+  }
   return value
 }
 
-function quoted(
-  text: string,
-  fail: (problem: string) => never
-): { value: string; end: number } {
+/** The quoted string `cursor.rest` starts with, and where it ends. */
+function quoted(cursor: Cursor): { value: string; end: number } {
+  const text = cursor.rest
   // Only \" and \\ are escapes: other backslashes stay, as regexes need them.
   let value = ''
   for (let i = 1; i < text.length; i++) {
@@ -194,7 +225,7 @@ function quoted(
     } else if (c === '"') return { value, end: i + 1 }
     else value += c
   }
-  return fail('a quoted string is not closed')
+  return fail(cursor, 'a quoted string is not closed')
 }
 
 /**
@@ -241,30 +272,8 @@ function check(
 ): [boolean, string] {
   switch (rule.kind) {
     case 'label':
-    case 'env': {
-      const entries =
-        rule.kind === 'label' ? info.config.labels : info.config.env
-      const found = entries.find(([k]) => k === rule.key)
-      const value = found?.[1]
-      const shown = value === undefined ? '(missing)' : value
-      switch (rule.op) {
-        case 'exists':
-          return [value !== undefined, shown]
-        case 'missing':
-          return [value === undefined, shown]
-        case '==':
-          return [value === rule.value, shown]
-        case '!=':
-          return [value !== rule.value, shown]
-        case '=~':
-        case '!~': {
-          if (value === undefined) return [rule.op === '!~', shown]
-          const matches = patterns.get(rule.value!)!.test(value)
-          return [rule.op === '=~' ? matches : !matches, shown]
-        }
-      }
-      break
-    }
+    case 'env':
+      return checkEntry(rule, info, patterns)
     case 'user': {
       const user = info.config.user
       const root = isRoot(user)
@@ -280,23 +289,55 @@ function check(
         : wanted.every((p) => !offered.includes(p))
       return [ok, offered.join(', ') || '(none)']
     }
-    case 'age': {
-      const created = Date.parse(info.config.created)
-      if (Number.isNaN(created)) {
-        return [
-          false,
-          info.config.created
-            ? `unreadable created time "${info.config.created}"`
-            : '(no created time)'
-        ]
-      }
-      const age = now - created
-      const ok = rule.younger ? age < rule.ms : age > rule.ms
-      const when = age < 0 ? 'in the future' : `${formatAge(age)} old`
-      return [ok, `${info.config.created} (${when})`]
+    case 'age':
+      return checkAge(rule, info, now)
+  }
+}
+
+function checkEntry(
+  rule: Extract<Rule, { kind: 'label' | 'env' }>,
+  info: ImageInfo,
+  patterns: Map<string, Pattern>
+): [boolean, string] {
+  const entries = rule.kind === 'label' ? info.config.labels : info.config.env
+  const value = entries.find(([k]) => k === rule.key)?.[1]
+  const shown = value === undefined ? '(missing)' : value
+  switch (rule.op) {
+    case 'exists':
+      return [value !== undefined, shown]
+    case 'missing':
+      return [value === undefined, shown]
+    case '==':
+      return [value === rule.value, shown]
+    case '!=':
+      return [value !== rule.value, shown]
+    case '=~':
+    case '!~': {
+      if (value === undefined) return [rule.op === '!~', shown]
+      const matches = patterns.get(rule.value!)!.test(value)
+      return [rule.op === '=~' ? matches : !matches, shown]
     }
   }
-  return [false, '']
+}
+
+function checkAge(
+  rule: Extract<Rule, { kind: 'age' }>,
+  info: ImageInfo,
+  now: number
+): [boolean, string] {
+  const created = Date.parse(info.config.created)
+  if (Number.isNaN(created)) {
+    return [
+      false,
+      info.config.created
+        ? `unreadable created time "${info.config.created}"`
+        : '(no created time)'
+    ]
+  }
+  const age = now - created
+  const ok = rule.younger ? age < rule.ms : age > rule.ms
+  const when = age < 0 ? 'in the future' : `${formatAge(age)} old`
+  return [ok, `${info.config.created} (${when})`]
 }
 
 /** Empty, `root`, `0`, `0:…` and `root:…` all run as root. */

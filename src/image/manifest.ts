@@ -41,57 +41,8 @@ export interface ParsedManifest {
  * sent no usable Content-Type.
  */
 export function parseManifest(manifest: Manifest): ParsedManifest {
-  let json: unknown
-  try {
-    json = JSON.parse(manifest.bytes.toString('utf8'))
-  } catch {
-    throw new RegistryError(
-      'protocol',
-      `The manifest ${manifest.digest} is not valid JSON`
-    )
-  }
-  if (typeof json !== 'object' || json === null || Array.isArray(json)) {
-    throw new RegistryError(
-      'protocol',
-      `The manifest ${manifest.digest} is not a JSON object`
-    )
-  }
-  const body = json as Record<string, unknown>
-  const declared =
-    typeof body.mediaType === 'string' ? body.mediaType : undefined
-  const contentType = manifest.contentType
-  if (
-    body.schemaVersion === 1 ||
-    SCHEMA1_TYPES.includes(contentType) ||
-    (declared && SCHEMA1_TYPES.includes(declared))
-  ) {
-    throw new RegistryError(
-      'unsupported',
-      'The registry serves this image only as a Docker schema 1 manifest, a format deprecated since 2017 and not supported; rebuild or re-push the image with a current Docker or buildx'
-    )
-  }
-  let mediaType: string
-  const byHeader = manifestKind(contentType)
-  if (byHeader === 'index' || byHeader === 'image') {
-    if (declared !== undefined && declared !== contentType) {
-      throw new RegistryError(
-        'protocol',
-        `The manifest's Content-Type is ${quote(contentType)} but its body says ${quote(declared)}; refusing an ambiguous manifest`
-      )
-    }
-    mediaType = contentType
-  } else if (declared !== undefined) {
-    mediaType = declared
-  } else if (Array.isArray(body.manifests)) {
-    mediaType = OCI_INDEX
-  } else if (typeof body.config === 'object' && body.config !== null) {
-    mediaType = OCI_MANIFEST
-  } else {
-    throw new RegistryError(
-      'unsupported',
-      `The registry returned something that is not an image manifest (Content-Type ${quote(contentType || 'none')})`
-    )
-  }
+  const body = jsonObject(manifest)
+  const mediaType = mediaTypeOf(body, manifest.contentType)
   const kind = manifestKind(mediaType)
   if (kind !== 'index' && kind !== 'image') {
     throw new RegistryError(
@@ -129,6 +80,64 @@ export function parseManifest(manifest: Manifest): ParsedManifest {
     entries,
     platforms: platformsOf(entries)
   }
+}
+
+/** The manifest's bytes as a JSON object. */
+function jsonObject(manifest: Manifest): Record<string, unknown> {
+  let json: unknown
+  try {
+    json = JSON.parse(manifest.bytes.toString('utf8'))
+  } catch {
+    throw new RegistryError(
+      'protocol',
+      `The manifest ${manifest.digest} is not valid JSON`
+    )
+  }
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) {
+    throw new RegistryError(
+      'protocol',
+      `The manifest ${manifest.digest} is not a JSON object`
+    )
+  }
+  return json as Record<string, unknown>
+}
+
+/** The media type the header and the body agree on, or the body's shape tells. */
+function mediaTypeOf(
+  body: Record<string, unknown>,
+  contentType: string
+): string {
+  const declared =
+    typeof body.mediaType === 'string' ? body.mediaType : undefined
+  if (
+    body.schemaVersion === 1 ||
+    SCHEMA1_TYPES.includes(contentType) ||
+    (declared && SCHEMA1_TYPES.includes(declared))
+  ) {
+    throw new RegistryError(
+      'unsupported',
+      'The registry serves this image only as a Docker schema 1 manifest, a format deprecated since 2017 and not supported; rebuild or re-push the image with a current Docker or buildx'
+    )
+  }
+  const byHeader = manifestKind(contentType)
+  if (byHeader === 'index' || byHeader === 'image') {
+    if (declared !== undefined && declared !== contentType) {
+      throw new RegistryError(
+        'protocol',
+        `The manifest's Content-Type is ${quote(contentType)} but its body says ${quote(declared)}; refusing an ambiguous manifest`
+      )
+    }
+    return contentType
+  }
+  if (declared !== undefined) return declared
+  if (Array.isArray(body.manifests)) return OCI_INDEX
+  if (typeof body.config === 'object' && body.config !== null) {
+    return OCI_MANIFEST
+  }
+  throw new RegistryError(
+    'unsupported',
+    `The registry returned something that is not an image manifest (Content-Type ${quote(contentType || 'none')})`
+  )
 }
 
 /** Index entries that are images (or nested indexes), attestations left out. */

@@ -259,7 +259,6 @@ async function fetchTop(
   request: InspectRequest,
   client: RegistryClient
 ): Promise<Manifest> {
-  const { reference } = request
   // Leave the last moments of the step's budget for a clear not-found error.
   const until = Math.min(
     Date.now() + (request.waitForMs ?? 0),
@@ -270,40 +269,7 @@ async function fetchTop(
     ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)))
   for (let attempt = 0; ; attempt++) {
     try {
-      if (request.resolvedDigest && !reference.digest) {
-        // The HEAD that found this digest confirmed it in the repository.
-        return await client.getManifest(
-          reference.path,
-          request.resolvedDigest,
-          { confirmed: true }
-        )
-      }
-      // With a cache, a HEAD (not a pull on Docker Hub) names the digest
-      // and confirms it is in this repository, readable with these
-      // credentials; only then may the cache answer the rest.
-      if (client.cache) {
-        const head = await client.resolveDigest(
-          reference.path,
-          manifestReference(reference)
-        )
-        if (reference.digest && head.digest !== reference.digest) {
-          throw new RegistryError(
-            'integrity',
-            `The registry answered for ${reference.digest} with the digest ${head.digest}`
-          )
-        }
-        const manifest = await client.getManifest(reference.path, head.digest, {
-          confirmed: true
-        })
-        return {
-          ...manifest,
-          headers: { ...head.headers, ...manifest.headers }
-        }
-      }
-      return await client.getManifest(
-        reference.path,
-        manifestReference(reference)
-      )
+      return await fetchTopOnce(request, client)
     } catch (error) {
       const missing =
         error instanceof RegistryError &&
@@ -315,10 +281,43 @@ async function fetchTop(
       const delay = Math.min(left, 1000 * Math.min(2 ** attempt, 10))
       if (delay < 50) throw error
       request.onWait?.(
-        `${formatReference(reference)} is not there yet (${(error as RegistryError).errors[0]?.code ?? 'HTTP 404'})`,
+        `${formatReference(request.reference)} is not there yet (${(error as RegistryError).errors[0]?.code ?? 'HTTP 404'})`,
         left
       )
       await sleep(delay)
     }
   }
+}
+
+async function fetchTopOnce(
+  request: InspectRequest,
+  client: RegistryClient
+): Promise<Manifest> {
+  const { reference } = request
+  if (request.resolvedDigest && !reference.digest) {
+    // The HEAD that found this digest confirmed it in the repository.
+    return client.getManifest(reference.path, request.resolvedDigest, {
+      confirmed: true
+    })
+  }
+  if (!client.cache) {
+    return client.getManifest(reference.path, manifestReference(reference))
+  }
+  // With a cache, a HEAD (not a pull on Docker Hub) names the digest and
+  // confirms it is in this repository, readable with these credentials;
+  // only then may the cache answer the rest.
+  const head = await client.resolveDigest(
+    reference.path,
+    manifestReference(reference)
+  )
+  if (reference.digest && head.digest !== reference.digest) {
+    throw new RegistryError(
+      'integrity',
+      `The registry answered for ${reference.digest} with the digest ${head.digest}`
+    )
+  }
+  const manifest = await client.getManifest(reference.path, head.digest, {
+    confirmed: true
+  })
+  return { ...manifest, headers: { ...head.headers, ...manifest.headers } }
 }

@@ -33,11 +33,12 @@ export interface ConnectSettings {
   cacheDir?: string
 }
 
-/** What connecting reports back: secrets to mask, warnings, retries. */
+/** What connecting reports back: secrets to mask, warnings, credentials used, retries. */
 export interface ConnectEvents {
   secret(value: string): void
   warning(message: string): void
-  debug(message: string): void
+  /** A registry connected with credentials from `source` (none: anonymous). */
+  connected(source: string | undefined): void
   retry(event: RetryEvent): void
 }
 
@@ -95,7 +96,7 @@ export class Registries {
 
   private async open(domain: string): Promise<Connection> {
     const { credentials, source } = await this.credentialsFor(domain)
-    this.events.debug(`Credentials: ${source ?? 'none (anonymous)'}`)
+    this.events.connected(source)
     const client = new RegistryClient({
       domain,
       credentials,

@@ -46,6 +46,21 @@ export class ReferenceError extends Error {
 
 /** Parses and normalizes a reference; throws ReferenceError naming the rule broken. */
 export function parseReference(input: string): ImageReference {
+  checkInput(input)
+  let rest = input
+  let digest: string | undefined
+  const at = rest.indexOf('@')
+  if (at !== -1) {
+    digest = parseDigest(rest.slice(at + 1))
+    rest = rest.slice(0, at)
+  }
+  const [domain, name] = splitDomain(rest)
+  const [path, tag] = splitTag(name)
+  return { domain, path: repositoryPath(path, domain), tag, digest }
+}
+
+/** Rules about the reference as a whole, before it is taken apart. */
+function checkInput(input: string): void {
   if (input.length === 0) throw new ReferenceError('the reference is empty')
   if (input.length > MAX_INPUT_LENGTH) {
     throw new ReferenceError(
@@ -66,55 +81,51 @@ export function parseReference(input: string): ImageReference {
       'a reference cannot be a bare 64-character hex string (that looks like an image ID)'
     )
   }
+}
 
-  let rest = input
-  let digest: string | undefined
-  const at = rest.indexOf('@')
-  if (at !== -1) {
-    digest = parseDigest(rest.slice(at + 1))
-    rest = rest.slice(0, at)
+/**
+ * `domain/rest` → [domain, rest]. The domain is the first component if it
+ * looks like a host (has a dot or a port, is localhost, or has uppercase
+ * letters, which paths cannot have); otherwise it is Docker Hub.
+ */
+function splitDomain(name: string): [domain: string, rest: string] {
+  const slash = name.indexOf('/')
+  if (slash === -1) return [DOCKER_HUB, name]
+  const first = name.slice(0, slash)
+  const isHost =
+    first === 'localhost' ||
+    first.includes('.') ||
+    first.includes(':') ||
+    first !== first.toLowerCase()
+  if (!isHost) return [DOCKER_HUB, name]
+  if (!DOMAIN.test(first)) {
+    throw new ReferenceError(
+      `"${first}" is not a valid registry host (letters, digits, dots and dashes, optionally :port)`
+    )
   }
-
-  // The domain is the first component if it looks like a host (has a dot or
-  // a port, is localhost, or has uppercase letters, which paths cannot have).
-  let domain = DOCKER_HUB
-  const slash = rest.indexOf('/')
-  if (slash !== -1) {
-    const first = rest.slice(0, slash)
-    if (
-      first === 'localhost' ||
-      first.includes('.') ||
-      first.includes(':') ||
-      first !== first.toLowerCase()
-    ) {
-      if (!DOMAIN.test(first)) {
-        throw new ReferenceError(
-          `"${first}" is not a valid registry host (letters, digits, dots and dashes, optionally :port)`
-        )
-      }
-      if (!validPort(first)) {
-        throw new ReferenceError(
-          `"${first}" has port ${portOf(first)}; a port is a number from 1 to 65535`
-        )
-      }
-      domain = first === LEGACY_HUB ? DOCKER_HUB : first
-      rest = rest.slice(slash + 1)
-    }
+  if (!validPort(first)) {
+    throw new ReferenceError(
+      `"${first}" has port ${portOf(first)}; a port is a number from 1 to 65535`
+    )
   }
+  return [first === LEGACY_HUB ? DOCKER_HUB : first, name.slice(slash + 1)]
+}
 
-  let tag: string | undefined
-  const colon = rest.lastIndexOf(':')
-  if (colon !== -1) {
-    tag = rest.slice(colon + 1)
-    rest = rest.slice(0, colon)
-    if (!isTag(tag)) {
-      throw new ReferenceError(
-        `tag "${tag}" is not valid: up to 128 letters, digits, "_", "." and "-", not starting with "." or "-"`
-      )
-    }
+/** `path[:tag]` (the domain already split off) → [path, tag]. */
+function splitTag(name: string): [path: string, tag: string | undefined] {
+  const colon = name.lastIndexOf(':')
+  if (colon === -1) return [name, undefined]
+  const tag = name.slice(colon + 1)
+  if (!isTag(tag)) {
+    throw new ReferenceError(
+      `tag "${tag}" is not valid: up to 128 letters, digits, "_", "." and "-", not starting with "." or "-"`
+    )
   }
+  return [name.slice(0, colon), tag]
+}
 
-  let path = rest
+/** Checks the repository path and adds Docker Hub's implicit `library/`. */
+function repositoryPath(path: string, domain: string): string {
   if (path.length === 0)
     throw new ReferenceError('the repository name is empty')
   for (const component of path.split('/')) {
@@ -126,14 +137,15 @@ export function parseReference(input: string): ImageReference {
       `"${component}" is not a valid repository path component: use lowercase letters and digits, separated by ".", "_", "__" or "-"`
     )
   }
-  if (domain === DOCKER_HUB && !path.includes('/')) path = `library/${path}`
+  const full =
+    domain === DOCKER_HUB && !path.includes('/') ? `library/${path}` : path
   // distribution/reference limits the path (with library/), not the host.
-  if (path.length > MAX_NAME_LENGTH) {
+  if (full.length > MAX_NAME_LENGTH) {
     throw new ReferenceError(
-      `the repository name is ${path.length} characters long; at most ${MAX_NAME_LENGTH} are allowed`
+      `the repository name is ${full.length} characters long; at most ${MAX_NAME_LENGTH} are allowed`
     )
   }
-  return { domain, path, tag, digest }
+  return full
 }
 
 /** Validates `algorithm:hex` and returns it; only verifiable algorithms pass. */

@@ -308,29 +308,9 @@ export class Transport {
           else resolve(m)
         }, reject)
       })
-      const status = message.statusCode ?? 0
-      const location = message.headers.location
-      if (REDIRECT_STATUSES.has(status) && location !== undefined) {
-        message.resume()
-        return {
-          result: {
-            status,
-            headers: message.headers,
-            body: Buffer.alloc(0),
-            url
-          },
-          location
-        }
-      }
-      const ok = status >= 200 && status < 300
-      const data =
-        method === 'HEAD'
-          ? (message.resume(), Buffer.alloc(0))
-          : ok
-            ? await readCapped(message, options.maxBytes, options.what)
-            : await readPrefix(message, MAX_ERROR_BODY)
+      const answer = await readAnswer(method, url, message, options)
       if (timedOut) throw timeoutError()
-      return { result: { status, headers: message.headers, body: data, url } }
+      return answer
     } catch (error) {
       if (
         timedOut &&
@@ -408,6 +388,35 @@ export class Transport {
     for (const client of this.clients.values()) client.dispose()
     this.clients.clear()
   }
+}
+
+/**
+ * The rest of an exchange once the headers are in: a redirect's location
+ * (its body drained unread), or the body as far as the caller wants it.
+ */
+async function readAnswer(
+  method: string,
+  url: URL,
+  message: IncomingMessage,
+  options: SendOptions
+): Promise<{ result: HttpResponse; location?: string }> {
+  const status = message.statusCode ?? 0
+  const location = message.headers.location
+  if (REDIRECT_STATUSES.has(status) && location !== undefined) {
+    message.resume()
+    return {
+      result: { status, headers: message.headers, body: Buffer.alloc(0), url },
+      location
+    }
+  }
+  const ok = status >= 200 && status < 300
+  const data =
+    method === 'HEAD'
+      ? (message.resume(), Buffer.alloc(0))
+      : ok
+        ? await readCapped(message, options.maxBytes, options.what)
+        : await readPrefix(message, MAX_ERROR_BODY)
+  return { result: { status, headers: message.headers, body: data, url } }
 }
 
 /**

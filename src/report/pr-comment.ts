@@ -6,7 +6,8 @@
 
 export type CommentOutcome =
   | { status: 'created' | 'updated'; url: string }
-  | { status: 'skipped'; reason: string }
+  /** Not a pull-request event: nothing to comment on. */
+  | { status: 'skipped'; event: string }
 
 export async function upsertPullRequestComment(
   token: string,
@@ -19,10 +20,7 @@ export async function upsertPullRequestComment(
     !['pull_request', 'pull_request_target'].includes(context.eventName) ||
     typeof pull?.number !== 'number'
   ) {
-    return {
-      status: 'skipped',
-      reason: `the '${context.eventName || 'unknown'}' event is not a pull request`
-    }
+    return { status: 'skipped', event: context.eventName || 'unknown' }
   }
   const { owner, repo } = context.repo
   const octokit = getOctokit(token)

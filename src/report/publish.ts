@@ -8,6 +8,8 @@
 import * as core from '@actions/core'
 import { errorMessage } from '../errors.js'
 import type { LogLine, Logger, Result } from '../jobs/result.js'
+import type { ConnectEvents } from '../registry/connect.js'
+import { formatWait } from '../text/duration.js'
 import { COMMENT_MARKER, changesComment } from './comment.js'
 import { logLine } from './escape.js'
 import { upsertPullRequestComment } from './pr-comment.js'
@@ -30,9 +32,17 @@ export const log: Logger & {
   fail: (message) => core.setFailed(logLine(message))
 }
 
-/** Hides a secret from the log before anything could print it. */
-export function mask(secret: string): void {
-  core.setSecret(secret)
+/** What the registries report while a job runs, as the log shows it. */
+export const registryEvents: ConnectEvents = {
+  // Hidden from the log before anything could print it.
+  secret: (value) => core.setSecret(value),
+  warning: (message) => log.warning(message),
+  connected: (source) =>
+    log.debug(`Credentials: ${source ?? 'none (anonymous)'}`),
+  retry: (e) =>
+    log.info(
+      `${e.reason} from ${e.url}; retrying in ${formatWait(e.delayMs)} (${e.attempt}/${e.retries})`
+    )
 }
 
 /**
@@ -77,7 +87,9 @@ async function comment(token: string, result: Result): Promise<void> {
       COMMENT_MARKER
     )
     if (outcome.status === 'skipped') {
-      log.info(`No pull-request comment: ${outcome.reason}.`)
+      log.info(
+        `No pull-request comment: the '${outcome.event}' event is not a pull request.`
+      )
     } else {
       log.info(`Pull-request comment ${outcome.status}: ${outcome.url}`)
     }

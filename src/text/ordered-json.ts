@@ -10,71 +10,98 @@ export function entriesAt(
   text: string,
   path: string[]
 ): [string, unknown][] | undefined {
-  let i = 0
-  const ws = (): void => {
-    while (i < text.length && ' \t\n\r'.includes(text[i])) i++
+  const scanner = new JsonScanner(text)
+  scanner.ws()
+  for (const step of path) {
+    if (!scanner.atObject()) return undefined
+    // Later duplicates win, as with JSON.parse.
+    const match = scanner
+      .members()
+      .filter(([key]) => key === step)
+      .at(-1)
+    if (!match) return undefined
+    scanner.moveTo(match[1])
   }
-  const skipString = (): void => {
-    i++ // opening quote
-    while (i < text.length && text[i] !== '"') i += text[i] === '\\' ? 2 : 1
-    i++ // closing quote
+  if (!scanner.atObject()) return undefined
+  const out = new Map<string, unknown>()
+  for (const [key, start, end] of scanner.members()) {
+    out.set(key, JSON.parse(text.slice(start, end)))
   }
-  const skipValue = (): void => {
-    const c = text[i]
-    if (c === '"') return skipString()
+  return [...out]
+}
+
+/** A cursor over JSON text that JSON.parse has accepted, so it need not check. */
+class JsonScanner {
+  private i = 0
+
+  constructor(private readonly text: string) {}
+
+  moveTo(position: number): void {
+    this.i = position
+  }
+
+  atObject(): boolean {
+    return this.text[this.i] === '{'
+  }
+
+  ws(): void {
+    const text = this.text
+    while (this.i < text.length && ' \t\n\r'.includes(text[this.i])) this.i++
+  }
+
+  private skipString(): void {
+    const text = this.text
+    this.i++ // opening quote
+    while (this.i < text.length && text[this.i] !== '"') {
+      this.i += text[this.i] === '\\' ? 2 : 1
+    }
+    this.i++ // closing quote
+  }
+
+  private skipValue(): void {
+    const text = this.text
+    const c = text[this.i]
+    if (c === '"') return this.skipString()
     if (c !== '{' && c !== '[') {
-      while (i < text.length && !',}] \t\n\r'.includes(text[i])) i++
+      while (this.i < text.length && !',}] \t\n\r'.includes(text[this.i])) {
+        this.i++
+      }
       return
     }
     let depth = 0
-    while (i < text.length) {
-      const d = text[i]
+    while (this.i < text.length) {
+      const d = text[this.i]
       if (d === '"') {
-        skipString()
+        this.skipString()
         continue
       }
-      i++
+      this.i++
       if (d === '{' || d === '[') depth++
       else if ((d === '}' || d === ']') && --depth === 0) return
     }
   }
-  /** Each member of the object at `i`: its key and value's text range. */
-  const members = (): [string, number, number][] => {
+
+  /** Each member of the object here: its key and value's text range. */
+  members(): [string, number, number][] {
+    const text = this.text
     const out: [string, number, number][] = []
-    i++ // {
+    this.i++ // {
     for (;;) {
-      ws()
-      if (i >= text.length || text[i] === '}') return out
-      const keyStart = i
-      skipString()
-      const key = JSON.parse(text.slice(keyStart, i)) as string
-      ws()
-      i++ // :
-      ws()
-      const start = i
-      skipValue()
-      out.push([key, start, i])
-      ws()
-      if (text[i] === ',') i++
+      this.ws()
+      if (this.i >= text.length || text[this.i] === '}') return out
+      const keyStart = this.i
+      this.skipString()
+      const key = JSON.parse(text.slice(keyStart, this.i)) as string
+      this.ws()
+      this.i++ // :
+      this.ws()
+      const start = this.i
+      this.skipValue()
+      out.push([key, start, this.i])
+      this.ws()
+      if (text[this.i] === ',') this.i++
     }
   }
-
-  ws()
-  for (const step of path) {
-    if (text[i] !== '{') return undefined
-    // Later duplicates win, as with JSON.parse.
-    const match = members()
-      .filter(([key]) => key === step)
-      .at(-1)
-    if (!match) return undefined
-    i = match[1]
-  }
-  if (text[i] !== '{') return undefined
-  const out = new Map<string, unknown>()
-  for (const [key, start, end] of members()) {
-    out.set(key, JSON.parse(text.slice(start, end)))
-  }
-  return [...out]
 }
 
 /** `{"k":"v",...}` in the given order (JS objects would move numeric keys first). */

@@ -318,12 +318,14 @@ export class Authenticator {
         errors
       )
     }
+    return this.readToken(realm, response.body, serial)
+  }
+
+  /** The token in a token server's 200 answer, checked, masked and dated. */
+  private readToken(realm: URL, data: Buffer, serial: number): CachedToken {
     let body: Record<string, unknown>
     try {
-      body = JSON.parse(response.body.toString('utf8')) as Record<
-        string,
-        unknown
-      >
+      body = JSON.parse(data.toString('utf8')) as Record<string, unknown>
     } catch {
       throw new RegistryError(
         'protocol',

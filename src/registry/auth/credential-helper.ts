@@ -34,11 +34,24 @@ export async function runCredentialHelper(
     )
   }
   const program = `docker-credential-${name}`
-  const { code, stdout, stderr } = await new Promise<{
-    code: number | null
-    stdout: string
-    stderr: string
-  }>((resolve, reject) => {
+  const run = await runProgram(program, serverUrl, options)
+  return readHelperOutput(program, run)
+}
+
+interface ProgramRun {
+  /** null when a signal ended it (our timeout, the output cap). */
+  code: number | null
+  stdout: string
+  stderr: string
+}
+
+/** Runs `<program> get` with the server URL on stdin, under a timeout. */
+function runProgram(
+  program: string,
+  serverUrl: string,
+  options: { timeoutMs?: number; env?: NodeJS.ProcessEnv }
+): Promise<ProgramRun> {
+  return new Promise<ProgramRun>((resolve, reject) => {
     const child = spawn(program, ['get'], {
       shell: false,
       stdio: ['pipe', 'pipe', 'pipe'],
@@ -83,7 +96,13 @@ export async function runCredentialHelper(
     child.stdin.on('error', () => undefined) // the helper may exit without reading
     child.stdin.end(serverUrl)
   })
+}
 
+/** What the helper's exit code and output say, per the helper protocol. */
+function readHelperOutput(
+  program: string,
+  { code, stdout, stderr }: ProgramRun
+): HelperResult {
   if (code !== 0) {
     // The protocol's way of saying "no credentials for this server".
     if (/credentials not found/i.test(stdout + stderr)) return { found: false }

@@ -190,6 +190,37 @@ async function fromHelper(
   return undefined
 }
 
+/** Runs a helper; a broken one is noted and comes back as nothing found. */
+type HelperAttempt = (
+  name: string,
+  source: string
+) => Promise<FoundCredentials | undefined>
+
+/** A docker config file in the CLI's order: credHelpers, credsStore, auths. */
+async function fromConfigFile(
+  config: Record<string, unknown>,
+  path: string,
+  domain: string,
+  tryHelper: HelperAttempt
+): Promise<FoundCredentials | undefined> {
+  const helpers = config.credHelpers
+  if (typeof helpers === 'object' && helpers !== null) {
+    for (const [key, name] of matchingEntries(
+      helpers as Record<string, unknown>,
+      domain
+    )) {
+      if (typeof name !== 'string' || name === '') continue
+      const found = await tryHelper(name, `${path} credHelpers["${key}"]`)
+      if (found) return found
+    }
+  }
+  if (typeof config.credsStore === 'string' && config.credsStore !== '') {
+    const found = await tryHelper(config.credsStore, `${path} credsStore`)
+    if (found) return found
+  }
+  return fromAuths(config, domain, path)
+}
+
 export interface FindOptions {
   env?: NodeJS.ProcessEnv
   runHelper?: HelperRunner
@@ -209,10 +240,7 @@ export async function findCredentials(
     options.runHelper ??
     ((name, url) => runCredentialHelper(name, url, { env }))
   const warnings: string[] = []
-  const tryHelper = async (
-    name: string,
-    source: string
-  ): Promise<FoundCredentials | undefined> => {
+  const tryHelper: HelperAttempt = async (name, source) => {
     try {
       return await fromHelper(name, domain, source, run)
     } catch (error) {
@@ -231,22 +259,7 @@ export async function findCredentials(
   const path = dockerConfigPath(env)
   const config = readConfig(path)
   if (config) {
-    const helpers = config.credHelpers
-    if (typeof helpers === 'object' && helpers !== null) {
-      for (const [key, name] of matchingEntries(
-        helpers as Record<string, unknown>,
-        domain
-      )) {
-        if (typeof name !== 'string' || name === '') continue
-        const found = await tryHelper(name, `${path} credHelpers["${key}"]`)
-        if (found) return { found, warnings }
-      }
-    }
-    if (typeof config.credsStore === 'string' && config.credsStore !== '') {
-      const found = await tryHelper(config.credsStore, `${path} credsStore`)
-      if (found) return { found, warnings }
-    }
-    const found = fromAuths(config, domain, path)
+    const found = await fromConfigFile(config, path, domain, tryHelper)
     if (found) return { found, warnings }
   }
 
