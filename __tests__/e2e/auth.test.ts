@@ -1,0 +1,264 @@
+/**
+ * Authentication against real Distribution: token auth like Docker Hub's
+ * (RS256 JWTs the registry verifies) and htpasswd Basic like ECR's.
+ */
+import { afterAll, beforeAll, describe, expect, it, test } from '@jest/globals'
+import http from 'node:http'
+import type { AddressInfo } from 'node:net'
+import {
+  buildImage,
+  pushImage,
+  type BuiltImage,
+  type Pushed
+} from '../support/fixtures.mjs'
+import { startRegistry, type RunningRegistry } from '../support/registry.mjs'
+import { runAction } from '../support/action.js'
+import { RegistryClient } from '../../src/registry/client.js'
+import { inspectImage } from '../../src/jobs/inspect.js'
+import { parseReference } from '../../src/registry/reference.js'
+
+const USER = { username: 'alice', password: 'pa:ss word' }
+const base64 = (s: string): string => Buffer.from(s).toString('base64')
+
+describe('token auth (Docker Hub style)', () => {
+  let reg: RunningRegistry
+  let image: BuiltImage
+  let pub: Pushed
+  let priv: Pushed
+
+  beforeAll(async () => {
+    reg = await startRegistry({
+      auth: 'token',
+      redirect: true,
+      users: [USER],
+      anonymousPull: ['library/*']
+    })
+    image = buildImage({ config: { Labels: { tier: 'public' } } })
+    pub = await pushImage(reg, 'library/app', 'latest', image)
+    priv = await pushImage(reg, 'acme/private', 'v1', image)
+  })
+  afterAll(async () => {
+    await reg?.stop()
+  })
+
+  it('gets an anonymous token from the challenge, with no /v2/ ping', async () => {
+    reg.resetLogs()
+    const result = await runAction({ image: `${reg.host}/library/app` })
+    expect(result.failed).toBe(false)
+    expect(result.outputs.get('digest')).toBe(pub.digest)
+    expect(reg.requests.map((r) => [r.method, r.url, r.status])).toEqual([
+      ['GET', '/v2/library/app/manifests/latest', 401],
+      ['GET', '/v2/library/app/manifests/latest', 200],
+      ['GET', `/v2/library/app/blobs/${image.configDigest}`, 307]
+    ])
+    expect(reg.requests[0].headers.authorization).toBeUndefined()
+    expect(reg.requests[1].headers.authorization).toMatch(/^Bearer /)
+    expect(reg.requests[2].headers.authorization).toMatch(/^Bearer /)
+    // one token, asked for with the service and the repository's pull scope
+    expect(reg.token!.requests).toHaveLength(1)
+    const tokenUrl = new URL(reg.token!.requests[0].url, reg.token!.url)
+    expect(tokenUrl.searchParams.get('service')).toBe(reg.token!.service)
+    expect(tokenUrl.searchParams.getAll('scope')).toEqual([
+      'repository:library/app:pull'
+    ])
+    expect(reg.token!.requests[0].headers.authorization).toBeUndefined()
+    // the CDN never sees the token
+    expect(reg.cdn!.requests).toHaveLength(1)
+    expect(reg.cdn!.requests[0].headers.authorization).toBeUndefined()
+    // the token is masked first and never printed otherwise
+    const token = String(reg.requests[1].headers.authorization).slice(7)
+    const lines = result.stdout.split('\n')
+    expect(lines).toContain(`::add-mask::${token}`)
+    expect(lines.filter((l) => l.includes(token))).toHaveLength(1)
+  })
+
+  it('skips the 401 round trip when the realm is known up front (as for Docker Hub)', async () => {
+    reg.resetLogs()
+    const client = new RegistryClient({
+      domain: reg.host,
+      knownChallenge: {
+        scheme: 'bearer',
+        params: { realm: reg.token!.realm, service: reg.token!.service }
+      }
+    })
+    try {
+      const info = await inspectImage(
+        {
+          reference: parseReference(`${reg.host}/library/app:latest`),
+          platform: { os: 'linux', architecture: 'amd64' }
+        },
+        client
+      )
+      expect(info.digest).toBe(pub.digest)
+    } finally {
+      client.dispose()
+    }
+    expect(reg.requests.map((r) => r.status)).toEqual([200, 307])
+    expect(reg.token!.requests).toHaveLength(1)
+  })
+
+  it('sends credentials as Basic to the realm only, and pulls a private repository', async () => {
+    reg.resetLogs()
+    const result = await runAction({
+      image: `${reg.host}/acme/private:v1`,
+      username: USER.username,
+      password: USER.password
+    })
+    expect(result.failed).toBe(false)
+    expect(result.outputs.get('digest')).toBe(priv.digest)
+    const basic = `Basic ${base64(`${USER.username}:${USER.password}`)}`
+    expect(reg.token!.requests[0].headers.authorization).toBe(basic)
+    for (const r of reg.requests)
+      expect(r.headers.authorization).not.toBe(basic)
+    expect(result.stdout).toContain('::add-mask::pa:ss word')
+  })
+
+  // prettier-ignore
+  test.each([
+    ['auth (base64 user:password)', (host: string) => ({ auths: { [host]: { auth: base64(`${USER.username}:${USER.password}`) } } })],
+    ['username/password fields', (host: string) => ({ auths: { [host]: { username: USER.username, password: USER.password } } })],
+    ['an https:// key', (host: string) => ({ auths: { [`https://${host}`]: { auth: base64(`${USER.username}:${USER.password}`) } } })]
+  ])('reads credentials from the docker config: %s', async (_name, config) => {
+    const result = await runAction(
+      { image: `${reg.host}/acme/private:v1` },
+      { dockerConfig: config(reg.host) }
+    )
+    expect(result.failed).toBe(false)
+    expect(result.outputs.get('digest')).toBe(priv.digest)
+    expect(result.stdout).toContain('::add-mask::pa:ss word')
+  })
+
+  it('lets the inputs win over the docker config', async () => {
+    const result = await runAction(
+      {
+        image: `${reg.host}/acme/private:v1`,
+        username: USER.username,
+        password: USER.password
+      },
+      {
+        dockerConfig: { auths: { [reg.host]: { auth: base64('alice:wrong') } } }
+      }
+    )
+    expect(result.failed).toBe(false)
+  })
+
+  it('explains a private repository pulled anonymously, without looping', async () => {
+    reg.resetLogs()
+    const result = await runAction({ image: `${reg.host}/acme/private:v1` })
+    expect(result.failed).toBe(true)
+    expect(result.error).toMatch(
+      /requires authentication for 127\.0\.0\.1:\d+\/acme\/private, or the repository does not exist\. Provide credentials/
+    )
+    expect(result.outputFile).toBe('')
+    // 401 → token (no access) → 401 again → stop
+    expect(reg.token!.requests).toHaveLength(1)
+    expect(reg.requests.map((r) => r.status)).toEqual([401, 401])
+  })
+
+  it('says the password was rejected', async () => {
+    const result = await runAction({
+      image: `${reg.host}/acme/private:v1`,
+      username: USER.username,
+      password: 'wrong'
+    })
+    expect(result.failed).toBe(true)
+    expect(result.error).toMatch(
+      /token server .* answered 401: the credentials were rejected/
+    )
+    expect(result.outputFile).toBe('')
+  })
+
+  it('recovers with one extra round trip when a token for the wrong repository is refused', async () => {
+    // A token server that hands out a valid token for another repository.
+    const wrong = reg.mintToken!([
+      { type: 'repository', name: 'acme/other', actions: ['pull'] }
+    ])
+    const server = http.createServer((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' })
+      res.end(JSON.stringify({ token: wrong, expires_in: 300 }))
+    })
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r))
+    const port = (server.address() as AddressInfo).port
+    reg.resetLogs()
+    const client = new RegistryClient({
+      domain: reg.host,
+      credentials: USER,
+      knownChallenge: {
+        scheme: 'bearer',
+        params: {
+          realm: `http://127.0.0.1:${port}/token`,
+          service: reg.token!.service
+        }
+      }
+    })
+    try {
+      const info = await inspectImage(
+        {
+          reference: parseReference(`${reg.host}/acme/private:v1`),
+          platform: { os: 'linux', architecture: 'amd64' }
+        },
+        client
+      )
+      expect(info.digest).toBe(priv.digest)
+    } finally {
+      client.dispose()
+      server.close()
+    }
+    // the registry refused the wrong token, then accepted one from its realm
+    expect(reg.requests.map((r) => r.status)).toEqual([401, 200, 307])
+    expect(reg.token!.requests).toHaveLength(1)
+  })
+})
+
+describe('htpasswd Basic auth (ECR style)', () => {
+  let reg: RunningRegistry
+  let image: BuiltImage
+  let pushed: Pushed
+
+  beforeAll(async () => {
+    reg = await startRegistry({
+      auth: 'htpasswd',
+      redirect: true,
+      users: [USER]
+    })
+    image = buildImage({ config: { User: 'nobody' } })
+    pushed = await pushImage(reg, 'team/app', 'v1', image)
+  })
+  afterAll(async () => {
+    await reg?.stop()
+  })
+
+  it('answers the Basic challenge and keeps Basic off the CDN', async () => {
+    reg.resetLogs()
+    const result = await runAction({
+      image: `${reg.host}/team/app:v1`,
+      username: USER.username,
+      password: USER.password
+    })
+    expect(result.failed).toBe(false)
+    expect(result.outputs.get('digest')).toBe(pushed.digest)
+    expect(result.outputs.get('user')).toBe('nobody')
+    expect(reg.requests.map((r) => r.status)).toEqual([401, 200, 307])
+    expect(reg.requests[1].headers.authorization).toMatch(/^Basic /)
+    expect(reg.cdn!.requests[0].headers.authorization).toBeUndefined()
+  })
+
+  it('fails clearly without credentials', async () => {
+    const result = await runAction({ image: `${reg.host}/team/app:v1` })
+    expect(result.failed).toBe(true)
+    expect(result.error).toMatch(/requires authentication/)
+    expect(result.error).toMatch(/no credentials were sent/)
+  })
+
+  it('fails clearly with a wrong password', async () => {
+    const result = await runAction({
+      image: `${reg.host}/team/app:v1`,
+      username: USER.username,
+      password: 'nope'
+    })
+    expect(result.failed).toBe(true)
+    expect(result.error).toMatch(
+      /access denied \(401\) with the credentials from the 'username'\/'password' inputs/
+    )
+  })
+})

@@ -1,0 +1,168 @@
+/**
+ * The committed bundle, run the way the runner runs it: `node dist/index.js`
+ * in its own process with INPUT_* variables and runner files.
+ */
+import { afterAll, beforeAll, expect, test } from '@jest/globals'
+import { execFile } from 'node:child_process'
+import fs from 'node:fs'
+import http from 'node:http'
+import type { AddressInfo } from 'node:net'
+import os from 'node:os'
+import path from 'node:path'
+import { buildImage, pushImage, pushIndex } from '../support/fixtures.mjs'
+import { startRegistry, type RunningRegistry } from '../support/registry.mjs'
+import { parseOutputFile } from '../support/action.js'
+
+let reg: RunningRegistry
+let tmp: string
+beforeAll(async () => {
+  reg = await startRegistry({ auth: 'token', redirect: true })
+  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'rii-bundle-'))
+})
+afterAll(async () => {
+  await reg?.stop()
+  fs.rmSync(tmp, { recursive: true, force: true })
+})
+
+function runBundle(env: Record<string, string>): Promise<{
+  code: number
+  stdout: string
+  outputs: Map<string, string>
+  summary: string
+}> {
+  const output = path.join(tmp, 'output')
+  const summary = path.join(tmp, 'summary')
+  fs.writeFileSync(output, '')
+  fs.writeFileSync(summary, '')
+  return new Promise((resolve) => {
+    // Async on purpose: the registry's proxy and token server live in this process.
+    execFile(
+      process.execPath,
+      ['dist/index.js'],
+      {
+        env: {
+          PATH: process.env.PATH,
+          HOME: tmp,
+          GITHUB_OUTPUT: output,
+          GITHUB_STEP_SUMMARY: summary,
+          ...env
+        }
+      },
+      (error, stdout) => {
+        resolve({
+          code: error ? Number(error.code ?? 1) : 0,
+          stdout,
+          outputs: parseOutputFile(fs.readFileSync(output, 'utf8')),
+          summary: fs.readFileSync(summary, 'utf8')
+        })
+      }
+    )
+  })
+}
+
+test('dist/index.js inspects a multi-platform image end to end', async () => {
+  const arm = buildImage({
+    os: 'linux',
+    architecture: 'arm64',
+    config: { Labels: { a: 'b' } },
+    seed: 'arm'
+  })
+  const amd = buildImage({ os: 'linux', architecture: 'amd64', seed: 'amd' })
+  const index = await pushIndex(reg, 'library/sample', 'v2', [amd, arm], {
+    attestation: true
+  })
+  const result = await runBundle({
+    INPUT_IMAGE: `${reg.host}/library/sample:v2`,
+    INPUT_PLATFORM: 'linux/arm64'
+  })
+  expect(result.code).toBe(0)
+  expect(result.outputs.get('digest')).toBe(index.digest)
+  expect(result.outputs.get('image-digest')).toBe(arm.manifestDigest)
+  expect(result.outputs.get('labels')).toBe('{"a":"b"}')
+  expect(result.summary).toContain(`${reg.host}/library/sample@${index.digest}`)
+})
+
+test('dist/index.js fails with exit code 1, one error and no outputs', async () => {
+  const result = await runBundle({
+    INPUT_IMAGE: `${reg.host}/library/sample:missing`
+  })
+  expect(result.code).toBe(1)
+  expect(result.stdout.match(/^::error::/gm)).toHaveLength(1)
+  expect(result.stdout).toMatch(
+    /::error::Cannot inspect .*tag "missing" not found/
+  )
+  expect(result.outputs.size).toBe(0)
+})
+
+test('dist/ loads its lazy chunks: RE2 for rules, @actions/github for the PR comment, semver for tags', async () => {
+  // A stand-in GitHub API that records what the bundled client sends.
+  const api: { method: string; url: string; body: string }[] = []
+  const server = http.createServer((req, res) => {
+    let body = ''
+    req.on('data', (c) => (body += c))
+    req.on('end', () => {
+      api.push({ method: req.method!, url: req.url!, body })
+      res.writeHead(req.method === 'POST' ? 201 : 200, {
+        'content-type': 'application/json'
+      })
+      res.end(
+        req.method === 'POST'
+          ? JSON.stringify({ id: 1, html_url: 'http://example.test/c/1' })
+          : '[]'
+      )
+    })
+  })
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r))
+  const apiUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+  const event = path.join(tmp, 'event.json')
+  fs.writeFileSync(event, JSON.stringify({ pull_request: { number: 3 } }))
+  try {
+    const before = buildImage({
+      config: { Labels: { v: '1.0.0' } },
+      seed: 'b1'
+    })
+    const after = buildImage({ config: { Labels: { v: '1.1.0' } }, seed: 'b2' })
+    await pushImage(reg, 'library/chunks', '1.0.0', before)
+    await pushImage(reg, 'library/chunks', '1.1.0', after)
+    const result = await runBundle({
+      INPUT_IMAGE: `${reg.host}/library/chunks`,
+      INPUT_TAG: 'semver:^1',
+      'INPUT_COMPARE-TO': `${reg.host}/library/chunks:1.0.0`,
+      INPUT_ASSERT: 'label v =~ ^1\\.[0-9]+\\.[0-9]+$',
+      INPUT_COMMENT: 'true',
+      'INPUT_GITHUB-TOKEN': 'ghs_bundleTestToken',
+      GITHUB_EVENT_NAME: 'pull_request',
+      GITHUB_EVENT_PATH: event,
+      GITHUB_REPOSITORY: 'owner/repo',
+      GITHUB_API_URL: apiUrl
+    })
+    expect(result.code).toBe(0)
+    expect(result.outputs.get('latest-tag')).toBe('1.1.0')
+    expect(result.outputs.get('passed')).toBe('true')
+    expect(result.outputs.get('changed')).toBe('true')
+    expect(api.map((r) => `${r.method} ${r.url.split('?')[0]}`)).toEqual([
+      'GET /repos/owner/repo/issues/3/comments',
+      'POST /repos/owner/repo/issues/3/comments'
+    ])
+    expect(api[1].body).toContain('<!-- remote-image-inspect:changes -->')
+  } finally {
+    server.close()
+  }
+})
+
+// What a plain inspection never needs stays out of the main chunk, loaded
+// only when a feature asks for it (start-up time on every run).
+// prettier-ignore
+test.each([
+  { library: 'semver (tag tracking)', marker: 'class SemVer' },
+  { library: 're2js (rule and tag patterns)', marker: 'class RE2JS' },
+  { library: '@actions/github (the PR comment)', marker: 'class Octokit' },
+  { library: 'http-link-header (tag pages)', marker: 'WS_FOLD_PATTERN' }
+])('dist/index.js leaves $library to a lazy chunk', ({ marker }) => {
+  const dist = path.join(path.dirname(new URL(import.meta.url).pathname), '..', '..', 'dist')
+  const main = fs.readFileSync(path.join(dist, 'index.js'), 'utf8')
+  expect(main).not.toContain(marker)
+  const chunks = fs.readdirSync(dist).filter((f) => /^\d+\.index\.js$/.test(f))
+  const holding = chunks.filter((f) => fs.readFileSync(path.join(dist, f), 'utf8').includes(marker))
+  expect(holding).toHaveLength(1)
+})

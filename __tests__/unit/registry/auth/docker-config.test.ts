@@ -1,0 +1,121 @@
+/** Credentials from the docker CLI config, as docker/login-action writes it. */
+import { afterAll, describe, expect, test } from '@jest/globals'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import {
+  credentialsFromDockerConfig,
+  dockerConfigPath
+} from '../../../../src/registry/auth/docker-config.js'
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rii-dockercfg-'))
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }))
+let n = 0
+function configFile(content: unknown): string {
+  const file = path.join(dir, `config-${n++}.json`)
+  fs.writeFileSync(
+    file,
+    typeof content === 'string' ? content : JSON.stringify(content)
+  )
+  return file
+}
+const b64 = (s: string): string => Buffer.from(s).toString('base64')
+
+describe('credentialsFromDockerConfig', () => {
+  // prettier-ignore
+  test.each([
+    ['Docker Hub under its canonical key', 'docker.io', 'https://index.docker.io/v1/'],
+    ['Docker Hub under index.docker.io', 'docker.io', 'index.docker.io'],
+    ['Docker Hub under docker.io', 'docker.io', 'docker.io'],
+    ['Docker Hub under registry-1.docker.io', 'docker.io', 'https://registry-1.docker.io'],
+    ['Hub API host asks, canonical key answers', 'registry-1.docker.io', 'https://index.docker.io/v1/'],
+    ['plain host', 'ghcr.io', 'ghcr.io'],
+    ['host with scheme', 'ghcr.io', 'https://ghcr.io'],
+    ['legacy key with path', 'quay.io', 'https://quay.io/v1/'],
+    ['host with port', 'localhost:5000', 'localhost:5000'],
+    ['uppercase key', 'ghcr.io', 'GHCR.IO']
+  ])('finds %s', (_name, domain, key) => {
+    const file = configFile({ auths: { [key]: { auth: b64('me:se:cret') } } })
+    expect(credentialsFromDockerConfig(domain, file)).toEqual({
+      credentials: { username: 'me', password: 'se:cret' },
+      source: `${file} (auths["${key}"])`
+    })
+  })
+
+  test('prefers the exact key over an alias', () => {
+    const file = configFile({
+      auths: {
+        'docker.io': { auth: b64('alias:1') },
+        'https://index.docker.io/v1/': { auth: b64('exact:2') }
+      }
+    })
+    expect(
+      credentialsFromDockerConfig('docker.io', file)?.credentials.username
+    ).toBe('exact')
+  })
+
+  // prettier-ignore
+  test.each([
+    ['another host only', { auths: { 'ghcr.io': { auth: b64('a:b') } } }],
+    ['no auths', { credsStore: 'desktop' }],
+    ['an empty entry', { auths: { 'quay.io': {} } }],
+    ['a prefix-only match', { auths: { 'quay.io.evil.com': { auth: b64('a:b') } } }],
+    ['null auths', { auths: null }]
+  ])('finds nothing with %s', (_name, content) => {
+    expect(credentialsFromDockerConfig('quay.io', configFile(content))).toBeUndefined()
+  })
+
+  test('username/password fields, NULs trimmed from base64 passwords', () => {
+    expect(
+      credentialsFromDockerConfig(
+        'a.io',
+        configFile({ auths: { 'a.io': { username: 'u', password: 'p' } } })
+      )?.credentials
+    ).toEqual({ username: 'u', password: 'p' })
+    expect(
+      credentialsFromDockerConfig(
+        'a.io',
+        configFile({ auths: { 'a.io': { auth: b64('u:p\0\0') } } })
+      )?.credentials
+    ).toEqual({ username: 'u', password: 'p' })
+  })
+
+  test('a missing file means no credentials', () => {
+    expect(
+      credentialsFromDockerConfig('a.io', path.join(dir, 'nope.json'))
+    ).toBeUndefined()
+  })
+
+  // prettier-ignore
+  test.each([
+    ['invalid JSON', '{"auths":', /is not valid JSON/],
+    ['auth without a colon', { auths: { 'a.io': { auth: b64('nocolon') } } }, /auths\["a\.io"\]\.auth is not base64 of "username:password"/],
+    ['auth with an empty user', { auths: { 'a.io': { auth: b64(':pw') } } }, /is not base64/]
+  ])('rejects %s, naming the file', (_name, content, message) => {
+    const file = configFile(content)
+    expect(() => credentialsFromDockerConfig('a.io', file)).toThrow(message)
+  })
+
+  test('never writes to Object.prototype from hostile keys', () => {
+    const file = configFile(
+      '{"auths":{"__proto__":{"auth":"' +
+        b64('x:y') +
+        '"},"a.io":{"auth":"' +
+        b64('u:p') +
+        '"}}}'
+    )
+    expect(
+      credentialsFromDockerConfig('a.io', file)?.credentials.username
+    ).toBe('u')
+    expect(({} as Record<string, unknown>).auth).toBeUndefined()
+  })
+})
+
+test('dockerConfigPath honours DOCKER_CONFIG, then HOME', () => {
+  expect(dockerConfigPath({ DOCKER_CONFIG: '/cfg', HOME: '/home/u' })).toBe(
+    '/cfg/config.json'
+  )
+  expect(dockerConfigPath({ HOME: '/home/u' })).toBe(
+    '/home/u/.docker/config.json'
+  )
+})
