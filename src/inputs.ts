@@ -69,6 +69,9 @@ export interface Inputs extends Settings {
   allPlatforms: boolean
 }
 
+/** Longer than any job may run (GitHub-hosted: 6 h), and than a Node timer can wait. */
+const MAX_DURATION_MS = 24 * 3_600_000
+
 function durationInput(name: string, fallback: string, min = 0): number {
   const text = core.getInput(name) || fallback
   const ms = parseDuration(text)
@@ -76,6 +79,12 @@ function durationInput(name: string, fallback: string, min = 0): number {
     throw new InputError(
       name,
       `"${text}" is not a duration${min ? ` of at least ${min} ms` : ''}: write e.g. 30s, 5m, 1m30s, 500ms or a number of seconds.`
+    )
+  }
+  if (ms > MAX_DURATION_MS) {
+    throw new InputError(
+      name,
+      `"${text}" is longer than 24h, the most allowed.`
     )
   }
   return ms
@@ -100,13 +109,24 @@ const SINGLE_ONLY = [
   'compare-to',
   'assert',
   'previous-digest',
-  'list-tags',
   'tag-pattern',
-  'comment'
+  'tag-sort'
+]
+/** Switches that only make sense for one image: set to true, they are refused. */
+const SINGLE_ONLY_SWITCHES = [
+  'list-tags',
+  'comment',
+  'report-only',
+  'include-prereleases'
 ]
 
 /** Reads the inputs for one image, or for many with `images`. */
 export function readInputs(): (Inputs & { mode: 'single' }) | BatchInputs {
+  // Hidden from the log before anything, a failure included, could print them.
+  for (const name of ['password', 'github-token']) {
+    const secret = core.getInput(name)
+    if (secret) core.setSecret(secret)
+  }
   const images = core.getInput('images')
   if (!images) return { mode: 'single', ...getInputs() }
   if (core.getInput('image')) {
@@ -115,14 +135,16 @@ export function readInputs(): (Inputs & { mode: 'single' }) | BatchInputs {
       "give either 'image' (one reference) or 'images' (one per line), not both."
     )
   }
+  const single = (name: string): InputError =>
+    new InputError(
+      name,
+      `is for a single 'image'; it cannot be combined with 'images'.`
+    )
   for (const name of SINGLE_ONLY) {
-    const value = core.getInput(name)
-    if (value && value !== 'false') {
-      throw new InputError(
-        name,
-        `is for a single 'image'; it cannot be combined with 'images'.`
-      )
-    }
+    if (core.getInput(name)) throw single(name)
+  }
+  for (const name of SINGLE_ONLY_SWITCHES) {
+    if (booleanInput(name, false)) throw single(name)
   }
   const entries = batchEntries(images)
   const settings = readSettings()
@@ -133,8 +155,11 @@ export function readInputs(): (Inputs & { mode: 'single' }) | BatchInputs {
     )
   }
   // Credentials from inputs must never reach another registry.
+  // Host names are case-insensitive: one registry however it is written.
   const domains = new Set(
-    entries.flatMap((e) => (e.reference ? [e.reference.domain] : []))
+    entries.flatMap((e) =>
+      e.reference ? [e.reference.domain.toLowerCase()] : []
+    )
   )
   const { credentials, ...rest } = settings
   if (credentials && domains.size > 1) {
@@ -215,8 +240,6 @@ function readSettings(): Omit<Settings, 'given'> & {
   }
   const username = core.getInput('username')
   const password = core.getInput('password')
-  // Mask before anything else can print it.
-  if (password) core.setSecret(password)
   if (Boolean(username) !== Boolean(password)) {
     throw new InputError(
       username ? 'password' : 'username',
@@ -332,7 +355,6 @@ function comparisonInputs(
     : undefined
   const comment = booleanInput('comment', false)
   const githubToken = core.getInput('github-token')
-  if (githubToken) core.setSecret(githubToken)
   if (allPlatforms && compareTo) {
     throw new InputError(
       'compare-to',
@@ -358,11 +380,12 @@ function tagQueryInputs(): {
   sort: TagQuery['sort']
   patternSource?: string
 } {
-  const sort = (core.getInput('tag-sort') || 'semver').toLowerCase()
+  const written = core.getInput('tag-sort') || 'semver'
+  const sort = written.toLowerCase()
   if (sort !== 'semver' && sort !== 'lexical') {
     throw new InputError(
       'tag-sort',
-      `"${sort}" is not a sort order: write semver or lexical.`
+      `"${written}" is not a sort order: write semver or lexical.`
     )
   }
   const patternSource = core.getInput('tag-pattern') || undefined
@@ -387,10 +410,11 @@ function previousDigestInput(): string | undefined {
 }
 
 function booleanInput(name: string, fallback: boolean): boolean {
-  const text = core.getInput(name).toLowerCase()
-  if (text === '') return fallback
-  if (['true', 'yes', 'on', '1'].includes(text)) return true
-  if (['false', 'no', 'off', '0'].includes(text)) return false
+  const text = core.getInput(name)
+  const value = text.toLowerCase()
+  if (value === '') return fallback
+  if (['true', 'yes', 'on', '1'].includes(value)) return true
+  if (['false', 'no', 'off', '0'].includes(value)) return false
   throw new InputError(name, `"${text}" is not a boolean: write true or false.`)
 }
 
@@ -425,7 +449,7 @@ function parseInsecureRegistries(text: string): string[] {
   for (const line of text.split('\n')) {
     for (const item of line.replace(/#.*/, '').split(/[\s,]+/)) {
       if (!item) continue
-      const host = item.replace(/^http:\/\//, '').replace(/\/+$/, '')
+      const host = item.replace(/^http:\/\//i, '').replace(/\/+$/, '')
       if (!isRegistryHost(host)) {
         throw new InputError(
           'insecure-registries',

@@ -25,9 +25,10 @@ export async function inspectManyImages(
   const byRegistry = new Map<string, number[]>()
   inputs.images.forEach((e, i) => {
     if (!e.reference) return
-    const list = byRegistry.get(e.reference.domain) ?? []
+    const domain = e.reference.domain.toLowerCase()
+    const list = byRegistry.get(domain) ?? []
     list.push(i)
-    byRegistry.set(e.reference.domain, list)
+    byRegistry.set(domain, list)
   })
   await Promise.all(
     [...byRegistry.values()].map((indexes) =>

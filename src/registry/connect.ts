@@ -71,10 +71,12 @@ export class Registries {
 
   /** The connection to a reference's registry, made once. */
   connect(reference: ImageReference): Promise<Connection> {
-    let connection = this.connections.get(reference.domain)
+    // Host names are case-insensitive: one connection however it is written.
+    const key = reference.domain.toLowerCase()
+    let connection = this.connections.get(key)
     if (!connection) {
       connection = this.open(reference.domain)
-      this.connections.set(reference.domain, connection)
+      this.connections.set(key, connection)
     }
     return connection
   }
@@ -115,7 +117,9 @@ export class Registries {
     // Given credentials are for their registry only; any other (a
     // compared image) uses what the runner has for it.
     const given = this.settings.given
-    if (given && domain === given.domain) return given
+    if (given && domain.toLowerCase() === given.domain.toLowerCase()) {
+      return given
+    }
     let lookup
     try {
       lookup = await findCredentials(domain)
