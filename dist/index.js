@@ -32892,11 +32892,16 @@ var registry_reference = __nccwpck_require__(9310);
 
 
 
+/** Longer than any job may run (GitHub-hosted: 6 h), and than a Node timer can wait. */
+const MAX_DURATION_MS = 24 * 3_600_000;
 function durationInput(name, fallback, min = 0) {
     const text = getInput(name) || fallback;
     const ms = parseDuration(text);
     if (ms === undefined || ms < min) {
         throw new errors/* InputError */.dz(name, `"${text}" is not a duration${min ? ` of at least ${min} ms` : ''}: write e.g. 30s, 5m, 1m30s, 500ms or a number of seconds.`);
+    }
+    if (ms > MAX_DURATION_MS) {
+        throw new errors/* InputError */.dz(name, `"${text}" is longer than 24h, the most allowed.`);
     }
     return ms;
 }
@@ -32906,23 +32911,38 @@ const SINGLE_ONLY = [
     'compare-to',
     'assert',
     'previous-digest',
-    'list-tags',
     'tag-pattern',
-    'comment'
+    'tag-sort'
+];
+/** Switches that only make sense for one image: set to true, they are refused. */
+const SINGLE_ONLY_SWITCHES = [
+    'list-tags',
+    'comment',
+    'report-only',
+    'include-prereleases'
 ];
 /** Reads the inputs for one image, or for many with `images`. */
 function readInputs() {
+    // Hidden from the log before anything, a failure included, could print them.
+    for (const name of ['password', 'github-token']) {
+        const secret = getInput(name);
+        if (secret)
+            core_setSecret(secret);
+    }
     const images = getInput('images');
     if (!images)
         return { mode: 'single', ...getInputs() };
     if (getInput('image')) {
         throw new errors/* InputError */.dz('images', "give either 'image' (one reference) or 'images' (one per line), not both.");
     }
+    const single = (name) => new errors/* InputError */.dz(name, `is for a single 'image'; it cannot be combined with 'images'.`);
     for (const name of SINGLE_ONLY) {
-        const value = getInput(name);
-        if (value && value !== 'false') {
-            throw new errors/* InputError */.dz(name, `is for a single 'image'; it cannot be combined with 'images'.`);
-        }
+        if (getInput(name))
+            throw single(name);
+    }
+    for (const name of SINGLE_ONLY_SWITCHES) {
+        if (booleanInput(name, false))
+            throw single(name);
     }
     const entries = batchEntries(images);
     const settings = readSettings();
@@ -32930,7 +32950,8 @@ function readInputs() {
         throw new errors/* InputError */.dz('platform', "'all' works with a single 'image', not with 'images'.");
     }
     // Credentials from inputs must never reach another registry.
-    const domains = new Set(entries.flatMap((e) => (e.reference ? [e.reference.domain] : [])));
+    // Host names are case-insensitive: one registry however it is written.
+    const domains = new Set(entries.flatMap((e) => e.reference ? [e.reference.domain.toLowerCase()] : []));
     const { credentials, ...rest } = settings;
     if (credentials && domains.size > 1) {
         throw new errors/* InputError */.dz('username', `the images are on ${domains.size} registries (${[...domains].join(', ')}); 'username'/'password' would go to all of them. Log in to each with docker/login-action instead.`);
@@ -32992,9 +33013,6 @@ function readSettings() {
     }
     const username = getInput('username');
     const password = getInput('password');
-    // Mask before anything else can print it.
-    if (password)
-        core_setSecret(password);
     if (Boolean(username) !== Boolean(password)) {
         throw new errors/* InputError */.dz(username ? 'password' : 'username', `'username' and 'password' go together; only '${username ? 'username' : 'password'}' was given.`);
     }
@@ -33085,8 +33103,6 @@ function comparisonInputs(allPlatforms) {
         : undefined;
     const comment = booleanInput('comment', false);
     const githubToken = getInput('github-token');
-    if (githubToken)
-        core_setSecret(githubToken);
     if (allPlatforms && compareTo) {
         throw new errors/* InputError */.dz('compare-to', "compares one platform: set 'platform' to one (e.g. linux/amd64) rather than all.");
     }
@@ -33099,9 +33115,10 @@ function comparisonInputs(allPlatforms) {
     return { compareTo, comment, githubToken };
 }
 function tagQueryInputs() {
-    const sort = (getInput('tag-sort') || 'semver').toLowerCase();
+    const written = getInput('tag-sort') || 'semver';
+    const sort = written.toLowerCase();
     if (sort !== 'semver' && sort !== 'lexical') {
-        throw new errors/* InputError */.dz('tag-sort', `"${sort}" is not a sort order: write semver or lexical.`);
+        throw new errors/* InputError */.dz('tag-sort', `"${written}" is not a sort order: write semver or lexical.`);
     }
     const patternSource = getInput('tag-pattern') || undefined;
     if (patternSource && patternSource.length > MAX_PATTERN_LENGTH) {
@@ -33123,12 +33140,13 @@ function previousDigestInput() {
     }
 }
 function booleanInput(name, fallback) {
-    const text = getInput(name).toLowerCase();
-    if (text === '')
+    const text = getInput(name);
+    const value = text.toLowerCase();
+    if (value === '')
         return fallback;
-    if (['true', 'yes', 'on', '1'].includes(text))
+    if (['true', 'yes', 'on', '1'].includes(value))
         return true;
-    if (['false', 'no', 'off', '0'].includes(text))
+    if (['false', 'no', 'off', '0'].includes(value))
         return false;
     throw new errors/* InputError */.dz(name, `"${text}" is not a boolean: write true or false.`);
 }
@@ -33157,7 +33175,7 @@ function parseInsecureRegistries(text) {
         for (const item of line.replace(/#.*/, '').split(/[\s,]+/)) {
             if (!item)
                 continue;
-            const host = item.replace(/^http:\/\//, '').replace(/\/+$/, '');
+            const host = item.replace(/^http:\/\//i, '').replace(/\/+$/, '');
             if (!(0,registry_reference/* isRegistryHost */.EV)(host)) {
                 throw new errors/* InputError */.dz('insecure-registries', `"${item}" is not a registry host: list hosts like registry.local:5000, one per line.`);
             }
@@ -35338,9 +35356,10 @@ async function inspectManyImages(inputs, registries) {
     inputs.images.forEach((e, i) => {
         if (!e.reference)
             return;
-        const list = byRegistry.get(e.reference.domain) ?? [];
+        const domain = e.reference.domain.toLowerCase();
+        const list = byRegistry.get(domain) ?? [];
         list.push(i);
-        byRegistry.set(e.reference.domain, list);
+        byRegistry.set(domain, list);
     });
     await Promise.all([...byRegistry.values()].map((indexes) => inspectOnRegistry(indexes, inputs, rows, registries)));
     return report(rows);
@@ -36362,10 +36381,12 @@ class Registries {
     }
     /** The connection to a reference's registry, made once. */
     connect(reference) {
-        let connection = this.connections.get(reference.domain);
+        // Host names are case-insensitive: one connection however it is written.
+        const key = reference.domain.toLowerCase();
+        let connection = this.connections.get(key);
         if (!connection) {
             connection = this.open(reference.domain);
-            this.connections.set(reference.domain, connection);
+            this.connections.set(key, connection);
         }
         return connection;
     }
@@ -36399,8 +36420,9 @@ class Registries {
         // Given credentials are for their registry only; any other (a
         // compared image) uses what the runner has for it.
         const given = this.settings.given;
-        if (given && domain === given.domain)
+        if (given && domain.toLowerCase() === given.domain.toLowerCase()) {
             return given;
+        }
         let lookup;
         try {
             lookup = await findCredentials(domain);

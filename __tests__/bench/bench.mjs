@@ -17,16 +17,44 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { parseOutputFile } from '../support/output-file.mjs'
+
+/**
+ * @import { BuiltImage } from '../support/fixtures.mjs'
+ * @import { FaultProxy, FaultRule, Reply } from '../support/fault-proxy.mjs'
+ * @import { RunningRegistry } from '../support/registry.mjs'
+ */
+
+/**
+ * What the parts of the bench share.
+ * @typedef {object} Bench
+ * @property {RunningRegistry} reg token auth, blobs behind a CDN redirect
+ * @property {string} tmp scratch directory
+ * @property {BuiltImage} image the image pushed as library/nginx:1.27
+ * @property {NodeJS.ProcessEnv} actionEnv the action's environment (inputs, GITHUB_OUTPUT, ...)
+ * @property {string} outputFile GITHUB_OUTPUT
+ * @property {string} summaryFile GITHUB_STEP_SUMMARY
+ */
+
+/**
+ * @typedef {object} RunResult
+ * @property {number} ms wall time
+ * @property {number | string} code exit status (0 on success), or the spawn error's code
+ * @property {string} stdout
+ * @property {string} stderr
+ */
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 const bundle = process.env.BENCH_BUNDLE || path.join(root, 'dist', 'index.js')
 const RUNS = Number(process.env.BENCH_RUNS || 21)
 
+/** @param {string} cmd */
 function have(cmd) {
   return spawnSync('sh', ['-c', `command -v ${cmd}`]).status === 0
 }
 
 function ensureTools() {
+  /** @type {Record<string, string>} command → Debian package */
   const packages = {
     'docker-registry': 'docker-registry',
     skopeo: 'skopeo',
@@ -54,7 +82,13 @@ function ensureTools() {
   }
 }
 
-/** Runs a command without blocking the event loop (the registry's proxy, token server and CDN live in this process); a failing exit is an error. */
+/**
+ * Runs a command without blocking the event loop (the registry's proxy, token server and CDN live in this process); a failing exit is an error.
+ * @param {string} cmd
+ * @param {string[]} args
+ * @param {NodeJS.ProcessEnv} [env] default: this process's
+ * @returns {Promise<RunResult>}
+ */
 async function timed(cmd, args, env) {
   const result = await run(cmd, args, env)
   if (result.code !== 0) {
@@ -65,7 +99,13 @@ async function timed(cmd, args, env) {
   return result
 }
 
-/** Like timed(), but a failing exit is a result, not an error. */
+/**
+ * Like timed(), but a failing exit is a result, not an error.
+ * @param {string} cmd
+ * @param {string[]} args
+ * @param {NodeJS.ProcessEnv} [env]
+ * @returns {Promise<RunResult>}
+ */
 function run(cmd, args, env) {
   return new Promise((resolve) => {
     const start = process.hrtime.bigint()
@@ -86,6 +126,7 @@ function run(cmd, args, env) {
  * (through the fault proxy in front of the same registry). The action runs
  * as `node --import <preload> dist/index.js`; the preload prints
  * process.resourceUsage().maxRSS at exit.
+ * @param {Pick<Bench, 'reg' | 'tmp' | 'image' | 'actionEnv' | 'outputFile'>} bench
  */
 async function hostileBodies({ reg, tmp, image, actionEnv, outputFile }) {
   const { startFaultProxy, slowBody } =
@@ -106,6 +147,7 @@ async function hostileBodies({ reg, tmp, image, actionEnv, outputFile }) {
       delayMs: 0
     })
   const repo = 'library/nginx'
+  /** @type {[name: string, rules: FaultRule[], succeeds: boolean][]} */
   const cases = [
     ['normal inspection (baseline)', [], true],
     [
@@ -121,6 +163,7 @@ async function hostileBodies({ reg, tmp, image, actionEnv, outputFile }) {
   ]
   const runs = Math.max(1, Math.min(RUNS, 5))
   const env = { ...actionEnv, INPUT_IMAGE: `${proxy.host}/${repo}:1.27` }
+  /** @type {{ name: string, rss: number, ms: number, written: number, message: string }[]} */
   const results = []
   for (const [name, rules, succeeds] of cases) {
     const rss = []
@@ -170,6 +213,7 @@ async function hostileBodies({ reg, tmp, image, actionEnv, outputFile }) {
  * registry. Every case must end with its clear limit message; the table
  * shows peak RSS and CPU time of the whole run (targets: under 150 MB,
  * under 5 s of CPU).
+ * @param {Pick<Bench, 'reg' | 'tmp' | 'actionEnv' | 'outputFile'>} bench
  */
 async function hostileSizes({ reg, tmp, actionEnv, outputFile }) {
   const { startFaultProxy, fixed } = await import('../support/fault-proxy.mjs')
@@ -179,6 +223,7 @@ async function hostileSizes({ reg, tmp, actionEnv, outputFile }) {
     preload,
     "process.on('exit', () => { const u = process.resourceUsage(); process.stderr.write(`\\nBENCH_MAX_RSS_KB=${u.maxRSS}\\nBENCH_CPU_US=${u.userCPUTime + u.systemCPUTime}\\n`) })\n"
   )
+  /** @param {number} count */
   const index = (count) =>
     JSON.stringify({
       schemaVersion: 2,
@@ -189,6 +234,7 @@ async function hostileSizes({ reg, tmp, actionEnv, outputFile }) {
         platform: { os: 'linux', architecture: `a${i}` }
       }))
     })
+  /** @param {number} count */
   const indexReply = (count) =>
     fixed({
       status: 200,
@@ -198,8 +244,14 @@ async function hostileSizes({ reg, tmp, actionEnv, outputFile }) {
   const repo = 'hostile/app'
   const manifest = `/v2/${repo}/manifests/1`
   const tagList = `/v2/${repo}/tags/list`
+  /**
+   * Endless pages: each links to the next.
+   * @param {(n: number) => string} body page n's JSON
+   * @returns {Reply}
+   */
   const page = (body) => (req, res, entry) => {
-    const n = Number(new URL(req.url, 'http://x').searchParams.get('page') ?? 0)
+    const url = new URL(req.url ?? '', 'http://x')
+    const n = Number(url.searchParams.get('page') ?? 0)
     const buf = Buffer.from(body(n))
     entry.status = 200
     res.writeHead(200, {
@@ -210,6 +262,7 @@ async function hostileSizes({ reg, tmp, actionEnv, outputFile }) {
     res.end(buf)
   }
   const padding = ' '.repeat(8 * 1024 * 1024 - 100)
+  /** @type {[name: string, extra: Record<string, string>, rules: FaultRule[], expected: RegExp][]} */
   const cases = [
     [
       '25,000-entry index, default platform',
@@ -268,6 +321,7 @@ async function hostileSizes({ reg, tmp, actionEnv, outputFile }) {
     ]
   ]
   const runs = Math.max(1, Math.min(RUNS, 3))
+  /** @type {{ name: string, rss: number, cpu: number, ms: number, message: string }[]} */
   const results = []
   for (const [name, extra, rules, expected] of cases) {
     const rss = []
@@ -311,7 +365,10 @@ async function hostileSizes({ reg, tmp, actionEnv, outputFile }) {
   return { runs, results }
 }
 
-/** A preload that prints the process's peak RSS (KiB) on stderr at exit. */
+/**
+ * A preload that prints the process's peak RSS (KiB) on stderr at exit.
+ * @param {string} tmp
+ */
 function rssPreload(tmp) {
   const file = path.join(tmp, 'rss-many.mjs')
   fs.writeFileSync(
@@ -321,15 +378,16 @@ function rssPreload(tmp) {
   return file
 }
 
-/** One output out of a GITHUB_OUTPUT file (`name<<DELIM` … `DELIM`). */
+/**
+ * One output out of a GITHUB_OUTPUT file (`name<<DELIM` … `DELIM`).
+ * @param {string} file
+ * @param {string} name
+ */
 function outputValue(file, name) {
-  const text = fs.readFileSync(file, 'utf8')
-  const m = new RegExp(`^${name}<<(.+)$`, 'm').exec(text)
-  if (!m) return undefined
-  const start = m.index + m[0].length + 1
-  return text.slice(start, text.indexOf(`\n${m[1]}\n`, start))
+  return parseOutputFile(fs.readFileSync(file, 'utf8')).get(name)
 }
 
+/** @param {RunningRegistry} reg */
 const allRequests = (reg) =>
   reg.requests.length +
   (reg.token?.requests.length ?? 0) +
@@ -339,11 +397,14 @@ const allRequests = (reg) =>
  * 20 images: one step with `images` (one run of dist/index.js) against 20
  * separate runs and 20 `skopeo inspect --config` calls, on the token-auth
  * registry. Wall time of the whole batch and requests per image.
+ * @param {Pick<Bench, 'reg' | 'actionEnv' | 'outputFile' | 'summaryFile'>} bench
  */
 async function manyImages({ reg, actionEnv, outputFile, summaryFile }) {
   const { buildImage, pushImage } = await import('../support/fixtures.mjs')
   const COUNT = 20
+  /** @type {string[]} */
   const refs = []
+  /** @type {string[]} */
   const configDigests = []
   for (let i = 0; i < COUNT; i++) {
     const img = buildImage({
@@ -365,6 +426,7 @@ async function manyImages({ reg, actionEnv, outputFile, summaryFile }) {
     fs.writeFileSync(summaryFile, '')
   }
   const env = { ...actionEnv, INPUT_IMAGE: '', INPUT_IMAGES: '' }
+  /** @param {string[]} digests */
   const check = (digests) => {
     const text = fs.readFileSync(outputFile, 'utf8')
     const missing = digests.filter((d) => !text.includes(d))
@@ -372,6 +434,7 @@ async function manyImages({ reg, actionEnv, outputFile, summaryFile }) {
       throw new Error(`the action did not report ${missing.join(', ')}`)
     }
   }
+  /** @type {Record<string, (verify: boolean) => Promise<void>>} */
   const ways = {
     'one step (`images`, one run of node dist/index.js)': async (verify) => {
       clean()
@@ -380,7 +443,7 @@ async function manyImages({ reg, actionEnv, outputFile, summaryFile }) {
         INPUT_IMAGES: refs.join('\n')
       })
       if (verify) {
-        const results = JSON.parse(outputValue(outputFile, 'results'))
+        const results = JSON.parse(outputValue(outputFile, 'results') ?? '')
         if (Object.keys(results).join() !== refs.join()) {
           throw new Error('results are not keyed by the 20 references')
         }
@@ -409,6 +472,7 @@ async function manyImages({ reg, actionEnv, outputFile, summaryFile }) {
     }
   }
   // Correctness and request counts from one clean run each.
+  /** @type {Record<string, number>} */
   const requests = {}
   for (const [name, go] of Object.entries(ways)) {
     reg.resetLogs()
@@ -416,6 +480,7 @@ async function manyImages({ reg, actionEnv, outputFile, summaryFile }) {
     requests[name] = allRequests(reg)
   }
   const runs = Math.max(1, Math.min(RUNS, 5))
+  /** @type {Record<string, number[]>} */
   const times = Object.fromEntries(Object.keys(ways).map((k) => [k, []]))
   for (let i = 0; i < runs; i++) {
     for (const [name, go] of Object.entries(ways)) {
@@ -439,9 +504,16 @@ async function manyImages({ reg, actionEnv, outputFile, summaryFile }) {
  * Puts one manifest under `count` tags: semver tags 0.0.0 … plus `latest`.
  * Real pushes (one token, 32 at a time) while they fit in `budgetMs`;
  * undefined when they do not (the caller then serves the list itself).
+ * @param {RunningRegistry} reg
+ * @param {string} repo
+ * @param {BuiltImage} img
+ * @param {number} count
+ * @param {number} budgetMs
+ * @returns {Promise<{ tags: string[], ms: number } | undefined>}
  */
 async function pushTags(reg, repo, img, count, budgetMs) {
   const http = await import('node:http')
+  if (!reg.mintToken) throw new Error('pushing tags needs token auth')
   const tags = Array.from(
     { length: count - 1 },
     (_, i) => `${Math.floor(i / 1000)}.${Math.floor(i / 10) % 100}.${i % 10}`
@@ -451,6 +523,7 @@ async function pushTags(reg, repo, img, count, budgetMs) {
     { expiresIn: Math.ceil(budgetMs / 1000) + 60 }
   )}`
   const agent = new http.Agent({ keepAlive: true, maxSockets: 32 })
+  /** @type {(tag: string) => Promise<void>} */
   const put = (tag) =>
     new Promise((resolve, reject) => {
       const req = http.request(
@@ -495,6 +568,7 @@ async function pushTags(reg, repo, img, count, budgetMs) {
  * `list-tags: true` on a repository of 10,000 tags (one manifest under all
  * of them): wall time and peak RSS, next to a plain inspection and
  * `skopeo list-tags`.
+ * @param {Pick<Bench, 'reg' | 'tmp' | 'actionEnv' | 'outputFile' | 'summaryFile'>} bench
  */
 async function tagListing({ reg, tmp, actionEnv, outputFile, summaryFile }) {
   const { buildImage, pushImage } = await import('../support/fixtures.mjs')
@@ -508,6 +582,7 @@ async function tagListing({ reg, tmp, actionEnv, outputFile, summaryFile }) {
     ? undefined
     : await pushTags(reg, repo, img, COUNT, 60_000)
   let host = reg.host
+  /** @type {FaultProxy | undefined} */
   let proxy
   let source
   const semver = Array.from(
@@ -533,11 +608,13 @@ async function tagListing({ reg, tmp, actionEnv, outputFile, summaryFile }) {
   const preload = rssPreload(tmp)
   const image = `${host}/${repo}`
   const env = { ...actionEnv, INPUT_IMAGE: image }
+  /** @type {[name: string, env: NodeJS.ProcessEnv][]} */
   const cases = [
     ['plain inspection (baseline)', { ...env }],
     [`list-tags: true (${COUNT} tags)`, { ...env, 'INPUT_LIST-TAGS': 'true' }]
   ]
   const runs = Math.max(1, Math.min(RUNS, 5))
+  /** @type {{ name: string, ms: number, rss?: number, requests?: number }[]} */
   const results = []
   for (const [name, caseEnv] of cases) {
     const ms = []
@@ -592,6 +669,10 @@ async function tagListing({ reg, tmp, actionEnv, outputFile, summaryFile }) {
   return { count: COUNT, runs, source, results }
 }
 
+/**
+ * @param {number[]} xs
+ * @returns {number}
+ */
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b)
   return s.length % 2
@@ -612,6 +693,8 @@ async function main() {
     redirect: true,
     anonymousPull: ['*']
   })
+  const { token } = reg
+  if (!token) throw new Error('the registry has no token server')
   const image = buildImage({
     os: 'linux',
     architecture: 'amd64',
@@ -632,6 +715,7 @@ async function main() {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'rii-bench-'))
   const outputFile = path.join(tmp, 'output')
   const summaryFile = path.join(tmp, 'summary')
+  /** @type {NodeJS.ProcessEnv} */
   const actionEnv = {
     ...process.env,
     INPUT_IMAGE: ref,
@@ -648,7 +732,7 @@ async function main() {
     [
       'set -euo pipefail',
       `reg=${reg.url}; repo=library/nginx; tag=1.27`,
-      `token=$(curl -fsS "${reg.token.realm}?service=${reg.token.service}&scope=repository:$repo:pull" | jq -r .token)`,
+      `token=$(curl -fsS "${token.realm}?service=${token.service}&scope=repository:$repo:pull" | jq -r .token)`,
       'digest=$(curl -fsS -H "Authorization: Bearer $token" -H "Accept: application/vnd.oci.image.manifest.v1+json, application/vnd.docker.distribution.manifest.v2+json" "$reg/v2/$repo/manifests/$tag" | jq -r .config.digest)',
       'curl -fsSL -H "Authorization: Bearer $token" "$reg/v2/$repo/blobs/$digest" | jq -c .config'
     ].join('\n')
@@ -678,6 +762,7 @@ agent.destroy()
 `
   )
 
+  /** @type {Record<string, { cmd: string, args: string[], env?: NodeJS.ProcessEnv, before?: () => void }>} */
   const tools = {
     action: {
       cmd: process.execPath,
@@ -699,13 +784,13 @@ agent.destroy()
   }
 
   // Correctness first, and request counts from one clean run each.
+  /** @type {Record<string, number>} */
   const requests = {}
   for (const [name, t] of Object.entries(tools)) {
     t.before?.()
     reg.resetLogs()
     const { stdout } = await timed(t.cmd, t.args, t.env ?? process.env)
-    requests[name] =
-      reg.requests.length + reg.token.requests.length + reg.cdn.requests.length
+    requests[name] = allRequests(reg)
     if (
       name === 'action' &&
       !fs.readFileSync(outputFile, 'utf8').includes(image.configDigest)
@@ -714,6 +799,7 @@ agent.destroy()
     }
   }
 
+  /** @type {Record<string, number[]>} */
   const times = Object.fromEntries(Object.keys(tools).map((k) => [k, []]))
   for (let i = 0; i < RUNS; i++) {
     for (const [name, t] of Object.entries(tools)) {
@@ -744,6 +830,7 @@ agent.destroy()
   const m = Object.fromEntries(
     Object.entries(times).map(([k, v]) => [k, median(v)])
   )
+  /** @type {[name: string, wall: number, work: number | undefined, requests: number][]} */
   const rows = [
     [
       'action (node dist/index.js)',

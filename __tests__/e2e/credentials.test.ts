@@ -36,6 +36,7 @@ import {
 } from '../support/fault-proxy.mjs'
 import { runAction, type ActionRun } from '../support/action.js'
 import { makeHelperDir } from '../support/cred-helpers.js'
+import { pathOf } from '../support/expect.js'
 import { startTokenFront, type TokenFront } from '../support/token-front.js'
 import { getInputs } from '../../src/inputs.js'
 import type { ImageInfo } from '../../src/image/model.js'
@@ -60,7 +61,6 @@ const CLIENT_ID = 'remote-image-inspect'
 const b64 = (s: string): string => Buffer.from(s).toString('base64')
 const basic = (user: string, pass: string): string =>
   `Basic ${b64(`${user}:${pass}`)}`
-const pathOf = (url: string): string => new URL(url, 'http://x').pathname
 const form = (body: string): Record<string, string> =>
   Object.fromEntries(new URLSearchParams(body))
 
@@ -143,7 +143,7 @@ describe('credentials against token auth (Docker Hub style, realm on another ori
     proxy.fault({
       name: 'challenge',
       path: /^\/v2\//,
-      rewrite: (u, req) => respond(u, pathOf(req.url ?? '/'))
+      rewrite: (u, req) => respond(u, pathOf({ url: req.url ?? '/' }))
     })
     front.reset()
     reg.resetLogs()
@@ -161,7 +161,7 @@ describe('credentials against token auth (Docker Hub style, realm on another ori
   const registrySeen = () =>
     proxy.requests.map((r) => [
       r.method,
-      pathOf(r.url),
+      pathOf(r),
       r.status,
       String(r.headers.authorization ?? '').split(' ')[0] || undefined
     ])
@@ -352,7 +352,7 @@ describe('credentials against token auth (Docker Hub style, realm on another ori
       expect(front.requests).toHaveLength(1)
       const [post] = front.requests
       expect(post.method).toBe('POST')
-      expect(pathOf(post.url)).toBe('/token')
+      expect(pathOf(post)).toBe('/token')
       expect(post.headers['content-type']).toBe('application/x-www-form-urlencoded')
       expect(post.headers.authorization).toBeUndefined()
       expect(form(post.body)).toEqual({

@@ -6,6 +6,9 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { run } from '../../src/main.js'
+import { parseOutputFile } from './output-file.mjs'
+
+export { parseOutputFile }
 
 export interface ActionRun {
   /** What core.setOutput wrote to GITHUB_OUTPUT, decoded. */
@@ -89,27 +92,6 @@ export async function runAction(
     failed,
     error: error === undefined ? undefined : unescapeCommand(error)
   }
-}
-
-/** Decodes `name<<DELIM\nvalue\nDELIM\n` records as core writes them. */
-export function parseOutputFile(text: string): Map<string, string> {
-  const out = new Map<string, string>()
-  let pos = 0
-  while (pos < text.length) {
-    const eol = text.indexOf('\n', pos)
-    const header = text.slice(pos, eol)
-    const sep = header.indexOf('<<')
-    if (eol === -1 || sep === -1)
-      throw new Error(`bad output record: ${header}`)
-    const name = header.slice(0, sep)
-    const delimiter = header.slice(sep + 2)
-    // The value sits between the header line and a line holding the delimiter.
-    const end = text.indexOf(`\n${delimiter}\n`, eol)
-    if (end === -1) throw new Error(`unterminated output ${name}`)
-    out.set(name, text.slice(eol + 1, end))
-    pos = end + delimiter.length + 2
-  }
-  return out
 }
 
 /** Undoes the escaping of workflow command data (%25, %0D, %0A). */

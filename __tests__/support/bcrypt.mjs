@@ -8,11 +8,14 @@ const WORDS = 18 + 4 * 256
 // Blowfish's P-array and S-boxes are the hex digits of pi's fractional part.
 // Computing them (Machin's formula on BigInt, a few ms) saves embedding 4 KiB
 // of magic constants.
+/** @type {Uint32Array | undefined} */
 let piWords
+/** @returns {Uint32Array} P-array (18 words) then the four S-boxes */
 function blowfishInit() {
   if (piWords) return piWords
   const bits = BigInt(WORDS * 32 + 64)
   const one = 1n << bits
+  /** @param {bigint} x */
   const atanInv = (x) => {
     const x2 = x * x
     let term = one / x
@@ -33,9 +36,16 @@ function blowfishInit() {
   return piWords
 }
 
+/**
+ * Enciphers the 64-bit block lr in place.
+ * @param {Uint32Array} P
+ * @param {Uint32Array} S
+ * @param {Uint32Array} lr
+ */
 function encipher(P, S, lr) {
   let l = lr[0]
   let r = lr[1]
+  /** @param {number} x */
   const f = (x) =>
     (((S[x >>> 24] + S[256 | ((x >>> 16) & 255)]) ^
       S[512 | ((x >>> 8) & 255)]) +
@@ -50,7 +60,11 @@ function encipher(P, S, lr) {
   lr[1] = l >>> 0
 }
 
-// Reads 32-bit words cyclically from a byte array (Blowfish's stream2word).
+/**
+ * Reads 32-bit words cyclically from a byte array (Blowfish's stream2word).
+ * @param {Buffer} bytes
+ * @returns {() => number}
+ */
 function streamer(bytes) {
   let pos = 0
   return () => {
@@ -63,11 +77,21 @@ function streamer(bytes) {
   }
 }
 
+/**
+ * @param {Uint32Array} P
+ * @param {Uint32Array} S
+ * @param {Buffer} key
+ * @param {Buffer} [salt]
+ */
 function expandKey(P, S, key, salt) {
   const k = streamer(key)
   for (let i = 0; i < 18; i++) P[i] ^= k()
   const s = salt ? streamer(salt) : () => 0
   const lr = new Uint32Array(2)
+  /**
+   * @param {Uint32Array} arr
+   * @param {number} n
+   */
   const fill = (arr, n) => {
     for (let i = 0; i < n; i += 2) {
       lr[0] ^= s()
@@ -83,6 +107,7 @@ function expandKey(P, S, key, salt) {
 
 const STD = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/'
 const BCR = './ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789'
+/** @param {Buffer} buf */
 const b64 = (buf) =>
   buf
     .toString('base64')
@@ -90,10 +115,12 @@ const b64 = (buf) =>
     .replace(/./g, (c) => BCR[STD.indexOf(c)])
 
 /**
- * bcrypt hash of password ('$2b$NN$' + 53 chars).
+ * bcrypt ('$2b$') hash of password for htpasswd files ('$2b$NN$' + 53
+ * chars). Test-only.
  * @param {string} password
  * @param {number} [cost] log2 rounds, 4..31 (Go's bcrypt minimum is 4)
  * @param {Buffer} [salt] 16 bytes, random by default
+ * @returns {string}
  */
 export function bcryptHash(password, cost = 4, salt = randomBytes(16)) {
   if (cost < 4 || cost > 31) throw new Error('bcrypt cost must be 4..31')

@@ -5,20 +5,86 @@
 import http from 'node:http'
 import { pipeline } from 'node:stream'
 
+import { readBody } from './http.mjs'
 import { HOP_BY_HOP } from './registry.mjs'
 
-function readBody(stream) {
-  return new Promise((resolve, reject) => {
-    const chunks = []
-    stream.on('data', (c) => chunks.push(c))
-    stream.on('end', () => resolve(Buffer.concat(chunks)))
-    stream.on('error', reject)
-  })
-}
+/**
+ * @import { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http'
+ * @import { AddressInfo } from 'node:net'
+ */
 
+/**
+ * @typedef {object} ProxyLogEntry
+ * @property {string} method
+ * @property {string} url Path and query, as received.
+ * @property {Record<string, string | string[] | undefined>} headers
+ *   Lower-cased header names, as Node's IncomingMessage.headers.
+ * @property {number} at Date.now() when the request arrived.
+ * @property {number} [status] Status sent to the client (for rewritten and replaced answers too).
+ * @property {string} [fault] Name (or path pattern) of the rule that applied, if any.
+ * @property {number} bytesWritten Body bytes handed to the socket (rewritten and replaced answers).
+ * @property {boolean} closedEarly The connection closed before the answer was complete.
+ * @property {Promise<void>} done Resolves once the answer is finished or its connection closed.
+ */
+
+/**
+ * @typedef {object} UpstreamResponse
+ * @property {number} status
+ * @property {Record<string, string | string[]>} headers Lower-cased names, hop-by-hop headers removed.
+ * @property {Buffer} body
+ * @property {boolean} [chunked] Send without Content-Length (chunked). Default: Content-Length = body.length.
+ */
+
+/**
+ * An answer in place of the upstream's.
+ * @typedef {(req: IncomingMessage, res: ServerResponse, entry: ProxyLogEntry) => void | Promise<void>} Reply
+ */
+
+/**
+ * @typedef {object} FaultRule
+ * @property {string} [name] Shown in the log entry's `fault`.
+ * @property {string | RegExp} path Exact pathname, or a pattern tested on the pathname (no query).
+ * @property {string} [method] Only this method (e.g. 'GET'); default any.
+ * @property {(req: IncomingMessage) => boolean} [when] Further condition on the request.
+ * @property {number} [delayMs]
+ *   Hold the request this long before forwarding or replying (slow headers);
+ *   nothing is sent if the client hangs up meanwhile.
+ * @property {number} [times] How many requests the rule applies to; default unlimited.
+ * @property {(url: string) => string} [upstreamPath] Forward to this path (and query) instead of the one asked for.
+ * @property {(headers: Record<string, string | string[]>) => Record<string, string | string[]>} [upstreamHeaders]
+ *   Change the request headers forwarded (lower-cased names).
+ * @property {(upstream: UpstreamResponse, req: IncomingMessage) => UpstreamResponse | Promise<UpstreamResponse>} [rewrite]
+ *   Forward, buffer the upstream's answer and send this instead (Content-Length fixed).
+ * @property {Reply} [reply] Do not forward: answer with this instead.
+ */
+
+/**
+ * @typedef {object} FaultProxy
+ * @property {string} host '127.0.0.1:PORT'
+ * @property {string} url 'http://127.0.0.1:PORT'
+ * @property {ProxyLogEntry[]} requests Every request received, in arrival order.
+ * @property {(rule: FaultRule) => void} fault Adds a rule; the first matching rule applies.
+ * @property {() => void} reset Drops all rules and clears the log.
+ * @property {() => Promise<void>} close
+ */
+
+/**
+ * A rule as stored: with how many requests it has applied to.
+ * @typedef {FaultRule & { used?: number }} ActiveRule
+ */
+
+/**
+ * @param {number} ms
+ * @returns {Promise<void>}
+ */
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms))
 
-/** Waits `ms`, or less if the client hangs up first. */
+/**
+ * Waits `ms`, or less if the client hangs up first.
+ * @param {ServerResponse} res
+ * @param {number} ms
+ * @returns {Promise<void>}
+ */
 function waitOrClose(res, ms) {
   return new Promise((resolve) => {
     const done = () => {
@@ -32,8 +98,12 @@ function waitOrClose(res, ms) {
   })
 }
 
-/** Request headers as sent (repeated ones kept), hop-by-hop ones dropped. */
+/**
+ * Request headers as sent (repeated ones kept), hop-by-hop ones dropped.
+ * @param {IncomingMessage} req
+ */
 function forwardHeaders(req) {
+  /** @type {Record<string, string | string[]>} lower-cased names */
   const headers = {}
   for (let i = 0; i < req.rawHeaders.length; i += 2) {
     const name = req.rawHeaders[i].toLowerCase()
@@ -45,7 +115,9 @@ function forwardHeaders(req) {
   return headers
 }
 
+/** @param {IncomingHttpHeaders} headers */
 function responseHeaders(headers) {
+  /** @type {Record<string, string | string[]>} */
   const out = {}
   for (const [name, value] of Object.entries(headers)) {
     if (!HOP_BY_HOP.has(name) && value !== undefined) out[name] = value
@@ -53,6 +125,11 @@ function responseHeaders(headers) {
   return out
 }
 
+/**
+ * @param {ActiveRule} rule
+ * @param {IncomingMessage} req
+ * @param {string} pathname
+ */
 function matches(rule, req, pathname) {
   if (rule.method && rule.method !== req.method) return false
   const ok =
@@ -64,13 +141,26 @@ function matches(rule, req, pathname) {
   return (rule.used ?? 0) < (rule.times ?? Infinity)
 }
 
+/**
+ * @param {object} opts
+ * @param {string} opts.upstream the registry's url
+ * @returns {Promise<FaultProxy>}
+ */
 export async function startFaultProxy({ upstream }) {
   const base = new URL(upstream)
   const agent = new http.Agent({ keepAlive: true })
+  /** @type {ProxyLogEntry[]} */
   const requests = []
+  /** @type {ActiveRule[]} */
   let rules = []
 
-  /** Forwards req upstream; resolves with the upstream's IncomingMessage. */
+  /**
+   * Forwards req upstream; resolves with the upstream's IncomingMessage.
+   * @param {IncomingMessage} req
+   * @param {Buffer} body
+   * @param {ActiveRule} [rule]
+   * @returns {Promise<IncomingMessage>}
+   */
   const forward = (req, body, rule) =>
     new Promise((resolve, reject) => {
       let headers = forwardHeaders(req)
@@ -79,7 +169,7 @@ export async function startFaultProxy({ upstream }) {
         host: base.hostname,
         port: base.port,
         method: req.method,
-        path: rule?.upstreamPath ? rule.upstreamPath(req.url) : req.url,
+        path: rule?.upstreamPath ? rule.upstreamPath(req.url ?? '') : req.url,
         headers,
         agent
       })
@@ -89,12 +179,14 @@ export async function startFaultProxy({ upstream }) {
     })
 
   const server = http.createServer(async (req, res) => {
-    const pathname = new URL(req.url, 'http://proxy.invalid').pathname
+    const pathname = new URL(req.url ?? '', 'http://proxy.invalid').pathname
+    /** @type {() => void} */
     let closed
     let gone = false
+    /** @type {ProxyLogEntry} */
     const entry = {
-      method: req.method,
-      url: req.url,
+      method: req.method ?? '',
+      url: req.url ?? '',
       headers: { ...req.headers },
       at: Date.now(),
       bytesWritten: 0,
@@ -126,15 +218,16 @@ export async function startFaultProxy({ upstream }) {
       if (!rule?.rewrite) {
         entry.status = pres.statusCode
         res.writeHead(
-          pres.statusCode,
+          pres.statusCode ?? 502,
           pres.statusMessage,
           responseHeaders(pres.headers)
         )
         pipeline(pres, res, () => {})
         return
       }
+      /** @type {UpstreamResponse} */
       const original = {
-        status: pres.statusCode,
+        status: pres.statusCode ?? 502,
         headers: responseHeaders(pres.headers),
         body: await readBody(pres)
       }
@@ -155,20 +248,22 @@ export async function startFaultProxy({ upstream }) {
         return
       }
       res.writeHead(502, { 'content-type': 'text/plain' })
-      res.end('fault proxy error: ' + err.message)
+      res.end('fault proxy error: ' + /** @type {Error} */ (err).message)
     }
   })
 
-  await new Promise((resolve, reject) => {
-    server.once('error', reject)
-    server.listen(0, '127.0.0.1', () => {
-      server.off('error', reject)
-      resolve()
+  await /** @type {Promise<void>} */ (
+    new Promise((resolve, reject) => {
+      server.once('error', reject)
+      server.listen(0, '127.0.0.1', () => {
+        server.off('error', reject)
+        resolve()
+      })
     })
-  })
+  )
   server.unref()
   server.on('connection', (socket) => socket.unref())
-  const { port } = server.address()
+  const { port } = /** @type {AddressInfo} */ (server.address())
 
   return {
     host: `127.0.0.1:${port}`,
@@ -182,10 +277,12 @@ export async function startFaultProxy({ upstream }) {
       requests.length = 0
     },
     async close() {
-      await new Promise((resolve) => {
-        server.close(() => resolve())
-        server.closeAllConnections()
-      })
+      await /** @type {Promise<void>} */ (
+        new Promise((resolve) => {
+          server.close(() => resolve())
+          server.closeAllConnections()
+        })
+      )
       agent.destroy()
     }
   }
@@ -196,6 +293,15 @@ export async function startFaultProxy({ upstream }) {
  * `delayMs` between them and waiting for the socket to drain, so the count in
  * entry.bytesWritten says how far the client read before it hung up.
  * With `contentLength: true` the length is declared, else the body is chunked.
+ * @param {object} opts
+ * @param {number} [opts.status] Default 200.
+ * @param {Record<string, string>} [opts.headers]
+ * @param {number} opts.total
+ * @param {number} [opts.chunkSize] Default 64 KiB.
+ * @param {number} [opts.delayMs] Default 1.
+ * @param {boolean} [opts.contentLength] Default false.
+ * @param {string} [opts.fill] Default ' '.
+ * @returns {Reply}
  */
 export function slowBody({
   status = 200,
@@ -221,16 +327,18 @@ export function slowBody({
       sent += piece.length
       entry.bytesWritten = sent
       if (!flushed && !gone) {
-        await new Promise((r) => {
-          // both listeners go once either fires: a long body waits many times
-          const done = () => {
-            res.off('drain', done)
-            res.off('close', done)
-            r()
-          }
-          res.once('drain', done)
-          res.once('close', done)
-        })
+        await /** @type {Promise<void>} */ (
+          new Promise((r) => {
+            // both listeners go once either fires: a long body waits many times
+            const done = () => {
+              res.off('drain', done)
+              res.off('close', done)
+              r()
+            }
+            res.once('drain', done)
+            res.once('close', done)
+          })
+        )
       }
       await sleep(delayMs)
     }
@@ -238,7 +346,15 @@ export function slowBody({
   }
 }
 
-/** A reply that declares `declared` bytes, sends `body`, then kills the socket. */
+/**
+ * A reply that declares `declared` bytes, sends `body`, then kills the socket.
+ * @param {object} opts
+ * @param {number} [opts.status] Default 200.
+ * @param {Record<string, string>} [opts.headers]
+ * @param {number} opts.declared
+ * @param {Buffer | string} opts.body
+ * @returns {Reply}
+ */
 export function cutShort({ status = 200, headers = {}, declared, body }) {
   return async (_req, res, entry) => {
     entry.status = status
@@ -256,6 +372,12 @@ export function cutShort({ status = 200, headers = {}, declared, body }) {
 /**
  * A reply with a fixed status, headers and body (Content-Length set).
  * `headers` may be a function, called per request (e.g. for a date).
+ * @param {object} opts
+ * @param {number} opts.status
+ * @param {Record<string, string> | ((req: IncomingMessage) => Record<string, string>)} [opts.headers]
+ *   Static, or computed per request (e.g. a Retry-After date).
+ * @param {Buffer | string} [opts.body]
+ * @returns {Reply}
  */
 export function fixed({ status, headers = {}, body = '' }) {
   return (req, res, entry) => {
@@ -271,7 +393,14 @@ export function fixed({ status, headers = {}, body = '' }) {
 /**
  * A reply that kills the connection: at once, before any answer (the client
  * sees ECONNRESET / socket hang up), or with `afterHeaders` once the status
- * line and headers (declaring `declared` body bytes) have gone out.
+ * line and headers (declaring `declared` body bytes, default 1024) have gone
+ * out.
+ * @param {object} [opts]
+ * @param {boolean} [opts.afterHeaders] Default false.
+ * @param {number} [opts.status] Default 200.
+ * @param {Record<string, string>} [opts.headers]
+ * @param {number} [opts.declared] Default 1024.
+ * @returns {Reply}
  */
 export function reset({
   afterHeaders = false,
@@ -295,6 +424,7 @@ export function reset({
 /**
  * A reply that never answers: the request is held until the client hangs up
  * (or the proxy closes), so only the client's own timeout can end it.
+ * @returns {Reply}
  */
 export function hang() {
   return (_req, res) =>

@@ -3,9 +3,61 @@
 import { gzipSync } from 'node:zlib'
 import { sha256 } from './registry.mjs'
 
+/** @import { RunningRegistry } from './registry.mjs' */
+
 export { sha256 }
 
-export const MediaTypes = {
+/**
+ * The image's platform, as in an index entry.
+ * @typedef {import('../../src/image/platform.js').Platform} Platform
+ */
+
+/**
+ * @typedef {object} Pushed
+ * @property {string} repo
+ * @property {string} tag Ref it was pushed under: the tag, or the digest for index children.
+ * @property {string} digest
+ * @property {string} mediaType
+ * @property {Buffer} bytes
+ */
+
+/**
+ * @typedef {object} BuildImageInput
+ * @property {string} [os]
+ * @property {string} [architecture]
+ * @property {string} [variant]
+ * @property {Record<string, unknown>} [config] The config's "config" member (Env, Labels, Cmd, ...).
+ * @property {string} [created]
+ * @property {string} [author]
+ * @property {'oci' | 'docker'} [format] Default 'oci'. 'docker' manifests are indented with 3 spaces.
+ * @property {number} [layerCount] Default 1. Layers are real, deterministic tar+gzip blobs.
+ * @property {string} [seed] Changes the layer contents. Default 'default'.
+ * @property {Buffer | string} [configBytes] Use these exact config bytes instead of generating them.
+ */
+
+/**
+ * What goes into the image config.
+ * @typedef {Pick<BuildImageInput, 'os' | 'architecture' | 'variant' | 'config' | 'created' | 'author'>} ImageConfigInput
+ */
+
+/**
+ * @typedef {object} BuiltImage
+ * @property {Buffer} manifest
+ * @property {string} manifestDigest
+ * @property {string} mediaType
+ * @property {Buffer} config
+ * @property {string} configDigest
+ * @property {{ digest: string, size: number, bytes: Buffer }[]} layers
+ * @property {Platform} platform Used for the index entry's platform.
+ */
+
+/**
+ * @typedef {object} PushIndexOptions
+ * @property {'oci' | 'docker'} [format] 'oci' → OCI image index, 'docker' → manifest list. Default 'oci'.
+ * @property {boolean} [attestation] Append a buildx-style attestation manifest for the first image.
+ */
+
+export const MediaTypes = /** @type {const} */ ({
   ociManifest: 'application/vnd.oci.image.manifest.v1+json',
   ociIndex: 'application/vnd.oci.image.index.v1+json',
   ociConfig: 'application/vnd.oci.image.config.v1+json',
@@ -17,8 +69,9 @@ export const MediaTypes = {
   inToto: 'application/vnd.in-toto+json',
   helmConfig: 'application/vnd.cncf.helm.config.v1+json',
   helmChart: 'application/vnd.cncf.helm.chart.content.v1.tar+gzip'
-}
+})
 
+/** @type {Record<'oci' | 'docker', Record<'manifest' | 'config' | 'layer' | 'index', string>>} */
 const FORMATS = {
   oci: {
     manifest: MediaTypes.ociManifest,
@@ -36,9 +89,18 @@ const FORMATS = {
 
 // BuildKit writes compact JSON; the Docker engine indents with 3 spaces.
 // Using both keeps code honest about hashing bytes, not re-serialized JSON.
+/**
+ * @param {'oci' | 'docker'} format
+ * @param {unknown} obj
+ */
 const toJson = (format, obj) =>
   Buffer.from(JSON.stringify(obj, null, format === 'docker' ? 3 : undefined))
 
+/**
+ * @param {string} mediaType
+ * @param {Buffer} bytes
+ * @param {string} [digest] sha256(bytes), if known
+ */
 const descriptor = (mediaType, bytes, digest) => ({
   mediaType,
   digest: digest ?? sha256(bytes),
@@ -47,12 +109,16 @@ const descriptor = (mediaType, bytes, digest) => ({
 
 // Minimal ustar archive holding regular files, so layers are real tar+gzip
 // and rootfs.diff_ids (sha256 of the uncompressed tar) are meaningful.
+/** @param {[name: string, content: string][]} files */
 function tar(files) {
+  /** @type {Buffer[]} */
   const blocks = []
   for (const [name, content] of files) {
     const data = Buffer.from(content)
     const h = Buffer.alloc(512)
+    /** @type {(off: number, len: number, s: string) => number} */
     const put = (off, len, s) => h.write(s.slice(0, len), off, 'ascii')
+    /** @type {(off: number, len: number, n: number) => number} */
     const octal = (off, len, n) =>
       put(off, len, n.toString(8).padStart(len - 1, '0') + '\0')
     put(0, 100, name)
@@ -73,6 +139,10 @@ function tar(files) {
   return Buffer.concat(blocks)
 }
 
+/**
+ * @param {string} seed
+ * @param {number} i
+ */
 function layer(seed, i) {
   const raw = tar([[`layer-${i}.txt`, `seed=${seed} layer=${i}\n`]])
   // mtime 0 in the gzip header, fixed level: deterministic bytes.
@@ -91,6 +161,11 @@ const DEFAULT_CONFIG = () => ({
   WorkingDir: '/'
 })
 
+/**
+ * Build (not push) an image; all digests match the returned bytes.
+ * @param {BuildImageInput} [input]
+ * @returns {BuiltImage}
+ */
 export function buildImage(input = {}) {
   const format = input.format ?? 'oci'
   const mt = FORMATS[format]
@@ -98,6 +173,7 @@ export function buildImage(input = {}) {
   const seed = input.seed ?? 'default'
   const count = input.layerCount ?? 1
   const created = input.created ?? '2024-01-01T00:00:00Z'
+  /** @type {Platform} */
   const platform = {
     architecture: input.architecture ?? 'amd64',
     os: input.os ?? 'linux'
@@ -109,6 +185,7 @@ export function buildImage(input = {}) {
   if (input.configBytes !== undefined) {
     config = Buffer.from(input.configBytes)
   } else {
+    /** @type {Record<string, unknown>} */
     const obj = { ...platform, created }
     if (input.author !== undefined) obj.author = input.author
     obj.config = input.config ?? DEFAULT_CONFIG()
@@ -137,6 +214,13 @@ export function buildImage(input = {}) {
   }
 }
 
+/**
+ * @param {RunningRegistry} reg
+ * @param {string} repo
+ * @param {string} ref
+ * @param {BuiltImage} img
+ * @returns {Promise<Pushed>}
+ */
 async function pushParts(reg, repo, ref, img) {
   for (const l of img.layers) await reg.pushBlob(repo, l.bytes)
   await reg.pushBlob(repo, img.config)
@@ -150,11 +234,24 @@ async function pushParts(reg, repo, ref, img) {
   }
 }
 
+/**
+ * Push layers, config and the manifest under tag.
+ * @param {RunningRegistry} reg
+ * @param {string} repo
+ * @param {string} tag
+ * @param {BuiltImage} img
+ * @returns {Promise<Pushed>}
+ */
 export function pushImage(reg, repo, tag, img) {
   return pushParts(reg, repo, tag, img)
 }
 
-// What `docker buildx build --provenance` attaches next to each image.
+/**
+ * What `docker buildx build --provenance` attaches next to each image.
+ * @param {string} repo
+ * @param {BuiltImage} subject
+ * @returns {BuiltImage}
+ */
 function attestationFor(repo, subject) {
   const predicateType = 'https://slsa.dev/provenance/v0.2'
   const statement = Buffer.from(
@@ -206,10 +303,21 @@ function attestationFor(repo, subject) {
   }
 }
 
+/**
+ * Push each image by digest, then an index over them under tag. children
+ * follow the index order (the attestation manifest, if any, last).
+ * @param {RunningRegistry} reg
+ * @param {string} repo
+ * @param {string} tag
+ * @param {BuiltImage[]} images
+ * @param {PushIndexOptions} [opts]
+ * @returns {Promise<Pushed & { children: Pushed[] }>}
+ */
 export async function pushIndex(reg, repo, tag, images, opts = {}) {
   const format = opts.format ?? 'oci'
   const mt = FORMATS[format]
   if (!mt) throw new Error(`unknown format ${format}`)
+  /** @type {{ img: BuiltImage, desc: Record<string, unknown> }[]} */
   const entries = images.map((img) => ({
     img,
     desc: {
@@ -233,6 +341,7 @@ export async function pushIndex(reg, repo, tag, images, opts = {}) {
     })
   }
   // Children first: the registry rejects an index whose children are missing.
+  /** @type {Pushed[]} */
   const children = []
   for (const { img } of entries) {
     children.push(await pushParts(reg, repo, img.manifestDigest, img))
@@ -246,6 +355,14 @@ export async function pushIndex(reg, repo, tag, images, opts = {}) {
   return { repo, tag, digest, mediaType: mt.index, bytes, children }
 }
 
+/**
+ * A Helm-chart-like OCI artifact (config application/vnd.cncf.helm.config.v1+json).
+ * @param {RunningRegistry} reg
+ * @param {string} repo
+ * @param {string} tag
+ * @param {{ artifactType?: string }} [opts]
+ * @returns {Promise<Pushed & { configDigest: string }>}
+ */
 export async function pushArtifact(reg, repo, tag, opts = {}) {
   const config = Buffer.from(
     JSON.stringify({
@@ -262,6 +379,7 @@ export async function pushArtifact(reg, repo, tag, opts = {}) {
     ]),
     { level: 9 }
   )
+  /** @type {Record<string, unknown>} */
   const manifest = { schemaVersion: 2, mediaType: MediaTypes.ociManifest }
   if (opts.artifactType) manifest.artifactType = opts.artifactType
   manifest.config = descriptor(MediaTypes.helmConfig, config)
@@ -288,12 +406,20 @@ export async function pushArtifact(reg, repo, tag, opts = {}) {
   }
 }
 
+/** 'ghadelimiter_00000000-0000-0000-0000-000000000000' */
 export const GHA_DELIMITER = 'ghadelimiter_00000000-0000-0000-0000-000000000000'
 
-// Container config (the image config's "config" member) full of values that
-// break naive output code: prototype keys, markdown/HTML/shell
-// metacharacters, multi-line values, fake GITHUB_OUTPUT delimiters, Unicode.
+/**
+ * A container config ("config" member) with hostile Labels (own "__proto__",
+ * "constructor", HTML, backticks, newlines, fake output delimiters, 300
+ * label.NNN entries, ...) and Env. Pass as buildImage({ config }).
+ *
+ * Values that break naive output code: prototype keys, markdown/HTML/shell
+ * metacharacters, multi-line values, fake GITHUB_OUTPUT delimiters, Unicode.
+ * @returns {Record<string, unknown> & { Env: string[], Labels: Record<string, string> }}
+ */
 export function hostileConfig() {
+  /** @type {Record<string, string>} */
   const labels = {}
   // An object literal's __proto__ sets the prototype; define a real own key
   // so JSON.stringify emits "__proto__" into the config bytes.

@@ -9,6 +9,7 @@
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { createHash } from 'node:crypto'
+import { readBody } from './http.mjs'
 
 export interface HostileRequest {
   method: string
@@ -134,15 +135,14 @@ export class HostileRegistry {
     req: http.IncomingMessage,
     res: http.ServerResponse
   ): Promise<void> {
-    const chunks: Buffer[] = []
-    for await (const chunk of req) chunks.push(chunk as Buffer)
+    const received = await readBody(req)
     const url = new URL(req.url ?? '/', this.url)
     const request: HostileRequest = {
       method: req.method ?? 'GET',
       url: req.url ?? '/',
       path: url.pathname,
       headers: req.headers,
-      body: Buffer.concat(chunks)
+      body: received
     }
     this.requests.push(request)
     let reply: Reply | undefined

@@ -11,10 +11,18 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { parseOutputFile } from './output-file.mjs'
+
+/** @import { RunningRegistry } from './registry.mjs' */
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 const bundle = path.join(root, 'dist', 'index.js')
 
+/**
+ * Prints usage (after `message`, if any) and exits with status 2.
+ * @param {string} [message]
+ * @returns {never}
+ */
 function usage(message) {
   if (message) console.error(`error: ${message}\n`)
   console.error(
@@ -24,8 +32,11 @@ function usage(message) {
   process.exit(2)
 }
 
+/** @param {string[]} argv */
 function parseArgs(argv) {
+  /** @type {Record<string, string>} input name → value */
   const inputs = {}
+  /** @type {string | undefined} */
   let image
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]
@@ -55,6 +66,7 @@ function ensureRegistryBinary() {
   if (process.getuid?.() === 0) {
     console.error('docker-registry is missing: installing it with apt-get…')
     const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' }
+    /** @type {[string, string[]][]} */
     const steps = [
       ['apt-get', ['update', '-qq']],
       ['apt-get', ['install', '-y', '-qq', 'docker-registry', 'openssl']]
@@ -74,29 +86,13 @@ function ensureRegistryBinary() {
   process.exit(1)
 }
 
-/** Decodes `name<<DELIM\nvalue\nDELIM\n` records as @actions/core writes them. */
-function parseOutputs(text) {
-  const out = []
-  let pos = 0
-  while (pos < text.length) {
-    const eol = text.indexOf('\n', pos)
-    const header = text.slice(pos, eol)
-    const sep = header.indexOf('<<')
-    const name = header.slice(0, sep)
-    const delimiter = header.slice(sep + 2)
-    const end = text.indexOf(`\n${delimiter}\n`, eol)
-    out.push([name, text.slice(eol + 1, end)])
-    pos = end + delimiter.length + 2
-  }
-  return out
-}
-
 async function main() {
   const { image: given, inputs } = parseArgs(process.argv.slice(2))
   if (!fs.existsSync(bundle)) {
     console.error(`${bundle} is missing: run 'npm ci && npm run package' first`)
     process.exit(1)
   }
+  /** @type {RunningRegistry | undefined} */
   let registry
   let image = given
   if (image === undefined) {
@@ -104,6 +100,7 @@ async function main() {
     const { startRegistry } = await import('./registry.mjs')
     const { buildImage, pushIndex } = await import('./fixtures.mjs')
     registry = await startRegistry({ auth: 'token', redirect: true })
+    /** @param {string} arch */
     const config = (arch) => ({
       Env: ['PATH=/usr/local/bin:/usr/bin:/bin', 'APP_MODE=demo'],
       Entrypoint: ['/usr/local/bin/app'],
@@ -118,10 +115,12 @@ async function main() {
         arch
       }
     })
-    const images = [
+    /** @type {[architecture: string, variant?: string][]} */
+    const platforms = [
       ['amd64', undefined],
       ['arm64', 'v8']
-    ].map(([architecture, variant]) =>
+    ]
+    const images = platforms.map(([architecture, variant]) =>
       buildImage({
         os: 'linux',
         architecture,
@@ -146,6 +145,7 @@ async function main() {
   const summaryFile = path.join(tmp, 'summary.md')
   fs.writeFileSync(outputFile, '')
   fs.writeFileSync(summaryFile, '')
+  /** @type {NodeJS.ProcessEnv} */
   const env = {
     ...process.env,
     GITHUB_OUTPUT: outputFile,
@@ -163,6 +163,7 @@ async function main() {
       .map((k) => ` ${k}=${inputs[k]}`)
       .join('')}\n`
   )
+  /** @type {number} */
   const code = await new Promise((resolve) => {
     const child = spawn(process.execPath, [bundle], {
       env,
@@ -174,7 +175,7 @@ async function main() {
     child.stdout.on('data', (chunk) => {
       pending += chunk
       const lines = pending.split('\n')
-      pending = lines.pop()
+      pending = lines.pop() ?? ''
       for (const line of lines) {
         if (line.startsWith('::add-mask::')) continue
         process.stdout.write(`${line}\n`)
@@ -186,8 +187,8 @@ async function main() {
     })
   })
 
-  const outputs = parseOutputs(fs.readFileSync(outputFile, 'utf8'))
-  if (outputs.length) {
+  const outputs = parseOutputFile(fs.readFileSync(outputFile, 'utf8'))
+  if (outputs.size) {
     console.log('\n== Outputs ==')
     for (const [name, value] of outputs) {
       const shown =

@@ -20,6 +20,90 @@ import {
 } from 'node:crypto'
 import { pipeline } from 'node:stream'
 import { bcryptHash } from './bcrypt.mjs'
+import { readBody } from './http.mjs'
+
+/**
+ * @import { ChildProcess } from 'node:child_process'
+ * @import { KeyObject } from 'node:crypto'
+ * @import { IncomingHttpHeaders, IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http'
+ * @import { AddressInfo, Socket } from 'node:net'
+ * @import { Readable } from 'node:stream'
+ */
+
+/** @typedef {'none' | 'token' | 'htpasswd'} AuthMode */
+
+/**
+ * @typedef {object} RegistryUser
+ * @property {string} username
+ * @property {string} password
+ */
+
+/**
+ * @typedef {object} RegistryOptions
+ * @property {AuthMode} [auth] Default 'none'.
+ * @property {boolean} [redirect] Blob GETs (and HEADs) answer 307 to a local "CDN" server.
+ * @property {RegistryUser[]} [users] Default [{ username: 'alice', password: 's3cret' }].
+ * @property {string} [service] Token service name (JWT aud). Default 'registry.test'.
+ * @property {string} [tokenPath] Path of the token realm on the token server. Default '/token'.
+ * @property {string[]} [anonymousPull]
+ *   Repositories anonymous users may pull (globs, '*' matches anything).
+ *   Default ['*']. Other repositories need credentials.
+ */
+
+/**
+ * @typedef {object} RequestLogEntry
+ * @property {string} method
+ * @property {string} url Path and query, as received.
+ * @property {Record<string, string | string[] | undefined>} headers
+ *   Lower-cased header names, as Node's IncomingMessage.headers.
+ * @property {number} [status] Registry response status, filled in once it answered (proxy log).
+ */
+
+/**
+ * @typedef {object} TokenAccess
+ * @property {string} type
+ * @property {string} name
+ * @property {string[]} actions
+ */
+
+/**
+ * @typedef {object} MintTokenOptions
+ * @property {number} [expiresIn] Seconds from now; negative for an expired token. Default 300.
+ * @property {string} [subject] JWT sub. Default ''.
+ * @property {string} [audience] JWT aud. Default: the service name.
+ * @property {string} [issuer] JWT iss. Default 'test-issuer' (the one the registry trusts).
+ */
+
+/**
+ * @typedef {object} RunningRegistry
+ * @property {string} host '127.0.0.1:PORT' of the registry (the logging proxy in front of it).
+ * @property {string} url 'http://127.0.0.1:PORT'
+ * @property {object} [token] Token server (auth 'token').
+ * @property {string} token.url 'http://127.0.0.1:PORT'
+ * @property {string} token.realm Full realm URL as advertised in WWW-Authenticate.
+ * @property {string} token.service
+ * @property {RequestLogEntry[]} token.requests
+ * @property {object} [cdn] Redirect target for blobs (redirect: true).
+ * @property {string} cdn.url
+ * @property {RequestLogEntry[]} cdn.requests
+ * @property {RequestLogEntry[]} requests
+ *   Every request that reached the registry, in arrival order. Requests made
+ *   by the harness itself (pushBlob/pushManifest) are not logged.
+ * @property {() => void} resetLogs Clears requests, token.requests and cdn.requests.
+ * @property {string} storageRoot Filesystem storage root of this registry.
+ * @property {(digest: string) => string} blobPath
+ *   Path of a blob's data file under storageRoot (to corrupt or delete).
+ * @property {() => string} logs Recent docker-registry output, for debugging.
+ * @property {(repo: string, bytes: Buffer | string) => Promise<string>} pushBlob
+ *   Monolithic upload (POST + PUT ?digest=); returns 'sha256:…'.
+ * @property {(repo: string, ref: string, bytes: Buffer | string, mediaType: string) => Promise<string>} pushManifest
+ *   PUT the exact bytes under ref (tag or digest) with this Content-Type.
+ *   Returns the digest, checked against the registry's Docker-Content-Digest.
+ * @property {(access: TokenAccess[], opts?: MintTokenOptions) => string} [mintToken]
+ *   Sign a token the registry trusts, with arbitrary access (auth 'token').
+ * @property {() => Promise<void>} stop
+ *   Kill the registry, close the servers, remove the temp dir. Idempotent.
+ */
 
 const REGISTRY_BIN = process.env.TEST_REGISTRY_BIN || 'docker-registry'
 const ISSUER = 'test-issuer'
@@ -44,7 +128,14 @@ export const HOP_BY_HOP = new Set([
 // Nothing here holds the event loop open (servers and child are unref'd), so
 // a forgotten stop() cannot hang jest or a script; it is reported instead.
 
+/**
+ * A started registry's process and temp dir, until it is stopped.
+ * @typedef {{ dir: string, child?: ChildProcess, url?: string }} Instance
+ */
+
+/** @type {Set<Instance>} */
 const live = new Set()
+/** @type {NodeJS.Signals[]} */
 const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP']
 
 function onExit() {
@@ -70,6 +161,7 @@ function cleanupSync() {
   unhook()
 }
 
+/** @param {NodeJS.Signals} signal */
 function onSignal(signal) {
   cleanupSync()
   // Re-raise so the default action (terminate) still happens, unless
@@ -87,11 +179,13 @@ function unhook() {
   for (const s of SIGNALS) process.off(s, onSignal)
 }
 
+/** @param {Instance} inst */
 function track(inst) {
   if (live.size === 0) hook()
   live.add(inst)
 }
 
+/** @param {Instance} inst */
 function untrack(inst) {
   live.delete(inst)
   if (live.size === 0) unhook()
@@ -100,18 +194,24 @@ function untrack(inst) {
 // ---------------------------------------------------------------------------
 // Small helpers
 
+/** @returns {Promise<number>} */
 function freePort() {
   return new Promise((resolve, reject) => {
     const srv = net.createServer()
     srv.unref()
     srv.on('error', reject)
     srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address()
+      const { port } = /** @type {AddressInfo} */ (srv.address())
       srv.close(() => resolve(port))
     })
   })
 }
 
+/**
+ * Listens on a free loopback port; the server no longer holds the event loop.
+ * @param {http.Server} server
+ * @returns {Promise<number>} the port
+ */
 function listen(server) {
   return new Promise((resolve, reject) => {
     server.once('error', reject)
@@ -119,11 +219,15 @@ function listen(server) {
       server.off('error', reject)
       server.unref()
       server.on('connection', (socket) => socket.unref())
-      resolve(server.address().port)
+      resolve(/** @type {AddressInfo} */ (server.address()).port)
     })
   })
 }
 
+/**
+ * @param {http.Server} server
+ * @returns {Promise<void>}
+ */
 function closeServer(server) {
   return new Promise((resolve) => {
     server.close(() => resolve())
@@ -132,19 +236,24 @@ function closeServer(server) {
   })
 }
 
+/**
+ * @param {IncomingMessage} req a request received by one of our servers
+ * @returns {RequestLogEntry}
+ */
 function logEntry(req) {
-  return { method: req.method, url: req.url, headers: { ...req.headers } }
+  return {
+    method: req.method ?? '',
+    url: req.url ?? '',
+    headers: { ...req.headers }
+  }
 }
 
-function readBody(req) {
-  return new Promise((resolve, reject) => {
-    const chunks = []
-    req.on('data', (c) => chunks.push(c))
-    req.on('end', () => resolve(Buffer.concat(chunks)))
-    req.on('error', reject)
-  })
-}
-
+/**
+ * @param {ServerResponse} res
+ * @param {number} status
+ * @param {unknown} obj
+ * @param {OutgoingHttpHeaders} [headers]
+ */
 function sendJson(res, status, obj, headers = {}) {
   const body = JSON.stringify(obj)
   res.writeHead(status, {
@@ -155,13 +264,30 @@ function sendJson(res, status, obj, headers = {}) {
   res.end(body)
 }
 
-/** Plain node:http request; resolves with status, headers and full body. */
+/**
+ * @typedef {object} RequestInit
+ * @property {string} [method] Default 'GET'.
+ * @property {OutgoingHttpHeaders} [headers]
+ * @property {Buffer | string} [body]
+ * @property {http.Agent | false} [agent]
+ */
+
+/**
+ * Plain node:http request; resolves with status, headers and full body.
+ * @param {string | URL} url
+ * @param {RequestInit} [init]
+ * @returns {Promise<{ status: number, headers: IncomingHttpHeaders, body: Buffer }>}
+ */
 function request(url, { method = 'GET', headers = {}, body, agent } = {}) {
   return new Promise((resolve, reject) => {
     const req = http.request(url, { method, headers, agent }, (res) => {
       readBody(res).then(
         (buf) =>
-          resolve({ status: res.statusCode, headers: res.headers, body: buf }),
+          resolve({
+            status: res.statusCode ?? 0,
+            headers: res.headers,
+            body: buf
+          }),
         reject
       )
     })
@@ -170,10 +296,16 @@ function request(url, { method = 'GET', headers = {}, body, agent } = {}) {
   })
 }
 
+/**
+ * 'sha256:<hex>' of the bytes (a string is hashed as UTF-8).
+ * @param {Buffer | string} bytes
+ * @returns {string}
+ */
 export function sha256(bytes) {
   return 'sha256:' + createHash('sha256').update(bytes).digest('hex')
 }
 
+/** @param {string} glob */
 const globToRegExp = (glob) =>
   new RegExp(
     '^' +
@@ -188,7 +320,11 @@ const globToRegExp = (glob) =>
 // Token issuer key: one RSA key + self-signed cert per process (keygen is the
 // slowest part of a start, ~0.1-0.5 s).
 
+/** @typedef {{ certPem: string, certDer: string, privateKey: KeyObject }} IssuerKey */
+
+/** @type {IssuerKey | undefined} */
 let issuerKey
+/** @returns {IssuerKey} */
 function tokenIssuerKey() {
   if (issuerKey) return issuerKey
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'registry-token-key-'))
@@ -215,8 +351,10 @@ function tokenIssuerKey() {
   }
 }
 
+/** @param {unknown} v */
 const b64url = (v) => Buffer.from(JSON.stringify(v)).toString('base64url')
 
+/** @param {Record<string, unknown>} claims */
 function signJwt(claims) {
   const key = tokenIssuerKey()
   const header = { typ: 'JWT', alg: 'RS256', x5c: [key.certDer] }
@@ -227,6 +365,10 @@ function signJwt(claims) {
 
 // "repository:foo/bar:pull,push" -> { type, name, actions }. Names never
 // contain ':' but the type may carry a class, e.g. "repository(plugin)".
+/**
+ * @param {string} scope
+ * @returns {TokenAccess | undefined}
+ */
 function parseScope(scope) {
   const parts = scope.split(':')
   if (parts.length < 3) return undefined
@@ -240,14 +382,32 @@ function parseScope(scope) {
 // ---------------------------------------------------------------------------
 // Token server (Docker token protocol, GET and OAuth2 POST flavours)
 
+/**
+ * Every option, defaults filled in.
+ * @typedef {Required<RegistryOptions>} ResolvedOptions
+ */
+
+/** @param {ResolvedOptions} o */
 function createTokenServer(o) {
+  /** @type {RequestLogEntry[]} */
   const requests = []
+  /** @type {Map<string, RegistryUser>} refresh token → user */
   const refreshTokens = new Map()
   const anonymous = o.anonymousPull.map(globToRegExp)
+  /**
+   * @param {string | null} username
+   * @param {string | null} password
+   */
   const findUser = (username, password) =>
     o.users.find((u) => u.username === username && u.password === password)
 
+  /**
+   * @param {RegistryUser | undefined} user
+   * @param {string[]} scopes
+   * @returns {TokenAccess[]}
+   */
   const grant = (user, scopes) => {
+    /** @type {Map<string, TokenAccess>} */
     const byKey = new Map()
     for (const raw of scopes) {
       const s = parseScope(raw)
@@ -273,6 +433,11 @@ function createTokenServer(o) {
     return [...byKey.values()]
   }
 
+  /**
+   * @param {TokenAccess[]} access
+   * @param {MintTokenOptions} [opts]
+   * @returns {string}
+   */
   const mint = (access, opts = {}) => {
     const now = Math.floor(Date.now() / 1000)
     return signJwt({
@@ -287,17 +452,25 @@ function createTokenServer(o) {
     })
   }
 
+  /**
+   * @param {ServerResponse} res
+   * @param {number} status
+   * @param {string} code
+   * @param {string} message
+   */
   const deny = (res, status, code, message) =>
     sendJson(res, status, { errors: [{ code, message }] })
 
   const server = http.createServer(async (req, res) => {
     requests.push(logEntry(req))
     try {
-      const u = new URL(req.url, 'http://token.invalid')
+      const u = new URL(req.url ?? '', 'http://token.invalid')
       if (u.pathname !== o.tokenPath) {
         return deny(res, 404, 'NOT_FOUND', 'no such endpoint')
       }
+      /** @type {URLSearchParams} */
       let params
+      /** @type {RegistryUser | undefined} */
       let user
       let wantRefresh = false
       if (req.method === 'GET') {
@@ -319,7 +492,7 @@ function createTokenServer(o) {
           user = findUser(params.get('username'), params.get('password'))
           wantRefresh = true
         } else if (grantType === 'refresh_token') {
-          user = refreshTokens.get(params.get('refresh_token'))
+          user = refreshTokens.get(params.get('refresh_token') ?? '')
         } else {
           return deny(res, 400, 'UNSUPPORTED', 'unsupported grant_type')
         }
@@ -337,6 +510,7 @@ function createTokenServer(o) {
         .flatMap((s) => s.split(' '))
         .filter(Boolean)
       const token = mint(grant(user, scopes), { subject: user?.username })
+      /** @type {Record<string, unknown> & { refresh_token?: string }} */
       const body = {
         token,
         access_token: token,
@@ -367,8 +541,15 @@ const S3_AUTH_ERROR =
   'the Authorization header should be specified</Message><ArgumentName>' +
   'Authorization</ArgumentName></Error>'
 
+/** @param {string} root storage root the CDN serves */
 function createCdnServer(root) {
+  /** @type {RequestLogEntry[]} */
   const requests = []
+  /**
+   * @param {ServerResponse} res
+   * @param {number} status
+   * @param {string} body
+   */
   const xml = (res, status, body) => {
     res.writeHead(status, {
       'content-type': 'application/xml',
@@ -386,7 +567,9 @@ function createCdnServer(root) {
     }
     let file
     try {
-      const p = decodeURIComponent(new URL(req.url, 'http://cdn').pathname)
+      const p = decodeURIComponent(
+        new URL(req.url ?? '', 'http://cdn').pathname
+      )
       file = path.resolve(root, '.' + p)
     } catch {
       file = ''
@@ -412,6 +595,10 @@ function createCdnServer(root) {
 // ---------------------------------------------------------------------------
 // Logging reverse proxy in front of the registry.
 
+/**
+ * @param {() => number} getBackendPort
+ * @param {RequestLogEntry[]} requests the log to append to
+ */
 function createProxy(getBackendPort, requests) {
   const agent = new http.Agent({ keepAlive: true })
   const server = http.createServer((req, res) => {
@@ -419,13 +606,15 @@ function createProxy(getBackendPort, requests) {
     const entry = internal ? undefined : logEntry(req)
     if (entry) requests.push(entry)
     // Rebuild from rawHeaders to keep repeated headers (e.g. Accept) as sent.
+    /** @type {Record<string, string | string[]>} */
     const headers = {}
+    /** @type {Map<string, string>} lower-cased name → first spelling seen */
     const names = new Map()
     for (let i = 0; i < req.rawHeaders.length; i += 2) {
       const lower = req.rawHeaders[i].toLowerCase()
       if (HOP_BY_HOP.has(lower) || lower === HARNESS_HEADER) continue
-      if (!names.has(lower)) names.set(lower, req.rawHeaders[i])
-      const key = names.get(lower)
+      const key = names.get(lower) ?? req.rawHeaders[i]
+      names.set(lower, key)
       const prev = headers[key]
       const value = req.rawHeaders[i + 1]
       headers[key] = prev === undefined ? value : [prev].flat().concat(value)
@@ -445,7 +634,7 @@ function createProxy(getBackendPort, requests) {
         if (HOP_BY_HOP.has(pres.rawHeaders[i].toLowerCase())) continue
         out.push(pres.rawHeaders[i], pres.rawHeaders[i + 1])
       }
-      res.writeHead(pres.statusCode, pres.statusMessage, out)
+      res.writeHead(pres.statusCode ?? 502, pres.statusMessage, out)
       pipeline(pres, res, () => {})
     })
     preq.on('error', (err) => {
@@ -461,6 +650,21 @@ function createProxy(getBackendPort, requests) {
 // ---------------------------------------------------------------------------
 // The registry process
 
+/**
+ * @typedef {object} RegistryConfig What config.yml says.
+ * @property {AuthMode} auth
+ * @property {string} root
+ * @property {string} publicUrl
+ * @property {string} secret
+ * @property {string} service
+ * @property {number} port
+ * @property {string} [realm] auth 'token'
+ * @property {string} [rootCert] auth 'token'
+ * @property {string} [htpasswd] auth 'htpasswd'
+ * @property {string} [cdnUrl] redirect: true
+ */
+
+/** @param {RegistryConfig} o */
 function configYaml(o) {
   const q = JSON.stringify // YAML accepts JSON-quoted strings
   let y = `version: 0.1
@@ -513,7 +717,11 @@ health:
   return y
 }
 
-// Kill with SIGTERM, escalate to SIGKILL after 3 s.
+/**
+ * Kill with SIGTERM, escalate to SIGKILL after 3 s.
+ * @param {ChildProcess} child
+ * @returns {Promise<void>}
+ */
 function killChild(child) {
   if (child.exitCode !== null || child.signalCode !== null) {
     return Promise.resolve()
@@ -534,7 +742,13 @@ const SETPRIV = ['/usr/bin/setpriv', '/bin/setpriv'].find((p) =>
   fs.existsSync(p)
 )
 
+/**
+ * @param {string} dir
+ * @param {string} configFile
+ * @param {string[]} logLines receives the last 200 lines of output
+ */
 function spawnRegistry(dir, configFile, logLines) {
+  /** @type {NodeJS.ProcessEnv} */
   const env = {}
   // REGISTRY_* variables override config.yml in Distribution.
   for (const [k, v] of Object.entries(process.env)) {
@@ -548,12 +762,13 @@ function spawnRegistry(dir, configFile, logLines) {
     env,
     stdio: ['ignore', 'pipe', 'pipe']
   })
+  /** @param {Readable} stream */
   const collect = (stream) => {
     let partial = ''
     stream.setEncoding('utf8')
     stream.on('data', (chunk) => {
       const lines = (partial + chunk).split('\n')
-      partial = lines.pop()
+      partial = lines.pop() ?? ''
       logLines.push(...lines)
       if (logLines.length > 200) logLines.splice(0, logLines.length - 200)
     })
@@ -561,18 +776,26 @@ function spawnRegistry(dir, configFile, logLines) {
   collect(child.stdout)
   collect(child.stderr)
   child.unref()
-  child.stdout.unref()
-  child.stderr.unref()
+  // stdio pipes are net.Sockets, typed as plain Readables
+  const pipes = /** @type {Socket[]} */ ([child.stdout, child.stderr])
+  for (const pipe of pipes) pipe.unref()
   return child
 }
 
 // Poll GET /v2/ on the private port until 200/401, the process dies or the
 // deadline passes.
+/**
+ * @param {ChildProcess} child
+ * @param {number} port
+ * @param {number} deadline Date.now() value
+ * @returns {Promise<void>}
+ */
 async function waitReady(child, port, deadline) {
   let exited = false
+  /** @type {Error | undefined} */
   let spawnError
   const onExit = () => (exited = true)
-  const onError = (err) => (spawnError = err)
+  const onError = (/** @type {Error} */ err) => (spawnError = err)
   child.once('exit', onExit)
   child.once('error', onError)
   try {
@@ -618,12 +841,22 @@ function sweepStaleDirs() {
       if (!pid || pid === process.pid) continue
       process.kill(pid, 0)
     } catch (err) {
-      if (err.code === 'ESRCH') fs.rmSync(dir, { recursive: true, force: true })
+      const { code } = /** @type {NodeJS.ErrnoException} */ (err)
+      if (code === 'ESRCH') fs.rmSync(dir, { recursive: true, force: true })
     }
   }
 }
 
+/**
+ * Start `docker-registry serve` (or $TEST_REGISTRY_BIN) in a fresh temp dir
+ * behind a logging proxy on 127.0.0.1; ready when GET /v2/ answers.
+ * Nothing it starts keeps the Node event loop alive: call stop(); a
+ * registry left running is killed (and reported on stderr) at process exit.
+ * @param {RegistryOptions} [opts]
+ * @returns {Promise<RunningRegistry>}
+ */
 export async function startRegistry(opts = {}) {
+  /** @type {ResolvedOptions} */
   const o = {
     auth: opts.auth ?? 'none',
     redirect: opts.redirect ?? false,
@@ -640,16 +873,22 @@ export async function startRegistry(opts = {}) {
   fs.writeFileSync(path.join(dir, 'owner.pid'), String(process.pid))
   const root = path.join(dir, 'storage')
   fs.mkdirSync(root)
+  /** @type {Instance} */
   const inst = { dir, child: undefined }
   track(inst)
 
+  /** @type {RequestLogEntry[]} */
   const requests = []
+  /** @type {string[]} */
   const logLines = []
+  /** @type {http.Server[]} */
   const servers = []
   let backendPort = 0
   const proxy = createProxy(() => backendPort, requests)
   const harnessAgent = new http.Agent({ keepAlive: true })
+  /** @type {ReturnType<typeof createTokenServer> | undefined} */
   let tokenSrv
+  /** @type {ReturnType<typeof createCdnServer> | undefined} */
   let cdnSrv
   let stopped = false
 
@@ -669,12 +908,14 @@ export async function startRegistry(opts = {}) {
     const publicPort = await listen(proxy.server)
     const publicUrl = `http://127.0.0.1:${publicPort}`
     inst.url = publicUrl
+    /** @type {RegistryConfig} */
     const cfg = {
       auth: o.auth,
       root,
       publicUrl,
       secret: randomBytes(16).toString('hex'),
-      service: o.service
+      service: o.service,
+      port: 0 // picked below
     }
     if (o.auth === 'token') {
       tokenSrv = createTokenServer(o)
@@ -714,13 +955,17 @@ export async function startRegistry(opts = {}) {
         const tail = logLines.slice(-20).join('\n')
         if (/address already in use/.test(tail) && attempt < 5) continue
         throw new Error(
-          `${err.message}\n--- docker-registry log (last lines) ---\n${tail}`
+          `${/** @type {Error} */ (err).message}\n--- docker-registry log (last lines) ---\n${tail}`
         )
       }
     }
 
+    /**
+     * @param {string} repo
+     * @returns {OutgoingHttpHeaders}
+     */
     const authHeader = (repo) => {
-      if (o.auth === 'token') {
+      if (tokenSrv) {
         const access = [
           { type: 'repository', name: repo, actions: ['pull', 'push'] }
         ]
@@ -733,6 +978,12 @@ export async function startRegistry(opts = {}) {
       }
       return {}
     }
+    /**
+     * @param {string} url
+     * @param {RequestInit} init
+     * @param {number} expected status
+     * @param {string} what for the error message
+     */
     const call = async (url, init, expected, what) => {
       const r = await request(new URL(url, publicUrl), {
         ...init,
@@ -747,6 +998,7 @@ export async function startRegistry(opts = {}) {
       return r
     }
 
+    /** @type {RunningRegistry} */
     const reg = {
       host: `127.0.0.1:${publicPort}`,
       url: publicUrl,
@@ -774,7 +1026,7 @@ export async function startRegistry(opts = {}) {
           'pushBlob'
         )
         // Append rather than re-serialize: keep the opaque _state as sent.
-        const loc = new URL(start.headers.location, publicUrl).href
+        const loc = new URL(String(start.headers.location), publicUrl).href
         const sep = loc.includes('?') ? '&' : '?'
         await call(
           `${loc}${sep}digest=${encodeURIComponent(digest)}`,
@@ -817,16 +1069,17 @@ export async function startRegistry(opts = {}) {
       },
       stop
     }
-    if (tokenSrv) {
+    if (tokenSrv && cfg.realm) {
       reg.token = {
         url: cfg.realm.slice(0, -o.tokenPath.length),
         realm: cfg.realm,
         service: o.service,
         requests: tokenSrv.requests
       }
-      reg.mintToken = (access, opts) => tokenSrv.mint(access, opts)
+      reg.mintToken = tokenSrv.mint
     }
-    if (cdnSrv) reg.cdn = { url: cfg.cdnUrl, requests: cdnSrv.requests }
+    if (cdnSrv && cfg.cdnUrl)
+      reg.cdn = { url: cfg.cdnUrl, requests: cdnSrv.requests }
     return reg
   } catch (err) {
     await stop()

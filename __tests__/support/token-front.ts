@@ -5,6 +5,7 @@
  */
 import http, { type IncomingHttpHeaders } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { readBody } from './http.mjs'
 
 export interface FrontRequest {
   method: string
@@ -29,15 +30,6 @@ export interface TokenFront {
   /** Clears the log and every option. */
   reset(): void
   close(): Promise<void>
-}
-
-function readBody(stream: http.IncomingMessage): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = []
-    stream.on('data', (c: Buffer) => chunks.push(c))
-    stream.on('end', () => resolve(Buffer.concat(chunks)))
-    stream.on('error', reject)
-  })
 }
 
 export async function startTokenFront(realm: string): Promise<TokenFront> {
