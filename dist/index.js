@@ -28748,11 +28748,14 @@ function quote(text, max = 100) {
 /* harmony export */   sg: () => (/* binding */ DOCKER_HUB_API)
 /* harmony export */ });
 /* unused harmony export DOCKER_HUB */
+/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7030);
+/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_net__WEBPACK_IMPORTED_MODULE_0__);
 /**
  * Image references as the docker CLI reads them (distribution/reference):
  * `[domain/]path[:tag][@digest]`, normalized so that `nginx` means
  * `docker.io/library/nginx:latest`.
  */
+
 const DOCKER_HUB = 'docker.io';
 /** Where Docker Hub's registry API actually lives. */
 const DOCKER_HUB_API = 'registry-1.docker.io';
@@ -28827,7 +28830,7 @@ function splitDomain(name) {
         first !== first.toLowerCase();
     if (!isHost)
         return [DOCKER_HUB, name];
-    if (!DOMAIN.test(first)) {
+    if (!isValidHost(first)) {
         throw new ReferenceError(`"${first}" is not a valid registry host (letters, digits, dots and dashes, optionally :port)`);
     }
     if (!validPort(first)) {
@@ -28883,7 +28886,14 @@ function parseDigest(text) {
 }
 /** `host`, `host:port` or `[ipv6]:port`, as the reference grammar allows. */
 function isRegistryHost(text) {
-    return DOMAIN.test(text) && validPort(text);
+    return isValidHost(text) && validPort(text);
+}
+/** The grammar's host, with a bracketed IPv6 address that really is one. */
+function isValidHost(text) {
+    if (!DOMAIN.test(text))
+        return false;
+    const v6 = /^\[([^\]]*)\]/.exec(text);
+    return !v6 || (0,node_net__WEBPACK_IMPORTED_MODULE_0__.isIPv6)(v6[1]);
 }
 /** A tag as the reference grammar allows: what a registry's tag list must hold too. */
 function isTag(text) {
@@ -33539,7 +33549,11 @@ class Authenticator {
                 headers
             });
             const authenticated = authorization !== undefined;
-            if (response.status !== 401 || attempt >= MAX_AUTH_ATTEMPTS) {
+            // Only the registry's own 401 is a challenge: a CDN it redirected
+            // to must not choose where the credentials go.
+            if (response.status !== 401 ||
+                attempt >= MAX_AUTH_ATTEMPTS ||
+                response.url.origin !== this.options.registry.origin) {
                 return { response, authenticated };
             }
             let challenges = parseChallenges(headerText(response.headers['www-authenticate']));
@@ -33740,13 +33754,17 @@ class Authenticator {
     }
     /** The token in a token server's 200 answer, checked, masked and dated. */
     readToken(realm, data, serial) {
-        let body;
+        let parsed;
         try {
-            body = JSON.parse(data.toString('utf8'));
+            parsed = JSON.parse(data.toString('utf8'));
         }
         catch {
             throw new registry_errors/* RegistryError */.gl('protocol', `The token server ${realm.origin} did not answer with JSON`);
         }
+        if (typeof parsed !== 'object' || parsed === null) {
+            throw new registry_errors/* RegistryError */.gl('protocol', `The token server ${realm.origin} did not answer with a JSON object`);
+        }
+        const body = parsed;
         const value = (typeof body.token === 'string' && body.token) ||
             (typeof body.access_token === 'string' && body.access_token) ||
             '';
@@ -33757,15 +33775,23 @@ class Authenticator {
         if (value.length > MAX_TOKEN_CHARS || !/^[\x21-\x7e]+$/.test(value)) {
             throw new registry_errors/* RegistryError */.gl('protocol', `The token server ${realm.origin} answered a token that cannot be a bearer token (${value.length} characters; at most ${MAX_TOKEN_CHARS} printable ones without spaces)`);
         }
-        this.mask(value);
-        if (typeof body.refresh_token === 'string')
-            this.mask(body.refresh_token);
+        // A token won with credentials is theirs to keep secret. One handed
+        // to anyone is no secret, and masking it would let the token server
+        // choose what the log hides (a digest, words of our own). A refresh
+        // token in the answer is never used, so never shown or masked.
+        if (this.options.credentials)
+            this.mask(value);
         const now = this.now();
         const expiresIn = Math.max(typeof body.expires_in === 'number' ? body.expires_in : 0, MIN_TOKEN_LIFETIME_S);
         let issuedAt = typeof body.issued_at === 'string' ? Date.parse(body.issued_at) : NaN;
-        // A clock skewed into the future would make the token look fresh forever.
-        if (!Number.isFinite(issuedAt) || issuedAt > now)
+        // A clock skewed into the future would make the token look fresh
+        // forever; one far in the past, expired at once and fetched again for
+        // every request. Either way, count from now.
+        if (!Number.isFinite(issuedAt) ||
+            issuedAt > now ||
+            issuedAt + expiresIn * 1000 <= now) {
             issuedAt = now;
+        }
         return { value, expiresAt: issuedAt + expiresIn * 1000, serial };
     }
     /** The token protocol's GET: scopes as repeated parameters, credentials as Basic. */
@@ -33914,18 +33940,24 @@ const METADATA_NAMES = new Set([
 const FORBIDDEN = new Set([
     'metadata',
     'link-local',
-    'unspecified'
+    'unspecified',
+    'reserved'
 ]);
 /** What an IPv4 address (four numbers) is. */
 function classifyV4(a, b, c, d) {
     if (a === 169 && b === 254) {
         return c === 169 && d === 254 ? 'metadata' : 'link-local';
     }
-    // Alibaba Cloud's metadata service.
+    // Alibaba Cloud's metadata service; Azure's WireServer.
     if (a === 100 && b === 100 && c === 100 && d === 200)
+        return 'metadata';
+    if (a === 168 && b === 63 && c === 129 && d === 16)
         return 'metadata';
     if (a === 0)
         return 'unspecified';
+    // Multicast, the reserved block and broadcast: never a registry.
+    if (a >= 224)
+        return 'reserved';
     if (a === 127)
         return 'loopback';
     if (a === 10 ||
@@ -33974,14 +34006,31 @@ function classifyV6(g) {
         (g[0] === 0x64 && g[1] === 0xff9b && zeros(2, 6))) {
         return v4(g[6], g[7]);
     }
-    // 6to4 (2002:a.b.c.d::/48) carries an IPv4 address too.
+    // Local-use NAT64 (64:ff9b:1::/48) ends in the IPv4 address too.
+    if (g[0] === 0x64 && g[1] === 0xff9b && g[2] === 1) {
+        const inner = v4(g[6], g[7]);
+        if (inner !== 'public')
+            return inner;
+    }
+    // 6to4 (2002:a.b.c.d::/48) carries an IPv4 address; Teredo
+    // (2001:0::/32) the client's, inverted, in its last 32 bits.
     if (g[0] === 0x2002) {
         const inner = v4(g[1], g[2]);
         if (inner !== 'public')
             return inner;
     }
+    if (g[0] === 0x2001 && g[1] === 0) {
+        const inner = v4(g[6] ^ 0xffff, g[7] ^ 0xffff);
+        if (inner !== 'public')
+            return inner;
+    }
     if ((g[0] & 0xffc0) === 0xfe80)
         return 'link-local';
+    // Site-local (deprecated, still routed inside some networks).
+    if ((g[0] & 0xffc0) === 0xfec0)
+        return 'private';
+    if ((g[0] & 0xff00) === 0xff00)
+        return 'reserved';
     // AWS's IPv6 metadata endpoint sits in unique-local space.
     if (g[0] === 0xfd00 && g[1] === 0x0ec2 && zeros(2, 7) && g[7] === 0x254) {
         return 'metadata';
@@ -34000,7 +34049,7 @@ function classifyHost(hostname) {
     const host = hostname
         .toLowerCase()
         .replace(/^\[|\]$/g, '')
-        .replace(/\.$/, '');
+        .replace(/\.+$/, '');
     const v4 = parseV4(host);
     if (v4)
         return classifyV4(v4[0], v4[1], v4[2], v4[3]);
@@ -34018,6 +34067,10 @@ class UrlPolicy {
     named;
     /** The named hosts without their ports: what a DNS lookup sees. */
     namedNames = new Set();
+    /** Names reached by a redirect or realm, and the host that sent us. */
+    reachedFrom = new Map();
+    /** What each name resolved to: private or loopback if any address was. */
+    resolvedAs = new Map();
     resolve;
     constructor(options = {}) {
         this.insecure = new Set(options.insecure?.map((h) => h.toLowerCase()));
@@ -34086,24 +34139,51 @@ class UrlPolicy {
         if (url.protocol === 'http:' && !this.allowsHttp(url)) {
             refuse('plain http is only used for loopback hosts and those the user allows; it must use https', 'allow-http');
         }
+        // A name says nothing until it resolves: the lookup judges it then.
+        if (from && !named && (0,external_node_net_.isIP)(url.hostname.replace(/^\[|\]$/g, '')) === 0) {
+            this.reachedFrom.set(url.hostname.toLowerCase(), from.hostname);
+        }
     }
     /**
      * A dns.lookup for sockets: a name that resolves to a link-local or
-     * metadata address is refused before connecting, so a DNS name cannot
-     * smuggle in what an address literal cannot.
+     * metadata address is refused before connecting, and so is a name a
+     * public host sent us to that resolves to a private or loopback one. So
+     * a DNS name cannot smuggle in what an address literal cannot.
      */
     lookup = ((hostname, options, callback) => {
         this.resolve(hostname, { ...options }, (error, address, family) => {
             if (error)
                 return callback(error, address, family);
             const all = Array.isArray(address) ? address : [{ address, family }];
-            const bad = all.find((a) => FORBIDDEN.has(classifyHost(a.address)));
-            if (bad && !this.namedNames.has(hostname.toLowerCase())) {
-                return callback(new registry_errors/* RegistryError */.gl('security', `Refusing to connect to ${hostname}: it resolves to ${bad.address}, a link-local or metadata address`), address, family);
+            const refusal = this.judge(hostname.toLowerCase(), all);
+            if (refusal) {
+                return callback(new registry_errors/* RegistryError */.gl('security', `Refusing to connect to ${hostname}: ${refusal}`), address, family);
             }
             callback(null, address, family);
         });
     });
+    /** Why a name may not be reached at these addresses, or undefined. */
+    judge(hostname, addresses) {
+        const classes = addresses.map((a) => classifyHost(a.address));
+        const inside = classes.find((c) => c === 'private' || c === 'loopback');
+        this.resolvedAs.set(hostname, inside ?? 'public');
+        if (this.namedNames.has(hostname))
+            return undefined;
+        const bad = classes.findIndex((c) => FORBIDDEN.has(c));
+        if (bad !== -1) {
+            return `it resolves to ${addresses[bad].address}, a link-local or metadata address`;
+        }
+        const origin = this.reachedFrom.get(hostname);
+        if (!inside || origin === undefined)
+            return undefined;
+        const originClass = (0,external_node_net_.isIP)(origin.replace(/^\[|\]$/g, '')) !== 0
+            ? classifyHost(origin)
+            : (this.resolvedAs.get(origin.toLowerCase()) ?? 'public');
+        if (originClass !== 'public' || this.insecure.has(origin))
+            return undefined;
+        const address = addresses[classes.indexOf(inside)].address;
+        return `it resolves to ${address}, a ${inside} address, and the public host ${origin} sent the action there`;
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/registry/transport.ts
@@ -34585,7 +34665,7 @@ class RegistryClient {
      */
     async getManifest(repository, reference, { confirmed = false } = {}) {
         if (this.cache && confirmed && isDigest(reference)) {
-            const cached = this.cache.get(reference, MAX_MANIFEST_BYTES);
+            const cached = this.cache.get(reference, MAX_MANIFEST_BYTES, this.scope(repository));
             if (cached) {
                 // Content type is sniffed from the body (see parseManifest).
                 return {
@@ -34597,7 +34677,7 @@ class RegistryClient {
             }
         }
         const manifest = await this.fetchManifest(repository, reference);
-        this.cache?.put(manifest.digest, manifest.bytes);
+        this.cache?.put(manifest.digest, manifest.bytes, this.scope(repository));
         return manifest;
     }
     async fetchManifest(repository, reference) {
@@ -34634,8 +34714,9 @@ class RegistryClient {
     }
     /** Fetches a blob (following redirects) and checks its size and digest. */
     async getBlob(repository, descriptor, maxBytes, what) {
-        // A blob's descriptor comes from a verified manifest of this repository.
-        const cached = this.cache?.get(descriptor.digest, Math.min(descriptor.size, maxBytes));
+        // Only what this repository served before (the cache keeps entries
+        // per repository).
+        const cached = this.cache?.get(descriptor.digest, Math.min(descriptor.size, maxBytes), this.scope(repository));
         if (cached && cached.length === descriptor.size)
             return cached;
         if (descriptor.size > maxBytes) {
@@ -34664,7 +34745,7 @@ class RegistryClient {
         if (response.body.length !== descriptor.size) {
             throw new registry_errors/* RegistryError */.gl('integrity', `The ${what} is ${response.body.length} bytes, but the manifest says ${descriptor.size}`);
         }
-        this.cache?.put(descriptor.digest, response.body);
+        this.cache?.put(descriptor.digest, response.body, this.scope(repository));
         return response.body;
     }
     /**
@@ -34724,7 +34805,9 @@ class RegistryClient {
             if (page >= maxPages)
                 throw tooMany(`${maxPages} pages of ${pageSize}`);
             visited.add(next.href);
-            const response = await this.get(repository, next.pathname + next.search, {
+            // The URL itself, already checked to be on the registry: its path
+            // is never read again as a reference (a "//host" path would be).
+            const response = await this.get(repository, next, {
                 maxBytes: MAX_TAG_PAGE_BYTES,
                 what: 'tag list'
             });
@@ -34767,9 +34850,17 @@ class RegistryClient {
         if (this.ownsTransport)
             this.transport.dispose();
     }
+    /** A repository of this registry, as the cache keeps entries apart. */
+    scope(repository) {
+        return `${this.base.host}/${repository}`;
+    }
     /** GET with auth; non-2xx answers become RegistryErrors. */
     async get(repository, path, options) {
-        const { response, authenticated } = await this.auth.send(new URL(path, this.base), `repository:${repository}:pull`, {
+        const url = typeof path === 'string' ? new URL(path, this.base) : path;
+        if (url.origin !== this.base.origin) {
+            throw new registry_errors/* RegistryError */.gl('security', `Refusing to send a request for ${repository} to ${url.origin}, which is not the registry`);
+        }
+        const { response, authenticated } = await this.auth.send(url, `repository:${repository}:pull`, {
             method: options.method,
             headers: options.accept ? { Accept: options.accept } : {},
             maxBytes: options.maxBytes,
@@ -34865,8 +34956,115 @@ function readRateLimit(headers) {
         : { limit: limit[0], remaining: remaining[0], windowSeconds };
 }
 
+;// CONCATENATED MODULE: ./src/image/fields.ts
+/**
+ * JSON objects read the way the runtimes read them. Docker, containerd and
+ * Podman decode manifests and configs into Go structs, and Go's decoder
+ * matches a key to a field in any case ("user" fills User) with the last
+ * match winning. Reading only the exact spelling would let an image show
+ * this action one User and run as another; so a key in another case counts
+ * as the field, and two keys naming one field are refused as ambiguous.
+ */
+
+/** The fields of the structs the image spec and Docker define. */
+const MANIFEST_FIELDS = [
+    'schemaVersion',
+    'mediaType',
+    'artifactType',
+    'config',
+    'layers',
+    'manifests',
+    'subject',
+    'annotations'
+];
+const DESCRIPTOR_FIELDS = [
+    'mediaType',
+    'artifactType',
+    'digest',
+    'size',
+    'urls',
+    'annotations',
+    'platform',
+    'data'
+];
+const PLATFORM_FIELDS = [
+    'architecture',
+    'os',
+    'os.version',
+    'os.features',
+    'variant',
+    'features'
+];
+const CONFIG_FIELDS = [
+    'created',
+    'author',
+    'architecture',
+    'os',
+    'os.version',
+    'os.features',
+    'variant',
+    'config',
+    'rootfs',
+    'history'
+];
+const CONTAINER_CONFIG_FIELDS = [
+    'User',
+    'ExposedPorts',
+    'Env',
+    'Entrypoint',
+    'Cmd',
+    'Volumes',
+    'WorkingDir',
+    'Labels',
+    'StopSignal',
+    'ArgsEscaped',
+    'Healthcheck',
+    'OnBuild',
+    'Shell'
+];
+/**
+ * Go's folding of field names (bytes.EqualFold): ASCII case, and the two
+ * letters outside ASCII that fold into it, the Kelvin sign (K, U+212A) and
+ * the long s (ſ, U+017F).
+ */
+function foldName(name) {
+    return name
+        .replace(/\u212a/g, 'k')
+        .replace(/\u017f/g, 's')
+        .toLowerCase();
+}
+/**
+ * The struct view of a JSON object: each field under its own name, found
+ * under a key of any case; other keys are left out. `what` names the
+ * document in the error for two keys of one field.
+ */
+function structOf(object, fields, what) {
+    const byFold = new Map(fields.map((f) => [foldName(f), f]));
+    const seen = new Map();
+    const out = Object.create(null);
+    for (const key of Object.keys(object)) {
+        const field = byFold.get(foldName(key));
+        if (field === undefined)
+            continue;
+        const other = seen.get(field);
+        if (other !== undefined) {
+            throw new registry_errors/* RegistryError */.gl('protocol', `The ${what} has both ${(0,registry_errors/* quote */.hD)(other)} and ${(0,registry_errors/* quote */.hD)(key)}, which container runtimes read as one field; refusing an ambiguous ${what}`);
+        }
+        seen.set(field, key);
+        out[field] = object[key];
+    }
+    return out;
+}
+/** `value` as an object to read fields from, or undefined. */
+function objectOrUndefined(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value)
+        ? value
+        : undefined;
+}
+
 ;// CONCATENATED MODULE: ./src/image/config.ts
 /** The image config blob → the fields users ask about. Pure. */
+
 
 
 /** Reads the fields users ask about from a config blob, tolerating absent ones. */
@@ -34881,10 +35079,9 @@ function readConfig(text) {
     if (typeof json !== 'object' || json === null || Array.isArray(json)) {
         throw new registry_errors/* RegistryError */.gl('protocol', 'The config blob is not a JSON object');
     }
-    const root = json;
-    const c = typeof root.config === 'object' && root.config !== null
-        ? root.config
-        : {};
+    // Fields as the runtimes find them, in any case (fields.ts).
+    const root = structOf(json, CONFIG_FIELDS, 'config blob');
+    const c = structOf(objectOrUndefined(root.config) ?? {}, CONTAINER_CONFIG_FIELDS, 'config blob');
     return {
         os: str(root.os),
         architecture: str(root.architecture),
@@ -34943,20 +35140,26 @@ function inDocumentOrder(entries, text, path) {
     const ordered = entriesAt(text, path);
     if (!ordered || ordered.length !== entries.length)
         return entries;
-    return ordered.map(([k, v]) => [
-        k,
-        typeof v === 'string' ? v : JSON.stringify(v)
-    ]);
+    return ordered.map(([k, v]) => [k, shown(k, v)]);
 }
 /** Own entries only (`__proto__` stays an ordinary key); non-strings stringified. */
 function stringMap(value) {
     if (typeof value !== 'object' || value === null || Array.isArray(value)) {
         return [];
     }
-    return Object.entries(value).map(([k, v]) => [
-        k,
-        typeof v === 'string' ? v : JSON.stringify(v)
-    ]);
+    return Object.entries(value).map(([k, v]) => [k, shown(k, v)]);
+}
+/** A label value as text: a string as it is, anything else as JSON. */
+function shown(key, value) {
+    if (typeof value === 'string')
+        return value;
+    try {
+        return JSON.stringify(value);
+    }
+    catch {
+        // Nested deeper than the stack: not a label anyone can read.
+        throw new registry_errors/* RegistryError */.gl('protocol', `The config's label ${(0,registry_errors/* quote */.hD)(key)} is not a string and is nested too deeply to show`);
+    }
 }
 function keys(value) {
     if (typeof value !== 'object' || value === null || Array.isArray(value)) {
@@ -34966,6 +35169,7 @@ function keys(value) {
 }
 
 ;// CONCATENATED MODULE: ./src/image/manifest.ts
+
 
 
 
@@ -34981,7 +35185,8 @@ const MAX_INDEX_ENTRIES = 10_000;
  * sent no usable Content-Type.
  */
 function parseManifest(manifest) {
-    const body = manifest_jsonObject(manifest);
+    // Fields as the runtimes find them, in any case (fields.ts).
+    const body = structOf(manifest_jsonObject(manifest), MANIFEST_FIELDS, 'manifest');
     const mediaType = manifest_mediaTypeOf(body, manifest.contentType);
     const kind = manifestKind(mediaType);
     if (kind !== 'index' && kind !== 'image') {
@@ -35052,36 +35257,43 @@ function imageEntries(list) {
     const out = [];
     for (const item of list) {
         const descriptor = descriptorOf(item, 'index entry');
-        const raw = item;
-        const annotations = typeof raw.annotations === 'object' && raw.annotations !== null
-            ? raw.annotations
-            : undefined;
-        if (annotations &&
-            Object.hasOwn(annotations, 'vnd.docker.reference.type') &&
-            annotations['vnd.docker.reference.type'] === 'attestation-manifest') {
-            continue;
-        }
+        const raw = structOf(item, DESCRIPTOR_FIELDS, 'index entry');
+        const annotations = objectOrUndefined(raw.annotations);
         const type = descriptor.mediaType ?? '';
         // Unknown child types must not be an error (image-spec): skip them.
         if (type && manifestKind(type) !== 'image' && !INDEX_TYPES.includes(type)) {
             continue;
         }
-        let platform;
-        const p = raw.platform;
-        if (typeof p === 'object' && p !== null) {
-            const os = typeof p.os === 'string' ? p.os : '';
-            const architecture = typeof p.architecture === 'string' ? p.architecture : '';
-            if (os === 'unknown' || architecture === 'unknown')
-                continue;
-            platform = {
-                os,
-                architecture,
-                variant: typeof p.variant === 'string' ? p.variant : undefined
-            };
-        }
+        const p = objectOrUndefined(raw.platform);
+        const platform = p && platformOf(p);
+        // Runtimes pass over only what cannot run: BuildKit's attestations
+        // say unknown/unknown. A platform named with "/" would read as another.
+        if (platform === null)
+            continue;
+        if (!platform && isAttestation(annotations))
+            continue;
         out.push({ ...descriptor, platform, annotations });
     }
     return out;
+}
+/** An entry's platform; null when no runtime would run it. */
+function platformOf(p) {
+    const fields = structOf(p, PLATFORM_FIELDS, 'index entry platform');
+    const text = (v) => (typeof v === 'string' ? v : '');
+    const os = text(fields.os);
+    const architecture = text(fields.architecture);
+    const variant = typeof fields.variant === 'string' ? fields.variant : undefined;
+    if (os === 'unknown' || architecture === 'unknown')
+        return null;
+    if ([os, architecture, variant ?? ''].some((part) => part.includes('/'))) {
+        return null;
+    }
+    return { os, architecture, variant };
+}
+function isAttestation(annotations) {
+    return (annotations !== undefined &&
+        Object.hasOwn(annotations, 'vnd.docker.reference.type') &&
+        annotations['vnd.docker.reference.type'] === 'attestation-manifest');
 }
 /** The platforms on offer, each once, for a message: a bounded list. */
 function platformList(platforms) {
@@ -35101,9 +35313,9 @@ function defaultPlatform() {
     return { os: 'linux', architecture: 'amd64' };
 }
 function descriptorOf(value, what) {
-    const d = value;
-    if (typeof d !== 'object' ||
-        d === null ||
+    const object = objectOrUndefined(value);
+    const d = object && structOf(object, DESCRIPTOR_FIELDS, what);
+    if (!d ||
         typeof d.digest !== 'string' ||
         typeof d.size !== 'number' ||
         !Number.isSafeInteger(d.size) ||
@@ -35165,6 +35377,8 @@ async function mapLimit(items, limit, work) {
 const MAX_INDEX_DEPTH = 4;
 /** `platform: all` fetches one manifest and config per platform, at most this many. */
 const MAX_PLATFORMS = 64;
+/** ...and holds their configs, at most this much of them in all. */
+const MAX_PLATFORM_CONFIG_BYTES = 16 * 1024 * 1024;
 async function inspectImage(request, client) {
     return (0,explain/* explained */.t)(request, async () => resolve(request, client, await fetchTop(request, client)));
 }
@@ -35189,7 +35403,15 @@ async function inspectEveryPlatform(request, client) {
         if (unique.size > MAX_PLATFORMS) {
             throw new registry_errors/* RegistryError */.gl('too-large', `The image offers ${unique.size} platforms; inspecting every platform stops at ${MAX_PLATFORMS} (a fixed limit)`, undefined, [], undefined, 'one-platform');
         }
-        return mapLimit([...unique.values()], PER_REGISTRY_CONCURRENCY, (p) => resolve({ ...request, platform: p }, client, top, document));
+        let held = 0;
+        return mapLimit([...unique.values()], PER_REGISTRY_CONCURRENCY, async (p) => {
+            const info = await resolve({ ...request, platform: p }, client, top, document);
+            held += info.configText.length;
+            if (held > MAX_PLATFORM_CONFIG_BYTES) {
+                throw new registry_errors/* RegistryError */.gl('too-large', `The configs of the image's platforms add up to more than ${MAX_PLATFORM_CONFIG_BYTES} bytes; inspecting every platform stops there (a fixed limit)`, undefined, [], undefined, 'one-platform');
+            }
+            return info;
+        });
     });
 }
 /** From the top manifest down through indexes to the platform's manifest. */
@@ -35525,7 +35747,7 @@ function checkGate(gate, info) {
         ? { level: 'info', message: `✔ ${r.rule}` }
         : {
             level: 'error',
-            message: `${r.rule} (actual: ${r.actual})`,
+            message: `${r.rule} (actual: ${clipped(r.actual)})`,
             title: 'Image assertion failed'
         });
     const failure = verdict(results);
@@ -35540,6 +35762,13 @@ function checkGate(gate, info) {
         summary: results.length ? [{ kind: 'rules', results }] : [],
         failure: gate.reportOnly ? undefined : failure
     };
+}
+/** An annotation is one line: a long value is cut (`assertions` has it whole). */
+const MAX_ACTUAL_CHARS = 500;
+function clipped(text) {
+    return text.length > MAX_ACTUAL_CHARS
+        ? `${text.slice(0, MAX_ACTUAL_CHARS)}… (${text.length - MAX_ACTUAL_CHARS} more characters)`
+        : text;
 }
 /** What the step says when rules failed; undefined when all held. */
 function verdict(results) {
@@ -36083,9 +36312,14 @@ async function findCredentials(domain, options = {}) {
  * directory (actions/cache) can answer an unchanged image without
  * downloading it again. Every read is verified; a bad entry is dropped.
  *
+ * Entries are kept per repository (`<dir>/repo-<hash of registry and
+ * path>/blobs/<alg>/<hex>`): knowing a digest must not be enough to get
+ * content another repository served, or one registry could read through
+ * the cache what a private one sent.
+ *
  * The directory may be shared with, or restored from, something we do not
  * trust (another job, a poisoned cache key), so the cache never follows a
- * symlink (neither the directories `<dir>`, `blobs`, `blobs/<alg>` nor an
+ * symlink (neither its directories nor an
  * entry), reads only regular files and only up to the caller's size limit,
  * and creates what it writes private to the user (directories 0700, files
  * 0600). Anything it refuses is counted, left in place, and costs only a
@@ -36123,13 +36357,13 @@ class DigestCache {
      * if the entry is a regular file of at most `maxBytes` bytes (the largest
      * entry the caller accepts): a bigger one is refused without being read.
      */
-    get(digest, maxBytes) {
+    get(digest, maxBytes, scope) {
         // A programming error, not a cache failure: without a limit we would
         // read whatever size was planted.
         if (typeof maxBytes !== 'number' || !(maxBytes >= 0)) {
             throw new TypeError(`maxBytes must be a number >= 0, not ${maxBytes}`);
         }
-        const where = this.locate(digest);
+        const where = this.locate(digest, scope);
         if (!where)
             return undefined;
         let dirs;
@@ -36180,8 +36414,8 @@ class DigestCache {
         return bytes;
     }
     /** Stores verified bytes; a failure to write only costs a future download. */
-    put(digest, bytes) {
-        const where = this.locate(digest);
+    put(digest, bytes, scope) {
+        const where = this.locate(digest, scope);
         if (!where)
             return;
         let tmp;
@@ -36255,21 +36489,28 @@ class DigestCache {
         return 'ok';
     }
     /** `<dir>/blobs/<algorithm>/<hex>`; undefined for anything not a digest. */
-    locate(digest) {
+    locate(digest, scope) {
         if (!isDigest(digest))
             return undefined;
         const [algorithm, hex] = digest.split(':');
         // resolve() drops a trailing slash, which would make lstat follow a
         // symlinked `<dir>`.
         const root = external_node_path_default().resolve(this.dir);
-        const blobs = external_node_path_default().join(root, 'blobs');
+        const dirs = [root];
+        if (scope !== undefined)
+            dirs.push(external_node_path_default().join(root, scopeDir(scope)));
+        const blobs = external_node_path_default().join(dirs.at(-1), 'blobs');
         const dir = external_node_path_default().join(blobs, algorithm);
-        return {
-            algorithm,
-            dirs: [root, blobs, dir],
-            file: external_node_path_default().join(dir, hex)
-        };
+        dirs.push(blobs, dir);
+        return { algorithm, dirs, file: external_node_path_default().join(dir, hex) };
     }
+}
+/**
+ * Where one repository's entries live: a name from its registry and path,
+ * so an entry answers only for the repository that served it.
+ */
+function scopeDir(scope) {
+    return `repo-${(0,external_node_crypto_.createHash)('sha256').update(scope).digest('hex').slice(0, 32)}`;
 }
 function code(error) {
     return error?.code;
@@ -36486,19 +36727,20 @@ function show(value) {
 /**
  * Characters that are never shown as they are: C0 controls, DEL, C1
  * controls, the Unicode line and paragraph separators, bidirectional
- * overrides and isolates (they can make text read differently than it is),
- * and the byte-order mark.
+ * marks, overrides and isolates (they can make text read differently than
+ * it is), zero-width and other invisible format characters, and the
+ * byte-order mark.
  */
 const HIDDEN = 
 // eslint-disable-next-line no-control-regex
-/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]/g;
+/[\u0000-\u001f\u007f-\u009f\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
 const NAMED = {
     '\n': '\\n',
     '\r': '\\r',
     '\t': '\\t'
 };
 /** `\n`, `\x1b`, `\u2028`: a hidden character written so that it shows. */
-function shown(c) {
+function escape_shown(c) {
     const named = NAMED[c];
     if (named)
         return named;
@@ -36509,7 +36751,7 @@ function shown(c) {
 }
 /** Every hidden character written visibly; nothing else changes. */
 function visible(text) {
-    return text.replace(HIDDEN, shown);
+    return text.replace(HIDDEN, escape_shown);
 }
 /**
  * One log line. The runner reads a line as a workflow command when it
@@ -36642,6 +36884,8 @@ function changesComment(changes, before, after) {
  * found again by a hidden marker so reruns edit it instead of piling up.
  * @actions/github is loaded only here, only when a comment is wanted.
  */
+/** Authors whose marked comment may be ours (a personal access token's). */
+const TRUSTED = new Set(['OWNER', 'MEMBER', 'COLLABORATOR']);
 async function upsertPullRequestComment(token, body, marker) {
     const { context, getOctokit } = await __nccwpck_require__.e(/* import() */ 785).then(__nccwpck_require__.bind(__nccwpck_require__, 2785));
     const pull = context.payload.pull_request;
@@ -36657,7 +36901,10 @@ async function upsertPullRequestComment(token, body, marker) {
         issue_number: pull.number,
         per_page: 100
     });
-    const mine = comments.find((c) => c.body?.includes(marker));
+    // The marker is public text: anyone may write it into a comment. Only a
+    // bot's (the workflow token's) or a repository member's counts as ours.
+    const mine = comments.find((c) => c.body?.includes(marker) &&
+        (c.user?.type === 'Bot' || TRUSTED.has(c.author_association)));
     if (mine) {
         const { data } = await octokit.rest.issues.updateComment({
             owner,
@@ -36676,32 +36923,51 @@ async function upsertPullRequestComment(token, body, marker) {
     return { status: 'created', url: data.html_url };
 }
 
+;// CONCATENATED MODULE: ./src/report/summary/writer.ts
+const SUMMARY_BUDGET_BYTES = 900 * 1024;
+/** What a note says for rows left out of a table. */
+const NOT_SHOWN = (left) => `<p><em>${left} more not shown; the full data is in the step outputs.</em></p>`;
+/**
+ * A table of as many rows as fit: at most `maxRows`, and only while the
+ * budget lasts; a note counts the rest.
+ */
+function addBudgetedTable(summary, header, rows, budget, maxRows = Infinity) {
+    const kept = [];
+    for (const row of rows) {
+        // Each cell is wrapped in <td></td>, each row in <tr></tr>.
+        const size = row.reduce((n, c) => n + Buffer.byteLength(c) + 9, 9);
+        if (kept.length >= maxRows || size > budget.bytes)
+            break;
+        budget.bytes -= size;
+        kept.push(row);
+    }
+    summary.addTable([header.map((data) => ({ data, header: true })), ...kept]);
+    if (kept.length < rows.length) {
+        summary.addRaw(NOT_SHOWN(rows.length - kept.length), true);
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/report/summary/changes.ts
 
 
-function writeChangesSummary(summary, changes, before, after) {
+
+function writeChangesSummary(summary, changes, before, after, budget) {
     const rows = changeRows(changes);
     summary.addHeading(escapeHtml(`Changes from ${before} to ${after}`), 3);
     if (rows.length === 0) {
         summary.addRaw(`<p>No changes (${changes.unchanged} fields, labels and env entries compared).</p>`, true);
         return;
     }
-    summary.addTable([
-        [
-            { data: 'What', header: true },
-            { data: 'Before', header: true },
-            { data: 'After', header: true }
-        ],
-        ...rows.map(([what, old, now]) => [
-            htmlCell(what, { code: true }),
-            htmlCell(old, { empty: NONE }),
-            htmlCell(now, { empty: NONE })
-        ])
-    ]);
+    addBudgetedTable(summary, ['What', 'Before', 'After'], rows.map(([what, old, now]) => [
+        htmlCell(what, { code: true }),
+        htmlCell(old, { empty: NONE }),
+        htmlCell(now, { empty: NONE })
+    ]), budget);
     summary.addRaw(`<p>${rows.length} changed, ${changes.unchanged} unchanged.</p>`, true);
 }
 
 ;// CONCATENATED MODULE: ./src/report/summary/image.ts
+
 
 
 
@@ -36717,7 +36983,7 @@ function image_code(text) {
 function pinnedReference(info) {
     return `${(0,registry_reference/* repositoryName */.aR)(info.reference)}@${info.digest}`;
 }
-function writeImageSummary(summary, info) {
+function writeImageSummary(summary, info, budget = { bytes: SUMMARY_BUDGET_BYTES }) {
     const c = info.config;
     summary.addHeading(escapeHtml(info.ref), 2);
     summary.addRaw('<p>Pinned by digest:</p>', true);
@@ -36753,9 +37019,12 @@ function writeImageSummary(summary, info) {
         ],
         ...rows.map(([name, value]) => [name, value || EMPTY])
     ]);
-    const budget = { chars: MAX_TABLE_CHARS };
-    keyValueTable(summary, `Labels (${c.labels.length})`, c.labels, budget);
-    keyValueTable(summary, `Environment (${c.env.length})`, c.env, budget);
+    // Labels and env share a part of the summary's room.
+    const part = { bytes: Math.min(MAX_TABLE_CHARS, budget.bytes) };
+    const before = part.bytes;
+    keyValueTable(summary, `Labels (${c.labels.length})`, c.labels, part);
+    keyValueTable(summary, `Environment (${c.env.length})`, c.env, part);
+    budget.bytes -= before - part.bytes;
 }
 function keyValueTable(summary, title, entries, budget) {
     summary.addHeading(escapeHtml(title), 3);
@@ -36763,26 +37032,10 @@ function keyValueTable(summary, title, entries, budget) {
         summary.addRaw('<p><em>none</em></p>', true);
         return;
     }
-    const rows = [
-        [
-            { data: 'Key', header: true },
-            { data: 'Value', header: true }
-        ]
-    ];
-    let shown = 0;
-    for (const [key, value] of entries) {
-        const row = [image_code(key) || EMPTY, htmlText(value) || EMPTY];
-        const size = row[0].length + row[1].length;
-        if (shown >= MAX_TABLE_ROWS || size > budget.chars)
-            break;
-        budget.chars -= size;
-        rows.push(row);
-        shown++;
-    }
-    summary.addTable(rows);
-    if (shown < entries.length) {
-        summary.addRaw(`<p><em>${entries.length - shown} more not shown; the full data is in the step outputs.</em></p>`, true);
-    }
+    addBudgetedTable(summary, ['Key', 'Value'], entries.map(([key, value]) => [
+        image_code(key) || EMPTY,
+        htmlText(value) || EMPTY
+    ]), budget, MAX_TABLE_ROWS);
 }
 function formatBytes(n) {
     if (n < 1024)
@@ -36801,54 +37054,46 @@ function formatBytes(n) {
 /** Many images (or every platform of one) → one summary table. */
 
 
+
 /** A row per image (by reference as written) or per platform of one image. */
-function writeRowsSummary(summary, title, rows) {
+function writeRowsSummary(summary, title, rows, budget) {
     const failed = rows.filter((r) => r.error).length;
     summary.addHeading(escapeHtml(`${title}: ${rows.length - failed} inspected${failed ? `, ${failed} failed` : ''}`), 2);
-    summary.addTable([
-        ['Image', 'Digest', 'Platform', 'User', 'Created', 'Labels', 'Env'].map((data) => ({ data, header: true })),
-        ...rows.map(({ name, info, error }) => info
-            ? [
-                htmlCell(name, { code: true }),
-                htmlCell(info.digest, { code: true }),
-                htmlText(formatPlatform(info.platform)),
-                htmlCell(info.config.user, {
-                    code: true,
-                    empty: '<em>(root)</em>'
-                }),
-                htmlCell(info.config.created, { empty: '<em>(none)</em>' }),
-                String(info.config.labels.length),
-                String(info.config.env.length)
-            ]
-            : [
-                htmlCell(name, { code: true }),
-                `❌ ${htmlText(error ?? 'failed')}`,
-                '',
-                '',
-                '',
-                '',
-                ''
-            ].map((c) => c || '&nbsp;'))
-    ]);
+    addBudgetedTable(summary, ['Image', 'Digest', 'Platform', 'User', 'Created', 'Labels', 'Env'], rows.map(({ name, info, error }) => info
+        ? [
+            htmlCell(name, { code: true }),
+            htmlCell(info.digest, { code: true }),
+            htmlText(formatPlatform(info.platform)),
+            htmlCell(info.config.user, {
+                code: true,
+                empty: '<em>(root)</em>'
+            }),
+            htmlCell(info.config.created, { empty: '<em>(none)</em>' }),
+            String(info.config.labels.length),
+            String(info.config.env.length)
+        ]
+        : [
+            htmlCell(name, { code: true }),
+            `❌ ${htmlText(error ?? 'failed')}`,
+            '',
+            '',
+            '',
+            '',
+            ''
+        ].map((c) => c || '&nbsp;')), budget);
 }
 
 ;// CONCATENATED MODULE: ./src/report/summary/rules.ts
 
-function writeRulesSummary(summary, results) {
+
+function writeRulesSummary(summary, results, budget) {
     const failed = results.filter((r) => !r.passed).length;
     summary.addHeading(escapeHtml(`Assertions: ${results.length - failed} passed, ${failed} failed`), 3);
-    summary.addTable([
-        [
-            { data: 'Result', header: true },
-            { data: 'Rule', header: true },
-            { data: 'Actual', header: true }
-        ],
-        ...results.map((r) => [
-            r.passed ? '✅ pass' : '❌ fail',
-            htmlCell(r.rule, { code: true }),
-            htmlCell(r.actual, { empty: '<em>(empty)</em>' })
-        ])
-    ]);
+    addBudgetedTable(summary, ['Result', 'Rule', 'Actual'], results.map((r) => [
+        r.passed ? '✅ pass' : '❌ fail',
+        htmlCell(r.rule, { code: true }),
+        htmlCell(r.actual, { empty: '<em>(empty)</em>' })
+    ]), budget);
 }
 
 ;// CONCATENATED MODULE: ./src/report/summary/index.ts
@@ -36857,20 +37102,22 @@ function writeRulesSummary(summary, results) {
 
 
 
+
 function writeSections(summary, sections) {
+    const budget = { bytes: SUMMARY_BUDGET_BYTES };
     for (const section of sections) {
         switch (section.kind) {
             case 'image':
-                writeImageSummary(summary, section.info);
+                writeImageSummary(summary, section.info, budget);
                 break;
             case 'rows':
-                writeRowsSummary(summary, section.title, section.rows);
+                writeRowsSummary(summary, section.title, section.rows, budget);
                 break;
             case 'rules':
-                writeRulesSummary(summary, section.results);
+                writeRulesSummary(summary, section.results, budget);
                 break;
             case 'changes':
-                writeChangesSummary(summary, section.changes, section.before, section.after);
+                writeChangesSummary(summary, section.changes, section.before, section.after, budget);
                 break;
             case 'unchanged':
                 summary.addRaw(`<p><code>${escapeHtml(section.ref)}</code> is unchanged: <code>${escapeHtml(section.digest)}</code></p>`, true);

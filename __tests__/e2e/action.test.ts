@@ -201,17 +201,18 @@ describe('inspecting images on an anonymous registry with a blob CDN', () => {
     expect(result.outputs.get('entrypoint')).toBe('null')
   })
 
+  // `child`: which of [amd64, arm64, armv7] the platform resolves to.
   // prettier-ignore
   test.each([
-    ['OCI index, default platform', 'team/multi:latest', '', 0, 'linux/amd64'],
-    ['OCI index, linux/arm64', 'team/multi:latest', 'linux/arm64', 1, 'linux/arm64'],
-    ['OCI index, aarch64 alias', 'team/multi:latest', 'linux/aarch64', 1, 'linux/arm64'],
-    ['OCI index, arm64/v8 alias', 'team/multi:latest', 'linux/arm64/v8', 1, 'linux/arm64'],
-    ['OCI index, linux/arm/v7', 'team/multi:latest', 'linux/arm/v7', 2, 'linux/arm/v7'],
-    ['OCI index, linux/arm means v7', 'team/multi:latest', 'linux/arm', 2, 'linux/arm/v7'],
-    ['OCI index, x86_64 alias', 'team/multi:latest', 'linux/x86_64', 0, 'linux/amd64'],
-    ['manifest list, arm64', 'team/list:2', 'linux/arm64', 1, 'linux/arm64']
-  ])('%s', async (_name, image, platform, child, expected) => {
+    { name: 'OCI index, default platform',   image: 'team/multi:latest', platform: '',               child: 0, expected: 'linux/amd64' },
+    { name: 'OCI index, linux/arm64',        image: 'team/multi:latest', platform: 'linux/arm64',    child: 1, expected: 'linux/arm64' },
+    { name: 'OCI index, aarch64 alias',      image: 'team/multi:latest', platform: 'linux/aarch64',  child: 1, expected: 'linux/arm64' },
+    { name: 'OCI index, arm64/v8 alias',     image: 'team/multi:latest', platform: 'linux/arm64/v8', child: 1, expected: 'linux/arm64' },
+    { name: 'OCI index, linux/arm/v7',       image: 'team/multi:latest', platform: 'linux/arm/v7',   child: 2, expected: 'linux/arm/v7' },
+    { name: 'OCI index, linux/arm means v7', image: 'team/multi:latest', platform: 'linux/arm',      child: 2, expected: 'linux/arm/v7' },
+    { name: 'OCI index, x86_64 alias',       image: 'team/multi:latest', platform: 'linux/x86_64',   child: 0, expected: 'linux/amd64' },
+    { name: 'manifest list, arm64',          image: 'team/list:2',       platform: 'linux/arm64',    child: 1, expected: 'linux/arm64' }
+  ])('$name', async ({ image, platform, child, expected }) => {
     const pushed = image.startsWith('team/multi') ? index : list
     const built = [amd64, arm64, armv7][child]
     const result = await runAction({ image: `${reg.host}/${image}`, platform })
@@ -247,10 +248,10 @@ describe('inspecting images on an anonymous registry with a blob CDN', () => {
 
   // prettier-ignore
   test.each([
-    ['digest in image', (d: string) => ({ image: `${reg.host}/team/app@${d}` }), (d: string) => `${reg.host}/team/app@${d}`],
-    ['tag and digest in image', (d: string) => ({ image: `${reg.host}/team/app:v1@${d}` }), (d: string) => `${reg.host}/team/app:v1@${d}`],
-    ['digest in image, tag input', (d: string) => ({ image: `${reg.host}/team/app@${d}`, tag: 'v1' }), (d: string) => `${reg.host}/team/app:v1@${d}`]
-  ])('pins by digest: %s', async (_name, inputs, ref) => {
+    { name: 'digest in image',            inputs: (d: string) => ({ image: `${reg.host}/team/app@${d}` }),            ref: (d: string) => `${reg.host}/team/app@${d}` },
+    { name: 'tag and digest in image',    inputs: (d: string) => ({ image: `${reg.host}/team/app:v1@${d}` }),         ref: (d: string) => `${reg.host}/team/app:v1@${d}` },
+    { name: 'digest in image, tag input', inputs: (d: string) => ({ image: `${reg.host}/team/app@${d}`, tag: 'v1' }), ref: (d: string) => `${reg.host}/team/app:v1@${d}` }
+  ])('pins by digest: $name', async ({ inputs, ref }) => {
     reg.resetLogs()
     const result = await runAction(inputs(oci.digest))
     expect(result.failed).toBe(false)
@@ -270,26 +271,26 @@ describe('inspecting images on an anonymous registry with a blob CDN', () => {
 
   // prettier-ignore
   test.each([
-    ['an unknown tag', 'team/app:nope', /tag "nope" not found in 127\.0\.0\.1:\d+\/team\/app/],
-    ['an unknown digest', `team/app@sha256:${'0'.repeat(64)}`, /digest sha256:0{64} not found/],
-    ['an unknown repository', 'team/nothing:v1', /tag "v1" not found in 127\.0\.0\.1:\d+\/team\/nothing \(or the repository does not exist\).*MANIFEST_UNKNOWN/],
-    ['an artifact', 'team/chart:0.1.0', /not a container image but an artifact of type "application\/vnd\.cncf\.helm\.config\.v1\+json"/]
-  ])('fails clearly on %s', async (_name, image, message) => {
+    { name: 'an unknown tag',        image: 'team/app:nope',                     message: /tag "nope" not found in 127\.0\.0\.1:\d+\/team\/app/ },
+    { name: 'an unknown digest',     image: `team/app@sha256:${'0'.repeat(64)}`, message: /digest sha256:0{64} not found/ },
+    { name: 'an unknown repository', image: 'team/nothing:v1',                   message: /tag "v1" not found in 127\.0\.0\.1:\d+\/team\/nothing \(or the repository does not exist\).*MANIFEST_UNKNOWN/ },
+    { name: 'an artifact',           image: 'team/chart:0.1.0',                  message: /not a container image but an artifact of type "application\/vnd\.cncf\.helm\.config\.v1\+json"/ }
+  ])('fails clearly on $name', async ({ image, message }) => {
     const result = await runAction({ image: `${reg.host}/${image}` })
     expectFailure(result, message)
   })
 
   // prettier-ignore
-  test.each([
-    ['an invalid image', { image: 'Nginx:latest' }, /^Input 'image': "Nginx:latest" is not a valid image reference: repository name "Nginx" must be lowercase/],
-    ['a URL as image', { image: 'https://ghcr.io/org/app' }, /^Input 'image': .*no URL scheme/],
-    ['a bad digest', { image: 'nginx@sha256:abc' }, /^Input 'image': .*64/],
-    ['conflicting tags', { image: 'nginx:1.27', tag: '1.26' }, /^Input 'tag': "1.26" conflicts with the tag "1.27"/],
-    ['an invalid tag', { image: 'nginx', tag: '-x' }, /^Input 'tag': "-x" is not a valid tag/],
-    ['an invalid platform', { image: 'nginx', platform: 'linux' }, /^Input 'platform': "linux" is not a platform/],
-    ['a username without password', { image: 'nginx', username: 'u' }, /^Input 'password': 'username' and 'password' go together/],
-    ['an empty image', { image: '' }, /^Input 'image': is required: give the image to inspect \(or several, one per line, in 'images'\)\./]
-  ])('rejects %s before any request', async (_name, inputs, message) => {
+  test.each<{ name: string; inputs: Record<string, string>; message: RegExp }>([
+    { name: 'an invalid image',            inputs: { image: 'Nginx:latest' },             message: /^Input 'image': "Nginx:latest" is not a valid image reference: repository name "Nginx" must be lowercase/ },
+    { name: 'a URL as image',              inputs: { image: 'https://ghcr.io/org/app' },  message: /^Input 'image': .*no URL scheme/ },
+    { name: 'a bad digest',                inputs: { image: 'nginx@sha256:abc' },         message: /^Input 'image': .*64/ },
+    { name: 'conflicting tags',            inputs: { image: 'nginx:1.27', tag: '1.26' },  message: /^Input 'tag': "1.26" conflicts with the tag "1.27"/ },
+    { name: 'an invalid tag',              inputs: { image: 'nginx', tag: '-x' },         message: /^Input 'tag': "-x" is not a valid tag/ },
+    { name: 'an invalid platform',         inputs: { image: 'nginx', platform: 'linux' }, message: /^Input 'platform': "linux" is not a platform/ },
+    { name: 'a username without password', inputs: { image: 'nginx', username: 'u' },     message: /^Input 'password': 'username' and 'password' go together/ },
+    { name: 'an empty image',              inputs: { image: '' },                         message: /^Input 'image': is required: give the image to inspect \(or several, one per line, in 'images'\)\./ }
+  ])('rejects $name before any request', async ({ inputs, message }) => {
     reg.resetLogs()
     const result = await runAction(inputs)
     expectFailure(result, message)

@@ -65,11 +65,10 @@ describe('token auth (Docker Hub style)', () => {
     // the CDN never sees the token
     expect(reg.cdn!.requests).toHaveLength(1)
     expect(reg.cdn!.requests[0].headers.authorization).toBeUndefined()
-    // the token is masked first and never printed otherwise
+    // an anonymous token is anyone's: never printed, and not masked
+    // either (the token server would choose what the log hides)
     const token = String(reg.requests[1].headers.authorization).slice(7)
-    const lines = result.stdout.split('\n')
-    expect(lines).toContain(`::add-mask::${token}`)
-    expect(lines.filter((l) => l.includes(token))).toHaveLength(1)
+    expect(result.stdout).not.toContain(token)
   })
 
   it('skips the 401 round trip when the realm is known up front (as for Docker Hub)', async () => {
@@ -115,13 +114,13 @@ describe('token auth (Docker Hub style)', () => {
 
   // prettier-ignore
   test.each([
-    ['auth (base64 user:password)', (host: string) => ({ auths: { [host]: { auth: base64(`${USER.username}:${USER.password}`) } } })],
-    ['username/password fields', (host: string) => ({ auths: { [host]: { username: USER.username, password: USER.password } } })],
-    ['an https:// key', (host: string) => ({ auths: { [`https://${host}`]: { auth: base64(`${USER.username}:${USER.password}`) } } })]
-  ])('reads credentials from the docker config: %s', async (_name, config) => {
+    { name: 'auth (base64 user:password)', dockerConfig: (host: string) => ({ auths: { [host]: { auth: base64(`${USER.username}:${USER.password}`) } } }) },
+    { name: 'username/password fields',    dockerConfig: (host: string) => ({ auths: { [host]: { username: USER.username, password: USER.password } } }) },
+    { name: 'an https:// key',             dockerConfig: (host: string) => ({ auths: { [`https://${host}`]: { auth: base64(`${USER.username}:${USER.password}`) } } }) }
+  ])('reads credentials from the docker config: $name', async ({ dockerConfig }) => {
     const result = await runAction(
       { image: `${reg.host}/acme/private:v1` },
-      { dockerConfig: config(reg.host) }
+      { dockerConfig: dockerConfig(reg.host) }
     )
     expect(result.failed).toBe(false)
     expect(result.outputs.get('digest')).toBe(priv.digest)

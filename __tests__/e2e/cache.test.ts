@@ -33,6 +33,7 @@ import {
 } from '../support/registry.mjs'
 import { runAction, type ActionRun } from '../support/action.js'
 import { expectFailure, expectOk, pathOf } from '../support/expect.js'
+import { scopeDir } from '../../src/registry/cache.js'
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'rii-cache-e2e-'))
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }))
@@ -55,8 +56,13 @@ const manifestRequests = (reg: RunningRegistry): RequestLogEntry[] =>
 const blobRequests = (reg: RunningRegistry): RequestLogEntry[] =>
   reg.requests.filter((r) => pathOf(r).includes('/blobs/'))
 
-const entryPath = (dir: string, digest: string): string =>
-  path.join(dir, 'blobs', ...digest.split(':'))
+/** Entries live per repository: `<dir>/repo-<hash>/blobs/<alg>/<hex>`. */
+const repoDir = (host: string, repo: string): string =>
+  scopeDir(`${host}/${repo}`)
+const entryPath = (dir: string, repo: string, digest: string): string =>
+  path.join(dir, repo, 'blobs', ...digest.split(':'))
+const entryName = (repo: string, digest: string): string =>
+  `${repo}/blobs/${digest.replace(':', '/')}`
 
 /** Every file under dir, relative with '/', sorted. */
 function files(dir: string): string[] {
@@ -103,16 +109,24 @@ const armv7 = buildImage({
   seed: 'cache-armv7'
 })
 
-/** name, auth, the 401s and token requests a run pays to learn the challenge */
+interface RegistryRow {
+  name: 'token auth' | 'anonymous'
+  auth: 'token' | 'none'
+  /** The 401s a run pays to learn the challenge. */
+  challenges: number
+  /** The token requests a run pays to learn the challenge. */
+  tokens: number
+}
+
 // prettier-ignore
-const REGISTRIES: ['token auth' | 'anonymous', 'token' | 'none', number, number][] = [
-  ['token auth', 'token', 1, 1],
-  ['anonymous', 'none', 0, 0]
+const REGISTRIES: RegistryRow[] = [
+  { name: 'token auth', auth: 'token', challenges: 1, tokens: 1 },
+  { name: 'anonymous',  auth: 'none',  challenges: 0, tokens: 0 }
 ]
 
 describe.each(REGISTRIES)(
-  'cache-dir on a multi-platform image (%s registry)',
-  (_name, auth, challenges, tokens) => {
+  'cache-dir on a multi-platform image ($name registry)',
+  ({ auth, challenges, tokens }) => {
     let reg: RunningRegistry
     let index: Pushed & { children: Pushed[] }
     let image: string
@@ -138,20 +152,21 @@ describe.each(REGISTRIES)(
       const result = await runAction({ image, 'cache-dir': warmDir })
       expectOk(result)
       reference = result.outputs
+      const repo = repoDir(reg.host, 'team/multi')
       expect(files(warmDir)).toEqual(
         [index.digest, amd64.manifestDigest, amd64.configDigest]
-          .map((d) => `blobs/${d.replace(':', '/')}`)
+          .map((d) => entryName(repo, d))
           .sort()
       )
-      expect(fs.readFileSync(entryPath(warmDir, index.digest))).toEqual(
+      expect(fs.readFileSync(entryPath(warmDir, repo, index.digest))).toEqual(
         index.bytes
       )
-      expect(fs.readFileSync(entryPath(warmDir, amd64.manifestDigest))).toEqual(
-        amd64.manifest
-      )
-      expect(fs.readFileSync(entryPath(warmDir, amd64.configDigest))).toEqual(
-        amd64.config
-      )
+      expect(
+        fs.readFileSync(entryPath(warmDir, repo, amd64.manifestDigest))
+      ).toEqual(amd64.manifest)
+      expect(
+        fs.readFileSync(entryPath(warmDir, repo, amd64.configDigest))
+      ).toEqual(amd64.config)
       // HEAD for the digest, then everything by digest
       expect(summary(reg.requests)).toEqual([
         ...challengeRequests,
@@ -204,24 +219,24 @@ describe.each(REGISTRIES)(
 
     // prettier-ignore
     test.each([
-    ['digest only', (d: string) => `team/multi@${d}`, (host: string, d: string) => `${host}/team/multi@${d}`],
-    ['tag and digest', (d: string) => `team/multi:1@${d}`, (host: string, d: string) => `${host}/team/multi:1@${d}`]
-  ])('a digest reference (%s) with a warm cache costs one HEAD, which confirms the digest in the repository', async (_n, ref, expected) => {
-    const result = await runAction({
-      image: `${reg.host}/${ref(index.digest)}`,
-      'cache-dir': warmDir
+      { name: 'digest only',    ref: (d: string) => `team/multi@${d}`,   expected: (host: string, d: string) => `${host}/team/multi@${d}` },
+      { name: 'tag and digest', ref: (d: string) => `team/multi:1@${d}`, expected: (host: string, d: string) => `${host}/team/multi:1@${d}` }
+    ])('a digest reference ($name) with a warm cache costs one HEAD, which confirms the digest in the repository', async ({ ref, expected }) => {
+      const result = await runAction({
+        image: `${reg.host}/${ref(index.digest)}`,
+        'cache-dir': warmDir
+      })
+      expectOk(result)
+      expect(summary(reg.requests)).toEqual([
+        ...(challenges ? [`HEAD manifest ${index.digest} 401`] : []),
+        `HEAD manifest ${index.digest} 200`
+      ])
+      expect(reg.token?.requests ?? []).toHaveLength(tokens)
+      expect(result.outputs.get('ref')).toBe(expected(reg.host, index.digest))
+      expect(Object.fromEntries([...result.outputs].filter(([k]) => k !== 'ref'))).toEqual(
+        Object.fromEntries([...reference].filter(([k]) => k !== 'ref'))
+      )
     })
-    expectOk(result)
-    expect(summary(reg.requests)).toEqual([
-      ...(challenges ? [`HEAD manifest ${index.digest} 401`] : []),
-      `HEAD manifest ${index.digest} 200`
-    ])
-    expect(reg.token?.requests ?? []).toHaveLength(tokens)
-    expect(result.outputs.get('ref')).toBe(expected(reg.host, index.digest))
-    expect(Object.fromEntries([...result.outputs].filter(([k]) => k !== 'ref'))).toEqual(
-      Object.fromEntries([...reference].filter(([k]) => k !== 'ref'))
-    )
-  })
 
     it('does not answer from the cache for a repository that does not have the digest', async () => {
       await pushImage(reg, 'team/other', 'v1', buildImage({ seed: 'other' }))
@@ -239,31 +254,31 @@ describe.each(REGISTRIES)(
 
     // prettier-ignore
     test.each([
-    // entry, its digest, the request that replaces it
-    ['the index', () => index.digest, () => `GET manifest ${index.digest} 200`],
-    ['the platform manifest', () => amd64.manifestDigest, () => `GET manifest ${amd64.manifestDigest} 200`],
-    ['the config', () => amd64.configDigest, () => `GET blob ${amd64.configDigest} 200`]
-  ])('a corrupt entry (%s) is ignored, downloaded again and replaced', async (_n, digestOf, refetch) => {
-    const dir = freshDir()
-    fs.cpSync(warmDir, dir, { recursive: true })
-    const file = entryPath(dir, digestOf())
-    const good = fs.readFileSync(file)
-    flipBytes(file)
-    expect(fs.readFileSync(file)).not.toEqual(good)
-    const result = await runAction({ image, 'cache-dir': dir })
-    expectOk(result)
-    expect(result.outputs).toEqual(reference)
-    expect(summary(reg.requests)).toEqual([
-      ...challengeRequests,
-      'HEAD manifest 1 200',
-      refetch()
-    ])
-    expect(fs.readFileSync(file)).toEqual(good)
-    expect(cacheLine(result)).toBe(
-      `Cache ${dir}: 2 hits, 0 misses, 1 corrupt entries replaced`
-    )
-    expect(files(dir)).toEqual(files(warmDir))
-  })
+      // name: the entry; digestOf: its digest; refetch: the request that replaces it
+      { name: 'the index',             digestOf: () => index.digest,         refetch: () => `GET manifest ${index.digest} 200` },
+      { name: 'the platform manifest', digestOf: () => amd64.manifestDigest, refetch: () => `GET manifest ${amd64.manifestDigest} 200` },
+      { name: 'the config',            digestOf: () => amd64.configDigest,   refetch: () => `GET blob ${amd64.configDigest} 200` }
+    ])('a corrupt entry ($name) is ignored, downloaded again and replaced', async ({ digestOf, refetch }) => {
+      const dir = freshDir()
+      fs.cpSync(warmDir, dir, { recursive: true })
+      const file = entryPath(dir, repoDir(reg.host, 'team/multi'), digestOf())
+      const good = fs.readFileSync(file)
+      flipBytes(file)
+      expect(fs.readFileSync(file)).not.toEqual(good)
+      const result = await runAction({ image, 'cache-dir': dir })
+      expectOk(result)
+      expect(result.outputs).toEqual(reference)
+      expect(summary(reg.requests)).toEqual([
+        ...challengeRequests,
+        'HEAD manifest 1 200',
+        refetch()
+      ])
+      expect(fs.readFileSync(file)).toEqual(good)
+      expect(cacheLine(result)).toBe(
+        `Cache ${dir}: 2 hits, 0 misses, 1 corrupt entries replaced`
+      )
+      expect(files(dir)).toEqual(files(warmDir))
+    })
 
     it('platform all with a warm cache: one HEAD, the other platforms fetched once and then cached', async () => {
       const dir = freshDir()
@@ -349,7 +364,7 @@ describe('cache-dir when things change or fail (token auth)', () => {
     // both images are cached now
     expect(files(dir)).toEqual(
       [first.digest, before.configDigest, moved.digest, after.configDigest]
-        .map((d) => `blobs/${d.replace(':', '/')}`)
+        .map((d) => entryName(repoDir(reg.host, 'team/moving'), d))
         .sort()
     )
   })
@@ -403,10 +418,10 @@ describe('cache-dir when things change or fail (token auth)', () => {
 
   // prettier-ignore
   test.each([
-    ['a regular file', (d: string) => { fs.writeFileSync(d, 'not a directory'); return d }],
-    ['a path under a regular file', (d: string) => { fs.writeFileSync(d, 'not a directory'); return path.join(d, 'cache') }],
-    ['a directory whose blobs/ is a file', (d: string) => { fs.mkdirSync(d); fs.writeFileSync(path.join(d, 'blobs'), ''); return d }]
-  ])('an unwritable cache dir (%s) does not fail the run', async (_n, make) => {
+    { name: 'a regular file',                     make: (d: string) => { fs.writeFileSync(d, 'not a directory'); return d } },
+    { name: 'a path under a regular file',        make: (d: string) => { fs.writeFileSync(d, 'not a directory'); return path.join(d, 'cache') } },
+    { name: "a directory whose repository folder is a file", make: (d: string) => { fs.mkdirSync(d); fs.writeFileSync(path.join(d, repoDir(reg.host, 'team/app')), ''); return d } }
+  ])('an unwritable cache dir ($name) does not fail the run', async ({ make }) => {
     const dir = make(freshDir())
     const image = `${reg.host}/team/app:v1`
     const plain = await runAction({ image })
@@ -459,7 +474,7 @@ describe('cache-dir never vouches for what the registry would not serve', () => 
     expect(cacheLine(closed)).toBeUndefined()
   })
 
-  it('a symlinked blobs/ directory is refused: the run downloads and says so', async () => {
+  it('a symlinked repository folder is refused: the run downloads and says so', async () => {
     const dir = freshDir()
     const warm = await runAction({
       image: `${reg.host}/open/app:v1`,
@@ -468,7 +483,8 @@ describe('cache-dir never vouches for what the registry would not serve', () => 
     expectOk(warm)
     const linked = freshDir()
     fs.mkdirSync(linked, { mode: 0o700 })
-    fs.symlinkSync(path.join(dir, 'blobs'), path.join(linked, 'blobs'))
+    const repo = repoDir(reg.host, 'open/app')
+    fs.symlinkSync(path.join(dir, repo), path.join(linked, repo))
     reg.resetLogs()
     const result = await runAction({
       image: `${reg.host}/open/app:v1`,

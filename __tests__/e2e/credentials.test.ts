@@ -241,15 +241,17 @@ describe('credentials against token auth (Docker Hub style, realm on another ori
       )
     })
 
+    // setup: the helpers credHelpers and credsStore name (auths holds a wrong
+    // password); calls: how often each helper ran
     // prettier-ignore
     test.each([
-      ['credHelpers wins over credsStore and auths',
-        { credHelpers: 'good', credsStore: 'wrong', auths: true }, { good: 1, wrong: 0 }],
-      ['credsStore is used when no credHelper is configured, over auths',
-        { credsStore: 'good', auths: true }, { good: 1, wrong: 0 }],
-      ['a credHelper without credentials ("not found", exit 1) falls through to credsStore',
-        { credHelpers: 'empty', credsStore: 'good', auths: true }, { good: 1, wrong: 0, empty: 2 }]
-    ] as const)('%s', async (_name, setup, calls) => {
+      { name: 'credHelpers wins over credsStore and auths',
+        setup: { credHelpers: 'good', credsStore: 'wrong', auths: true }, calls: { good: 1, wrong: 0 } },
+      { name: 'credsStore is used when no credHelper is configured, over auths',
+        setup: { credsStore: 'good', auths: true }, calls: { good: 1, wrong: 0 } },
+      { name: 'a credHelper without credentials ("not found", exit 1) falls through to credsStore',
+        setup: { credHelpers: 'empty', credsStore: 'good', auths: true }, calls: { good: 1, wrong: 0, empty: 2 } }
+    ] as const)('$name', async ({ setup, calls }) => {
       const hs = {
         good: helpers.write('good', { answers: { [proxy.host]: { Username: USER.username, Secret: USER.password } } }),
         wrong: helpers.write('wrong', { answers: { [proxy.host]: { Username: USER.username, Secret: 'wrong' } } }),
@@ -317,23 +319,24 @@ describe('credentials against token auth (Docker Hub style, realm on another ori
     // (a helper that is not installed: see "the bundled action" below, it
     // has to run in a child process)
 
-    // name, executables (in the PATH dir) that would run if the name were used
+    // helper: the name in credHelpers; traps: executables (in the PATH dir)
+    // that would run if the name were used
     // prettier-ignore
-    test.each([
-      ['y;touch pwned', ['docker-credential-y;touch pwned', 'docker-credential-y']],
-      ['../../../bin/sh', []],
-      ['z/evil', []],
-      ['..', ['docker-credential-..']]
-    ])('refuses the helper name %j with a warning, runs nothing, and still pulls a public image', async (name, traps) => {
+    test.each<{ helper: string; traps: string[] }>([
+      { helper: 'y;touch pwned', traps: ['docker-credential-y;touch pwned', 'docker-credential-y'] },
+      { helper: '../../../bin/sh', traps: [] },
+      { helper: 'z/evil', traps: [] },
+      { helper: '..', traps: ['docker-credential-..'] }
+    ])('refuses the helper name "$helper" with a warning, runs nothing, and still pulls a public image', async ({ helper, traps }) => {
       const ran = traps.map((file) => helpers.writeTrap(file))
       const result = await runAction(
         { image: PUBLIC() },
-        { dockerConfig: { credHelpers: { [proxy.host]: name } }, env: withPath() }
+        { dockerConfig: { credHelpers: { [proxy.host]: helper } }, env: withPath() }
       )
       expectPulled(result, pub)
       const warnings = result.stdout.split('\n').filter((l) => l.startsWith('::warning'))
       expect(warnings).toHaveLength(1)
-      expect(warnings[0]).toContain(`credHelpers["${proxy.host}"]: credential helper name "${name}" is not valid (letters, digits, ".", "_", "-"; no paths); continuing without it`)
+      expect(warnings[0]).toContain(`credHelpers["${proxy.host}"]: credential helper name "${helper}" is not valid (letters, digits, ".", "_", "-"; no paths); continuing without it`)
       expect(ran.map((r) => r())).toEqual(traps.map(() => false))
       expect(fs.existsSync(path.join(process.cwd(), 'pwned'))).toBe(false)
     })
@@ -342,10 +345,10 @@ describe('credentials against token auth (Docker Hub style, realm on another ori
   describe('identity tokens (OAuth2 refresh_token grant)', () => {
     // prettier-ignore
     test.each([
-      ['a helper answering the <token> username', () => ({ credHelpers: { [proxy.host]: 'idtok' } })],
-      ['an identitytoken in auths', () => ({ auths: { [proxy.host]: { identitytoken: refreshToken } } })],
-      ['an identitytoken in auths next to auth (as docker login writes it)', () => ({ auths: { [proxy.host]: { auth: b64(`${USER.username}:`), identitytoken: refreshToken } } })]
-    ])('%s: POSTs the refresh token to the realm', async (_name, config) => {
+      { name: 'a helper answering the <token> username', config: () => ({ credHelpers: { [proxy.host]: 'idtok' } }) },
+      { name: 'an identitytoken in auths', config: () => ({ auths: { [proxy.host]: { identitytoken: refreshToken } } }) },
+      { name: 'an identitytoken in auths next to auth (as docker login writes it)', config: () => ({ auths: { [proxy.host]: { auth: b64(`${USER.username}:`), identitytoken: refreshToken } } }) }
+    ])('$name: POSTs the refresh token to the realm', async ({ config }) => {
       helpers.write('idtok', { answers: { [proxy.host]: { Username: '<token>', Secret: refreshToken } } })
       const result = await runAction({ image: PRIVATE() }, { dockerConfig: config(), env: withPath() })
       expectPulled(result, priv)
@@ -455,13 +458,15 @@ describe('credentials against token auth (Docker Hub style, realm on another ori
       return file
     }
 
+    // name: where the credentials are; options: runAction's environment and
+    // config.json; source: the debug line that names where they came from
     // prettier-ignore
     test.each([
-      ['DOCKER_AUTH_CONFIG', () => ({ env: { DOCKER_AUTH_CONFIG: JSON.stringify(good(proxy.host)) } }), /^DOCKER_AUTH_CONFIG \(auths\["127\.0\.0\.1:\d+"\]\)$/],
-      ['DOCKER_AUTH_CONFIG over a config.json with other credentials', () => ({ env: { DOCKER_AUTH_CONFIG: JSON.stringify(good(`https://${proxy.host}`)) }, dockerConfig: wrong(proxy.host) }), /^DOCKER_AUTH_CONFIG \(auths\["https:\/\/127\.0\.0\.1:\d+"\]\)$/],
-      ['REGISTRY_AUTH_FILE (podman)', () => ({ env: { REGISTRY_AUTH_FILE: authFile(good(proxy.host)) } }), /^\/.*\/containers\/auth\.json \(auths\["127\.0\.0\.1:\d+"\]\)$/],
-      ['$XDG_RUNTIME_DIR/containers/auth.json (podman)', () => ({ env: { XDG_RUNTIME_DIR: path.dirname(path.dirname(authFile(good(proxy.host)))) } }), /^\/.*\/containers\/auth\.json \(auths\["127\.0\.0\.1:\d+"\]\)$/]
-    ])('reads %s', async (_name, options, source) => {
+      { name: 'DOCKER_AUTH_CONFIG', options: () => ({ env: { DOCKER_AUTH_CONFIG: JSON.stringify(good(proxy.host)) } }), source: /^DOCKER_AUTH_CONFIG \(auths\["127\.0\.0\.1:\d+"\]\)$/ },
+      { name: 'DOCKER_AUTH_CONFIG over a config.json with other credentials', options: () => ({ env: { DOCKER_AUTH_CONFIG: JSON.stringify(good(`https://${proxy.host}`)) }, dockerConfig: wrong(proxy.host) }), source: /^DOCKER_AUTH_CONFIG \(auths\["https:\/\/127\.0\.0\.1:\d+"\]\)$/ },
+      { name: 'REGISTRY_AUTH_FILE (podman)', options: () => ({ env: { REGISTRY_AUTH_FILE: authFile(good(proxy.host)) } }), source: /^\/.*\/containers\/auth\.json \(auths\["127\.0\.0\.1:\d+"\]\)$/ },
+      { name: '$XDG_RUNTIME_DIR/containers/auth.json (podman)', options: () => ({ env: { XDG_RUNTIME_DIR: path.dirname(path.dirname(authFile(good(proxy.host)))) } }), source: /^\/.*\/containers\/auth\.json \(auths\["127\.0\.0\.1:\d+"\]\)$/ }
+    ])('reads $name', async ({ options, source }) => {
       const result = await runAction({ image: PRIVATE() }, options())
       expectPulled(result, priv)
       expect(debugCredentials(result.stdout)).toMatch(source)
@@ -501,14 +506,15 @@ describe('credentials against token auth (Docker Hub style, realm on another ori
   })
 
   describe('secrets in the log', () => {
-    // name, docker config, the secrets it holds, the source the debug line names
+    // config: the docker config; secrets: the secrets it holds; source: what
+    // the debug line names
     // prettier-ignore
     test.each([
-      ['a helper password', () => ({ credHelpers: { [proxy.host]: 'pw' } }), () => [USER.password], /credHelpers\["127\.0\.0\.1:\d+"\] \(docker-credential-pw, 127\.0\.0\.1:\d+\)$/],
-      ['a helper identity token', () => ({ credHelpers: { [proxy.host]: 'idt' } }), () => [refreshToken], /credHelpers\["127\.0\.0\.1:\d+"\] \(docker-credential-idt, 127\.0\.0\.1:\d+\)$/],
-      ['an auths password', () => ({ auths: { [proxy.host]: { username: USER.username, password: USER.password } } }), () => [USER.password], /config\.json \(auths\["127\.0\.0\.1:\d+"\]\)$/],
-      ['an auths identity token', () => ({ auths: { [proxy.host]: { identitytoken: refreshToken } } }), () => [refreshToken], /config\.json \(auths\["127\.0\.0\.1:\d+"\]\)$/]
-    ])('masks %s and every token fetched with it; the debug log names only the source', async (_name, config, secrets, source) => {
+      { name: 'a helper password', config: () => ({ credHelpers: { [proxy.host]: 'pw' } }), secrets: () => [USER.password], source: /credHelpers\["127\.0\.0\.1:\d+"\] \(docker-credential-pw, 127\.0\.0\.1:\d+\)$/ },
+      { name: 'a helper identity token', config: () => ({ credHelpers: { [proxy.host]: 'idt' } }), secrets: () => [refreshToken], source: /credHelpers\["127\.0\.0\.1:\d+"\] \(docker-credential-idt, 127\.0\.0\.1:\d+\)$/ },
+      { name: 'an auths password', config: () => ({ auths: { [proxy.host]: { username: USER.username, password: USER.password } } }), secrets: () => [USER.password], source: /config\.json \(auths\["127\.0\.0\.1:\d+"\]\)$/ },
+      { name: 'an auths identity token', config: () => ({ auths: { [proxy.host]: { identitytoken: refreshToken } } }), secrets: () => [refreshToken], source: /config\.json \(auths\["127\.0\.0\.1:\d+"\]\)$/ }
+    ])('masks $name and every token fetched with it; the debug log names only the source', async ({ config, secrets, source }) => {
       helpers.write('pw', { answers: { [proxy.host]: { Username: USER.username, Secret: USER.password } } })
       helpers.write('idt', { answers: { [proxy.host]: { Username: '<token>', Secret: refreshToken } } })
       // with step debug on, as a user chasing a failure would run it
@@ -599,12 +605,12 @@ describe('credentials against token auth (Docker Hub style, realm on another ori
 
     // prettier-ignore
     test.each([
-      ['Bearer then Basic in one header (Codeberg)', (realm: string) => `Bearer realm="${realm}",service="${SERVICE}",scope="*",Basic realm="x"`],
-      ['Basic then Bearer in one header', (realm: string) => `Basic realm="x", Bearer realm="${realm}",service="${SERVICE}"`],
-      ['Basic and Bearer as two header lines', (realm: string) => ['Basic realm="x"', `Bearer realm="${realm}",service="${SERVICE}"`]],
-      ['an unknown scheme with a token68 first', (realm: string) => `Negotiate YWJj==, Bearer realm="${realm}",service="${SERVICE}"`]
-    ])('answers the Bearer challenge among several: %s', async (_name, value) => {
-      respond = (u) => (u.status === 401 ? withChallenge(u, value(front.realm)) : u)
+      { name: 'Bearer then Basic in one header (Codeberg)', challenge: (realm: string) => `Bearer realm="${realm}",service="${SERVICE}",scope="*",Basic realm="x"` },
+      { name: 'Basic then Bearer in one header', challenge: (realm: string) => `Basic realm="x", Bearer realm="${realm}",service="${SERVICE}"` },
+      { name: 'Basic and Bearer as two header lines', challenge: (realm: string) => ['Basic realm="x"', `Bearer realm="${realm}",service="${SERVICE}"`] },
+      { name: 'an unknown scheme with a token68 first', challenge: (realm: string) => `Negotiate YWJj==, Bearer realm="${realm}",service="${SERVICE}"` }
+    ])('answers the Bearer challenge among several: $name', async ({ challenge }) => {
+      respond = (u) => (u.status === 401 ? withChallenge(u, challenge(front.realm)) : u)
       const result = await runAction(
         { image: PRIVATE() },
         { dockerConfig: { auths: { [proxy.host]: { auth: b64(`${USER.username}:${USER.password}`) } } } }
@@ -632,15 +638,22 @@ describe('credentials against token auth (Docker Hub style, realm on another ori
       expect(registrySeen().map((r) => r[2])).toEqual([401, 200, 307, 200, 307])
     })
 
-    // expires_in from the token server, clock advance (s), token requests
+    interface ExpiryRow {
+      /** expires_in from the token server (undefined: it sends none). */
+      expiresIn: number | undefined
+      /** How far the clock moves between the two inspections (s). */
+      advance: number
+      /** Token requests made in all. */
+      tokens: number
+    }
     // prettier-ignore
-    test.each([
-      [300, 290, 1],
-      [300, 301, 2],
-      [10, 30, 1], // lifetimes under 60 s count as 60 s (token spec)
-      [10, 61, 2],
-      [undefined, 61, 2]
-    ])('expires_in %p, %p s later: %p token request(s)', async (expiresIn, advance, tokens) => {
+    test.each<ExpiryRow>([
+      { expiresIn: 300,       advance: 290, tokens: 1 },
+      { expiresIn: 300,       advance: 301, tokens: 2 },
+      { expiresIn: 10,        advance: 30,  tokens: 1 }, // lifetimes under 60 s count as 60 s (token spec)
+      { expiresIn: 10,        advance: 61,  tokens: 2 },
+      { expiresIn: undefined, advance: 61,  tokens: 2 }
+    ])('expires_in $expiresIn, $advance s later: $tokens token request(s)', async ({ expiresIn, advance, tokens }) => {
       let fakeNow = Date.now()
       // The token server's clock is the client's (fake) one: issued_at from
       // the real clock would make a token fetched after the jump look
@@ -666,10 +679,10 @@ describe('credentials against token auth (Docker Hub style, realm on another ori
 
     // prettier-ignore
     test.each([
-      ['anonymous', undefined, 'GET'],
-      ['with a password', USER, 'GET'],
-      ['with an identity token', 'identity', 'POST']
-    ] as const)('shares one token request between concurrent requests (%s)', async (_name, who, method) => {
+      { name: 'anonymous',              who: undefined,  method: 'GET' },
+      { name: 'with a password',        who: USER,       method: 'GET' },
+      { name: 'with an identity token', who: 'identity', method: 'POST' }
+    ] as const)('shares one token request between concurrent requests ($name)', async ({ who, method }) => {
       const credentials: Credentials | undefined =
         who === 'identity' ? { username: '', password: '', identityToken: refreshToken } : who
       const repo = credentials ? 'acme/private' : 'library/app'
@@ -688,12 +701,13 @@ describe('credentials against token auth (Docker Hub style, realm on another ori
       expect(registrySeen().map((r) => r[2]).sort()).toEqual([200, 200, 401, 401])
     })
 
-    // what the registry answers, registry requests, token requests
+    // answer: what the registry answers (to the nth manifest request);
+    // requests: registry requests made; tokens: token requests made
     // prettier-ignore
     test.each([
-      ['401 with the same challenge to every token', (u: UpstreamResponse, realm: string) => withChallenge({ ...u, status: 401 }, `Bearer realm="${realm}",service="${SERVICE}"`), 2, 1],
-      ['401 insufficient_scope naming a new scope each time', (u: UpstreamResponse, realm: string, n: number) => withChallenge({ ...u, status: 401 }, `Bearer realm="${realm}",service="${SERVICE}",scope="repository:other${n}:pull",error="insufficient_scope"`), 3, 2]
-    ])('stops after a bounded number of tries on %s', async (_name, answer, requests, tokens) => {
+      { name: '401 with the same challenge to every token', answer: (u: UpstreamResponse, realm: string) => withChallenge({ ...u, status: 401 }, `Bearer realm="${realm}",service="${SERVICE}"`), requests: 2, tokens: 1 },
+      { name: '401 insufficient_scope naming a new scope each time', answer: (u: UpstreamResponse, realm: string, n: number) => withChallenge({ ...u, status: 401 }, `Bearer realm="${realm}",service="${SERVICE}",scope="repository:other${n}:pull",error="insufficient_scope"`), requests: 3, tokens: 2 }
+    ])('stops after a bounded number of tries on $name', async ({ answer, requests, tokens }) => {
       let n = 0
       respond = (u, pathname) => (pathname.includes('/manifests/') ? answer(u, front.realm, n++) : u)
       const client = new RegistryClient({ domain: proxy.host, credentials: USER })
@@ -741,15 +755,20 @@ describe('credentials against token auth (Docker Hub style, realm on another ori
       }
     }
 
+    // text: the input as written; expected: the hosts it lists
     // prettier-ignore
-    test.each([
-      ['', []],
-      ['registry.local:5000', ['registry.local:5000']],
-      ['a.example.com, b.example.com:5000', ['a.example.com', 'b.example.com:5000']],
-      ['a.example.com\nb.example.com:5000\n', ['a.example.com', 'b.example.com:5000']],
-      ['http://Registry.Local:5000/', ['registry.local:5000']],
-      ['# lab registries\n10.0.0.7:5000  # the old one\n[::1]:5000,localhost', ['10.0.0.7:5000', '[::1]:5000', 'localhost']]
-    ])('reads %j', async (text, expected) => {
+    const lists: { text: string; expected: string[] }[] = [
+      { text: '',                                   expected: [] },
+      { text: 'registry.local:5000',                expected: ['registry.local:5000'] },
+      { text: 'a.example.com, b.example.com:5000',  expected: ['a.example.com', 'b.example.com:5000'] },
+      { text: 'a.example.com\nb.example.com:5000\n', expected: ['a.example.com', 'b.example.com:5000'] },
+      { text: 'http://Registry.Local:5000/',        expected: ['registry.local:5000'] },
+      { text: '# lab registries\n10.0.0.7:5000  # the old one\n[::1]:5000,localhost', expected: ['10.0.0.7:5000', '[::1]:5000', 'localhost'] }
+    ]
+
+    // the title shows the text as JSON: some have newlines
+    // prettier-ignore
+    test.each(lists.map((row) => ({ ...row, json: JSON.stringify(row.text) })))('reads $json', async ({ text, expected }) => {
       expect(inputs({ image: 'nginx', 'insecure-registries': text })).toEqual(expected)
       const result = await runAction({ image: PUBLIC(), 'insecure-registries': text })
       expectPulled(result, pub)
@@ -757,16 +776,16 @@ describe('credentials against token auth (Docker Hub style, realm on another ori
 
     // prettier-ignore
     test.each([
-      ['https://registry.local'],
-      ['registry.local/v2'],
-      ['user@registry.local'],
-      ['registry.local:5000:1'],
-      ['registry.local:65536'],
-      ['registry.local:0'],
-      ['-bad.example.com'],
-      ['a..b'],
-      ['http://'],
-      ['good.example.com, bad_host!']
+      'https://registry.local',
+      'registry.local/v2',
+      'user@registry.local',
+      'registry.local:5000:1',
+      'registry.local:65536',
+      'registry.local:0',
+      '-bad.example.com',
+      'a..b',
+      'http://',
+      'good.example.com, bad_host!'
     ])('refuses %j before any request', async (text) => {
       const result = await runAction({ image: PUBLIC(), 'insecure-registries': text })
       expect(result.failed).toBe(true)
@@ -776,14 +795,14 @@ describe('credentials against token auth (Docker Hub style, realm on another ori
     })
 
     // prettier-ignore
-    test.each([
-      ['registry.example.com:5000', true, 'http:'],
-      ['registry.example.com:5000', false, 'https:'],
-      ['registry.example.com', undefined, 'https:'],
-      ['localhost:5000', false, 'http:'],
-      ['127.0.0.1:5000', undefined, 'http:'],
-      ['[::1]:5000', false, 'http:']
-    ])('RegistryClient for %s (insecure %p) speaks %s', (domain, insecure, protocol) => {
+    test.each<{ domain: string; insecure: boolean | undefined; protocol: string }>([
+      { domain: 'registry.example.com:5000', insecure: true,      protocol: 'http:' },
+      { domain: 'registry.example.com:5000', insecure: false,     protocol: 'https:' },
+      { domain: 'registry.example.com',      insecure: undefined, protocol: 'https:' },
+      { domain: 'localhost:5000',            insecure: false,     protocol: 'http:' },
+      { domain: '127.0.0.1:5000',            insecure: undefined, protocol: 'http:' },
+      { domain: '[::1]:5000',                insecure: false,     protocol: 'http:' }
+    ])('RegistryClient for $domain (insecure $insecure) speaks $protocol', ({ domain, insecure, protocol }) => {
       const client = new RegistryClient({ domain, insecure })
       try {
         expect(client.base.protocol).toBe(protocol)
@@ -867,16 +886,17 @@ describe('credentials against token auth (Docker Hub style, realm on another ori
       })
     }
 
-    // the registry at registry.test:PORT (plain http), what the input lists, works?
+    // the registry at registry.test:PORT (plain http); list: what the input
+    // lists, given the port; works: whether the image is read
     // prettier-ignore
     test.each([
-      ['no input', () => '', false],
-      ['registry.test:PORT', (port: string) => `registry.test:${port}`, true],
-      ['http://registry.test:PORT/', (port: string) => `http://registry.test:${port}/`, true],
-      ['REGISTRY.TEST:PORT', (port: string) => `REGISTRY.TEST:${port}`, true],
-      ['registry.test (any port)', () => 'registry.test', true],
-      ['other hosts and another port', () => 'other.test, registry.test:1', false]
-    ])('registry.test:PORT (plain http) with insecure-registries = %s', async (_name, list, works) => {
+      { name: 'no input',                     list: () => '',                                      works: false },
+      { name: 'registry.test:PORT',           list: (port: string) => `registry.test:${port}`,         works: true },
+      { name: 'http://registry.test:PORT/',   list: (port: string) => `http://registry.test:${port}/`, works: true },
+      { name: 'REGISTRY.TEST:PORT',           list: (port: string) => `REGISTRY.TEST:${port}`,         works: true },
+      { name: 'registry.test (any port)',     list: () => 'registry.test',                         works: true },
+      { name: 'other hosts and another port', list: () => 'other.test, registry.test:1',           works: false }
+    ])('registry.test:PORT (plain http) with insecure-registries = $name', async ({ list, works }) => {
       const port = proxy.host.split(':')[1]
       const image = `registry.test:${port}/library/app:latest`
       const result = await runBundled({ image, 'insecure-registries': list(port) })
@@ -996,25 +1016,31 @@ describe('where a token realm may be', () => {
   const NOT_HTTP = 'only https (or http where allowed) is followed'
   const TO_LOOPBACK =
     'a public host (registry.example.com) may not send the action to a loopback address'
-  // registry origin (http ones listed in insecure-registries), realm, true
-  // or the reason it is refused
+  interface RealmRow {
+    /** The registry's origin (http ones are listed in insecure-registries). */
+    registry: string
+    /** The realm its challenge names. */
+    realm: string
+    /** true, or the reason the realm is refused. */
+    verdict: true | string
+  }
   // prettier-ignore
-  test.each([
-    ['https://registry.example.com', 'https://auth.example.com/token', true],
-    ['https://registry.example.com', '/token', true],
-    ['https://registry.example.com', 'http://auth.example.com/token', DOWNGRADE],
-    ['https://registry.example.com', 'http://registry.example.com/token', DOWNGRADE],
-    ['https://registry.example.com', 'http://127.0.0.1:8080/token', DOWNGRADE],
-    ['http://registry.example.com:5000', 'http://registry.example.com:5000/token', true],
-    ['http://registry.example.com:5000', 'https://auth.example.com/token', true],
+  test.each<RealmRow>([
+    { registry: 'https://registry.example.com',     realm: 'https://auth.example.com/token',         verdict: true },
+    { registry: 'https://registry.example.com',     realm: '/token',                                 verdict: true },
+    { registry: 'https://registry.example.com',     realm: 'http://auth.example.com/token',          verdict: DOWNGRADE },
+    { registry: 'https://registry.example.com',     realm: 'http://registry.example.com/token',      verdict: DOWNGRADE },
+    { registry: 'https://registry.example.com',     realm: 'http://127.0.0.1:8080/token',            verdict: DOWNGRADE },
+    { registry: 'http://registry.example.com:5000', realm: 'http://registry.example.com:5000/token', verdict: true },
+    { registry: 'http://registry.example.com:5000', realm: 'https://auth.example.com/token',         verdict: true },
     // listed as insecure: on the user's own network, it may point there
-    ['http://registry.example.com:5000', 'http://127.0.0.1:8080/token', true],
-    ['https://registry.example.com', 'https://127.0.0.1:8080/token', TO_LOOPBACK],
-    ['http://registry.example.com:5000', 'http://auth.example.com/token', HTTPS_ONLY],
-    ['http://registry.example.com:5000', 'ftp://registry.example.com:5000/token', NOT_HTTP],
-    ['http://127.0.0.1:5000', 'http://127.0.0.1:8080/token', true],
-    ['http://127.0.0.1:5000', 'http://localhost:8080/token', true]
-  ])('registry %s, realm %s: %s', async (registry, realm, verdict) => {
+    { registry: 'http://registry.example.com:5000', realm: 'http://127.0.0.1:8080/token',            verdict: true },
+    { registry: 'https://registry.example.com',     realm: 'https://127.0.0.1:8080/token',           verdict: TO_LOOPBACK },
+    { registry: 'http://registry.example.com:5000', realm: 'http://auth.example.com/token',          verdict: HTTPS_ONLY },
+    { registry: 'http://registry.example.com:5000', realm: 'ftp://registry.example.com:5000/token',  verdict: NOT_HTTP },
+    { registry: 'http://127.0.0.1:5000',            realm: 'http://127.0.0.1:8080/token',            verdict: true },
+    { registry: 'http://127.0.0.1:5000',            realm: 'http://localhost:8080/token',            verdict: true }
+  ])('registry $registry, realm $realm: $verdict', async ({ registry, realm, verdict }) => {
     const transport = new RecordingTransport({ policy: new UrlPolicy({ insecure: ['registry.example.com:5000'] }) })
     const auth = new Authenticator({ transport, registry: new URL(registry), credentials: USER })
     const answer = auth.onUnauthorized(parseChallenges(`Bearer realm="${realm}",service="s"`), 'repository:a/b:pull', undefined, 0)

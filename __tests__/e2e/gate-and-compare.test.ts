@@ -220,10 +220,10 @@ describe('gate and compare on an anonymous registry', () => {
 
   // prettier-ignore
   test.each([
-    ['v2', 'linux/amd64', 21],
-    ['v1', 'linux/amd64', 21],
-    ['v2', 'linux/arm64', 15]
-  ])('finds no changes between %s and itself (%s)', async (tag, platform, compared) => {
+    { tag: 'v2', platform: 'linux/amd64', compared: 21 },
+    { tag: 'v1', platform: 'linux/amd64', compared: 21 },
+    { tag: 'v2', platform: 'linux/arm64', compared: 15 }
+  ])('finds no changes between $tag and itself ($platform)', async ({ tag, platform, compared }) => {
     const result = await runAction({
       image: `${reg.host}/team/app:${tag}`,
       'compare-to': `${reg.host}/team/app:${tag}`,
@@ -426,14 +426,14 @@ describe('gate and compare on an anonymous registry', () => {
 
   // prettier-ignore
   test.each([
-    ['an unknown operator', 'user is root\nlabel vendor = ACME', 'line 2 "label vendor = ACME": "=" is not an operator: use exists, missing, ==, !=, =~ or !~.'],
-    ['an unknown subject', '# c\n\nimage is small', 'line 3 "image is small": expected one of: label KEY exists|missing, label KEY ==|!=|=~|!~ VALUE, env NAME … (same forms), user is [not] root, platforms include|exclude os/arch[, …], age <|> DURATION (e.g. 30d).'],
-    ['a bad duration', 'age < 30 days', 'line 1 "age < 30 days": "30 days" is not a duration: write e.g. 90m, 12h, 30d, 2w.'],
-    ['a bad platform', 'platforms include linux', 'line 1 "platforms include linux": "linux" is not a platform (os/arch[/variant]).'],
-    ['an unclosed quote', 'label "a b == c', 'line 1 "label "a b == c": a quoted string is not closed.'],
-    ['an invalid RE2 pattern', 'user is root\nlabel vendor =~ (?=A)', 'line 2 "label vendor =~ (?=A)": the regular expression does not compile (error parsing regexp: invalid or unsupported Perl syntax: `(?=`); RE2 syntax, no backreferences or lookaround.'],
-    ['a backreference', 'env X =~ (a)\\1', 'line 1 "env X =~ (a)\\1": the regular expression does not compile (error parsing regexp: invalid escape sequence: `\\1`); RE2 syntax, no backreferences or lookaround.']
-  ])('rejects %s before any request', async (_name, assert, problem) => {
+    { name: 'an unknown operator',    assert: 'user is root\nlabel vendor = ACME',   problem: 'line 2 "label vendor = ACME": "=" is not an operator: use exists, missing, ==, !=, =~ or !~.' },
+    { name: 'an unknown subject',     assert: '# c\n\nimage is small',               problem: 'line 3 "image is small": expected one of: label KEY exists|missing, label KEY ==|!=|=~|!~ VALUE, env NAME … (same forms), user is [not] root, platforms include|exclude os/arch[, …], age <|> DURATION (e.g. 30d).' },
+    { name: 'a bad duration',         assert: 'age < 30 days',                       problem: 'line 1 "age < 30 days": "30 days" is not a duration: write e.g. 90m, 12h, 30d, 2w.' },
+    { name: 'a bad platform',         assert: 'platforms include linux',             problem: 'line 1 "platforms include linux": "linux" is not a platform (os/arch[/variant]).' },
+    { name: 'an unclosed quote',      assert: 'label "a b == c',                     problem: 'line 1 "label "a b == c": a quoted string is not closed.' },
+    { name: 'an invalid RE2 pattern', assert: 'user is root\nlabel vendor =~ (?=A)', problem: 'line 2 "label vendor =~ (?=A)": the regular expression does not compile (error parsing regexp: invalid or unsupported Perl syntax: `(?=`); RE2 syntax, no backreferences or lookaround.' },
+    { name: 'a backreference',        assert: 'env X =~ (a)\\1',                     problem: 'line 1 "env X =~ (a)\\1": the regular expression does not compile (error parsing regexp: invalid escape sequence: `\\1`); RE2 syntax, no backreferences or lookaround.' }
+  ])('rejects $name before any request', async ({ assert, problem }) => {
     reg.resetLogs()
     const result = await runAction({
       image,
@@ -448,10 +448,10 @@ describe('gate and compare on an anonymous registry', () => {
   })
 
   // prettier-ignore
-  test.each([
-    ['report-only', { 'report-only': 'maybe' }, `Input 'report-only': "maybe" is not a boolean: write true or false.`],
-    ['compare-to', { 'compare-to': 'Bad:Ref' }, `Input 'compare-to': "Bad:Ref" is not a valid image reference`]
-  ])('rejects a bad %s input before any request', async (_name, inputs, message) => {
+  test.each<{ input: string; inputs: Record<string, string>; message: string }>([
+    { input: 'report-only', inputs: { 'report-only': 'maybe' },  message: `Input 'report-only': "maybe" is not a boolean: write true or false.` },
+    { input: 'compare-to',  inputs: { 'compare-to': 'Bad:Ref' }, message: `Input 'compare-to': "Bad:Ref" is not a valid image reference` }
+  ])('rejects a bad $input input before any request', async ({ inputs, message }) => {
     reg.resetLogs()
     const result = await runAction({ image, ...inputs })
     expect(reg.requests).toEqual([])

@@ -567,22 +567,22 @@ describe('images on two registries', () => {
     [`${regA.host}/one/app:1`, `${regB.host}/two/app:1`].join('\n')
   // prettier-ignore
   test.each([
-    ['both image and images', () => ({ image: 'nginx', images: 'nginx\nredis' }), /^Input 'images': give either 'image' \(one reference\) or 'images' \(one per line\), not both\.$/],
-    ['images with tag', () => ({ images: 'nginx\nredis', tag: '1' }), /^Input 'tag': is for a single 'image'; it cannot be combined with 'images'\.$/],
-    ['images with compare-to', () => ({ images: 'nginx\nredis', 'compare-to': 'nginx:1' }), /^Input 'compare-to': is for a single 'image'/],
-    ['images with assert', () => ({ images: 'nginx\nredis', assert: 'user is not root' }), /^Input 'assert': is for a single 'image'/],
-    ['images with previous-digest', () => ({ images: 'nginx\nredis', 'previous-digest': `sha256:${'a'.repeat(64)}` }), /^Input 'previous-digest': is for a single 'image'/],
-    ['images with list-tags', () => ({ images: 'nginx\nredis', 'list-tags': 'true' }), /^Input 'list-tags': is for a single 'image'/],
-    ['images with tag-pattern', () => ({ images: 'nginx\nredis', 'tag-pattern': '^1' }), /^Input 'tag-pattern': is for a single 'image'/],
-    ['images with comment', () => ({ images: 'nginx\nredis', comment: 'true' }), /^Input 'comment': is for a single 'image'/],
-    ['username with images on two registries', () => ({ images: two(), username: 'u', password: 'p' }), /^Input 'username': the images are on 2 registries \(127\.0\.0\.1:\d+, 127\.0\.0\.1:\d+\); 'username'\/'password' would go to all of them/],
-    ['username without password', () => ({ images: `${regA.host}/one/app:1`, username: 'u' }), /^Input 'password': 'username' and 'password' go together/],
-    ['platform all with images', () => ({ images: two(), platform: 'all' }), /^Input 'platform': 'all' works with a single 'image', not with 'images'\.$/],
-    ['an invalid platform with images', () => ({ images: two(), platform: 'linux' }), /^Input 'platform': "linux" is not a platform/],
-    ['an images list of comments only', () => ({ images: '# nothing\n\n   \n# here' }), /^Input 'images': lists no image: give one reference per line\.$/],
-    ['an images list of blanks only', () => ({ images: '\n   \n' }), /^Input 'image': is required/],
-    ['more than 256 images', () => ({ images: Array.from({ length: 257 }, (_, i) => `img${i}`).join('\n') }), /^Input 'images': lists 257 images; at most 256 per step\.$/]
-  ])('rejects %s before any request', async (_name, inputs, message) => {
+    { name: 'both image and images',                  inputs: () => ({ image: 'nginx', images: 'nginx\nredis' }),                                message: /^Input 'images': give either 'image' \(one reference\) or 'images' \(one per line\), not both\.$/ },
+    { name: 'images with tag',                        inputs: () => ({ images: 'nginx\nredis', tag: '1' }),                                      message: /^Input 'tag': is for a single 'image'; it cannot be combined with 'images'\.$/ },
+    { name: 'images with compare-to',                 inputs: () => ({ images: 'nginx\nredis', 'compare-to': 'nginx:1' }),                       message: /^Input 'compare-to': is for a single 'image'/ },
+    { name: 'images with assert',                     inputs: () => ({ images: 'nginx\nredis', assert: 'user is not root' }),                    message: /^Input 'assert': is for a single 'image'/ },
+    { name: 'images with previous-digest',            inputs: () => ({ images: 'nginx\nredis', 'previous-digest': `sha256:${'a'.repeat(64)}` }), message: /^Input 'previous-digest': is for a single 'image'/ },
+    { name: 'images with list-tags',                  inputs: () => ({ images: 'nginx\nredis', 'list-tags': 'true' }),                           message: /^Input 'list-tags': is for a single 'image'/ },
+    { name: 'images with tag-pattern',                inputs: () => ({ images: 'nginx\nredis', 'tag-pattern': '^1' }),                           message: /^Input 'tag-pattern': is for a single 'image'/ },
+    { name: 'images with comment',                    inputs: () => ({ images: 'nginx\nredis', comment: 'true' }),                               message: /^Input 'comment': is for a single 'image'/ },
+    { name: 'username with images on two registries', inputs: () => ({ images: two(), username: 'u', password: 'p' }),                           message: /^Input 'username': the images are on 2 registries \(127\.0\.0\.1:\d+, 127\.0\.0\.1:\d+\); 'username'\/'password' would go to all of them/ },
+    { name: 'username without password',              inputs: () => ({ images: `${regA.host}/one/app:1`, username: 'u' }),                       message: /^Input 'password': 'username' and 'password' go together/ },
+    { name: 'platform all with images',               inputs: () => ({ images: two(), platform: 'all' }),                                        message: /^Input 'platform': 'all' works with a single 'image', not with 'images'\.$/ },
+    { name: 'an invalid platform with images',        inputs: () => ({ images: two(), platform: 'linux' }),                                      message: /^Input 'platform': "linux" is not a platform/ },
+    { name: 'an images list of comments only',        inputs: () => ({ images: '# nothing\n\n   \n# here' }),                                    message: /^Input 'images': lists no image: give one reference per line\.$/ },
+    { name: 'an images list of blanks only',          inputs: () => ({ images: '\n   \n' }),                                                     message: /^Input 'image': is required/ },
+    { name: 'more than 256 images',                   inputs: () => ({ images: Array.from({ length: 257 }, (_, i) => `img${i}`).join('\n') }),   message: /^Input 'images': lists 257 images; at most 256 per step\.$/ }
+  ])('rejects $name before any request', async ({ inputs, message }) => {
     regA.resetLogs()
     regB.resetLogs()
     const result = await runAction(inputs())

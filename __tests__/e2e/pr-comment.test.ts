@@ -246,23 +246,25 @@ describe('pull-request comment against a fake GitHub API', () => {
     expect(result.stdout).not.toMatch(/pull-request comment/i)
   })
 
-  it.each([
-    [
-      'comment without compare-to',
-      { 'compare-to': '' },
-      "Input 'comment': a comment shows a comparison: set 'compare-to' as well."
-    ],
-    [
-      'comment without a token',
-      { 'github-token': '' },
-      "Input 'github-token': posting a comment needs a token (the default is the workflow's GITHUB_TOKEN)."
-    ],
-    [
-      'a comment that is not a boolean',
-      { comment: 'please' },
-      `Input 'comment': "please" is not a boolean: write true or false.`
-    ]
-  ])('rejects %s before any request', async (_name, extra, message) => {
+  it.each<{ name: string; extra: Record<string, string>; message: string }>([
+    {
+      name: 'comment without compare-to',
+      extra: { 'compare-to': '' },
+      message:
+        "Input 'comment': a comment shows a comparison: set 'compare-to' as well."
+    },
+    {
+      name: 'comment without a token',
+      extra: { 'github-token': '' },
+      message:
+        "Input 'github-token': posting a comment needs a token (the default is the workflow's GITHUB_TOKEN)."
+    },
+    {
+      name: 'a comment that is not a boolean',
+      extra: { comment: 'please' },
+      message: `Input 'comment': "please" is not a boolean: write true or false.`
+    }
+  ])('rejects $name before any request', async ({ extra, message }) => {
     reg.resetLogs()
     const result = await run(inputs(extra))
     expect(result.failed).toBe(true)

@@ -137,80 +137,88 @@ describe('an anonymous registry behind a fault proxy', () => {
   type Expected = RegExp | ((w: World) => RegExp)
   const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 
-  // name, setup, expected message, config blob GETs the proxy must have seen
+  interface FailureRow {
+    name: string
+    /** The reference to inspect and the faults that break it. */
+    setup: Setup
+    /** The message the user sees. */
+    expected: Expected
+    /** Config blob GETs the proxy must have seen. */
+    gets: number
+  }
   // prettier-ignore
-  const failures: [string, Setup, Expected, number][] = [
-    // 1. Docker-Content-Digest header altered
-    ['Docker-Content-Digest altered (by tag)',
-      () => ({ ref: 'acme/app:v1', rules: [{ path: manifestPath('acme/app', 'v1'), rewrite: header('docker-content-digest', otherDigest) }] }),
-      (w) => new RegExp(`^Cannot inspect 127\\.0\\.0\\.1:\\d+/acme/app:v1: The manifest's Docker-Content-Digest header says "${otherDigest}" but its bytes hash to ${w.app.digest}$`), 0],
-    ['Docker-Content-Digest altered (by digest)',
-      (w) => ({ ref: `acme/app@${w.app.digest}`, rules: [{ path: manifestPath('acme/app', w.app.digest), rewrite: header('docker-content-digest', otherDigest) }] }),
-      new RegExp(`Docker-Content-Digest header says "${otherDigest}"`), 0],
-    ['Docker-Content-Digest altered to another algorithm (sha512)',
-      () => ({ ref: 'acme/app:v1', rules: [{ path: manifestPath('acme/app', 'v1'), rewrite: header('docker-content-digest', `sha512:${'b'.repeat(128)}`) }] }),
-      /Docker-Content-Digest header says "sha512:b{128}" but its bytes hash to sha512:[0-9a-f]{128}$/, 0],
-    // 2. manifest bytes altered when fetched by digest
-    ['manifest by digest with a space appended',
-      (w) => ({ ref: `acme/app@${w.app.digest}`, rules: [{ path: manifestPath('acme/app', w.app.digest), rewrite: body(appendSpace) }] }),
-      (w) => new RegExp(`The manifest served for ${w.app.digest} has digest ${sha256(appendSpace(w.image.manifest))}: the registry sent different content than asked for`), 0],
-    // 3. by tag with altered bytes, the registry's header kept; an index child altered
-    ['manifest by tag altered, Docker-Content-Digest kept',
-      () => ({ ref: 'acme/app:v1', rules: [{ path: manifestPath('acme/app', 'v1'), rewrite: body(appendSpace) }] }),
-      (w) => new RegExp(`Docker-Content-Digest header says "${w.app.digest}" but its bytes hash to ${sha256(appendSpace(w.image.manifest))}`), 0],
-    ['index child (fetched by digest) altered',
-      (w) => ({ ref: 'acme/multi:v1', rules: [{ path: manifestPath('acme/multi', w.amd64.manifestDigest), rewrite: all(body(appendSpace), header('docker-content-digest', undefined)) }] }),
-      (w) => new RegExp(`The manifest served for ${w.amd64.manifestDigest} has digest sha256:[0-9a-f]{64}: the registry sent different content`), 0],
-    // 4. config blob altered
-    ['config blob altered, same length',
-      (w) => ({ ref: 'acme/app:v1', rules: [{ path: blobPath('acme/app', w.image.configDigest), rewrite: body(flipOs) }] }),
-      (w) => new RegExp(`The config blob ${w.image.configDigest} arrived with different content \\(sha sha256:[0-9a-f]{64}, ${w.image.config.length} bytes\\)`), 1],
-    ['config blob one byte longer than its descriptor (Content-Length)',
-      (w) => ({ ref: 'acme/app:v1', rules: [{ path: blobPath('acme/app', w.image.configDigest), rewrite: body(appendSpace) }] }),
-      (w) => new RegExp(`The config blob ${w.image.configDigest} is longer than the ${w.image.config.length} bytes the manifest declares`), 1],
-    ['config blob one byte longer than its descriptor (chunked)',
-      (w) => ({ ref: 'acme/app:v1', rules: [{ path: blobPath('acme/app', w.image.configDigest), rewrite: all(body(appendSpace), chunked) }] }),
-      (w) => new RegExp(`The config blob ${w.image.configDigest} is longer than the ${w.image.config.length} bytes the manifest declares`), 1],
-    ['config blob one byte shorter, honest Content-Length',
-      (w) => ({ ref: 'acme/app:v1', rules: [{ path: blobPath('acme/app', w.image.configDigest), rewrite: body((b) => b.subarray(0, -1)) }] }),
-      (w) => new RegExp(`arrived with different content \\(sha sha256:[0-9a-f]{64}, ${w.image.config.length - 1} bytes\\)`), 1],
-    // 5. CVE-2021-41190: Content-Type and body disagree
-    ['Content-Type image manifest, body an index',
-      () => ({ ref: 'acme/multi:v1', rules: [{ path: manifestPath('acme/multi', 'v1'), rewrite: header('content-type', MediaTypes.ociManifest) }] }),
-      new RegExp(`Content-Type is "${escape(MediaTypes.ociManifest)}" but its body says "${escape(MediaTypes.ociIndex)}"; refusing an ambiguous manifest`), 0],
-    ['Content-Type index, body an image manifest',
-      () => ({ ref: 'acme/app:v1', rules: [{ path: manifestPath('acme/app', 'v1'), rewrite: header('content-type', MediaTypes.ociIndex) }] }),
-      /refusing an ambiguous manifest/, 0],
-    // 7. schema 1
-    ['schema 1, signed (prettyjws)',
-      () => ({ ref: 'acme/app:v1', rules: [{ path: manifestPath('acme/app', 'v1'), reply: fixed({ status: 200, headers: { 'content-type': 'application/vnd.docker.distribution.manifest.v1+prettyjws' }, body: SCHEMA1 }) }] }),
-      /only as a Docker schema 1 manifest/, 0],
-    ['schema 1 served as application/json',
-      () => ({ ref: 'acme/app:v1', rules: [{ path: manifestPath('acme/app', 'v1'), reply: fixed({ status: 200, headers: { 'content-type': 'application/json' }, body: SCHEMA1 }) }] }),
-      /schema 1/, 0],
-    ['schema 1 without Content-Type',
-      () => ({ ref: 'acme/app:v1', rules: [{ path: manifestPath('acme/app', 'v1'), reply: fixed({ status: 200, body: SCHEMA1 }) }] }),
-      /schema 1/, 0],
-    // 9. truncated bodies
-    ['manifest truncated (200 of 1000 bytes, then the socket dies)',
-      (w) => ({ ref: 'acme/app:v1', rules: [{ path: manifestPath('acme/app', 'v1'), reply: cutShort({ headers: { 'content-type': MediaTypes.ociManifest }, declared: 1000, body: w.image.manifest.subarray(0, 200) }) }] }),
-      /truncated|connection broke/, 0],
-    ['config blob truncated',
-      (w) => ({ ref: 'acme/app:v1', rules: [{ path: blobPath('acme/app', w.image.configDigest), reply: cutShort({ declared: w.image.config.length, body: w.image.config.subarray(0, 100) }) }] }),
-      /config blob.*(truncated|connection broke)|(truncated|connection broke).*config blob/, 1],
-    // 18. non-JSON error bodies
-    ['manifest 404 with an HTML body',
-      () => ({ ref: 'acme/app:v1', rules: [{ path: manifestPath('acme/app', 'v1'), reply: fixed({ status: 404, headers: { 'content-type': 'text/html' }, body: HTML_404 }) }] }),
-      /^Cannot inspect 127\.0\.0\.1:\d+\/acme\/app:v1: tag "v1" not found in 127\.0\.0\.1:\d+\/acme\/app \(or the repository does not exist\)\. Check the name and that the tag or digest exists\.$/, 0],
-    ['manifest 502 with an HTML body',
-      () => ({ ref: 'acme/app:v1', rules: [{ path: manifestPath('acme/app', 'v1'), reply: fixed({ status: 502, headers: { 'content-type': 'text/html' }, body: '<html><body>Bad Gateway</body></html>' }) }] }),
-      /^Cannot inspect 127\.0\.0\.1:\d+\/acme\/app:v1: The registry answered 502 for the manifest \(http:\/\/127\.0\.0\.1:\d+\/v2\/acme\/app\/manifests\/v1\)$/, 0],
-    ['config blob 404 with an HTML body',
-      (w) => ({ ref: 'acme/app:v1', rules: [{ path: blobPath('acme/app', w.image.configDigest), reply: fixed({ status: 404, headers: { 'content-type': 'text/html' }, body: HTML_404 }) }] }),
-      /config blob.*404|404.*config blob/, 1]
+  const failures: FailureRow[] = [
+    // Docker-Content-Digest header altered
+    { name: 'Docker-Content-Digest altered (by tag)',
+      setup: () => ({ ref: 'acme/app:v1', rules: [{ path: manifestPath('acme/app', 'v1'), rewrite: header('docker-content-digest', otherDigest) }] }),
+      expected: (w) => new RegExp(`^Cannot inspect 127\\.0\\.0\\.1:\\d+/acme/app:v1: The manifest's Docker-Content-Digest header says "${otherDigest}" but its bytes hash to ${w.app.digest}$`), gets: 0 },
+    { name: 'Docker-Content-Digest altered (by digest)',
+      setup: (w) => ({ ref: `acme/app@${w.app.digest}`, rules: [{ path: manifestPath('acme/app', w.app.digest), rewrite: header('docker-content-digest', otherDigest) }] }),
+      expected: new RegExp(`Docker-Content-Digest header says "${otherDigest}"`), gets: 0 },
+    { name: 'Docker-Content-Digest altered to another algorithm (sha512)',
+      setup: () => ({ ref: 'acme/app:v1', rules: [{ path: manifestPath('acme/app', 'v1'), rewrite: header('docker-content-digest', `sha512:${'b'.repeat(128)}`) }] }),
+      expected: /Docker-Content-Digest header says "sha512:b{128}" but its bytes hash to sha512:[0-9a-f]{128}$/, gets: 0 },
+    // manifest bytes altered when fetched by digest
+    { name: 'manifest by digest with a space appended',
+      setup: (w) => ({ ref: `acme/app@${w.app.digest}`, rules: [{ path: manifestPath('acme/app', w.app.digest), rewrite: body(appendSpace) }] }),
+      expected: (w) => new RegExp(`The manifest served for ${w.app.digest} has digest ${sha256(appendSpace(w.image.manifest))}: the registry sent different content than asked for`), gets: 0 },
+    // by tag with altered bytes, the registry's header kept; an index child altered
+    { name: 'manifest by tag altered, Docker-Content-Digest kept',
+      setup: () => ({ ref: 'acme/app:v1', rules: [{ path: manifestPath('acme/app', 'v1'), rewrite: body(appendSpace) }] }),
+      expected: (w) => new RegExp(`Docker-Content-Digest header says "${w.app.digest}" but its bytes hash to ${sha256(appendSpace(w.image.manifest))}`), gets: 0 },
+    { name: 'index child (fetched by digest) altered',
+      setup: (w) => ({ ref: 'acme/multi:v1', rules: [{ path: manifestPath('acme/multi', w.amd64.manifestDigest), rewrite: all(body(appendSpace), header('docker-content-digest', undefined)) }] }),
+      expected: (w) => new RegExp(`The manifest served for ${w.amd64.manifestDigest} has digest sha256:[0-9a-f]{64}: the registry sent different content`), gets: 0 },
+    // config blob altered
+    { name: 'config blob altered, same length',
+      setup: (w) => ({ ref: 'acme/app:v1', rules: [{ path: blobPath('acme/app', w.image.configDigest), rewrite: body(flipOs) }] }),
+      expected: (w) => new RegExp(`The config blob ${w.image.configDigest} arrived with different content \\(sha sha256:[0-9a-f]{64}, ${w.image.config.length} bytes\\)`), gets: 1 },
+    { name: 'config blob one byte longer than its descriptor (Content-Length)',
+      setup: (w) => ({ ref: 'acme/app:v1', rules: [{ path: blobPath('acme/app', w.image.configDigest), rewrite: body(appendSpace) }] }),
+      expected: (w) => new RegExp(`The config blob ${w.image.configDigest} is longer than the ${w.image.config.length} bytes the manifest declares`), gets: 1 },
+    { name: 'config blob one byte longer than its descriptor (chunked)',
+      setup: (w) => ({ ref: 'acme/app:v1', rules: [{ path: blobPath('acme/app', w.image.configDigest), rewrite: all(body(appendSpace), chunked) }] }),
+      expected: (w) => new RegExp(`The config blob ${w.image.configDigest} is longer than the ${w.image.config.length} bytes the manifest declares`), gets: 1 },
+    { name: 'config blob one byte shorter, honest Content-Length',
+      setup: (w) => ({ ref: 'acme/app:v1', rules: [{ path: blobPath('acme/app', w.image.configDigest), rewrite: body((b) => b.subarray(0, -1)) }] }),
+      expected: (w) => new RegExp(`arrived with different content \\(sha sha256:[0-9a-f]{64}, ${w.image.config.length - 1} bytes\\)`), gets: 1 },
+    // CVE-2021-41190: Content-Type and body disagree
+    { name: 'Content-Type image manifest, body an index',
+      setup: () => ({ ref: 'acme/multi:v1', rules: [{ path: manifestPath('acme/multi', 'v1'), rewrite: header('content-type', MediaTypes.ociManifest) }] }),
+      expected: new RegExp(`Content-Type is "${escape(MediaTypes.ociManifest)}" but its body says "${escape(MediaTypes.ociIndex)}"; refusing an ambiguous manifest`), gets: 0 },
+    { name: 'Content-Type index, body an image manifest',
+      setup: () => ({ ref: 'acme/app:v1', rules: [{ path: manifestPath('acme/app', 'v1'), rewrite: header('content-type', MediaTypes.ociIndex) }] }),
+      expected: /refusing an ambiguous manifest/, gets: 0 },
+    // schema 1
+    { name: 'schema 1, signed (prettyjws)',
+      setup: () => ({ ref: 'acme/app:v1', rules: [{ path: manifestPath('acme/app', 'v1'), reply: fixed({ status: 200, headers: { 'content-type': 'application/vnd.docker.distribution.manifest.v1+prettyjws' }, body: SCHEMA1 }) }] }),
+      expected: /only as a Docker schema 1 manifest/, gets: 0 },
+    { name: 'schema 1 served as application/json',
+      setup: () => ({ ref: 'acme/app:v1', rules: [{ path: manifestPath('acme/app', 'v1'), reply: fixed({ status: 200, headers: { 'content-type': 'application/json' }, body: SCHEMA1 }) }] }),
+      expected: /schema 1/, gets: 0 },
+    { name: 'schema 1 without Content-Type',
+      setup: () => ({ ref: 'acme/app:v1', rules: [{ path: manifestPath('acme/app', 'v1'), reply: fixed({ status: 200, body: SCHEMA1 }) }] }),
+      expected: /schema 1/, gets: 0 },
+    // truncated bodies
+    { name: 'manifest truncated (200 of 1000 bytes, then the socket dies)',
+      setup: (w) => ({ ref: 'acme/app:v1', rules: [{ path: manifestPath('acme/app', 'v1'), reply: cutShort({ headers: { 'content-type': MediaTypes.ociManifest }, declared: 1000, body: w.image.manifest.subarray(0, 200) }) }] }),
+      expected: /truncated|connection broke/, gets: 0 },
+    { name: 'config blob truncated',
+      setup: (w) => ({ ref: 'acme/app:v1', rules: [{ path: blobPath('acme/app', w.image.configDigest), reply: cutShort({ declared: w.image.config.length, body: w.image.config.subarray(0, 100) }) }] }),
+      expected: /config blob.*(truncated|connection broke)|(truncated|connection broke).*config blob/, gets: 1 },
+    // non-JSON error bodies
+    { name: 'manifest 404 with an HTML body',
+      setup: () => ({ ref: 'acme/app:v1', rules: [{ path: manifestPath('acme/app', 'v1'), reply: fixed({ status: 404, headers: { 'content-type': 'text/html' }, body: HTML_404 }) }] }),
+      expected: /^Cannot inspect 127\.0\.0\.1:\d+\/acme\/app:v1: tag "v1" not found in 127\.0\.0\.1:\d+\/acme\/app \(or the repository does not exist\)\. Check the name and that the tag or digest exists\.$/, gets: 0 },
+    { name: 'manifest 502 with an HTML body',
+      setup: () => ({ ref: 'acme/app:v1', rules: [{ path: manifestPath('acme/app', 'v1'), reply: fixed({ status: 502, headers: { 'content-type': 'text/html' }, body: '<html><body>Bad Gateway</body></html>' }) }] }),
+      expected: /^Cannot inspect 127\.0\.0\.1:\d+\/acme\/app:v1: The registry answered 502 for the manifest \(http:\/\/127\.0\.0\.1:\d+\/v2\/acme\/app\/manifests\/v1\)$/, gets: 0 },
+    { name: 'config blob 404 with an HTML body',
+      setup: (w) => ({ ref: 'acme/app:v1', rules: [{ path: blobPath('acme/app', w.image.configDigest), reply: fixed({ status: 404, headers: { 'content-type': 'text/html' }, body: HTML_404 }) }] }),
+      expected: /config blob.*404|404.*config blob/, gets: 1 }
   ]
 
-  test.each(failures)('fails: %s', async (_name, setup, expected, gets) => {
+  test.each(failures)('fails: $name', async ({ setup, expected, gets }) => {
     const { ref, rules } = setup(w)
     for (const rule of rules) proxy.fault(rule)
     const message = await failure(inspect(proxy.host, ref))
@@ -223,20 +231,27 @@ describe('an anonymous registry behind a fault proxy', () => {
     expect(blobGets()).toHaveLength(gets)
   })
 
-  // name, ref, rewrite of the top manifest, expected media type
+  interface SniffRow {
+    name: string
+    ref: string
+    /** The rewrite of the top manifest. */
+    rewrite: Rewrite
+    /** The media type the client must read. */
+    mediaType: string
+  }
   // prettier-ignore
-  const sniffed: [string, string, Rewrite, string][] = [
-    ['Content-Type text/plain', 'acme/app:v1', header('content-type', 'text/plain'), MediaTypes.ociManifest],
-    ['no Content-Type', 'acme/app:v1', header('content-type', undefined), MediaTypes.ociManifest],
-    ['Content-Type application/octet-stream', 'acme/app:v1', header('content-type', 'application/octet-stream'), MediaTypes.ociManifest],
-    ['Content-Type with parameters and odd case', 'acme/app:v1', header('content-type', 'Application/VND.OCI.Image.Manifest.v1+JSON; charset=utf-8'), MediaTypes.ociManifest],
-    ['an index as text/plain', 'acme/multi:v1', header('content-type', 'text/plain'), MediaTypes.ociIndex]
+  const sniffed: SniffRow[] = [
+    { name: 'Content-Type text/plain', ref: 'acme/app:v1', rewrite: header('content-type', 'text/plain'), mediaType: MediaTypes.ociManifest },
+    { name: 'no Content-Type', ref: 'acme/app:v1', rewrite: header('content-type', undefined), mediaType: MediaTypes.ociManifest },
+    { name: 'Content-Type application/octet-stream', ref: 'acme/app:v1', rewrite: header('content-type', 'application/octet-stream'), mediaType: MediaTypes.ociManifest },
+    { name: 'Content-Type with parameters and odd case', ref: 'acme/app:v1', rewrite: header('content-type', 'Application/VND.OCI.Image.Manifest.v1+JSON; charset=utf-8'), mediaType: MediaTypes.ociManifest },
+    { name: 'an index as text/plain', ref: 'acme/multi:v1', rewrite: header('content-type', 'text/plain'), mediaType: MediaTypes.ociIndex }
   ]
 
-  // 6. the body's own mediaType decides when the Content-Type says nothing
+  // the body's own mediaType decides when the Content-Type says nothing
   test.each(sniffed)(
-    'reads the manifest with %s',
-    async (_name, ref, rewrite, mediaType) => {
+    'reads the manifest with $name',
+    async ({ ref, rewrite, mediaType }) => {
       const [repo, tag] = ref.split(':')
       proxy.fault({ path: manifestPath(repo, tag), rewrite })
       const info = await inspect(proxy.host, ref)
@@ -266,12 +281,14 @@ describe('an anonymous registry behind a fault proxy', () => {
     expect(info.configDigest).toBe(w.image.configDigest)
   })
 
-  // 8. an oversized manifest is refused without being read to the end
+  // an oversized manifest is refused without being read to the end
+  // contentLength: whether the reply declares it; atLeast, below: the bytes
+  // the proxy wrote before the client closed the connection
   // prettier-ignore
   test.each([
-    ['with Content-Length', true, 0, 1 * MiB],
-    ['chunked, no Content-Length', false, 4 * MiB, 5 * MiB]
-  ])('stops reading a 6 MiB manifest %s', async (_name, contentLength, atLeast, below) => {
+    { name: 'with Content-Length',        contentLength: true,  atLeast: 0,       below: 1 * MiB },
+    { name: 'chunked, no Content-Length', contentLength: false, atLeast: 4 * MiB, below: 5 * MiB }
+  ])('stops reading a 6 MiB manifest $name', async ({ contentLength, atLeast, below }) => {
     proxy.fault({
       path: manifestPath('acme/app', 'v1'),
       reply: slowBody({
@@ -290,7 +307,7 @@ describe('an anonymous registry behind a fault proxy', () => {
     expect(blobGets()).toHaveLength(0)
   })
 
-  // 10. a redirect loop ends after a bounded number of requests
+  // a redirect loop ends after a bounded number of requests
   it('gives up on a blob that redirects to itself', async () => {
     const path = blobPath('acme/app', w.image.configDigest)
     proxy.fault({
@@ -309,14 +326,16 @@ describe('an anonymous registry behind a fault proxy', () => {
     expect(hops.length).toBeLessThanOrEqual(6)
   })
 
-  // 11. relative Location headers resolve against the URL that redirected
+  // relative Location headers resolve against the URL that redirected
+  // location: the Location header for the blob's digest; target: the path
+  // it resolves to
   // prettier-ignore
   test.each([
-    ['path-absolute', (d: string) => `/mirror/${d}?sig=abc`, (d: string) => `/mirror/${d}`],
-    ['path-relative', (d: string) => `../mirror/${d}`, (d: string) => `/v2/acme/app/mirror/${d}`],
-    ['dot-relative', (d: string) => `./moved/${d}`, (d: string) => `/v2/acme/app/blobs/moved/${d}`],
-    ['scheme-relative', (d: string) => `//${proxy.host}/mirror/${d}`, (d: string) => `/mirror/${d}`]
-  ])('follows a %s Location on the blob redirect', async (_name, location, target) => {
+    { name: 'path-absolute',   location: (d: string) => `/mirror/${d}?sig=abc`,        target: (d: string) => `/mirror/${d}` },
+    { name: 'path-relative',   location: (d: string) => `../mirror/${d}`,              target: (d: string) => `/v2/acme/app/mirror/${d}` },
+    { name: 'dot-relative',    location: (d: string) => `./moved/${d}`,                target: (d: string) => `/v2/acme/app/blobs/moved/${d}` },
+    { name: 'scheme-relative', location: (d: string) => `//${proxy.host}/mirror/${d}`, target: (d: string) => `/mirror/${d}` }
+  ])('follows a $name Location on the blob redirect', async ({ location, target }) => {
     const digest = w.image.configDigest
     proxy.fault({
       path: blobPath('acme/app', digest),
@@ -360,7 +379,7 @@ describe('an anonymous registry behind a fault proxy', () => {
     }
   })
 
-  // 17. index shapes, pushed byte-exact to the real registry
+  // index shapes, pushed byte-exact to the real registry
   describe('index shapes', () => {
     const UNKNOWN = 'application/vnd.example.thing.v1+json'
     let decoy: BuiltImage
@@ -419,11 +438,12 @@ describe('an anonymous registry behind a fault proxy', () => {
       ])
     })
 
+    // platform: the one asked for; pick: the image that must be chosen
     // prettier-ignore
     test.each([
-      ['linux/amd64', AMD64, 'amd64'],
-      ['linux/arm64', { os: 'linux', architecture: 'arm64' }, 'arm64']
-    ] as const)('counts an index entry without platform as linux/amd64 (asking for %s)', async (_name, platform, pick) => {
+      { name: 'linux/amd64', platform: AMD64,                                 pick: 'amd64' },
+      { name: 'linux/arm64', platform: { os: 'linux', architecture: 'arm64' }, pick: 'arm64' }
+    ] as const)('counts an index entry without platform as linux/amd64 (asking for $name)', async ({ platform, pick }) => {
       const top = index([
         entry(MediaTypes.ociManifest, w.arm64.manifest, w.arm64.platform),
         entry(MediaTypes.ociManifest, w.amd64.manifest)
@@ -457,11 +477,12 @@ describe('an anonymous registry behind a fault proxy', () => {
       )
     })
 
+    // expected: the message, or undefined when the image is read
     // prettier-ignore
     test.each([
-      ['follows 4 index levels', 4, undefined],
-      ['refuses 5 index levels', 5, /The index nests more than 4 levels deep/]
-    ])('%s', async (_name, levels, expected) => {
+      { name: 'follows 4 index levels', levels: 4, expected: undefined },
+      { name: 'refuses 5 index levels', levels: 5, expected: /The index nests more than 4 levels deep/ }
+    ])('$name', async ({ levels, expected }) => {
       let child = index([entry(MediaTypes.ociManifest, w.amd64.manifest, AMD64)])
       for (let level = 1; level < levels; level++) {
         await push(sha256(child), child)
@@ -475,7 +496,7 @@ describe('an anonymous registry behind a fault proxy', () => {
     })
   })
 
-  // 19. https → http. The client verifies certificates against the CAs Node
+  // https → http. The client verifies certificates against the CAs Node
   // had at start, and a loopback host (127.0.0.1, localhost, [::1]) always
   // means plain http; so this runs the bundled action in a child process
   // with NODE_EXTRA_CA_CERTS and a preload that resolves the (non-loopback,
@@ -586,12 +607,14 @@ describe('an anonymous registry behind a fault proxy', () => {
       })
     }
 
+    // mode: what the https server redirects; expected: the error, or
+    // undefined when the image is read
     // prettier-ignore
     test.each([
-      ['pass', 'reads the image over https (the TLS set-up works)', undefined],
-      ['manifest-to-http', 'refuses a manifest redirect from https to http', /::error::.*Refusing a redirect of the manifest to http:\/\/127\.0\.0\.1:\d+: that would step down from https to plain http$/m],
-      ['blob-to-http', 'refuses a blob redirect from https to http', /::error::.*Refusing a redirect of the config blob to http:\/\/127\.0\.0\.1:\d+: that would step down from https to plain http$/m]
-    ] as const)('%s: %s', async (which, _title, expected) => {
+      { mode: 'pass', name: 'reads the image over https (the TLS set-up works)', expected: undefined },
+      { mode: 'manifest-to-http', name: 'refuses a manifest redirect from https to http', expected: /::error::.*Refusing a redirect of the manifest to http:\/\/127\.0\.0\.1:\d+: that would step down from https to plain http$/m },
+      { mode: 'blob-to-http', name: 'refuses a blob redirect from https to http', expected: /::error::.*Refusing a redirect of the config blob to http:\/\/127\.0\.0\.1:\d+: that would step down from https to plain http$/m }
+    ] as const)('$mode: $name', async ({ mode: which, expected }) => {
       mode = which
       seen.length = 0
       const result = await runBundled(`${NAME}:${port}/acme/app:v1`)
@@ -725,7 +748,7 @@ describe('token auth behind a fault proxy', () => {
   })
   const faulted = (): ProxyLogEntry[] => proxy.requests.filter((r) => r.fault)
 
-  // 12. Authorization never follows a redirect to another port of the same host
+  // Authorization never follows a redirect to another port of the same host
   test.each([301, 302, 303, 307, 308])(
     'keeps the token off another port of the same host (%i blob redirect)',
     async (status) => {
@@ -750,19 +773,19 @@ describe('token auth behind a fault proxy', () => {
     }
   )
 
-  // 13-15. challenges and token servers that are broken or hostile
+  // challenges and token servers that are broken or hostile
   // prettier-ignore
   test.each([
-    ['a Bearer challenge without realm', () => `Bearer service="${SERVICE}",scope="repository:acme/app:pull"`,
-      /The registry sent a Bearer challenge without a realm, so there is no token server to ask/],
-    ['a token server answering {}', () => `Bearer realm="${fakeUrl}/empty",service="${SERVICE}"`,
-      /The token server http:\/\/127\.0\.0\.1:\d+ answered without a token$/],
-    ['a token server answering null / empty tokens', () => `Bearer realm="${fakeUrl}/null-token",service="${SERVICE}"`,
-      /answered without a token$/],
-    ['a token server answering HTML', () => `Bearer realm="${fakeUrl}/html",service="${SERVICE}"`,
-      /The token server http:\/\/127\.0\.0\.1:\d+ did not answer with JSON$/]
-  ])('fails on %s', async (_name, value, expected) => {
-    proxy.fault(challenge(value()))
+    { name: 'a Bearer challenge without realm', wwwAuthenticate: () => `Bearer service="${SERVICE}",scope="repository:acme/app:pull"`,
+      expected: /The registry sent a Bearer challenge without a realm, so there is no token server to ask/ },
+    { name: 'a token server answering {}', wwwAuthenticate: () => `Bearer realm="${fakeUrl}/empty",service="${SERVICE}"`,
+      expected: /The token server http:\/\/127\.0\.0\.1:\d+ answered without a token$/ },
+    { name: 'a token server answering null / empty tokens', wwwAuthenticate: () => `Bearer realm="${fakeUrl}/null-token",service="${SERVICE}"`,
+      expected: /answered without a token$/ },
+    { name: 'a token server answering HTML', wwwAuthenticate: () => `Bearer realm="${fakeUrl}/html",service="${SERVICE}"`,
+      expected: /The token server http:\/\/127\.0\.0\.1:\d+ did not answer with JSON$/ }
+  ])('fails on $name', async ({ wwwAuthenticate, expected }) => {
+    proxy.fault(challenge(wwwAuthenticate()))
     const message = await failure(inspect(proxy.host, 'acme/app:v1'))
     expect(message).toMatch(expected)
     expect(proxy.requests.map((r) => r.status)).toEqual([401])
@@ -788,12 +811,12 @@ describe('token auth behind a fault proxy', () => {
 
   // prettier-ignore
   test.each([
-    ['169.254.169.254', 'https://169.254.169.254/latest/api/token'],
-    ['an IPv6 link-local address', 'https://[fe80::a9fe:a9fe]/token'],
-    ['metadata.google.internal', 'https://metadata.google.internal/computeMetadata/v1/token'],
-    ['169.254.169.254 written as IPv4-mapped IPv6', 'https://[::ffff:169.254.169.254]/token'],
-    ['metadata.google.internal with a trailing dot', 'https://metadata.google.internal./token']
-  ])('refuses a realm at %s, sending nothing there', async (_name, realm) => {
+    { name: '169.254.169.254',                               realm: 'https://169.254.169.254/latest/api/token' },
+    { name: 'an IPv6 link-local address',                    realm: 'https://[fe80::a9fe:a9fe]/token' },
+    { name: 'metadata.google.internal',                      realm: 'https://metadata.google.internal/computeMetadata/v1/token' },
+    { name: '169.254.169.254 written as IPv4-mapped IPv6',   realm: 'https://[::ffff:169.254.169.254]/token' },
+    { name: 'metadata.google.internal with a trailing dot',  realm: 'https://metadata.google.internal./token' }
+  ])('refuses a realm at $name, sending nothing there', async ({ realm }) => {
     proxy.fault(challenge(`Bearer realm="${realm}",service="${SERVICE}"`))
     const transport = new GuardTransport()
     try {
@@ -806,7 +829,7 @@ describe('token auth behind a fault proxy', () => {
     expect(transport.requestCount).toBe(1)
   })
 
-  // 16. insufficient_scope: one more token, with the extra scope, then success
+  // insufficient_scope: one more token, with the extra scope, then success
   it('fetches one new token with the scope an insufficient_scope challenge names', async () => {
     proxy.fault({
       name: 'insufficient_scope',
@@ -848,9 +871,9 @@ describe('token auth behind a fault proxy', () => {
   // size of the blob it asked for.
   // prettier-ignore
   test.each([
-    ['a regular config blob', 'acme/app', () => image],
-    ['a config blob smaller than the 401 body', 'acme/tiny', () => tiny]
-  ])('re-authenticates when the registry refuses the token for %s', async (_name, repo, img) => {
+    { name: 'a regular config blob',                   repo: 'acme/app',  image: () => image },
+    { name: 'a config blob smaller than the 401 body', repo: 'acme/tiny', image: () => tiny }
+  ])('re-authenticates when the registry refuses the token for $name', async ({ repo, image: img }) => {
     const { configDigest } = img()
     proxy.fault({
       name: 'token refused',

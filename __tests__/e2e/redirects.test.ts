@@ -214,9 +214,9 @@ describe('redirects of token and blob requests (Distribution, no auth, behind th
     // 307 and 308 keep the method and the body: the refresh token would go along.
     // prettier-ignore
     test.each([
-      ['307 Temporary Redirect', 307],
-      ['308 Permanent Redirect', 308]
-    ])('%s: refused, nothing sent to the other origin', async (_name, status) => {
+      { name: '307 Temporary Redirect', status: 307 },
+      { name: '308 Permanent Redirect', status: 308 }
+    ])('$name: refused, nothing sent to the other origin', async ({ status }) => {
       proxy.fault(challenge())
       realm.handle = (_req, res) => redirect(res, status, `${other.url}/token`)
       const message = await failure(
@@ -235,10 +235,10 @@ describe('redirects of token and blob requests (Distribution, no auth, behind th
     // 301, 302 and 303 turn the POST into a GET without its body.
     // prettier-ignore
     test.each([
-      ['301 Moved Permanently', 301],
-      ['302 Found', 302],
-      ['303 See Other', 303]
-    ])('%s: becomes a GET that carries no body, no Authorization, no refresh token', async (_name, status) => {
+      { name: '301 Moved Permanently', status: 301 },
+      { name: '302 Found',             status: 302 },
+      { name: '303 See Other',         status: 303 }
+    ])('$name: becomes a GET that carries no body, no Authorization, no refresh token', async ({ status }) => {
       proxy.fault(challenge())
       // every request to the realm (the POST, and any token GET after it) is sent away
       realm.handle = (_req, res) => redirect(res, status, `${other.url}/elsewhere`)
@@ -267,13 +267,14 @@ describe('redirects of token and blob requests (Distribution, no auth, behind th
 
   // On the realm's own origin a 307/308 keeps the POST and its form; the
   // others turn it into a GET without the body, as for another origin.
+  // method: the one the redirected request uses
   // prettier-ignore
   test.each([
-    ['307 keeps the POST and its body', 307, 'POST'],
-    ['308 keeps the POST and its body', 308, 'POST'],
-    ['302 turns it into a GET without body', 302, 'GET'],
-    ['303 turns it into a GET without body', 303, 'GET']
-  ])('a same-origin redirect of the refresh-token POST: %s', async (_name, status, method) => {
+    { name: '307 keeps the POST and its body',      status: 307, method: 'POST' },
+    { name: '308 keeps the POST and its body',      status: 308, method: 'POST' },
+    { name: '302 turns it into a GET without body', status: 302, method: 'GET' },
+    { name: '303 turns it into a GET without body', status: 303, method: 'GET' }
+  ])('a same-origin redirect of the refresh-token POST: $name', async ({ status, method }) => {
     proxy.fault(challenge())
     realm.handle = (req, res) => {
       if (pathOf({ url: req.url ?? '' }) === '/token') redirect(res, status, '/token/again')
@@ -309,29 +310,28 @@ describe('redirects of token and blob requests (Distribution, no auth, behind th
   describe('a config blob redirected to a link-local or metadata address', () => {
     const TIMEOUT_MS = 10_000
 
-    // name, status, Location
     // prettier-ignore
-    const targets: [string, number, string][] = [
-      ['169.254.169.254',                      307, 'http://169.254.169.254/x'],
-      ['169.254.169.254 as one decimal number', 302, 'http://2852039166/x'],
-      ['169.254.169.254 as dotted octal',      307, 'http://0251.0376.0251.0376/x'],
-      ['169.254.169.254 as one hex number',    301, 'https://0xa9fea9fe/latest/meta-data/'],
-      ['169.254.169.254, scheme-relative',     307, '//169.254.169.254/x'],
-      ['IPv4-mapped IPv6',                     307, 'http://[::ffff:a9fe:a9fe]/x'],
-      ['IPv4-mapped IPv6, dotted',             308, 'https://[::ffff:169.254.169.254]/x'],
-      ['IPv6 link-local',                      307, 'http://[fe80::1]/x'],
-      ['metadata.google.internal',             302, 'http://metadata.google.internal/x'],
-      ['METADATA.GOOGLE.INTERNAL.',            303, 'https://METADATA.GOOGLE.INTERNAL./computeMetadata/v1/'],
-      ['NAT64',                                307, 'http://[64:ff9b::a9fe:a9fe]/x'],
-      ['6to4',                                 307, 'https://[2002:a9fe:a9fe::1]/x'],
-      ['AWS IPv6 metadata',                    307, 'http://[fd00:ec2::254]/latest/'],
-      ['Alibaba metadata',                     307, 'http://100.100.100.200/latest/'],
-      ['0.0.0.0',                              307, 'http://0.0.0.0:80/x']
+    const targets: { name: string; status: number; location: string }[] = [
+      { name: '169.254.169.254',                       status: 307, location: 'http://169.254.169.254/x' },
+      { name: '169.254.169.254 as one decimal number', status: 302, location: 'http://2852039166/x' },
+      { name: '169.254.169.254 as dotted octal',       status: 307, location: 'http://0251.0376.0251.0376/x' },
+      { name: '169.254.169.254 as one hex number',     status: 301, location: 'https://0xa9fea9fe/latest/meta-data/' },
+      { name: '169.254.169.254, scheme-relative',      status: 307, location: '//169.254.169.254/x' },
+      { name: 'IPv4-mapped IPv6',                      status: 307, location: 'http://[::ffff:a9fe:a9fe]/x' },
+      { name: 'IPv4-mapped IPv6, dotted',              status: 308, location: 'https://[::ffff:169.254.169.254]/x' },
+      { name: 'IPv6 link-local',                       status: 307, location: 'http://[fe80::1]/x' },
+      { name: 'metadata.google.internal',              status: 302, location: 'http://metadata.google.internal/x' },
+      { name: 'METADATA.GOOGLE.INTERNAL.',             status: 303, location: 'https://METADATA.GOOGLE.INTERNAL./computeMetadata/v1/' },
+      { name: 'NAT64',                                 status: 307, location: 'http://[64:ff9b::a9fe:a9fe]/x' },
+      { name: '6to4',                                  status: 307, location: 'https://[2002:a9fe:a9fe::1]/x' },
+      { name: 'AWS IPv6 metadata',                     status: 307, location: 'http://[fd00:ec2::254]/latest/' },
+      { name: 'Alibaba metadata',                      status: 307, location: 'http://100.100.100.200/latest/' },
+      { name: '0.0.0.0',                               status: 307, location: 'http://0.0.0.0:80/x' }
     ]
 
     test.each(targets)(
-      '%s: refused before any connection',
-      async (_name, status, location) => {
+      '$name: refused before any connection',
+      async ({ status, location }) => {
         const digest = image.configDigest
         proxy.fault({
           path: blobPath('acme/app', digest),
@@ -448,12 +448,14 @@ describe('a blob redirect through another origin to the CDN (token registry)', (
 
   // The existing single-hop check lives in protocol.test.ts ("keeps the token
   // off another port"); here the blob crosses two origins before the CDN.
+  // first: the registry's redirect to the other origin; second: the other
+  // origin's redirect to the CDN
   // prettier-ignore
   test.each([
-    ['307 then 307', 307, 307],
-    ['302 then 308', 302, 308],
-    ['308 then 303', 308, 303]
-  ])('%s: neither the other origin nor the CDN sees the token', async (_name, first, second) => {
+    { name: '307 then 307', first: 307, second: 307 },
+    { name: '302 then 308', first: 302, second: 308 },
+    { name: '308 then 303', first: 308, second: 303 }
+  ])('$name: neither the other origin nor the CDN sees the token', async ({ first, second }) => {
     const digest = image.configDigest
     proxy.fault({
       path: blobPath('acme/app', digest),
@@ -514,21 +516,31 @@ describe('credential headers across origins (Transport.send)', () => {
   }
   const ok: Handler = (_req, res) => text(res, 200, 'text/plain', 'ok')
 
-  // name, status, where A sends /start, the requests in order, credentials on the last
+  interface HeaderRow {
+    name: string
+    /** The status of A's redirect of /start. */
+    status: number
+    /** Where A sends /start: B's /end, A's own /end, or B's /back (which sends it to A's /end). */
+    where: 'other' | 'same' | 'round'
+    /** The requests, in order. */
+    order: string[]
+    /** Whether the last request still carries the credentials. */
+    kept: boolean
+  }
   // prettier-ignore
-  const rows: [string, number, 'other' | 'same' | 'round', string[], boolean][] = [
-    ['301 to another origin',         301, 'other', ['A /start', 'B /end'], false],
-    ['302 to another origin',         302, 'other', ['A /start', 'B /end'], false],
-    ['303 to another origin',         303, 'other', ['A /start', 'B /end'], false],
-    ['307 to another origin',         307, 'other', ['A /start', 'B /end'], false],
-    ['308 to another origin',         308, 'other', ['A /start', 'B /end'], false],
-    ['307 on the same origin',        307, 'same',  ['A /start', 'A /end'], true],
-    ['302 on the same origin',        302, 'same',  ['A /start', 'A /end'], true],
+  const rows: HeaderRow[] = [
+    { name: '301 to another origin',          status: 301, where: 'other', order: ['A /start', 'B /end'],            kept: false },
+    { name: '302 to another origin',          status: 302, where: 'other', order: ['A /start', 'B /end'],            kept: false },
+    { name: '303 to another origin',          status: 303, where: 'other', order: ['A /start', 'B /end'],            kept: false },
+    { name: '307 to another origin',          status: 307, where: 'other', order: ['A /start', 'B /end'],            kept: false },
+    { name: '308 to another origin',          status: 308, where: 'other', order: ['A /start', 'B /end'],            kept: false },
+    { name: '307 on the same origin',         status: 307, where: 'same',  order: ['A /start', 'A /end'],            kept: true },
+    { name: '302 on the same origin',         status: 302, where: 'same',  order: ['A /start', 'A /end'],            kept: true },
     // dropped once, they stay dropped, even back on the origin they belong to
-    ['307 there and back (A → B → A)', 307, 'round', ['A /start', 'B /back', 'A /end'], false]
+    { name: '307 there and back (A → B → A)', status: 307, where: 'round', order: ['A /start', 'B /back', 'A /end'], kept: false }
   ]
 
-  test.each(rows)('%s', async (_name, status, where, order, kept) => {
+  test.each(rows)('$name', async ({ status, where, order, kept }) => {
     const { a, b } = origins
     const log: { who: string; seen: Seen }[] = []
     const track =
@@ -673,17 +685,18 @@ describe('a token request over https redirected to plain http', () => {
           what: 'token response'
         }
 
-  // name, method, redirect status (undefined: the realm answers itself)
+  // method: the token request's; status: the realm's redirect (undefined:
+  // the realm answers itself)
   // prettier-ignore
   test.each([
-    ['the https realm answers (TLS works here)', 'POST', undefined],
-    ['POST 307 to http',                         'POST', 307],
-    ['POST 308 to http',                         'POST', 308],
-    ['POST 302 to http (would become a GET)',    'POST', 302],
-    ['POST 303 to http (would become a GET)',    'POST', 303],
-    ['token GET 302 to http',                    'GET',  302],
-    ['token GET 307 to http',                    'GET',  307]
-  ] as const)('%s', async (_name, method, status) => {
+    { name: 'the https realm answers (TLS works here)', method: 'POST', status: undefined },
+    { name: 'POST 307 to http',                         method: 'POST', status: 307 },
+    { name: 'POST 308 to http',                         method: 'POST', status: 308 },
+    { name: 'POST 302 to http (would become a GET)',    method: 'POST', status: 302 },
+    { name: 'POST 303 to http (would become a GET)',    method: 'POST', status: 303 },
+    { name: 'token GET 302 to http',                    method: 'GET',  status: 302 },
+    { name: 'token GET 307 to http',                    method: 'GET',  status: 307 }
+  ] as const)('$name', async ({ method, status }) => {
     state.handle = (_req, res) =>
       status === undefined ? tokenAnswer(res) : redirect(res, status, `${other.url}/token`)
     const transport = new Transport({ retry: { retries: 0 } })
@@ -714,20 +727,28 @@ describe('a token request over https redirected to plain http', () => {
 describe('the redirect limit (Transport.send)', () => {
   const origins = twoOrigins()
 
-  // name, maxRedirects (undefined: the default), redirects the chain makes, alternate origins
+  interface LimitRow {
+    name: string
+    /** The Transport's maxRedirects (undefined: the default). */
+    maxRedirects: number | undefined
+    /** The redirects the chain makes. */
+    redirects: number
+    /** Whether the chain alternates between the two origins. */
+    alternate: boolean
+  }
   // prettier-ignore
-  const rows: [string, number | undefined, number, boolean][] = [
-    ['an endless chain, default limit',          undefined, Infinity, false],
-    ['an endless chain across two origins',      undefined, Infinity, true],
-    ['an endless chain, maxRedirects 2',         2,         Infinity, false],
-    ['an endless chain, maxRedirects 0',         0,         Infinity, false],
-    ['6 redirects, default limit',               undefined, 6,        false],
-    ['exactly 5 redirects, default limit',       undefined, 5,        false],
-    ['exactly 5 redirects across two origins',   undefined, 5,        true],
-    ['exactly 2 redirects, maxRedirects 2',      2,         2,        false]
+  const rows: LimitRow[] = [
+    { name: 'an endless chain, default limit',        maxRedirects: undefined, redirects: Infinity, alternate: false },
+    { name: 'an endless chain across two origins',    maxRedirects: undefined, redirects: Infinity, alternate: true },
+    { name: 'an endless chain, maxRedirects 2',       maxRedirects: 2,         redirects: Infinity, alternate: false },
+    { name: 'an endless chain, maxRedirects 0',       maxRedirects: 0,         redirects: Infinity, alternate: false },
+    { name: '6 redirects, default limit',             maxRedirects: undefined, redirects: 6,        alternate: false },
+    { name: 'exactly 5 redirects, default limit',     maxRedirects: undefined, redirects: 5,        alternate: false },
+    { name: 'exactly 5 redirects across two origins', maxRedirects: undefined, redirects: 5,        alternate: true },
+    { name: 'exactly 2 redirects, maxRedirects 2',    maxRedirects: 2,         redirects: 2,        alternate: false }
   ]
 
-  test.each(rows)('%s', async (_name, maxRedirects, redirects, alternate) => {
+  test.each(rows)('$name', async ({ maxRedirects, redirects, alternate }) => {
     const { a, b } = origins
     const limit = maxRedirects ?? 5
     const hop: Handler = (req, res) => {

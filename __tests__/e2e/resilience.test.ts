@@ -205,54 +205,62 @@ describe('resilience: a real registry behind a fault proxy', () => {
       `127\\.0\\.0\\.1:\\d+ did not answer the manifest request within ${REQUEST_TIMEOUT_MS} ms \\(GET http://127\\.0\\.0\\.1:\\d+/v2/acme/app/manifests/v1\\) ${GAVE_UP}$`
     )
 
-    // name, faults on one path, 'recovers' or the message, requests to that path
+    interface ScenarioRow {
+      name: string
+      /** The faults, all on one path. */
+      scenario: Scenario
+      /** 'recovers', or the message the user sees. */
+      expected: 'recovers' | RegExp
+      /** Requests to that path. */
+      requests: number
+    }
     // prettier-ignore
-    const rows: [string, Scenario, 'recovers' | RegExp, number][] = [
+    const rows: ScenarioRow[] = [
       // server trouble: retried, with backoff
-      ['500 twice', onManifest(once(status(500), 2)), 'recovers', 3],
-      ['503 twice', onManifest(once(status(503), 2)), 'recovers', 3],
-      ['502 once', onManifest(once(html(502))), 'recovers', 2],
-      ['504 once', onManifest(once(html(504))), 'recovers', 2],
-      ['408 once', onManifest(once(status(408))), 'recovers', 2],
-      ['503 three times on the config blob', onBlob(once(status(503), 3)), 'recovers', 4],
-      ['429 without Retry-After twice (backoff)', onManifest(once(status(429), 2)), 'recovers', 3],
-      ['500 on every attempt', onManifest(always(status(500))),
-        /^Cannot inspect 127\.0\.0\.1:\d+\/acme\/app:v1: The registry answered 500 for the manifest \(http:\/\/127\.0\.0\.1:\d+\/v2\/acme\/app\/manifests\/v1\): UNKNOWN: injected 500$/, RETRIES + 1],
-      ['503 on every attempt', onManifest(always(html(503))), /The registry answered 503 for the manifest/, RETRIES + 1],
-      ['503 on every attempt for the config blob', onBlob(always(status(503))), /The registry answered 503 for the config blob/, RETRIES + 1],
-      ['429 without Retry-After on every attempt', onManifest(always(status(429))),
-        /the registry is rate-limiting requests \(429\)\. Wait and retry, or authenticate to get a higher limit\. The registry answered 429/, RETRIES + 1],
+      { name: '500 twice', scenario: onManifest(once(status(500), 2)), expected: 'recovers', requests: 3 },
+      { name: '503 twice', scenario: onManifest(once(status(503), 2)), expected: 'recovers', requests: 3 },
+      { name: '502 once', scenario: onManifest(once(html(502))), expected: 'recovers', requests: 2 },
+      { name: '504 once', scenario: onManifest(once(html(504))), expected: 'recovers', requests: 2 },
+      { name: '408 once', scenario: onManifest(once(status(408))), expected: 'recovers', requests: 2 },
+      { name: '503 three times on the config blob', scenario: onBlob(once(status(503), 3)), expected: 'recovers', requests: 4 },
+      { name: '429 without Retry-After twice (backoff)', scenario: onManifest(once(status(429), 2)), expected: 'recovers', requests: 3 },
+      { name: '500 on every attempt', scenario: onManifest(always(status(500))),
+        expected: /^Cannot inspect 127\.0\.0\.1:\d+\/acme\/app:v1: The registry answered 500 for the manifest \(http:\/\/127\.0\.0\.1:\d+\/v2\/acme\/app\/manifests\/v1\): UNKNOWN: injected 500$/, requests: RETRIES + 1 },
+      { name: '503 on every attempt', scenario: onManifest(always(html(503))), expected: /The registry answered 503 for the manifest/, requests: RETRIES + 1 },
+      { name: '503 on every attempt for the config blob', scenario: onBlob(always(status(503))), expected: /The registry answered 503 for the config blob/, requests: RETRIES + 1 },
+      { name: '429 without Retry-After on every attempt', scenario: onManifest(always(status(429))),
+        expected: /the registry is rate-limiting requests \(429\)\. Wait and retry, or authenticate to get a higher limit\. The registry answered 429/, requests: RETRIES + 1 },
       // other 4xx: the answer, not retried
-      ['404 (HTML body)', onManifest(always(html(404))), /tag "v1" not found in 127\.0\.0\.1:\d+\/acme\/app/, 1],
-      ['403', onManifest(always(status(403))), /pull access denied for 127\.0\.0\.1:\d+\/acme\/app/, 1],
-      ['400', onManifest(always(status(400))), /The registry answered 400 for the manifest/, 1],
-      ['404 on the config blob', onBlob(always(html(404))), /the registry lists the image but has no config blob for it \(404\)/, 1],
+      { name: '404 (HTML body)', scenario: onManifest(always(html(404))), expected: /tag "v1" not found in 127\.0\.0\.1:\d+\/acme\/app/, requests: 1 },
+      { name: '403', scenario: onManifest(always(status(403))), expected: /pull access denied for 127\.0\.0\.1:\d+\/acme\/app/, requests: 1 },
+      { name: '400', scenario: onManifest(always(status(400))), expected: /The registry answered 400 for the manifest/, requests: 1 },
+      { name: '404 on the config blob', scenario: onBlob(always(html(404))), expected: /the registry lists the image but has no config blob for it \(404\)/, requests: 1 },
       // connection resets: transient
-      ['reset before headers twice', onManifest(once(reset(), 2)), 'recovers', 3],
-      ['reset after headers once', onManifest(once(reset({ afterHeaders: true }))), 'recovers', 2],
-      ['reset after headers once on the config blob', (w) => ({ path: w.B, faults: [once(reset({ afterHeaders: true, declared: w.image.config.length }))] }), 'recovers', 2],
-      ['reset before headers on every attempt', onManifest(always(reset())),
-        new RegExp(`^Cannot inspect 127\\.0\\.0\\.1:\\d+/acme/app:v1: Cannot reach 127\\.0\\.0\\.1:\\d+: ECONNRESET \\(GET http://127\\.0\\.0\\.1:\\d+/v2/acme/app/manifests/v1\\) ${GAVE_UP}$`), RETRIES + 1],
-      ['reset after headers on every attempt', onManifest(always(reset({ afterHeaders: true }))),
-        new RegExp(`The manifest was truncated: 0 of \\d+ bytes arrived before the connection broke ${GAVE_UP}$`), RETRIES + 1],
+      { name: 'reset before headers twice', scenario: onManifest(once(reset(), 2)), expected: 'recovers', requests: 3 },
+      { name: 'reset after headers once', scenario: onManifest(once(reset({ afterHeaders: true }))), expected: 'recovers', requests: 2 },
+      { name: 'reset after headers once on the config blob', scenario: (w) => ({ path: w.B, faults: [once(reset({ afterHeaders: true, declared: w.image.config.length }))] }), expected: 'recovers', requests: 2 },
+      { name: 'reset before headers on every attempt', scenario: onManifest(always(reset())),
+        expected: new RegExp(`^Cannot inspect 127\\.0\\.0\\.1:\\d+/acme/app:v1: Cannot reach 127\\.0\\.0\\.1:\\d+: ECONNRESET \\(GET http://127\\.0\\.0\\.1:\\d+/v2/acme/app/manifests/v1\\) ${GAVE_UP}$`), requests: RETRIES + 1 },
+      { name: 'reset after headers on every attempt', scenario: onManifest(always(reset({ afterHeaders: true }))),
+        expected: new RegExp(`The manifest was truncated: 0 of \\d+ bytes arrived before the connection broke ${GAVE_UP}$`), requests: RETRIES + 1 },
       // stalls: the per-request limit covers headers and body
-      ['headers later than request-timeout once', onManifest({ times: 1, delayMs: 1500 }), 'recovers', 2],
-      ['no answer on the first attempt', onManifest(once(hang())), 'recovers', 2],
-      ['no answer on every attempt', onManifest(always(hang())), TIMED_OUT, RETRIES + 1],
-      ['trickled body once (a byte every 100 ms)', onManifest(once(trickle(100))), 'recovers', 2],
-      ['trickled body on every attempt', onManifest(always(trickle(100))), TIMED_OUT, RETRIES + 1],
+      { name: 'headers later than request-timeout once', scenario: onManifest({ times: 1, delayMs: 1500 }), expected: 'recovers', requests: 2 },
+      { name: 'no answer on the first attempt', scenario: onManifest(once(hang())), expected: 'recovers', requests: 2 },
+      { name: 'no answer on every attempt', scenario: onManifest(always(hang())), expected: TIMED_OUT, requests: RETRIES + 1 },
+      { name: 'trickled body once (a byte every 100 ms)', scenario: onManifest(once(trickle(100))), expected: 'recovers', requests: 2 },
+      { name: 'trickled body on every attempt', scenario: onManifest(always(trickle(100))), expected: TIMED_OUT, requests: RETRIES + 1 },
       // short bodies: transient
-      ['manifest truncated once', (w) => ({ path: w.M, faults: [once(manifestCutShort(w))] }), 'recovers', 2],
-      ['config blob truncated once', (w) => ({ path: w.B, faults: [once(cutShort({ declared: w.image.config.length, body: w.image.config.subarray(0, 50) }))] }), 'recovers', 2],
-      ['manifest truncated on every attempt', (w) => ({ path: w.M, faults: [always(manifestCutShort(w))] }),
-        new RegExp(`The manifest (was truncated: 100 of \\d+ bytes arrived|\\(.*\\) .*truncated)|The connection broke while reading the manifest \\(.*, 100 bytes received\\) ${GAVE_UP}$`), RETRIES + 1],
+      { name: 'manifest truncated once', scenario: (w) => ({ path: w.M, faults: [once(manifestCutShort(w))] }), expected: 'recovers', requests: 2 },
+      { name: 'config blob truncated once', scenario: (w) => ({ path: w.B, faults: [once(cutShort({ declared: w.image.config.length, body: w.image.config.subarray(0, 50) }))] }), expected: 'recovers', requests: 2 },
+      { name: 'manifest truncated on every attempt', scenario: (w) => ({ path: w.M, faults: [always(manifestCutShort(w))] }),
+        expected: new RegExp(`The manifest (was truncated: 100 of \\d+ bytes arrived|\\(.*\\) .*truncated)|The connection broke while reading the manifest \\(.*, 100 bytes received\\) ${GAVE_UP}$`), requests: RETRIES + 1 },
       // integrity: wrong content is not fixed by asking again
-      ['wrong Docker-Content-Digest', onManifest({ rewrite: withHeaders({ 'docker-content-digest': sha256('other') }) }),
-        new RegExp(`The manifest's Docker-Content-Digest header says "${sha256('other')}" but its bytes hash to sha256:`), 1],
-      ['altered config blob bytes', onBlob({ rewrite: flipOs }), /The config blob sha256:[0-9a-f]{64} arrived with different content/, 1]
+      { name: 'wrong Docker-Content-Digest', scenario: onManifest({ rewrite: withHeaders({ 'docker-content-digest': sha256('other') }) }),
+        expected: new RegExp(`The manifest's Docker-Content-Digest header says "${sha256('other')}" but its bytes hash to sha256:`), requests: 1 },
+      { name: 'altered config blob bytes', scenario: onBlob({ rewrite: flipOs }), expected: /The config blob sha256:[0-9a-f]{64} arrived with different content/, requests: 1 }
     ]
 
-    test.each(rows)('%s', async (_name, scenario, expected, requests) => {
+    test.each(rows)('$name', async ({ scenario, expected, requests }) => {
       const { path, faults } = scenario(w)
       for (const fault of faults) proxy.fault({ ...fault, path })
       const outcome = await inspect('acme/app:v1')
@@ -451,12 +459,20 @@ describe('resilience: a real registry behind a fault proxy', () => {
         expect(second.at - first.at).toBeGreaterThanOrEqual(500)
       })
 
-      // name, inputs, Retry-After, the wait and limit the message names
+      interface RetryAfterRow {
+        name: string
+        inputs: Record<string, string>
+        /** The Retry-After the 429 sends. */
+        seconds: number
+        /** The wait and the limit the message names. */
+        wait: string
+        limit: string
+      }
       // prettier-ignore
-      test.each([
-        ['Retry-After: 3600 (default max-retry-wait 60s)', {}, 3600, '60 min', '60 s'],
-        ['Retry-After: 10 with max-retry-wait 2s', { 'max-retry-wait': '2s' }, 10, '10 s', '2 s']
-      ])('fails at once on %s, saying when to retry', async (_name, inputs, seconds, wait, limit) => {
+      test.each<RetryAfterRow>([
+        { name: 'Retry-After: 3600 (default max-retry-wait 60s)', inputs: {},                         seconds: 3600, wait: '60 min', limit: '60 s' },
+        { name: 'Retry-After: 10 with max-retry-wait 2s',         inputs: { 'max-retry-wait': '2s' }, seconds: 10,   wait: '10 s',   limit: '2 s' }
+      ])('fails at once on $name, saying when to retry', async ({ inputs, seconds, wait, limit }) => {
         proxy.fault({
           path: w.M,
           reply: status(429, { 'retry-after': String(seconds) })
@@ -508,13 +524,14 @@ describe('resilience: a real registry behind a fault proxy', () => {
       expect(hits(w.M)).toHaveLength(2)
     })
 
+    // where: the manifest (M) or the config blob (B); fault: what alters it
     // prettier-ignore
     test.each([
-      ['a wrong Docker-Content-Digest', 'M', { rewrite: withHeaders({ 'docker-content-digest': sha256('other') }) },
-        /The manifest's Docker-Content-Digest header says "sha256:[0-9a-f]{64}" but its bytes hash to sha256:/],
-      ['altered config blob bytes', 'B', { rewrite: flipOs },
-        /The config blob sha256:[0-9a-f]{64} arrived with different content/]
-    ] as const)('fails on %s without retrying and sets no outputs', async (_name, where, fault, message) => {
+      { name: 'a wrong Docker-Content-Digest', where: 'M', fault: { rewrite: withHeaders({ 'docker-content-digest': sha256('other') }) },
+        message: /The manifest's Docker-Content-Digest header says "sha256:[0-9a-f]{64}" but its bytes hash to sha256:/ },
+      { name: 'altered config blob bytes', where: 'B', fault: { rewrite: flipOs },
+        message: /The config blob sha256:[0-9a-f]{64} arrived with different content/ }
+    ] as const)('fails on $name without retrying and sets no outputs', async ({ where, fault, message }) => {
       const path = where === 'M' ? w.M : w.B
       proxy.fault({ path, ...fault })
       const result = await run()
@@ -612,16 +629,30 @@ describe('resilience: a real registry behind a fault proxy', () => {
         'ratelimit-remaining': `${remaining};w=21600`
       })
 
-      // name, repo, RateLimit headers on manifest answers, outputs, summary, warning, manifest GETs
+      interface RateLimitRow {
+        name: string
+        repo: string
+        /** RateLimit headers on the manifest answers (undefined: none). */
+        headers: Record<string, string> | undefined
+        /** The ratelimit-limit and ratelimit-remaining outputs. */
+        limit: string
+        remaining: string
+        /** What the summary shows (null: no rate-limit row). */
+        summary: RegExp | null
+        /** The warning (null: none). */
+        warning: RegExp | null
+        /** Manifest GETs. */
+        gets: number
+      }
       // prettier-ignore
-      test.each([
-        ['single-platform, 76 left', 'acme/app', HUB(76), ['100', '76'], /<td>Rate limit<\/td><td>76 of 100 pulls left per 6 h<\/td>/, null, 1],
-        ['multi-platform, 76 left', 'acme/multi', HUB(76), ['100', '76'], /76 of 100 pulls left per 6 h/, null, 2],
-        ['single-platform, 3 left', 'acme/app', HUB(3), ['100', '3'], /3 of 100 pulls left per 6 h/,
-          /^::warning::Only 3 of 100 pulls are left in the registry's rate-limit window \(21600 s\); authenticate or cache results to avoid 429s\.$/m, 1],
-        ['single-platform, no headers', 'acme/app', undefined, ['', ''], null, null, 1],
-        ['multi-platform, no headers', 'acme/multi', undefined, ['', ''], null, null, 2]
-      ])('%s', async (_name, repo, headers, [limit, remaining], summary, warning, gets) => {
+      test.each<RateLimitRow>([
+        { name: 'single-platform, 76 left', repo: 'acme/app', headers: HUB(76), limit: '100', remaining: '76', summary: /<td>Rate limit<\/td><td>76 of 100 pulls left per 6 h<\/td>/, warning: null, gets: 1 },
+        { name: 'multi-platform, 76 left', repo: 'acme/multi', headers: HUB(76), limit: '100', remaining: '76', summary: /76 of 100 pulls left per 6 h/, warning: null, gets: 2 },
+        { name: 'single-platform, 3 left', repo: 'acme/app', headers: HUB(3), limit: '100', remaining: '3', summary: /3 of 100 pulls left per 6 h/,
+          warning: /^::warning::Only 3 of 100 pulls are left in the registry's rate-limit window \(21600 s\); authenticate or cache results to avoid 429s\.$/m, gets: 1 },
+        { name: 'single-platform, no headers', repo: 'acme/app', headers: undefined, limit: '', remaining: '', summary: null, warning: null, gets: 1 },
+        { name: 'multi-platform, no headers', repo: 'acme/multi', headers: undefined, limit: '', remaining: '', summary: null, warning: null, gets: 2 }
+      ])('$name', async ({ repo, headers, limit, remaining, summary, warning, gets }) => {
         if (headers) {
           proxy.fault({
             path: new RegExp(`^/v2/${repo}/manifests/`),

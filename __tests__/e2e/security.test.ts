@@ -320,10 +320,10 @@ describe('a hostile registry', () => {
     }
 
     // prettier-ignore
-    test.each([
-      ['the default platform (a variant chosen by fallback)', {}],
-      ['platform: all', { platform: 'all' }]
-    ])('%s: log, outputs and summary keep it in', async (_name, inputs) => {
+    test.each<{ name: string; inputs: Record<string, string> }>([
+      { name: 'the default platform (a variant chosen by fallback)', inputs: {} },
+      { name: 'platform: all',                                       inputs: { platform: 'all' } }
+    ])('$name: log, outputs and summary keep it in', async ({ inputs }) => {
       const digest = serve()
       const result = await runAction({ image: ref('evil/multi'), ...inputs })
       expectOk(result)
@@ -410,22 +410,22 @@ describe('a hostile registry', () => {
   })
 
   // prettier-ignore
-  test.each<[string, () => Reply, RegExp]>([
-    ['a 403 with a hostile error body', () => ({ status: 403, headers: { 'content-type': 'application/json' }, body: errorBody({ code: evil('DENIED'), message: evil('go away') }) }),
-      /pull access denied/],
-    ['a 500 with an HTML body', () => ({ status: 500, headers: { 'content-type': 'text/html' }, body: `<h1>${evil('oops')}</h1>` }),
-      /answered 500/],
-    ['a manifest with a hostile Content-Type', () => ({ headers: { 'content-type': `application/x-${MARK} ##[error]${MARK}` }, body: '{"hello":"world"}' }),
-      /not an image manifest \(Content-Type "application\/x-pwned ##\\x5berror\]pwned"\)/],
-    ['a manifest whose Docker-Content-Digest lies, in a hostile way', () => ({ headers: { 'content-type': MediaTypes.ociManifest, 'docker-content-digest': `sha256:${'a'.repeat(64)} ##[set-output name=digest;]${MARK}` }, body: '{}' }),
-      /Docker-Content-Digest header says "sha256:a{64} ##\\x5bset-output name=digest;\]PWNED" but its bytes hash to/],
-    ['a 429 asking to wait 10^20 seconds', () => ({ status: 429, headers: { 'retry-after': '99999999999999999999' } }),
-      /asks to wait a year or more, longer than the 60 s this step waits\. Retry after that time, or raise the 'max-retry-wait' input$/],
-    ['a Bearer challenge whose realm is a metadata address', () => ({ status: 401, headers: { 'www-authenticate': `Bearer realm="http://169.254.169.254/latest/${MARK}##[error]x",service="${MARK}"` } }),
-      /Refusing the registry's token realm http:\/\/169\.254\.169\.254: link-local and metadata addresses are not allowed/],
-    ['a challenge in a scheme nobody supports', () => ({ status: 401, headers: { 'www-authenticate': `${MARK}##[error]x realm="y"` } }),
-      /authentication scheme this action does not support/]
-  ])('%s: a clear failure, nothing let out', async (_name, reply, message) => {
+  test.each<{ name: string; reply: () => Reply; message: RegExp }>([
+    { name: 'a 403 with a hostile error body', reply: () => ({ status: 403, headers: { 'content-type': 'application/json' }, body: errorBody({ code: evil('DENIED'), message: evil('go away') }) }),
+      message: /pull access denied/ },
+    { name: 'a 500 with an HTML body', reply: () => ({ status: 500, headers: { 'content-type': 'text/html' }, body: `<h1>${evil('oops')}</h1>` }),
+      message: /answered 500/ },
+    { name: 'a manifest with a hostile Content-Type', reply: () => ({ headers: { 'content-type': `application/x-${MARK} ##[error]${MARK}` }, body: '{"hello":"world"}' }),
+      message: /not an image manifest \(Content-Type "application\/x-pwned ##\\x5berror\]pwned"\)/ },
+    { name: 'a manifest whose Docker-Content-Digest lies, in a hostile way', reply: () => ({ headers: { 'content-type': MediaTypes.ociManifest, 'docker-content-digest': `sha256:${'a'.repeat(64)} ##[set-output name=digest;]${MARK}` }, body: '{}' }),
+      message: /Docker-Content-Digest header says "sha256:a{64} ##\\x5bset-output name=digest;\]PWNED" but its bytes hash to/ },
+    { name: 'a 429 asking to wait 10^20 seconds', reply: () => ({ status: 429, headers: { 'retry-after': '99999999999999999999' } }),
+      message: /asks to wait a year or more, longer than the 60 s this step waits\. Retry after that time, or raise the 'max-retry-wait' input$/ },
+    { name: 'a Bearer challenge whose realm is a metadata address', reply: () => ({ status: 401, headers: { 'www-authenticate': `Bearer realm="http://169.254.169.254/latest/${MARK}##[error]x",service="${MARK}"` } }),
+      message: /Refusing the registry's token realm http:\/\/169\.254\.169\.254: link-local and metadata addresses are not allowed/ },
+    { name: 'a challenge in a scheme nobody supports', reply: () => ({ status: 401, headers: { 'www-authenticate': `${MARK}##[error]x realm="y"` } }),
+      message: /authentication scheme this action does not support/ }
+  ])('$name: a clear failure, nothing let out', async ({ reply, message }) => {
     reg.on((r) => (r.path.includes('/manifests/') ? reply() : undefined))
     const result = await runAction({ image: ref('evil/app'), retries: '0' })
     expectFailure(result, message)
@@ -434,10 +434,10 @@ describe('a hostile registry', () => {
 
   // prettier-ignore
   test.each([
-    ['the instance metadata address', `http://169.254.169.254/latest/meta-data/${MARK}##[error]x`, /Refusing a redirect of the config blob to http:\/\/169\.254\.169\.254: link-local and metadata addresses are not allowed/],
-    ['a javascript: URL', `javascript:alert('${MARK}##[error]x')`, /Refusing a redirect of the config blob to javascript:: only https/],
-    ['a URL with credentials in it', `http://user:${MARK}@127.0.0.1:1/x`, /Refusing a redirect of the config blob to http:\/\/127\.0\.0\.1:1: the address carries credentials of its own/]
-  ])('a config blob redirected to %s: refused, nothing let out', async (_name, location, message) => {
+    { name: 'the instance metadata address', location: `http://169.254.169.254/latest/meta-data/${MARK}##[error]x`, message: /Refusing a redirect of the config blob to http:\/\/169\.254\.169\.254: link-local and metadata addresses are not allowed/ },
+    { name: 'a javascript: URL',             location: `javascript:alert('${MARK}##[error]x')`,                     message: /Refusing a redirect of the config blob to javascript:: only https/ },
+    { name: 'a URL with credentials in it',  location: `http://user:${MARK}@127.0.0.1:1/x`,                         message: /Refusing a redirect of the config blob to http:\/\/127\.0\.0\.1:1: the address carries credentials of its own/ }
+  ])('a config blob redirected to $name: refused, nothing let out', async ({ location, message }) => {
     const image = buildImage({ seed: 'redirected' })
     reg.image('evil/app', 'v1', image)
     reg.on((r) => r.path.includes('/blobs/') ? { status: 307, headers: { location } } : undefined)
@@ -615,10 +615,10 @@ describe('a hostile registry', () => {
       reg.requests.filter((r) => r.path.includes('/manifests/')).length
 
     // prettier-ignore
-    test.each([
-      ['the default platform', {}],
-      ['platform: all', { platform: 'all' }]
-    ])('a 25,000-entry index (%s) fails on the entry limit, having fetched only the index', async (_name, inputs) => {
+    test.each<{ name: string; inputs: Record<string, string> }>([
+      { name: 'the default platform', inputs: {} },
+      { name: 'platform: all',        inputs: { platform: 'all' } }
+    ])('a 25,000-entry index ($name) fails on the entry limit, having fetched only the index', async ({ inputs }) => {
       const index = bigIndex(25_000)
       expect(index.length).toBeLessThan(4 * 1024 * 1024)
       reg.manifest('evil/huge', 'v1', index, OCI_INDEX)
@@ -725,11 +725,11 @@ describe('a hostile registry', () => {
 
     // prettier-ignore
     test.each([
-      ['digits beyond any exact number', '99999999999999999999;w=21600', ''],
-      ['a negative number', '-5;w=1', ''],
-      ['words', 'lots', ''],
-      ['a number and junk', '100;w=21600;comment="x"', '100']
-    ])('a RateLimit-Limit of %s', async (_name, value, shown) => {
+      { name: 'digits beyond any exact number', value: '99999999999999999999;w=21600', shown: '' },
+      { name: 'a negative number',              value: '-5;w=1',                       shown: '' },
+      { name: 'words',                          value: 'lots',                         shown: '' },
+      { name: 'a number and junk',              value: '100;w=21600;comment="x"',      shown: '100' }
+    ])('a RateLimit-Limit of $name', async ({ value, shown }) => {
       reg.image('evil/app', 'v1', buildImage({ seed: 'ratelimit' }), { 'ratelimit-limit': value, 'ratelimit-remaining': '50;w=21600' })
       const result = await runAction({ image: ref('evil/app') })
       expectOk(result)

@@ -52,16 +52,17 @@ function claims(jwt: string): Record<string, unknown> {
   return JSON.parse(Buffer.from(jwt.split('.')[1], 'base64url').toString())
 }
 
-const modes: [AuthMode, boolean][] = [
-  ['none', false],
-  ['none', true],
-  ['token', false],
-  ['token', true],
-  ['htpasswd', false],
-  ['htpasswd', true]
+const modes: { auth: AuthMode; redirect: boolean }[] = [
+  { auth: 'none', redirect: false },
+  { auth: 'none', redirect: true },
+  { auth: 'token', redirect: false },
+  { auth: 'token', redirect: true },
+  { auth: 'htpasswd', redirect: false },
+  { auth: 'htpasswd', redirect: true }
 ]
 
-describe.each(modes)('registry auth=%s redirect=%s', (auth, redirect) => {
+describe.each(modes)('registry auth=$auth redirect=$redirect', (mode) => {
+  const { auth, redirect } = mode
   const repo = 'team/app'
   let reg: RunningRegistry
   let image: BuiltImage

@@ -275,22 +275,33 @@ describe('tag tracking against a real registry', () => {
   })
 
   describe('listing and selecting through the action', () => {
+    interface SelectRow {
+      name: string
+      inputs: Record<string, string>
+      /** The `tags` output. */
+      tags: string[]
+      /** The `latest-tag` output. */
+      latest: string
+      /** The tag the action inspects. */
+      inspected: string
+    }
+
     // prettier-ignore
-    test.each<[string, Record<string, string>, string[], string, string]>([
-      ['list-tags (inspects latest)', { 'list-tags': 'true' }, STABLE, '2.1.0', 'latest'],
-      ['tag-sort lexical', { 'list-tags': 'true', 'tag-sort': 'lexical' }, LEXICAL, 'v2.0.1', 'latest'],
-      ['tag-sort LEXICAL (case-insensitive)', { 'list-tags': 'true', 'tag-sort': 'LEXICAL' }, LEXICAL, 'v2.0.1', 'latest'],
-      ['tag-pattern ^1\\. (implies list-tags)', { 'tag-pattern': '^1\\.' }, ['1.0.0', '1.0.1', '1.2.0', '1.9.0', '1.10.0'], '1.10.0', 'latest'],
-      ['include-prereleases', { 'list-tags': 'true', 'include-prereleases': 'true' }, WITH_PRERELEASES, '3.0.0-beta.1', 'latest'],
-      ['semver:^1', { tag: 'semver:^1' }, STABLE, '1.10.0', '1.10.0'],
-      ['semver:*', { tag: 'semver:*' }, STABLE, '2.1.0', '2.1.0'],
-      ['semver: (empty range means *)', { tag: 'semver:' }, STABLE, '2.1.0', '2.1.0'],
-      ['semver:>=2 <3', { tag: 'semver:>=2 <3' }, STABLE, '2.1.0', '2.1.0'],
-      ['semver:~1.0 with tag-sort lexical', { tag: 'semver:~1.0', 'tag-sort': 'lexical' }, LEXICAL, '1.0.1', '1.0.1'],
-      ['semver:^1 with include-prereleases', { tag: 'semver:^1', 'include-prereleases': 'true' }, WITH_PRERELEASES, '1.11.0-rc.1', '1.11.0-rc.1'],
-      ['semver:* with include-prereleases', { tag: 'semver:*', 'include-prereleases': 'true' }, WITH_PRERELEASES, '3.0.0-beta.1', '3.0.0-beta.1'],
-      ['semver:>=1.1 <2 with tag-pattern ^v', { tag: 'semver:>=1.1 <2', 'tag-pattern': '^v' }, ['v1.0.0', 'v1.1.0', 'v2.0.1'], 'v1.1.0', 'v1.1.0']
-    ])('%s', async (_name, inputs, tags, latest, inspected) => {
+    test.each<SelectRow>([
+      { name: 'list-tags (inspects latest)',           inputs: { 'list-tags': 'true' },                                tags: STABLE,                                         latest: '2.1.0',        inspected: 'latest' },
+      { name: 'tag-sort lexical',                      inputs: { 'list-tags': 'true', 'tag-sort': 'lexical' },         tags: LEXICAL,                                        latest: 'v2.0.1',       inspected: 'latest' },
+      { name: 'tag-sort LEXICAL (case-insensitive)',   inputs: { 'list-tags': 'true', 'tag-sort': 'LEXICAL' },         tags: LEXICAL,                                        latest: 'v2.0.1',       inspected: 'latest' },
+      { name: 'tag-pattern ^1\\. (implies list-tags)', inputs: { 'tag-pattern': '^1\\.' },                             tags: ['1.0.0', '1.0.1', '1.2.0', '1.9.0', '1.10.0'], latest: '1.10.0',       inspected: 'latest' },
+      { name: 'include-prereleases',                   inputs: { 'list-tags': 'true', 'include-prereleases': 'true' }, tags: WITH_PRERELEASES,                               latest: '3.0.0-beta.1', inspected: 'latest' },
+      { name: 'semver:^1',                             inputs: { tag: 'semver:^1' },                                   tags: STABLE,                                         latest: '1.10.0',       inspected: '1.10.0' },
+      { name: 'semver:*',                              inputs: { tag: 'semver:*' },                                    tags: STABLE,                                         latest: '2.1.0',        inspected: '2.1.0' },
+      { name: 'semver: (empty range means *)',         inputs: { tag: 'semver:' },                                     tags: STABLE,                                         latest: '2.1.0',        inspected: '2.1.0' },
+      { name: 'semver:>=2 <3',                         inputs: { tag: 'semver:>=2 <3' },                               tags: STABLE,                                         latest: '2.1.0',        inspected: '2.1.0' },
+      { name: 'semver:~1.0 with tag-sort lexical',     inputs: { tag: 'semver:~1.0', 'tag-sort': 'lexical' },          tags: LEXICAL,                                        latest: '1.0.1',        inspected: '1.0.1' },
+      { name: 'semver:^1 with include-prereleases',    inputs: { tag: 'semver:^1', 'include-prereleases': 'true' },    tags: WITH_PRERELEASES,                               latest: '1.11.0-rc.1',  inspected: '1.11.0-rc.1' },
+      { name: 'semver:* with include-prereleases',     inputs: { tag: 'semver:*', 'include-prereleases': 'true' },     tags: WITH_PRERELEASES,                               latest: '3.0.0-beta.1', inspected: '3.0.0-beta.1' },
+      { name: 'semver:>=1.1 <2 with tag-pattern ^v',   inputs: { tag: 'semver:>=1.1 <2', 'tag-pattern': '^v' },        tags: ['v1.0.0', 'v1.1.0', 'v2.0.1'],                 latest: 'v1.1.0',       inspected: 'v1.1.0' }
+    ])('$name', async ({ inputs, tags, latest, inspected }) => {
       const result = await runAction({ image: `${reg.host}/${REPO}`, ...inputs })
       expect(result.error).toBeUndefined()
       expect(result.failed).toBe(false)
@@ -372,21 +383,21 @@ describe('tag tracking against a real registry', () => {
     })
 
     // prettier-ignore
-    test.each<[string, Record<string, string>, RegExp]>([
-      ['an image with its own tag and a semver selector', { image: 'HOST/team/tags:1.0.0', tag: 'semver:^1' }, /^Input 'tag': a semver selector picks the tag, so 'image' must not name one \("127\.0\.0\.1:\d+\/team\/tags:1\.0\.0"\)\.$/],
-      ['an image with a digest and a semver selector', { image: `HOST/team/tags@sha256:${'a'.repeat(64)}`, tag: 'semver:*' }, /^Input 'tag': a semver selector picks the tag, so 'image' must not name one/],
-      ['an invalid semver range', { image: 'HOST/team/tags', tag: 'semver:not-a-range' }, /^Input 'tag': "not-a-range" is not a semver range: write e\.g\. semver:\^3/],
-      ['a four-part version as range', { image: 'HOST/team/tags', tag: 'semver:1.2.3.4' }, /^Input 'tag': "1\.2\.3\.4" is not a semver range/],
-      ['a backreference in tag-pattern (not RE2)', { image: 'HOST/team/tags', 'tag-pattern': '^(1)\\.\\1' }, /^Input 'tag-pattern': the regular expression does not compile .*RE2 syntax/],
-      ['a lookbehind in tag-pattern (not RE2)', { image: 'HOST/team/tags', 'tag-pattern': '(?<=v)1' }, /^Input 'tag-pattern': the regular expression does not compile/],
-      ['an unbalanced tag-pattern', { image: 'HOST/team/tags', tag: 'semver:*', 'tag-pattern': '^(1' }, /^Input 'tag-pattern': the regular expression does not compile/],
-      ['an unknown tag-sort', { image: 'HOST/team/tags', 'list-tags': 'true', 'tag-sort': 'newest' }, /^Input 'tag-sort': "newest" is not a sort order: write semver or lexical\.$/],
-      ['a non-boolean list-tags', { image: 'HOST/team/tags', 'list-tags': 'sure' }, /^Input 'list-tags': "sure" is not a boolean/],
-      ['a non-boolean include-prereleases', { image: 'HOST/team/tags', 'list-tags': 'true', 'include-prereleases': 'maybe' }, /^Input 'include-prereleases': "maybe" is not a boolean/],
-      ['a short previous-digest', { image: 'HOST/team/tags:2.1.0', 'previous-digest': 'sha256:abc' }, /^Input 'previous-digest': digest "sha256:abc" is not valid/],
-      ['a tag as previous-digest', { image: 'HOST/team/tags:2.1.0', 'previous-digest': 'latest' }, /^Input 'previous-digest': digest "latest" is not valid/],
-      ['an uppercase previous-digest', { image: 'HOST/team/tags:2.1.0', 'previous-digest': `sha256:${'A'.repeat(64)}` }, /^Input 'previous-digest': /]
-    ])('rejects %s before any request', async (_name, inputs, message) => {
+    test.each<{ name: string; inputs: Record<string, string>; message: RegExp }>([
+      { name: 'an image with its own tag and a semver selector', inputs: { image: 'HOST/team/tags:1.0.0', tag: 'semver:^1' },                              message: /^Input 'tag': a semver selector picks the tag, so 'image' must not name one \("127\.0\.0\.1:\d+\/team\/tags:1\.0\.0"\)\.$/ },
+      { name: 'an image with a digest and a semver selector',    inputs: { image: `HOST/team/tags@sha256:${'a'.repeat(64)}`, tag: 'semver:*' },            message: /^Input 'tag': a semver selector picks the tag, so 'image' must not name one/ },
+      { name: 'an invalid semver range',                         inputs: { image: 'HOST/team/tags', tag: 'semver:not-a-range' },                           message: /^Input 'tag': "not-a-range" is not a semver range: write e\.g\. semver:\^3/ },
+      { name: 'a four-part version as range',                    inputs: { image: 'HOST/team/tags', tag: 'semver:1.2.3.4' },                               message: /^Input 'tag': "1\.2\.3\.4" is not a semver range/ },
+      { name: 'a backreference in tag-pattern (not RE2)',        inputs: { image: 'HOST/team/tags', 'tag-pattern': '^(1)\\.\\1' },                         message: /^Input 'tag-pattern': the regular expression does not compile .*RE2 syntax/ },
+      { name: 'a lookbehind in tag-pattern (not RE2)',           inputs: { image: 'HOST/team/tags', 'tag-pattern': '(?<=v)1' },                            message: /^Input 'tag-pattern': the regular expression does not compile/ },
+      { name: 'an unbalanced tag-pattern',                       inputs: { image: 'HOST/team/tags', tag: 'semver:*', 'tag-pattern': '^(1' },               message: /^Input 'tag-pattern': the regular expression does not compile/ },
+      { name: 'an unknown tag-sort',                             inputs: { image: 'HOST/team/tags', 'list-tags': 'true', 'tag-sort': 'newest' },           message: /^Input 'tag-sort': "newest" is not a sort order: write semver or lexical\.$/ },
+      { name: 'a non-boolean list-tags',                         inputs: { image: 'HOST/team/tags', 'list-tags': 'sure' },                                 message: /^Input 'list-tags': "sure" is not a boolean/ },
+      { name: 'a non-boolean include-prereleases',               inputs: { image: 'HOST/team/tags', 'list-tags': 'true', 'include-prereleases': 'maybe' }, message: /^Input 'include-prereleases': "maybe" is not a boolean/ },
+      { name: 'a short previous-digest',                         inputs: { image: 'HOST/team/tags:2.1.0', 'previous-digest': 'sha256:abc' },               message: /^Input 'previous-digest': digest "sha256:abc" is not valid/ },
+      { name: 'a tag as previous-digest',                        inputs: { image: 'HOST/team/tags:2.1.0', 'previous-digest': 'latest' },                   message: /^Input 'previous-digest': digest "latest" is not valid/ },
+      { name: 'an uppercase previous-digest',                    inputs: { image: 'HOST/team/tags:2.1.0', 'previous-digest': `sha256:${'A'.repeat(64)}` }, message: /^Input 'previous-digest': / }
+    ])('rejects $name before any request', async ({ inputs, message }) => {
       const withHost = Object.fromEntries(
         Object.entries(inputs).map(([k, v]) => [k, v.replace('HOST', reg.host)])
       )
@@ -453,10 +464,10 @@ describe('tag tracking against a real registry', () => {
     })
 
     // prettier-ignore
-    test.each<[string, () => PagingOptions]>([
-      ['relative Link (GHCR, Docker Hub)', () => ({ next: relative })],
-      ['absolute Link on the same origin', () => ({ next: absolute(() => proxy.url) })]
-    ])('follows a %s page by page, each page once', async (_name, options) => {
+    test.each<{ name: string; options: () => PagingOptions }>([
+      { name: 'relative Link (GHCR, Docker Hub)', options: () => ({ next: relative }) },
+      { name: 'absolute Link on the same origin', options: () => ({ next: absolute(() => proxy.url) }) }
+    ])('follows a $name page by page, each page once', async ({ options }) => {
       proxy.fault(paging(options()))
       const { tags } = await client.listTags(REPO, { pageSize: 7 })
       const sorted = [...ALL_TAGS].sort()
@@ -492,11 +503,11 @@ describe('tag tracking against a real registry', () => {
     })
 
     // prettier-ignore
-    test.each<[string, NextLink]>([
-      ['back to the first page', ({ firstUrl }) => firstUrl],
-      ['back to the page before', (page) => page.index >= 2 ? page.pageUrls[page.index - 1] : relative(page)],
-      ['to itself', (page) => page.pageUrls[page.index]]
-    ])('stops when the Link loops %s', async (_name, next) => {
+    test.each<{ name: string; next: NextLink }>([
+      { name: 'back to the first page',  next: ({ firstUrl }) => firstUrl },
+      { name: 'back to the page before', next: (page) => page.index >= 2 ? page.pageUrls[page.index - 1] : relative(page) },
+      { name: 'to itself',               next: (page) => page.pageUrls[page.index] }
+    ])('stops when the Link loops $name', async ({ next }) => {
       proxy.fault(paging({ next }))
       const error = await listError({ pageSize: 7 })
       expect(error.kind).toBe('protocol')
@@ -559,12 +570,12 @@ describe('tag tracking against a real registry', () => {
     }
 
     // prettier-ignore
-    test.each<[string, () => PagingOptions, number]>([
-      ['relative links, 5 a page (Docker Hub style)', () => ({ forcedSize: 5, next: relative }), 6],
-      ['absolute links, 8 a page', () => ({ forcedSize: 8, next: absolute(() => proxy.url) }), 4],
-      ['unsorted pages', () => ({ forcedSize: 6, order: scrambled, next: relative }), 5],
-      ['everything in one page, no Link', () => ({ next: relative }), 1]
-    ])('lists every tag, sorted: %s', async (_name, options, pages) => {
+    test.each<{ name: string; options: () => PagingOptions; pages: number }>([
+      { name: 'relative links, 5 a page (Docker Hub style)', options: () => ({ forcedSize: 5, next: relative }),                   pages: 6 },
+      { name: 'absolute links, 8 a page',                    options: () => ({ forcedSize: 8, next: absolute(() => proxy.url) }),  pages: 4 },
+      { name: 'unsorted pages',                              options: () => ({ forcedSize: 6, order: scrambled, next: relative }), pages: 5 },
+      { name: 'everything in one page, no Link',             options: () => ({ next: relative }),                                  pages: 1 }
+    ])('lists every tag, sorted: $name', async ({ options, pages }) => {
       proxy.fault(paging(options()))
       const result = await runAction({
         image: `${proxy.host}/${REPO}`,
@@ -688,11 +699,11 @@ describe('tag tracking against a real registry', () => {
 
     const headOnly = (r: { method?: string }): boolean => r.method === 'HEAD'
     // prettier-ignore
-    test.each<[string, () => FaultRule]>([
-      ['HEAD answered 405', () => ({ method: 'HEAD', path: /\/manifests\//, reply: fixed({ status: 405, headers: { allow: 'GET' } }) })],
-      ['HEAD without Docker-Content-Digest', () => ({ method: 'HEAD', path: /\/manifests\//, rewrite: (u) => { const headers = { ...u.headers }; delete headers['docker-content-digest']; return { ...u, headers } } })],
-      ['HEAD with a malformed Docker-Content-Digest', () => ({ method: 'HEAD', path: /\/manifests\//, rewrite: (u) => ({ ...u, headers: { ...u.headers, 'docker-content-digest': 'sha256:xyz' } }) })]
-    ])('%s: falls back to GET', async (_name, rule) => {
+    test.each<{ name: string; rule: () => FaultRule }>([
+      { name: 'HEAD answered 405',                           rule: () => ({ method: 'HEAD', path: /\/manifests\//, reply: fixed({ status: 405, headers: { allow: 'GET' } }) }) },
+      { name: 'HEAD without Docker-Content-Digest',          rule: () => ({ method: 'HEAD', path: /\/manifests\//, rewrite: (u) => { const headers = { ...u.headers }; delete headers['docker-content-digest']; return { ...u, headers } } }) },
+      { name: 'HEAD with a malformed Docker-Content-Digest', rule: () => ({ method: 'HEAD', path: /\/manifests\//, rewrite: (u) => ({ ...u, headers: { ...u.headers, 'docker-content-digest': 'sha256:xyz' } }) }) }
+    ])('$name: falls back to GET', async ({ rule }) => {
       proxy.fault(rule())
       const current = digests.get('2.1.0')!
       const unchanged = await runAction({

@@ -14,7 +14,19 @@ export interface ApiRequest {
   body?: unknown
 }
 
-export interface ApiComment {
+/** Who wrote a comment, as the API says. */
+export interface ApiAuthor {
+  user: { login: string; type: 'Bot' | 'User' }
+  author_association: string
+}
+
+/** What the action's own token writes as (GITHUB_TOKEN). */
+export const ACTIONS_BOT: ApiAuthor = {
+  user: { login: 'github-actions[bot]', type: 'Bot' },
+  author_association: 'NONE'
+}
+
+export interface ApiComment extends Partial<ApiAuthor> {
   id: number
   body: string
   html_url: string
@@ -50,12 +62,13 @@ export class FakeGitHub {
     this.failWith = undefined
   }
 
-  comment(body: string): ApiComment {
+  comment(body: string, author: ApiAuthor = ACTIONS_BOT): ApiComment {
     const id = this.nextId++
     return {
       id,
       body,
-      html_url: `https://github.com/owner/repo/pull/${PR}#issuecomment-${id}`
+      html_url: `https://github.com/owner/repo/pull/${PR}#issuecomment-${id}`,
+      ...author
     }
   }
 

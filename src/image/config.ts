@@ -1,6 +1,12 @@
 /** The image config blob → the fields users ask about. Pure. */
-import { RegistryError } from '../registry/errors.js'
+import { RegistryError, quote } from '../registry/errors.js'
 import { entriesAt } from '../text/ordered-json.js'
+import {
+  CONFIG_FIELDS,
+  CONTAINER_CONFIG_FIELDS,
+  objectOrUndefined,
+  structOf
+} from './fields.js'
 import type { ImageConfig } from './model.js'
 
 /** Reads the fields users ask about from a config blob, tolerating absent ones. */
@@ -14,11 +20,17 @@ export function readConfig(text: string): ImageConfig {
   if (typeof json !== 'object' || json === null || Array.isArray(json)) {
     throw new RegistryError('protocol', 'The config blob is not a JSON object')
   }
-  const root = json as Record<string, unknown>
-  const c =
-    typeof root.config === 'object' && root.config !== null
-      ? (root.config as Record<string, unknown>)
-      : {}
+  // Fields as the runtimes find them, in any case (fields.ts).
+  const root = structOf(
+    json as Record<string, unknown>,
+    CONFIG_FIELDS,
+    'config blob'
+  )
+  const c = structOf(
+    objectOrUndefined(root.config) ?? {},
+    CONTAINER_CONFIG_FIELDS,
+    'config blob'
+  )
   return {
     os: str(root.os),
     architecture: str(root.architecture),
@@ -79,10 +91,7 @@ function inDocumentOrder(
   if (!entries.some(([k]) => /^(?:0|[1-9]\d*)$/.test(k))) return entries
   const ordered = entriesAt(text, path)
   if (!ordered || ordered.length !== entries.length) return entries
-  return ordered.map(([k, v]) => [
-    k,
-    typeof v === 'string' ? v : JSON.stringify(v)
-  ])
+  return ordered.map(([k, v]) => [k, shown(k, v)])
 }
 
 /** Own entries only (`__proto__` stays an ordinary key); non-strings stringified. */
@@ -90,10 +99,21 @@ function stringMap(value: unknown): [string, string][] {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     return []
   }
-  return Object.entries(value).map(([k, v]) => [
-    k,
-    typeof v === 'string' ? v : JSON.stringify(v)
-  ])
+  return Object.entries(value).map(([k, v]) => [k, shown(k, v)])
+}
+
+/** A label value as text: a string as it is, anything else as JSON. */
+function shown(key: string, value: unknown): string {
+  if (typeof value === 'string') return value
+  try {
+    return JSON.stringify(value)
+  } catch {
+    // Nested deeper than the stack: not a label anyone can read.
+    throw new RegistryError(
+      'protocol',
+      `The config's label ${quote(key)} is not a string and is nested too deeply to show`
+    )
+  }
 }
 
 function keys(value: unknown): string[] {

@@ -5,6 +5,13 @@
  */
 import type { Descriptor, Manifest } from '../registry/client.js'
 import { isDigest } from '../registry/digest.js'
+import {
+  DESCRIPTOR_FIELDS,
+  MANIFEST_FIELDS,
+  PLATFORM_FIELDS,
+  objectOrUndefined,
+  structOf
+} from './fields.js'
 import { RegistryError, quote } from '../registry/errors.js'
 import {
   INDEX_TYPES,
@@ -41,7 +48,12 @@ export interface ParsedManifest {
  * sent no usable Content-Type.
  */
 export function parseManifest(manifest: Manifest): ParsedManifest {
-  const body = jsonObject(manifest)
+  // Fields as the runtimes find them, in any case (fields.ts).
+  const body = structOf(
+    jsonObject(manifest),
+    MANIFEST_FIELDS,
+    'manifest'
+  ) as Record<string, unknown>
   const mediaType = mediaTypeOf(body, manifest.contentType)
   const kind = manifestKind(mediaType)
   if (kind !== 'index' && kind !== 'image') {
@@ -145,39 +157,49 @@ function imageEntries(list: unknown[]): IndexEntry[] {
   const out: IndexEntry[] = []
   for (const item of list) {
     const descriptor = descriptorOf(item, 'index entry')
-    const raw = item as Record<string, unknown>
-    const annotations =
-      typeof raw.annotations === 'object' && raw.annotations !== null
-        ? (raw.annotations as Record<string, unknown>)
-        : undefined
-    if (
-      annotations &&
-      Object.hasOwn(annotations, 'vnd.docker.reference.type') &&
-      annotations['vnd.docker.reference.type'] === 'attestation-manifest'
-    ) {
-      continue
-    }
+    const raw = structOf(
+      item as Record<string, unknown>,
+      DESCRIPTOR_FIELDS,
+      'index entry'
+    )
+    const annotations = objectOrUndefined(raw.annotations)
     const type = descriptor.mediaType ?? ''
     // Unknown child types must not be an error (image-spec): skip them.
     if (type && manifestKind(type) !== 'image' && !INDEX_TYPES.includes(type)) {
       continue
     }
-    let platform: Platform | undefined
-    const p = raw.platform as Record<string, unknown> | undefined
-    if (typeof p === 'object' && p !== null) {
-      const os = typeof p.os === 'string' ? p.os : ''
-      const architecture =
-        typeof p.architecture === 'string' ? p.architecture : ''
-      if (os === 'unknown' || architecture === 'unknown') continue
-      platform = {
-        os,
-        architecture,
-        variant: typeof p.variant === 'string' ? p.variant : undefined
-      }
-    }
+    const p = objectOrUndefined(raw.platform)
+    const platform = p && platformOf(p)
+    // Runtimes pass over only what cannot run: BuildKit's attestations
+    // say unknown/unknown. A platform named with "/" would read as another.
+    if (platform === null) continue
+    if (!platform && isAttestation(annotations)) continue
     out.push({ ...descriptor, platform, annotations })
   }
   return out
+}
+
+/** An entry's platform; null when no runtime would run it. */
+function platformOf(p: Record<string, unknown>): Platform | null {
+  const fields = structOf(p, PLATFORM_FIELDS, 'index entry platform')
+  const text = (v: unknown): string => (typeof v === 'string' ? v : '')
+  const os = text(fields.os)
+  const architecture = text(fields.architecture)
+  const variant =
+    typeof fields.variant === 'string' ? fields.variant : undefined
+  if (os === 'unknown' || architecture === 'unknown') return null
+  if ([os, architecture, variant ?? ''].some((part) => part.includes('/'))) {
+    return null
+  }
+  return { os, architecture, variant }
+}
+
+function isAttestation(annotations?: Record<string, unknown>): boolean {
+  return (
+    annotations !== undefined &&
+    Object.hasOwn(annotations, 'vnd.docker.reference.type') &&
+    annotations['vnd.docker.reference.type'] === 'attestation-manifest'
+  )
 }
 
 /** The platforms on offer, each once, for a message: a bounded list. */
@@ -201,10 +223,10 @@ function defaultPlatform(): Platform {
 }
 
 export function descriptorOf(value: unknown, what: string): Descriptor {
-  const d = value as Record<string, unknown> | null
+  const object = objectOrUndefined(value)
+  const d = object && structOf(object, DESCRIPTOR_FIELDS, what)
   if (
-    typeof d !== 'object' ||
-    d === null ||
+    !d ||
     typeof d.digest !== 'string' ||
     typeof d.size !== 'number' ||
     !Number.isSafeInteger(d.size) ||

@@ -24,7 +24,7 @@ export function checkGate(
       ? { level: 'info', message: `✔ ${r.rule}` }
       : {
           level: 'error',
-          message: `${r.rule} (actual: ${r.actual})`,
+          message: `${r.rule} (actual: ${clipped(r.actual)})`,
           title: 'Image assertion failed'
         }
   )
@@ -40,6 +40,15 @@ export function checkGate(
     summary: results.length ? [{ kind: 'rules', results }] : [],
     failure: gate.reportOnly ? undefined : failure
   }
+}
+
+/** An annotation is one line: a long value is cut (`assertions` has it whole). */
+const MAX_ACTUAL_CHARS = 500
+
+function clipped(text: string): string {
+  return text.length > MAX_ACTUAL_CHARS
+    ? `${text.slice(0, MAX_ACTUAL_CHARS)}… (${text.length - MAX_ACTUAL_CHARS} more characters)`
+    : text
 }
 
 /** What the step says when rules failed; undefined when all held. */

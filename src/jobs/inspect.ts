@@ -38,6 +38,8 @@ import { PER_REGISTRY_CONCURRENCY, mapLimit } from './pool.js'
 const MAX_INDEX_DEPTH = 4
 /** `platform: all` fetches one manifest and config per platform, at most this many. */
 export const MAX_PLATFORMS = 64
+/** ...and holds their configs, at most this much of them in all. */
+export const MAX_PLATFORM_CONFIG_BYTES = 16 * 1024 * 1024
 
 export interface InspectRequest {
   reference: ImageReference
@@ -94,8 +96,30 @@ export async function inspectEveryPlatform(
         'one-platform'
       )
     }
-    return mapLimit([...unique.values()], PER_REGISTRY_CONCURRENCY, (p) =>
-      resolve({ ...request, platform: p }, client, top, document)
+    let held = 0
+    return mapLimit(
+      [...unique.values()],
+      PER_REGISTRY_CONCURRENCY,
+      async (p) => {
+        const info = await resolve(
+          { ...request, platform: p },
+          client,
+          top,
+          document
+        )
+        held += info.configText.length
+        if (held > MAX_PLATFORM_CONFIG_BYTES) {
+          throw new RegistryError(
+            'too-large',
+            `The configs of the image's platforms add up to more than ${MAX_PLATFORM_CONFIG_BYTES} bytes; inspecting every platform stops there (a fixed limit)`,
+            undefined,
+            [],
+            undefined,
+            'one-platform'
+          )
+        }
+        return info
+      }
     )
   })
 }

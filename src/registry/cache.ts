@@ -4,9 +4,14 @@
  * directory (actions/cache) can answer an unchanged image without
  * downloading it again. Every read is verified; a bad entry is dropped.
  *
+ * Entries are kept per repository (`<dir>/repo-<hash of registry and
+ * path>/blobs/<alg>/<hex>`): knowing a digest must not be enough to get
+ * content another repository served, or one registry could read through
+ * the cache what a private one sent.
+ *
  * The directory may be shared with, or restored from, something we do not
  * trust (another job, a poisoned cache key), so the cache never follows a
- * symlink (neither the directories `<dir>`, `blobs`, `blobs/<alg>` nor an
+ * symlink (neither its directories nor an
  * entry), reads only regular files and only up to the caller's size limit,
  * and creates what it writes private to the user (directories 0700, files
  * 0600). Anything it refuses is counted, left in place, and costs only a
@@ -16,7 +21,7 @@
  * so it can at worst return the right bytes from elsewhere; a write may land
  * under the directory linked to, as a file named by the digest.
  */
-import { randomBytes } from 'node:crypto'
+import { createHash, randomBytes } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 import { digestOf, isDigest } from './digest.js'
@@ -52,8 +57,8 @@ const FILE_MODE = 0o600
 /** Where an entry lives: the three directories to check, then the file. */
 interface Location {
   algorithm: string
-  /** `<dir>`, `<dir>/blobs`, `<dir>/blobs/<algorithm>`, outermost first. */
-  dirs: [string, string, string]
+  /** `<dir>` down to `…/blobs/<algorithm>`, outermost first. */
+  dirs: string[]
   file: string
 }
 
@@ -69,13 +74,13 @@ export class DigestCache {
    * if the entry is a regular file of at most `maxBytes` bytes (the largest
    * entry the caller accepts): a bigger one is refused without being read.
    */
-  get(digest: string, maxBytes: number): Buffer | undefined {
+  get(digest: string, maxBytes: number, scope?: string): Buffer | undefined {
     // A programming error, not a cache failure: without a limit we would
     // read whatever size was planted.
     if (typeof maxBytes !== 'number' || !(maxBytes >= 0)) {
       throw new TypeError(`maxBytes must be a number >= 0, not ${maxBytes}`)
     }
-    const where = this.locate(digest)
+    const where = this.locate(digest, scope)
     if (!where) return undefined
     let dirs: DirVerdict
     try {
@@ -123,8 +128,8 @@ export class DigestCache {
   }
 
   /** Stores verified bytes; a failure to write only costs a future download. */
-  put(digest: string, bytes: Buffer): void {
-    const where = this.locate(digest)
+  put(digest: string, bytes: Buffer, scope?: string): void {
+    const where = this.locate(digest, scope)
     if (!where) return
     let tmp: string | undefined
     try {
@@ -191,20 +196,27 @@ export class DigestCache {
   }
 
   /** `<dir>/blobs/<algorithm>/<hex>`; undefined for anything not a digest. */
-  private locate(digest: string): Location | undefined {
+  private locate(digest: string, scope?: string): Location | undefined {
     if (!isDigest(digest)) return undefined
     const [algorithm, hex] = digest.split(':')
     // resolve() drops a trailing slash, which would make lstat follow a
     // symlinked `<dir>`.
     const root = path.resolve(this.dir)
-    const blobs = path.join(root, 'blobs')
+    const dirs = [root]
+    if (scope !== undefined) dirs.push(path.join(root, scopeDir(scope)))
+    const blobs = path.join(dirs.at(-1)!, 'blobs')
     const dir = path.join(blobs, algorithm)
-    return {
-      algorithm,
-      dirs: [root, blobs, dir],
-      file: path.join(dir, hex)
-    }
+    dirs.push(blobs, dir)
+    return { algorithm, dirs, file: path.join(dir, hex) }
   }
+}
+
+/**
+ * Where one repository's entries live: a name from its registry and path,
+ * so an entry answers only for the repository that served it.
+ */
+export function scopeDir(scope: string): string {
+  return `repo-${createHash('sha256').update(scope).digest('hex').slice(0, 32)}`
 }
 
 function code(error: unknown): string | undefined {

@@ -122,7 +122,11 @@ export class RegistryClient {
     { confirmed = false } = {}
   ): Promise<Manifest> {
     if (this.cache && confirmed && isDigest(reference)) {
-      const cached = this.cache.get(reference, MAX_MANIFEST_BYTES)
+      const cached = this.cache.get(
+        reference,
+        MAX_MANIFEST_BYTES,
+        this.scope(repository)
+      )
       if (cached) {
         // Content type is sniffed from the body (see parseManifest).
         return {
@@ -134,7 +138,7 @@ export class RegistryClient {
       }
     }
     const manifest = await this.fetchManifest(repository, reference)
-    this.cache?.put(manifest.digest, manifest.bytes)
+    this.cache?.put(manifest.digest, manifest.bytes, this.scope(repository))
     return manifest
   }
 
@@ -188,10 +192,12 @@ export class RegistryClient {
     maxBytes: number,
     what: string
   ): Promise<Buffer> {
-    // A blob's descriptor comes from a verified manifest of this repository.
+    // Only what this repository served before (the cache keeps entries
+    // per repository).
     const cached = this.cache?.get(
       descriptor.digest,
-      Math.min(descriptor.size, maxBytes)
+      Math.min(descriptor.size, maxBytes),
+      this.scope(repository)
     )
     if (cached && cached.length === descriptor.size) return cached
     if (descriptor.size > maxBytes) {
@@ -231,7 +237,7 @@ export class RegistryClient {
         `The ${what} is ${response.body.length} bytes, but the manifest says ${descriptor.size}`
       )
     }
-    this.cache?.put(descriptor.digest, response.body)
+    this.cache?.put(descriptor.digest, response.body, this.scope(repository))
     return response.body
   }
 
@@ -306,7 +312,9 @@ export class RegistryClient {
     for (let page = 0; next; page++) {
       if (page >= maxPages) throw tooMany(`${maxPages} pages of ${pageSize}`)
       visited.add(next.href)
-      const response = await this.get(repository, next.pathname + next.search, {
+      // The URL itself, already checked to be on the registry: its path
+      // is never read again as a reference (a "//host" path would be).
+      const response = await this.get(repository, next, {
         maxBytes: MAX_TAG_PAGE_BYTES,
         what: 'tag list'
       })
@@ -352,10 +360,15 @@ export class RegistryClient {
     if (this.ownsTransport) this.transport.dispose()
   }
 
+  /** A repository of this registry, as the cache keeps entries apart. */
+  private scope(repository: string): string {
+    return `${this.base.host}/${repository}`
+  }
+
   /** GET with auth; non-2xx answers become RegistryErrors. */
   private async get(
     repository: string,
-    path: string,
+    path: string | URL,
     options: {
       accept?: string
       maxBytes: number
@@ -363,8 +376,15 @@ export class RegistryClient {
       method?: 'GET' | 'HEAD'
     }
   ): Promise<HttpResponse> {
+    const url = typeof path === 'string' ? new URL(path, this.base) : path
+    if (url.origin !== this.base.origin) {
+      throw new RegistryError(
+        'security',
+        `Refusing to send a request for ${repository} to ${url.origin}, which is not the registry`
+      )
+    }
     const { response, authenticated } = await this.auth.send(
-      new URL(path, this.base),
+      url,
       `repository:${repository}:pull`,
       {
         method: options.method,

@@ -3,6 +3,7 @@
  * `[domain/]path[:tag][@digest]`, normalized so that `nginx` means
  * `docker.io/library/nginx:latest`.
  */
+import { isIPv6 } from 'node:net'
 
 export const DOCKER_HUB = 'docker.io'
 /** Where Docker Hub's registry API actually lives. */
@@ -98,7 +99,7 @@ function splitDomain(name: string): [domain: string, rest: string] {
     first.includes(':') ||
     first !== first.toLowerCase()
   if (!isHost) return [DOCKER_HUB, name]
-  if (!DOMAIN.test(first)) {
+  if (!isValidHost(first)) {
     throw new ReferenceError(
       `"${first}" is not a valid registry host (letters, digits, dots and dashes, optionally :port)`
     )
@@ -173,7 +174,14 @@ export function parseDigest(text: string): string {
 
 /** `host`, `host:port` or `[ipv6]:port`, as the reference grammar allows. */
 export function isRegistryHost(text: string): boolean {
-  return DOMAIN.test(text) && validPort(text)
+  return isValidHost(text) && validPort(text)
+}
+
+/** The grammar's host, with a bracketed IPv6 address that really is one. */
+function isValidHost(text: string): boolean {
+  if (!DOMAIN.test(text)) return false
+  const v6 = /^\[([^\]]*)\]/.exec(text)
+  return !v6 || isIPv6(v6[1])
 }
 
 /** A tag as the reference grammar allows: what a registry's tag list must hold too. */

@@ -12,7 +12,13 @@ import { isIP } from 'node:net'
 import { RegistryError, type Remedy } from './errors.js'
 
 export type AddressClass =
-  'metadata' | 'link-local' | 'unspecified' | 'loopback' | 'private' | 'public'
+  | 'metadata'
+  | 'link-local'
+  | 'unspecified'
+  | 'reserved'
+  | 'loopback'
+  | 'private'
+  | 'public'
 
 /** Names that reach a cloud's instance metadata service. */
 const METADATA_NAMES = new Set([
@@ -27,7 +33,8 @@ const METADATA_NAMES = new Set([
 const FORBIDDEN: ReadonlySet<AddressClass> = new Set([
   'metadata',
   'link-local',
-  'unspecified'
+  'unspecified',
+  'reserved'
 ])
 
 /** What an IPv4 address (four numbers) is. */
@@ -35,9 +42,12 @@ function classifyV4(a: number, b: number, c: number, d: number): AddressClass {
   if (a === 169 && b === 254) {
     return c === 169 && d === 254 ? 'metadata' : 'link-local'
   }
-  // Alibaba Cloud's metadata service.
+  // Alibaba Cloud's metadata service; Azure's WireServer.
   if (a === 100 && b === 100 && c === 100 && d === 200) return 'metadata'
+  if (a === 168 && b === 63 && c === 129 && d === 16) return 'metadata'
   if (a === 0) return 'unspecified'
+  // Multicast, the reserved block and broadcast: never a registry.
+  if (a >= 224) return 'reserved'
   if (a === 127) return 'loopback'
   if (
     a === 10 ||
@@ -90,12 +100,25 @@ function classifyV6(g: number[]): AddressClass {
   ) {
     return v4(g[6], g[7])
   }
-  // 6to4 (2002:a.b.c.d::/48) carries an IPv4 address too.
+  // Local-use NAT64 (64:ff9b:1::/48) ends in the IPv4 address too.
+  if (g[0] === 0x64 && g[1] === 0xff9b && g[2] === 1) {
+    const inner = v4(g[6], g[7])
+    if (inner !== 'public') return inner
+  }
+  // 6to4 (2002:a.b.c.d::/48) carries an IPv4 address; Teredo
+  // (2001:0::/32) the client's, inverted, in its last 32 bits.
   if (g[0] === 0x2002) {
     const inner = v4(g[1], g[2])
     if (inner !== 'public') return inner
   }
+  if (g[0] === 0x2001 && g[1] === 0) {
+    const inner = v4(g[6] ^ 0xffff, g[7] ^ 0xffff)
+    if (inner !== 'public') return inner
+  }
   if ((g[0] & 0xffc0) === 0xfe80) return 'link-local'
+  // Site-local (deprecated, still routed inside some networks).
+  if ((g[0] & 0xffc0) === 0xfec0) return 'private'
+  if ((g[0] & 0xff00) === 0xff00) return 'reserved'
   // AWS's IPv6 metadata endpoint sits in unique-local space.
   if (g[0] === 0xfd00 && g[1] === 0x0ec2 && zeros(2, 7) && g[7] === 0x254) {
     return 'metadata'
@@ -114,7 +137,7 @@ export function classifyHost(hostname: string): AddressClass {
   const host = hostname
     .toLowerCase()
     .replace(/^\[|\]$/g, '')
-    .replace(/\.$/, '')
+    .replace(/\.+$/, '')
   const v4 = parseV4(host)
   if (v4) return classifyV4(v4[0], v4[1], v4[2], v4[3])
   const v6 = parseV6(host)
@@ -141,6 +164,10 @@ export class UrlPolicy {
   private readonly named: Set<string>
   /** The named hosts without their ports: what a DNS lookup sees. */
   private readonly namedNames = new Set<string>()
+  /** Names reached by a redirect or realm, and the host that sent us. */
+  private readonly reachedFrom = new Map<string, string>()
+  /** What each name resolved to: private or loopback if any address was. */
+  private readonly resolvedAs = new Map<string, AddressClass>()
   private readonly resolve: typeof dns.lookup
 
   constructor(options: UrlPolicyOptions = {}) {
@@ -227,12 +254,17 @@ export class UrlPolicy {
         'allow-http'
       )
     }
+    // A name says nothing until it resolves: the lookup judges it then.
+    if (from && !named && isIP(url.hostname.replace(/^\[|\]$/g, '')) === 0) {
+      this.reachedFrom.set(url.hostname.toLowerCase(), from.hostname)
+    }
   }
 
   /**
    * A dns.lookup for sockets: a name that resolves to a link-local or
-   * metadata address is refused before connecting, so a DNS name cannot
-   * smuggle in what an address literal cannot.
+   * metadata address is refused before connecting, and so is a name a
+   * public host sent us to that resolves to a private or loopback one. So
+   * a DNS name cannot smuggle in what an address literal cannot.
    */
   readonly lookup = ((
     hostname: string,
@@ -246,12 +278,12 @@ export class UrlPolicy {
     this.resolve(hostname, { ...options }, (error, address, family) => {
       if (error) return callback(error, address, family)
       const all = Array.isArray(address) ? address : [{ address, family }]
-      const bad = all.find((a) => FORBIDDEN.has(classifyHost(a.address)))
-      if (bad && !this.namedNames.has(hostname.toLowerCase())) {
+      const refusal = this.judge(hostname.toLowerCase(), all)
+      if (refusal) {
         return callback(
           new RegistryError(
             'security',
-            `Refusing to connect to ${hostname}: it resolves to ${bad.address}, a link-local or metadata address`
+            `Refusing to connect to ${hostname}: ${refusal}`
           ),
           address,
           family
@@ -260,4 +292,28 @@ export class UrlPolicy {
       callback(null, address, family)
     })
   }) as unknown as typeof dns.lookup
+
+  /** Why a name may not be reached at these addresses, or undefined. */
+  private judge(
+    hostname: string,
+    addresses: { address: string }[]
+  ): string | undefined {
+    const classes = addresses.map((a) => classifyHost(a.address))
+    const inside = classes.find((c) => c === 'private' || c === 'loopback')
+    this.resolvedAs.set(hostname, inside ?? 'public')
+    if (this.namedNames.has(hostname)) return undefined
+    const bad = classes.findIndex((c) => FORBIDDEN.has(c))
+    if (bad !== -1) {
+      return `it resolves to ${addresses[bad].address}, a link-local or metadata address`
+    }
+    const origin = this.reachedFrom.get(hostname)
+    if (!inside || origin === undefined) return undefined
+    const originClass =
+      isIP(origin.replace(/^\[|\]$/g, '')) !== 0
+        ? classifyHost(origin)
+        : (this.resolvedAs.get(origin.toLowerCase()) ?? 'public')
+    if (originClass !== 'public' || this.insecure.has(origin)) return undefined
+    const address = addresses[classes.indexOf(inside)].address
+    return `it resolves to ${address}, a ${inside} address, and the public host ${origin} sent the action there`
+  }
 }

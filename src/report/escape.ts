@@ -10,12 +10,13 @@
 /**
  * Characters that are never shown as they are: C0 controls, DEL, C1
  * controls, the Unicode line and paragraph separators, bidirectional
- * overrides and isolates (they can make text read differently than it is),
- * and the byte-order mark.
+ * marks, overrides and isolates (they can make text read differently than
+ * it is), zero-width and other invisible format characters, and the
+ * byte-order mark.
  */
 const HIDDEN =
   // eslint-disable-next-line no-control-regex
-  /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]/g
+  /[\u0000-\u001f\u007f-\u009f\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g
 
 const NAMED: Record<string, string> = {
   '\n': '\\n',

@@ -4,6 +4,9 @@
  * @actions/github is loaded only here, only when a comment is wanted.
  */
 
+/** Authors whose marked comment may be ours (a personal access token's). */
+const TRUSTED = new Set(['OWNER', 'MEMBER', 'COLLABORATOR'])
+
 export type CommentOutcome =
   | { status: 'created' | 'updated'; url: string }
   /** Not a pull-request event: nothing to comment on. */
@@ -30,7 +33,13 @@ export async function upsertPullRequestComment(
     issue_number: pull.number,
     per_page: 100
   })
-  const mine = comments.find((c) => c.body?.includes(marker))
+  // The marker is public text: anyone may write it into a comment. Only a
+  // bot's (the workflow token's) or a repository member's counts as ours.
+  const mine = comments.find(
+    (c) =>
+      c.body?.includes(marker) &&
+      (c.user?.type === 'Bot' || TRUSTED.has(c.author_association))
+  )
   if (mine) {
     const { data } = await octokit.rest.issues.updateComment({
       owner,

@@ -158,29 +158,40 @@ describe('compareImages', () => {
   const arm64 = { os: 'linux', architecture: 'arm64' }
   const armv7 = { os: 'linux', architecture: 'arm', variant: 'v7' }
 
+  interface ChangedRow {
+    name: string
+    config: Partial<ImageConfig>
+    info: Partial<ImageInfo>
+    /** The changed field, as changesJson names it. */
+    field: string
+    /** Its value in image(). */
+    old: unknown
+    /** Its value in image(config, info). */
+    now: unknown
+  }
   // prettier-ignore
-  test.each<[string, Partial<ImageConfig>, Partial<ImageInfo>, string, unknown, unknown]>([
-    ['entrypoint', { entrypoint: ['/bin/sh', '-c'] }, {}, 'entrypoint', ['/entrypoint.sh'], ['/bin/sh', '-c']],
-    ['entrypoint unset', { entrypoint: null }, {}, 'entrypoint', ['/entrypoint.sh'], null],
-    ['entrypoint emptied', { entrypoint: [] }, {}, 'entrypoint', ['/entrypoint.sh'], []],
-    ['cmd', { cmd: ['serve', '--debug'] }, {}, 'cmd', ['serve'], ['serve', '--debug']],
-    ['cmd unset', { cmd: null }, {}, 'cmd', ['serve'], null],
-    ['user', { user: 'root' }, {}, 'user', 'app', 'root'],
-    ['user emptied', { user: '' }, {}, 'user', 'app', ''],
-    ['workdir', { workdir: '/app' }, {}, 'workdir', '/srv', '/app'],
-    ['ports added', { exposedPorts: ['443/tcp', '80/tcp', '8080/tcp'] }, {}, 'exposed-ports', ['443/tcp', '80/tcp'], ['443/tcp', '80/tcp', '8080/tcp']],
-    ['ports removed', { exposedPorts: [] }, {}, 'exposed-ports', ['443/tcp', '80/tcp'], []],
-    ['volumes', { volumes: ['/data', '/cache'] }, {}, 'volumes', ['/data'], ['/cache', '/data']],
-    ['stop signal', { stopSignal: 'SIGQUIT' }, {}, 'stop-signal', 'SIGTERM', 'SIGQUIT'],
-    ['os', { os: 'windows' }, {}, 'os', 'linux', 'windows'],
-    ['architecture', { architecture: 'arm64' }, {}, 'architecture', 'amd64', 'arm64'],
-    ['variant', { variant: 'v8' }, {}, 'variant', '', 'v8'],
-    ['platforms added', {}, { platforms: [amd64, arm64, armv7] }, 'platforms', ['linux/amd64'], ['linux/amd64', 'linux/arm64', 'linux/arm/v7']],
-    ['platforms replaced', {}, { platforms: [arm64] }, 'platforms', ['linux/amd64'], ['linux/arm64']],
-    ['digest', {}, { digest: D('a') }, 'digest', D('1'), D('a')],
-    ['image digest', {}, { imageDigest: D('b') }, 'image-digest', D('2'), D('b')],
-    ['config digest', {}, { configDigest: D('c') }, 'config-digest', D('3'), D('c')]
-  ])('reports a changed %s as old/new', (_name, config, info, field, old, now) => {
+  test.each<ChangedRow>([
+    { name: 'entrypoint', config: { entrypoint: ['/bin/sh', '-c'] }, info: {}, field: 'entrypoint', old: ['/entrypoint.sh'], now: ['/bin/sh', '-c'] },
+    { name: 'entrypoint unset', config: { entrypoint: null }, info: {}, field: 'entrypoint', old: ['/entrypoint.sh'], now: null },
+    { name: 'entrypoint emptied', config: { entrypoint: [] }, info: {}, field: 'entrypoint', old: ['/entrypoint.sh'], now: [] },
+    { name: 'cmd', config: { cmd: ['serve', '--debug'] }, info: {}, field: 'cmd', old: ['serve'], now: ['serve', '--debug'] },
+    { name: 'cmd unset', config: { cmd: null }, info: {}, field: 'cmd', old: ['serve'], now: null },
+    { name: 'user', config: { user: 'root' }, info: {}, field: 'user', old: 'app', now: 'root' },
+    { name: 'user emptied', config: { user: '' }, info: {}, field: 'user', old: 'app', now: '' },
+    { name: 'workdir', config: { workdir: '/app' }, info: {}, field: 'workdir', old: '/srv', now: '/app' },
+    { name: 'ports added', config: { exposedPorts: ['443/tcp', '80/tcp', '8080/tcp'] }, info: {}, field: 'exposed-ports', old: ['443/tcp', '80/tcp'], now: ['443/tcp', '80/tcp', '8080/tcp'] },
+    { name: 'ports removed', config: { exposedPorts: [] }, info: {}, field: 'exposed-ports', old: ['443/tcp', '80/tcp'], now: [] },
+    { name: 'volumes', config: { volumes: ['/data', '/cache'] }, info: {}, field: 'volumes', old: ['/data'], now: ['/cache', '/data'] },
+    { name: 'stop signal', config: { stopSignal: 'SIGQUIT' }, info: {}, field: 'stop-signal', old: 'SIGTERM', now: 'SIGQUIT' },
+    { name: 'os', config: { os: 'windows' }, info: {}, field: 'os', old: 'linux', now: 'windows' },
+    { name: 'architecture', config: { architecture: 'arm64' }, info: {}, field: 'architecture', old: 'amd64', now: 'arm64' },
+    { name: 'variant', config: { variant: 'v8' }, info: {}, field: 'variant', old: '', now: 'v8' },
+    { name: 'platforms added', config: {}, info: { platforms: [amd64, arm64, armv7] }, field: 'platforms', old: ['linux/amd64'], now: ['linux/amd64', 'linux/arm64', 'linux/arm/v7'] },
+    { name: 'platforms replaced', config: {}, info: { platforms: [arm64] }, field: 'platforms', old: ['linux/amd64'], now: ['linux/arm64'] },
+    { name: 'digest', config: {}, info: { digest: D('a') }, field: 'digest', old: D('1'), now: D('a') },
+    { name: 'image digest', config: {}, info: { imageDigest: D('b') }, field: 'image-digest', old: D('2'), now: D('b') },
+    { name: 'config digest', config: {}, info: { configDigest: D('c') }, field: 'config-digest', old: D('3'), now: D('c') }
+  ])('reports a changed $name as old/new', ({ config, info, field, old, now }) => {
     const changes = compareImages(image(), image(config, info))
     expect(changes.changed).toBe(true)
     expect(changes.fields).toEqual({ [field]: { old, new: now } })
@@ -190,13 +201,18 @@ describe('compareImages', () => {
     )
   })
 
+  interface SameRow {
+    name: string
+    config: Partial<ImageConfig>
+    info: Partial<ImageInfo>
+  }
   // prettier-ignore
-  test.each<[string, Partial<ImageConfig>, Partial<ImageInfo>]>([
-    ['ports in another order', { exposedPorts: ['443/tcp', '80/tcp'] }, {}],
-    ['volumes in another order', { volumes: ['/data'] }, {}],
-    ['labels in another order', { labels: [['vendor', 'ACME'], ['org.opencontainers.image.version', '1.0.0']] }, {}],
-    ['env in another order', { env: [['MODE', 'prod'], ['PATH', '/usr/bin']] }, {}]
-  ])('finds no change for %s', (_name, config, info) => {
+  test.each<SameRow>([
+    { name: 'ports in another order', config: { exposedPorts: ['443/tcp', '80/tcp'] }, info: {} },
+    { name: 'volumes in another order', config: { volumes: ['/data'] }, info: {} },
+    { name: 'labels in another order', config: { labels: [['vendor', 'ACME'], ['org.opencontainers.image.version', '1.0.0']] }, info: {} },
+    { name: 'env in another order', config: { env: [['MODE', 'prod'], ['PATH', '/usr/bin']] }, info: {} }
+  ])('finds no change for $name', ({ config, info }) => {
     const changes = compareImages(image(), image(config, info))
     expect(changes.changed).toBe(false)
     expect(changes.unchanged).toBe(18)
@@ -298,13 +314,20 @@ describe('compareImages', () => {
 })
 
 describe('changesJson', () => {
+  interface Row {
+    name: string
+    config: Partial<ImageConfig>
+    info: Partial<ImageInfo>
+    /** The exact changesJson text. */
+    json: string
+  }
   // prettier-ignore
-  test.each<[string, Partial<ImageConfig>, Partial<ImageInfo>, string]>([
-    ['nothing', {}, {}, `{"labels":${EMPTY_MAP},"env":${EMPTY_MAP}}`],
-    ['a label with quotes and a newline', { labels: [['org.opencontainers.image.version', '1.0.0'], ['vendor', 'A "B"\nC']] }, {}, `{"labels":{"added":{},"removed":{},"changed":{"vendor":{"old":"ACME","new":"A \\"B\\"\\nC"}}},"env":${EMPTY_MAP}}`],
-    ['unicode and HTML kept verbatim', { user: '<b>ü</b>' }, {}, `{"labels":${EMPTY_MAP},"env":${EMPTY_MAP},"user":{"old":"app","new":"<b>ü</b>"}}`],
-    ['labels, env and fields together', { labels: [], env: [['PATH', '/usr/bin'], ['MODE', 'dev']], volumes: [] }, {}, '{"labels":{"added":{},"removed":{"org.opencontainers.image.version":"1.0.0","vendor":"ACME"},"changed":{}},"env":{"added":{},"removed":{},"changed":{"MODE":{"old":"prod","new":"dev"}}},"volumes":{"old":["/data"],"new":[]}}']
-  ])('%s', (_name, config, info, json) => {
+  test.each<Row>([
+    { name: 'nothing', config: {}, info: {}, json: `{"labels":${EMPTY_MAP},"env":${EMPTY_MAP}}` },
+    { name: 'a label with quotes and a newline', config: { labels: [['org.opencontainers.image.version', '1.0.0'], ['vendor', 'A "B"\nC']] }, info: {}, json: `{"labels":{"added":{},"removed":{},"changed":{"vendor":{"old":"ACME","new":"A \\"B\\"\\nC"}}},"env":${EMPTY_MAP}}` },
+    { name: 'unicode and HTML kept verbatim', config: { user: '<b>ü</b>' }, info: {}, json: `{"labels":${EMPTY_MAP},"env":${EMPTY_MAP},"user":{"old":"app","new":"<b>ü</b>"}}` },
+    { name: 'labels, env and fields together', config: { labels: [], env: [['PATH', '/usr/bin'], ['MODE', 'dev']], volumes: [] }, info: {}, json: '{"labels":{"added":{},"removed":{"org.opencontainers.image.version":"1.0.0","vendor":"ACME"},"changed":{}},"env":{"added":{},"removed":{},"changed":{"MODE":{"old":"prod","new":"dev"}}},"volumes":{"old":["/data"],"new":[]}}' }
+  ])('$name', ({ config, info, json }) => {
     expect(changesJson(compareImages(image(), image(config, info)))).toBe(json)
   })
 })

@@ -104,58 +104,63 @@ async function evaluate(
 
 describe('parseRules: valid forms', () => {
   // prettier-ignore
-  test.each<[string, Unlined]>([
-    ['label org.opencontainers.image.source exists', { kind: 'label', text: 'label org.opencontainers.image.source exists', key: 'org.opencontainers.image.source', op: 'exists' }],
-    ['label org.opencontainers.image.source missing', { kind: 'label', text: 'label org.opencontainers.image.source missing', key: 'org.opencontainers.image.source', op: 'missing' }],
-    ['label vendor == ACME', { kind: 'label', text: 'label vendor == ACME', key: 'vendor', op: '==', value: 'ACME' }],
-    ['label vendor != ACME Corp', { kind: 'label', text: 'label vendor != ACME Corp', key: 'vendor', op: '!=', value: 'ACME Corp' }],
-    ['label version =~ ^2\\.[0-9]+\\.[0-9]+$', { kind: 'label', text: 'label version =~ ^2\\.[0-9]+\\.[0-9]+$', key: 'version', op: '=~', value: '^2\\.[0-9]+\\.[0-9]+$' }],
-    ['label version !~ -rc', { kind: 'label', text: 'label version !~ -rc', key: 'version', op: '!~', value: '-rc' }],
-    ['label vendor ==', { kind: 'label', text: 'label vendor ==', key: 'vendor', op: '==', value: '' }],
-    ['env PATH exists', { kind: 'env', text: 'env PATH exists', key: 'PATH', op: 'exists' }],
-    ['env DEBUG missing', { kind: 'env', text: 'env DEBUG missing', key: 'DEBUG', op: 'missing' }],
-    ['env MODE == prod', { kind: 'env', text: 'env MODE == prod', key: 'MODE', op: '==', value: 'prod' }],
-    ['env MODE != dev', { kind: 'env', text: 'env MODE != dev', key: 'MODE', op: '!=', value: 'dev' }],
-    ['env PATH =~ (^|:)/usr/bin(:|$)', { kind: 'env', text: 'env PATH =~ (^|:)/usr/bin(:|$)', key: 'PATH', op: '=~', value: '(^|:)/usr/bin(:|$)' }],
-    ['env PATH !~ (^|:)/root', { kind: 'env', text: 'env PATH !~ (^|:)/root', key: 'PATH', op: '!~', value: '(^|:)/root' }],
-    ['LABEL vendor exists', { kind: 'label', text: 'LABEL vendor exists', key: 'vendor', op: 'exists' }],
-    ['Env MODE == prod', { kind: 'env', text: 'Env MODE == prod', key: 'MODE', op: '==', value: 'prod' }],
-    ['label\tvendor\t==\tACME', { kind: 'label', text: 'label\tvendor\t==\tACME', key: 'vendor', op: '==', value: 'ACME' }],
-    ['label   vendor   ==   ACME', { kind: 'label', text: 'label   vendor   ==   ACME', key: 'vendor', op: '==', value: 'ACME' }],
-    ['  label vendor == ACME  ', { kind: 'label', text: 'label vendor == ACME', key: 'vendor', op: '==', value: 'ACME' }],
-    ['label "key with spaces" exists', { kind: 'label', text: 'label "key with spaces" exists', key: 'key with spaces', op: 'exists' }],
-    ['label "key with spaces" == "two words"', { kind: 'label', text: 'label "key with spaces" == "two words"', key: 'key with spaces', op: '==', value: 'two words' }],
-    ['label "k"== x', { kind: 'label', text: 'label "k"== x', key: 'k', op: '==', value: 'x' }],
-    ['label "a \\"quoted\\" key" == "say \\"hi\\" \\\\ bye"', { kind: 'label', text: 'label "a \\"quoted\\" key" == "say \\"hi\\" \\\\ bye"', key: 'a "quoted" key', op: '==', value: 'say "hi" \\ bye' }],
-    ['label k == "  padded  "', { kind: 'label', text: 'label k == "  padded  "', key: 'k', op: '==', value: '  padded  ' }],
-    ['label k == ""', { kind: 'label', text: 'label k == ""', key: 'k', op: '==', value: '' }],
-    ['label k == a "b" c', { kind: 'label', text: 'label k == a "b" c', key: 'k', op: '==', value: 'a "b" c' }],
-    ['label k =~ "^two words$"', { kind: 'label', text: 'label k =~ "^two words$"', key: 'k', op: '=~', value: '^two words$' }],
-    ['label k =~ "^v\\\\d+$"', { kind: 'label', text: 'label k =~ "^v\\\\d+$"', key: 'k', op: '=~', value: '^v\\d+$' }],
-    ['env "WEIRD NAME" == 1', { kind: 'env', text: 'env "WEIRD NAME" == 1', key: 'WEIRD NAME', op: '==', value: '1' }],
-    ['user is root', { kind: 'user', text: 'user is root', root: true }],
-    ['user is not root', { kind: 'user', text: 'user is not root', root: false }],
-    ['USER IS NOT ROOT', { kind: 'user', text: 'USER IS NOT ROOT', root: false }],
-    ['User Is Root', { kind: 'user', text: 'User Is Root', root: true }],
-    ['user   is \t not    root', { kind: 'user', text: 'user   is \t not    root', root: false }],
-    ['platforms include linux/amd64', { kind: 'platforms', text: 'platforms include linux/amd64', include: true, platforms: [{ os: 'linux', architecture: 'amd64' }] }],
-    ['platforms include linux/amd64, linux/arm64', { kind: 'platforms', text: 'platforms include linux/amd64, linux/arm64', include: true, platforms: [{ os: 'linux', architecture: 'amd64' }, { os: 'linux', architecture: 'arm64' }] }],
-    ['platforms include linux/amd64,linux/arm64', { kind: 'platforms', text: 'platforms include linux/amd64,linux/arm64', include: true, platforms: [{ os: 'linux', architecture: 'amd64' }, { os: 'linux', architecture: 'arm64' }] }],
-    ['platforms include linux/amd64 linux/arm/v7', { kind: 'platforms', text: 'platforms include linux/amd64 linux/arm/v7', include: true, platforms: [{ os: 'linux', architecture: 'amd64' }, { os: 'linux', architecture: 'arm', variant: 'v7' }] }],
-    ['platforms exclude linux/aarch64', { kind: 'platforms', text: 'platforms exclude linux/aarch64', include: false, platforms: [{ os: 'linux', architecture: 'arm64' }] }],
-    ['platforms exclude linux/x86_64 , linux/arm64/v8', { kind: 'platforms', text: 'platforms exclude linux/x86_64 , linux/arm64/v8', include: false, platforms: [{ os: 'linux', architecture: 'amd64' }, { os: 'linux', architecture: 'arm64' }] }],
-    ['platforms include linux/arm', { kind: 'platforms', text: 'platforms include linux/arm', include: true, platforms: [{ os: 'linux', architecture: 'arm', variant: 'v7' }] }],
-    ['Platforms INCLUDE Linux/AMD64', { kind: 'platforms', text: 'Platforms INCLUDE Linux/AMD64', include: true, platforms: [{ os: 'linux', architecture: 'amd64' }] }],
-    ['age < 30s', { kind: 'age', text: 'age < 30s', younger: true, ms: 30_000 }],
-    ['age < 90m', { kind: 'age', text: 'age < 90m', younger: true, ms: 5_400_000 }],
-    ['age > 2h', { kind: 'age', text: 'age > 2h', younger: false, ms: 7_200_000 }],
-    ['age < 30d', { kind: 'age', text: 'age < 30d', younger: true, ms: 2_592_000_000 }],
-    ['age > 2w', { kind: 'age', text: 'age > 2w', younger: false, ms: 1_209_600_000 }],
-    ['age < 1.5h', { kind: 'age', text: 'age < 1.5h', younger: true, ms: 5_400_000 }],
-    ['AGE < 30D', { kind: 'age', text: 'AGE < 30D', younger: true, ms: 2_592_000_000 }]
-  ])('%j', (text, rule) => {
-    expect(parseRules(text)).toEqual([{ ...rule, line: 1 }])
-  })
+  const rows: { text: string; rule: Unlined }[] = [
+    { text: 'label org.opencontainers.image.source exists', rule: { kind: 'label', text: 'label org.opencontainers.image.source exists', key: 'org.opencontainers.image.source', op: 'exists' } },
+    { text: 'label org.opencontainers.image.source missing', rule: { kind: 'label', text: 'label org.opencontainers.image.source missing', key: 'org.opencontainers.image.source', op: 'missing' } },
+    { text: 'label vendor == ACME', rule: { kind: 'label', text: 'label vendor == ACME', key: 'vendor', op: '==', value: 'ACME' } },
+    { text: 'label vendor != ACME Corp', rule: { kind: 'label', text: 'label vendor != ACME Corp', key: 'vendor', op: '!=', value: 'ACME Corp' } },
+    { text: 'label version =~ ^2\\.[0-9]+\\.[0-9]+$', rule: { kind: 'label', text: 'label version =~ ^2\\.[0-9]+\\.[0-9]+$', key: 'version', op: '=~', value: '^2\\.[0-9]+\\.[0-9]+$' } },
+    { text: 'label version !~ -rc', rule: { kind: 'label', text: 'label version !~ -rc', key: 'version', op: '!~', value: '-rc' } },
+    { text: 'label vendor ==', rule: { kind: 'label', text: 'label vendor ==', key: 'vendor', op: '==', value: '' } },
+    { text: 'env PATH exists', rule: { kind: 'env', text: 'env PATH exists', key: 'PATH', op: 'exists' } },
+    { text: 'env DEBUG missing', rule: { kind: 'env', text: 'env DEBUG missing', key: 'DEBUG', op: 'missing' } },
+    { text: 'env MODE == prod', rule: { kind: 'env', text: 'env MODE == prod', key: 'MODE', op: '==', value: 'prod' } },
+    { text: 'env MODE != dev', rule: { kind: 'env', text: 'env MODE != dev', key: 'MODE', op: '!=', value: 'dev' } },
+    { text: 'env PATH =~ (^|:)/usr/bin(:|$)', rule: { kind: 'env', text: 'env PATH =~ (^|:)/usr/bin(:|$)', key: 'PATH', op: '=~', value: '(^|:)/usr/bin(:|$)' } },
+    { text: 'env PATH !~ (^|:)/root', rule: { kind: 'env', text: 'env PATH !~ (^|:)/root', key: 'PATH', op: '!~', value: '(^|:)/root' } },
+    { text: 'LABEL vendor exists', rule: { kind: 'label', text: 'LABEL vendor exists', key: 'vendor', op: 'exists' } },
+    { text: 'Env MODE == prod', rule: { kind: 'env', text: 'Env MODE == prod', key: 'MODE', op: '==', value: 'prod' } },
+    { text: 'label\tvendor\t==\tACME', rule: { kind: 'label', text: 'label\tvendor\t==\tACME', key: 'vendor', op: '==', value: 'ACME' } },
+    { text: 'label   vendor   ==   ACME', rule: { kind: 'label', text: 'label   vendor   ==   ACME', key: 'vendor', op: '==', value: 'ACME' } },
+    { text: '  label vendor == ACME  ', rule: { kind: 'label', text: 'label vendor == ACME', key: 'vendor', op: '==', value: 'ACME' } },
+    { text: 'label "key with spaces" exists', rule: { kind: 'label', text: 'label "key with spaces" exists', key: 'key with spaces', op: 'exists' } },
+    { text: 'label "key with spaces" == "two words"', rule: { kind: 'label', text: 'label "key with spaces" == "two words"', key: 'key with spaces', op: '==', value: 'two words' } },
+    { text: 'label "k"== x', rule: { kind: 'label', text: 'label "k"== x', key: 'k', op: '==', value: 'x' } },
+    { text: 'label "a \\"quoted\\" key" == "say \\"hi\\" \\\\ bye"', rule: { kind: 'label', text: 'label "a \\"quoted\\" key" == "say \\"hi\\" \\\\ bye"', key: 'a "quoted" key', op: '==', value: 'say "hi" \\ bye' } },
+    { text: 'label k == "  padded  "', rule: { kind: 'label', text: 'label k == "  padded  "', key: 'k', op: '==', value: '  padded  ' } },
+    { text: 'label k == ""', rule: { kind: 'label', text: 'label k == ""', key: 'k', op: '==', value: '' } },
+    { text: 'label k == a "b" c', rule: { kind: 'label', text: 'label k == a "b" c', key: 'k', op: '==', value: 'a "b" c' } },
+    { text: 'label k =~ "^two words$"', rule: { kind: 'label', text: 'label k =~ "^two words$"', key: 'k', op: '=~', value: '^two words$' } },
+    { text: 'label k =~ "^v\\\\d+$"', rule: { kind: 'label', text: 'label k =~ "^v\\\\d+$"', key: 'k', op: '=~', value: '^v\\d+$' } },
+    { text: 'env "WEIRD NAME" == 1', rule: { kind: 'env', text: 'env "WEIRD NAME" == 1', key: 'WEIRD NAME', op: '==', value: '1' } },
+    { text: 'user is root', rule: { kind: 'user', text: 'user is root', root: true } },
+    { text: 'user is not root', rule: { kind: 'user', text: 'user is not root', root: false } },
+    { text: 'USER IS NOT ROOT', rule: { kind: 'user', text: 'USER IS NOT ROOT', root: false } },
+    { text: 'User Is Root', rule: { kind: 'user', text: 'User Is Root', root: true } },
+    { text: 'user   is \t not    root', rule: { kind: 'user', text: 'user   is \t not    root', root: false } },
+    { text: 'platforms include linux/amd64', rule: { kind: 'platforms', text: 'platforms include linux/amd64', include: true, platforms: [{ os: 'linux', architecture: 'amd64' }] } },
+    { text: 'platforms include linux/amd64, linux/arm64', rule: { kind: 'platforms', text: 'platforms include linux/amd64, linux/arm64', include: true, platforms: [{ os: 'linux', architecture: 'amd64' }, { os: 'linux', architecture: 'arm64' }] } },
+    { text: 'platforms include linux/amd64,linux/arm64', rule: { kind: 'platforms', text: 'platforms include linux/amd64,linux/arm64', include: true, platforms: [{ os: 'linux', architecture: 'amd64' }, { os: 'linux', architecture: 'arm64' }] } },
+    { text: 'platforms include linux/amd64 linux/arm/v7', rule: { kind: 'platforms', text: 'platforms include linux/amd64 linux/arm/v7', include: true, platforms: [{ os: 'linux', architecture: 'amd64' }, { os: 'linux', architecture: 'arm', variant: 'v7' }] } },
+    { text: 'platforms exclude linux/aarch64', rule: { kind: 'platforms', text: 'platforms exclude linux/aarch64', include: false, platforms: [{ os: 'linux', architecture: 'arm64' }] } },
+    { text: 'platforms exclude linux/x86_64 , linux/arm64/v8', rule: { kind: 'platforms', text: 'platforms exclude linux/x86_64 , linux/arm64/v8', include: false, platforms: [{ os: 'linux', architecture: 'amd64' }, { os: 'linux', architecture: 'arm64' }] } },
+    { text: 'platforms include linux/arm', rule: { kind: 'platforms', text: 'platforms include linux/arm', include: true, platforms: [{ os: 'linux', architecture: 'arm', variant: 'v7' }] } },
+    { text: 'Platforms INCLUDE Linux/AMD64', rule: { kind: 'platforms', text: 'Platforms INCLUDE Linux/AMD64', include: true, platforms: [{ os: 'linux', architecture: 'amd64' }] } },
+    { text: 'age < 30s', rule: { kind: 'age', text: 'age < 30s', younger: true, ms: 30_000 } },
+    { text: 'age < 90m', rule: { kind: 'age', text: 'age < 90m', younger: true, ms: 5_400_000 } },
+    { text: 'age > 2h', rule: { kind: 'age', text: 'age > 2h', younger: false, ms: 7_200_000 } },
+    { text: 'age < 30d', rule: { kind: 'age', text: 'age < 30d', younger: true, ms: 2_592_000_000 } },
+    { text: 'age > 2w', rule: { kind: 'age', text: 'age > 2w', younger: false, ms: 1_209_600_000 } },
+    { text: 'age < 1.5h', rule: { kind: 'age', text: 'age < 1.5h', younger: true, ms: 5_400_000 } },
+    { text: 'AGE < 30D', rule: { kind: 'age', text: 'AGE < 30D', younger: true, ms: 2_592_000_000 } }
+  ]
+  // Titles quote the text, so that tabs and spaces show.
+  test.each(rows.map((row) => ({ ...row, title: JSON.stringify(row.text) })))(
+    '$title',
+    ({ text, rule }) => {
+      expect(parseRules(text)).toEqual([{ ...rule, line: 1 }])
+    }
+  )
 
   it('ignores blank lines and comments, keeps order, accepts CRLF', () => {
     const text = [
@@ -193,13 +198,17 @@ describe('parseRules: valid forms', () => {
   })
 
   // prettier-ignore
-  test.each([
-    ['', []],
-    ['\n\n', []],
-    ['# only a comment', []]
-  ])('%j has no rules', (text, rules) => {
-    expect(parseRules(text)).toEqual(rules)
-  })
+  const empty = [
+    { text: '', rules: [] },
+    { text: '\n\n', rules: [] },
+    { text: '# only a comment', rules: [] }
+  ]
+  test.each(empty.map((row) => ({ ...row, title: JSON.stringify(row.text) })))(
+    '$title has no rules',
+    ({ text, rules }) => {
+      expect(parseRules(text)).toEqual(rules)
+    }
+  )
 
   it('takes a regular expression of exactly the maximum length', () => {
     const value = 'a'.repeat(MAX_PATTERN_LENGTH)
@@ -231,43 +240,43 @@ describe('parseRules: mistakes name the line and the rule', () => {
 
   // prettier-ignore
   test.each([
-    ['unknown subject', 'labels vendor exists', usage],
-    ['unknown subject (image)', 'image vendor exists', usage],
-    ['missing key', 'label', 'the key is missing'],
-    ['missing key (env)', 'env', 'the key is missing'],
-    ['empty quoted key', 'label "" exists', 'the key is empty'],
-    ['missing operator', 'label vendor', '"(nothing)" is not an operator: use exists, missing, ==, !=, =~ or !~'],
-    ['unknown operator', 'label vendor = ACME', '"=" is not an operator: use exists, missing, ==, !=, =~ or !~'],
-    ['unknown operator (>=)', 'env N >= 3', '">=" is not an operator: use exists, missing, ==, !=, =~ or !~'],
-    ['unknown operator (is)', 'label vendor is ACME', '"is" is not an operator: use exists, missing, ==, !=, =~ or !~'],
-    ['trailing words after exists', 'label vendor exists ACME', 'nothing may follow "exists"'],
-    ['trailing words after missing', 'env DEBUG missing really', 'nothing may follow "missing"'],
-    ['words after a quoted value', 'label k == "a" b', 'nothing may follow the quoted value'],
-    ['empty regex', 'label k =~', 'the regular expression is empty'],
-    ['empty quoted regex', 'env K !~ ""', 'the regular expression is empty'],
-    ['oversized regex', `label k =~ ${longRegex}`, `the regular expression is longer than ${MAX_PATTERN_LENGTH} characters`],
-    ['unclosed quoted key', 'label "key with spaces exists', 'a quoted string is not closed'],
-    ['unclosed quoted value', 'label k == "two words', 'a quoted string is not closed'],
-    ['quote closed only by an escape', 'label k == "abc\\"', 'a quoted string is not closed'],
-    ['user without a verb', 'user', 'write "user is root" or "user is not root"'],
-    ['user is admin', 'user is admin', 'write "user is root" or "user is not root"'],
-    ['user not root', 'user not root', 'write "user is root" or "user is not root"'],
-    ['user is root extra', 'user is root now', 'write "user is root" or "user is not root"'],
-    ['platforms without verb', 'platforms linux/amd64', 'write "platforms include os/arch[, …]" or "platforms exclude …"'],
-    ['platforms with no list', 'platforms include', 'name at least one platform, e.g. linux/arm64'],
-    ['platforms with only commas', 'platforms include , ,', 'name at least one platform, e.g. linux/arm64'],
-    ['bad platform (no arch)', 'platforms include linux', '"linux" is not a platform (os/arch[/variant])'],
-    ['bad platform (too many parts)', 'platforms exclude linux/arm/v7/x', '"linux/arm/v7/x" is not a platform (os/arch[/variant])'],
-    ['bad platform in a list', 'platforms include linux/amd64, linux/', '"linux/" is not a platform (os/arch[/variant])'],
-    ['age without operator', 'age 30d', 'write "age < 30d" or "age > 1h"'],
-    ['age with <=', 'age <= 30d', 'write "age < 30d" or "age > 1h"'],
-    ['age with glued operator', 'age <30d', 'write "age < 30d" or "age > 1h"'],
-    ['bad duration unit', 'age < 30y', '"30y" is not a duration: write e.g. 90m, 12h, 30d, 2w'],
-    ['duration without unit', 'age < 30', '"30" is not a duration: write e.g. 90m, 12h, 30d, 2w'],
-    ['duration with a space', 'age > 30 d', '"30 d" is not a duration: write e.g. 90m, 12h, 30d, 2w'],
-    ['negative duration', 'age > -1d', '"-1d" is not a duration: write e.g. 90m, 12h, 30d, 2w'],
-    ['missing duration', 'age <', '"" is not a duration: write e.g. 90m, 12h, 30d, 2w']
-  ])('%s', (_name, rule, problem) => {
+    { name: 'unknown subject', rule: 'labels vendor exists', problem: usage },
+    { name: 'unknown subject (image)', rule: 'image vendor exists', problem: usage },
+    { name: 'missing key', rule: 'label', problem: 'the key is missing' },
+    { name: 'missing key (env)', rule: 'env', problem: 'the key is missing' },
+    { name: 'empty quoted key', rule: 'label "" exists', problem: 'the key is empty' },
+    { name: 'missing operator', rule: 'label vendor', problem: '"(nothing)" is not an operator: use exists, missing, ==, !=, =~ or !~' },
+    { name: 'unknown operator', rule: 'label vendor = ACME', problem: '"=" is not an operator: use exists, missing, ==, !=, =~ or !~' },
+    { name: 'unknown operator (>=)', rule: 'env N >= 3', problem: '">=" is not an operator: use exists, missing, ==, !=, =~ or !~' },
+    { name: 'unknown operator (is)', rule: 'label vendor is ACME', problem: '"is" is not an operator: use exists, missing, ==, !=, =~ or !~' },
+    { name: 'trailing words after exists', rule: 'label vendor exists ACME', problem: 'nothing may follow "exists"' },
+    { name: 'trailing words after missing', rule: 'env DEBUG missing really', problem: 'nothing may follow "missing"' },
+    { name: 'words after a quoted value', rule: 'label k == "a" b', problem: 'nothing may follow the quoted value' },
+    { name: 'empty regex', rule: 'label k =~', problem: 'the regular expression is empty' },
+    { name: 'empty quoted regex', rule: 'env K !~ ""', problem: 'the regular expression is empty' },
+    { name: 'oversized regex', rule: `label k =~ ${longRegex}`, problem: `the regular expression is longer than ${MAX_PATTERN_LENGTH} characters` },
+    { name: 'unclosed quoted key', rule: 'label "key with spaces exists', problem: 'a quoted string is not closed' },
+    { name: 'unclosed quoted value', rule: 'label k == "two words', problem: 'a quoted string is not closed' },
+    { name: 'quote closed only by an escape', rule: 'label k == "abc\\"', problem: 'a quoted string is not closed' },
+    { name: 'user without a verb', rule: 'user', problem: 'write "user is root" or "user is not root"' },
+    { name: 'user is admin', rule: 'user is admin', problem: 'write "user is root" or "user is not root"' },
+    { name: 'user not root', rule: 'user not root', problem: 'write "user is root" or "user is not root"' },
+    { name: 'user is root extra', rule: 'user is root now', problem: 'write "user is root" or "user is not root"' },
+    { name: 'platforms without verb', rule: 'platforms linux/amd64', problem: 'write "platforms include os/arch[, …]" or "platforms exclude …"' },
+    { name: 'platforms with no list', rule: 'platforms include', problem: 'name at least one platform, e.g. linux/arm64' },
+    { name: 'platforms with only commas', rule: 'platforms include , ,', problem: 'name at least one platform, e.g. linux/arm64' },
+    { name: 'bad platform (no arch)', rule: 'platforms include linux', problem: '"linux" is not a platform (os/arch[/variant])' },
+    { name: 'bad platform (too many parts)', rule: 'platforms exclude linux/arm/v7/x', problem: '"linux/arm/v7/x" is not a platform (os/arch[/variant])' },
+    { name: 'bad platform in a list', rule: 'platforms include linux/amd64, linux/', problem: '"linux/" is not a platform (os/arch[/variant])' },
+    { name: 'age without operator', rule: 'age 30d', problem: 'write "age < 30d" or "age > 1h"' },
+    { name: 'age with <=', rule: 'age <= 30d', problem: 'write "age < 30d" or "age > 1h"' },
+    { name: 'age with glued operator', rule: 'age <30d', problem: 'write "age < 30d" or "age > 1h"' },
+    { name: 'bad duration unit', rule: 'age < 30y', problem: '"30y" is not a duration: write e.g. 90m, 12h, 30d, 2w' },
+    { name: 'duration without unit', rule: 'age < 30', problem: '"30" is not a duration: write e.g. 90m, 12h, 30d, 2w' },
+    { name: 'duration with a space', rule: 'age > 30 d', problem: '"30 d" is not a duration: write e.g. 90m, 12h, 30d, 2w' },
+    { name: 'negative duration', rule: 'age > -1d', problem: '"-1d" is not a duration: write e.g. 90m, 12h, 30d, 2w' },
+    { name: 'missing duration', rule: 'age <', problem: '"" is not a duration: write e.g. 90m, 12h, 30d, 2w' }
+  ])('$name', ({ rule, problem }) => {
     const text = `# policy\n\nuser is not root\n  ${rule}  \nage < 30d`
     const error = ruleError(text)
     expect(error).toBeInstanceOf(RuleError)
@@ -302,13 +311,13 @@ describe('compilePatterns', () => {
 
   // prettier-ignore
   test.each([
-    ['a backreference', '(a)\\1', 'invalid escape sequence: `\\1`'],
-    ['a lookahead', '(?=x)', 'invalid or unsupported Perl syntax: `(?=`'],
-    ['a negative lookahead', 'foo(?!bar)', 'invalid or unsupported Perl syntax: `(?!`'],
-    ['an unclosed class', '[a-', 'missing closing ]: `[a-`'],
-    ['a bad repeat', 'a{2,1}', 'invalid repeat count: `{2,1}`'],
-    ['a bare star', '*', 'missing argument to repetition operator: `*`']
-  ])('rejects %s with a clear message', async (_name, source, detail) => {
+    { name: 'a backreference', source: '(a)\\1', detail: 'invalid escape sequence: `\\1`' },
+    { name: 'a lookahead', source: '(?=x)', detail: 'invalid or unsupported Perl syntax: `(?=`' },
+    { name: 'a negative lookahead', source: 'foo(?!bar)', detail: 'invalid or unsupported Perl syntax: `(?!`' },
+    { name: 'an unclosed class', source: '[a-', detail: 'missing closing ]: `[a-`' },
+    { name: 'a bad repeat', source: 'a{2,1}', detail: 'invalid repeat count: `{2,1}`' },
+    { name: 'a bare star', source: '*', detail: 'missing argument to repetition operator: `*`' }
+  ])('rejects $name with a clear message', async ({ source, detail }) => {
     const rule = `label k =~ ${source}`
     const error = await compileError(parseRules(rule))
     expect(error).toBeInstanceOf(RuleError)
@@ -334,79 +343,88 @@ describe('evaluateRules', () => {
   // prettier-ignore
   test.each([
     // present label
-    ['label org.opencontainers.image.vendor exists', true, 'ACME'],
-    ['label org.opencontainers.image.vendor missing', false, 'ACME'],
-    ['label org.opencontainers.image.vendor == ACME', true, 'ACME'],
-    ['label org.opencontainers.image.vendor == acme', false, 'ACME'],
-    ['label org.opencontainers.image.vendor != ACME', false, 'ACME'],
-    ['label org.opencontainers.image.vendor != Other', true, 'ACME'],
-    ['label org.opencontainers.image.version =~ ^2\\.[0-9]+\\.[0-9]+$', true, '2.4.1'],
-    ['label org.opencontainers.image.version =~ ^3\\.', false, '2.4.1'],
-    ['label org.opencontainers.image.version !~ -rc', true, '2.4.1'],
-    ['label org.opencontainers.image.version !~ ^2', false, '2.4.1'],
-    ['label org.opencontainers.image.version =~ 4', true, '2.4.1'],
-    ['label "key with spaces" == "two words"', true, 'two words'],
-    ['label "key with spaces" =~ "^two w"', true, 'two words'],
+    { rule: 'label org.opencontainers.image.vendor exists', passed: true, actual: 'ACME' },
+    { rule: 'label org.opencontainers.image.vendor missing', passed: false, actual: 'ACME' },
+    { rule: 'label org.opencontainers.image.vendor == ACME', passed: true, actual: 'ACME' },
+    { rule: 'label org.opencontainers.image.vendor == acme', passed: false, actual: 'ACME' },
+    { rule: 'label org.opencontainers.image.vendor != ACME', passed: false, actual: 'ACME' },
+    { rule: 'label org.opencontainers.image.vendor != Other', passed: true, actual: 'ACME' },
+    { rule: 'label org.opencontainers.image.version =~ ^2\\.[0-9]+\\.[0-9]+$', passed: true, actual: '2.4.1' },
+    { rule: 'label org.opencontainers.image.version =~ ^3\\.', passed: false, actual: '2.4.1' },
+    { rule: 'label org.opencontainers.image.version !~ -rc', passed: true, actual: '2.4.1' },
+    { rule: 'label org.opencontainers.image.version !~ ^2', passed: false, actual: '2.4.1' },
+    { rule: 'label org.opencontainers.image.version =~ 4', passed: true, actual: '2.4.1' },
+    { rule: 'label "key with spaces" == "two words"', passed: true, actual: 'two words' },
+    { rule: 'label "key with spaces" =~ "^two w"', passed: true, actual: 'two words' },
     // missing label
-    ['label nope exists', false, '(missing)'],
-    ['label nope missing', true, '(missing)'],
-    ['label nope == ACME', false, '(missing)'],
-    ['label nope == ', false, '(missing)'],
-    ['label nope != ACME', true, '(missing)'],
-    ['label nope =~ .*', false, '(missing)'],
-    ['label nope !~ .*', true, '(missing)'],
+    { rule: 'label nope exists', passed: false, actual: '(missing)' },
+    { rule: 'label nope missing', passed: true, actual: '(missing)' },
+    { rule: 'label nope == ACME', passed: false, actual: '(missing)' },
+    { rule: 'label nope == ', passed: false, actual: '(missing)' },
+    { rule: 'label nope != ACME', passed: true, actual: '(missing)' },
+    { rule: 'label nope =~ .*', passed: false, actual: '(missing)' },
+    { rule: 'label nope !~ .*', passed: true, actual: '(missing)' },
     // empty value: set, and equal to the empty string
-    ['label empty exists', true, ''],
-    ['label empty missing', false, ''],
-    ['label empty ==', true, ''],
-    ['label empty == ""', true, ''],
-    ['label empty != x', true, ''],
-    ['label empty =~ ^$', true, ''],
-    ['label empty !~ .', true, ''],
-    ['label empty =~ .', false, ''],
+    { rule: 'label empty exists', passed: true, actual: '' },
+    { rule: 'label empty missing', passed: false, actual: '' },
+    { rule: 'label empty ==', passed: true, actual: '' },
+    { rule: 'label empty == ""', passed: true, actual: '' },
+    { rule: 'label empty != x', passed: true, actual: '' },
+    { rule: 'label empty =~ ^$', passed: true, actual: '' },
+    { rule: 'label empty !~ .', passed: true, actual: '' },
+    { rule: 'label empty =~ .', passed: false, actual: '' },
     // keys that are Object.prototype names
-    ['label __proto__ exists', true, 'polluted?'],
-    ['label __proto__ == polluted?', true, 'polluted?'],
-    ['label constructor == ctor', true, 'ctor'],
-    ['label toString exists', false, '(missing)'],
-    ['label hasOwnProperty == x', false, '(missing)'],
-    ['env __proto__ exists', false, '(missing)'],
-    ['env constructor != x', true, '(missing)'],
+    { rule: 'label __proto__ exists', passed: true, actual: 'polluted?' },
+    { rule: 'label __proto__ == polluted?', passed: true, actual: 'polluted?' },
+    { rule: 'label constructor == ctor', passed: true, actual: 'ctor' },
+    { rule: 'label toString exists', passed: false, actual: '(missing)' },
+    { rule: 'label hasOwnProperty == x', passed: false, actual: '(missing)' },
+    { rule: 'env __proto__ exists', passed: false, actual: '(missing)' },
+    { rule: 'env constructor != x', passed: true, actual: '(missing)' },
     // env
-    ['env PATH exists', true, '/usr/local/bin:/usr/bin'],
-    ['env PATH !~ (^|:)/root', true, '/usr/local/bin:/usr/bin'],
-    ['env PATH =~ (^|:)/usr/bin(:|$)', true, '/usr/local/bin:/usr/bin'],
-    ['env PATH == /usr/bin', false, '/usr/local/bin:/usr/bin'],
-    ['env EMPTY exists', true, ''],
-    ['env EMPTY == ""', true, ''],
-    ['env DEBUG missing', true, '(missing)'],
-    ['env DEBUG =~ 1', false, '(missing)'],
+    { rule: 'env PATH exists', passed: true, actual: '/usr/local/bin:/usr/bin' },
+    { rule: 'env PATH !~ (^|:)/root', passed: true, actual: '/usr/local/bin:/usr/bin' },
+    { rule: 'env PATH =~ (^|:)/usr/bin(:|$)', passed: true, actual: '/usr/local/bin:/usr/bin' },
+    { rule: 'env PATH == /usr/bin', passed: false, actual: '/usr/local/bin:/usr/bin' },
+    { rule: 'env EMPTY exists', passed: true, actual: '' },
+    { rule: 'env EMPTY == ""', passed: true, actual: '' },
+    { rule: 'env DEBUG missing', passed: true, actual: '(missing)' },
+    { rule: 'env DEBUG =~ 1', passed: false, actual: '(missing)' },
     // a label is not an env entry and vice versa
-    ['env org.opencontainers.image.vendor exists', false, '(missing)'],
-    ['label PATH exists', false, '(missing)']
-  ])('%s → %s', async (rule, passed, actual) => {
+    { rule: 'env org.opencontainers.image.vendor exists', passed: false, actual: '(missing)' },
+    { rule: 'label PATH exists', passed: false, actual: '(missing)' }
+  ])('$rule → $passed', async ({ rule, passed, actual }) => {
     expect(await evaluate(rule, info)).toEqual([passed, actual])
   })
 
   // prettier-ignore
-  test.each([
-    ['', true, '(empty: root)'],
-    ['root', true, 'root'],
-    ['0', true, '0'],
-    ['0:0', true, '0:0'],
-    ['root:root', true, 'root:root'],
-    ['0:1000', true, '0:1000'],
-    ['1000', false, '1000'],
-    ['1000:0', false, '1000:0'],
-    ['app', false, 'app'],
-    ['nobody:0', false, 'nobody:0'],
-    ['nobody:root', false, 'nobody:root'],
-    ['rooter', false, 'rooter']
-  ])('user %j: root=%s', async (user, root, actual) => {
+  const users = [
+    { user: '', root: true, actual: '(empty: root)' },
+    { user: 'root', root: true, actual: 'root' },
+    { user: '0', root: true, actual: '0' },
+    { user: '0:0', root: true, actual: '0:0' },
+    { user: 'root:root', root: true, actual: 'root:root' },
+    { user: '0:1000', root: true, actual: '0:1000' },
+    { user: '1000', root: false, actual: '1000' },
+    { user: '1000:0', root: false, actual: '1000:0' },
+    { user: 'app', root: false, actual: 'app' },
+    { user: 'nobody:0', root: false, actual: 'nobody:0' },
+    { user: 'nobody:root', root: false, actual: 'nobody:root' },
+    { user: 'rooter', root: false, actual: 'rooter' }
+  ]
+  test.each(
+    users.map((row) => ({
+      ...row,
+      title: `user ${JSON.stringify(row.user)}: root=${row.root}`
+    }))
+  )('$title', async ({ user, root, actual }) => {
     expect(isRoot(user)).toBe(root)
     const withUser = image({ user })
     expect(await evaluate('user is root', withUser)).toEqual([root, actual])
-    expect(await evaluate('user is not root', withUser)).toEqual([!root, actual])
+    expect(await evaluate('user is not root', withUser)).toEqual([
+      !root,
+      actual
+    ])
   })
 
   const amd64 = { os: 'linux', architecture: 'amd64' }
@@ -415,41 +433,53 @@ describe('evaluateRules', () => {
   const aarch64 = { os: 'Linux', architecture: 'aarch64' }
 
   // prettier-ignore
-  test.each([
-    ['platforms include linux/amd64', [amd64, arm64v8], true, 'linux/amd64, linux/arm64'],
-    ['platforms include linux/amd64, linux/arm64', [amd64, arm64v8], true, 'linux/amd64, linux/arm64'],
-    ['platforms include linux/aarch64', [amd64, arm64v8], true, 'linux/amd64, linux/arm64'],
-    ['platforms include linux/arm64/v8', [aarch64], true, 'linux/arm64'],
-    ['platforms include linux/x86_64 linux/arm64', [aarch64], false, 'linux/arm64'],
-    ['platforms include linux/arm64, linux/arm/v7', [amd64, arm64v8], false, 'linux/amd64, linux/arm64'],
-    ['platforms include linux/arm', [armv7], true, 'linux/arm/v7'],
-    ['platforms include linux/arm/v6', [armv7], false, 'linux/arm/v7'],
-    ['platforms exclude linux/arm/v7', [amd64, arm64v8], true, 'linux/amd64, linux/arm64'],
-    ['platforms exclude linux/arm/v7, linux/aarch64', [amd64, arm64v8], false, 'linux/amd64, linux/arm64'],
-    ['platforms exclude windows/amd64', [amd64], true, 'linux/amd64'],
+  const platformRows = [
+    { rule: 'platforms include linux/amd64', platforms: [amd64, arm64v8], passed: true, actual: 'linux/amd64, linux/arm64' },
+    { rule: 'platforms include linux/amd64, linux/arm64', platforms: [amd64, arm64v8], passed: true, actual: 'linux/amd64, linux/arm64' },
+    { rule: 'platforms include linux/aarch64', platforms: [amd64, arm64v8], passed: true, actual: 'linux/amd64, linux/arm64' },
+    { rule: 'platforms include linux/arm64/v8', platforms: [aarch64], passed: true, actual: 'linux/arm64' },
+    { rule: 'platforms include linux/x86_64 linux/arm64', platforms: [aarch64], passed: false, actual: 'linux/arm64' },
+    { rule: 'platforms include linux/arm64, linux/arm/v7', platforms: [amd64, arm64v8], passed: false, actual: 'linux/amd64, linux/arm64' },
+    { rule: 'platforms include linux/arm', platforms: [armv7], passed: true, actual: 'linux/arm/v7' },
+    { rule: 'platforms include linux/arm/v6', platforms: [armv7], passed: false, actual: 'linux/arm/v7' },
+    { rule: 'platforms exclude linux/arm/v7', platforms: [amd64, arm64v8], passed: true, actual: 'linux/amd64, linux/arm64' },
+    { rule: 'platforms exclude linux/arm/v7, linux/aarch64', platforms: [amd64, arm64v8], passed: false, actual: 'linux/amd64, linux/arm64' },
+    { rule: 'platforms exclude windows/amd64', platforms: [amd64], passed: true, actual: 'linux/amd64' },
     // attestations are not in ImageInfo.platforms at all
-    ['platforms exclude unknown/unknown', [amd64, arm64v8], true, 'linux/amd64, linux/arm64'],
-    ['platforms include linux/amd64', [], false, '(none)'],
-    ['platforms exclude linux/amd64', [], true, '(none)']
-  ])('%s on %j → %s', async (rule, platforms, passed, actual) => {
+    { rule: 'platforms exclude unknown/unknown', platforms: [amd64, arm64v8], passed: true, actual: 'linux/amd64, linux/arm64' },
+    { rule: 'platforms include linux/amd64', platforms: [], passed: false, actual: '(none)' },
+    { rule: 'platforms exclude linux/amd64', platforms: [], passed: true, actual: '(none)' }
+  ]
+  test.each(
+    platformRows.map((row) => ({
+      ...row,
+      title: `${row.rule} on ${JSON.stringify(row.platforms)} → ${row.passed}`
+    }))
+  )('$title', async ({ rule, platforms, passed, actual }) => {
     expect(await evaluate(rule, image({}, platforms))).toEqual([passed, actual])
   })
 
   // prettier-ignore
-  test.each([
-    ['age < 30d', CREATED, true, `${CREATED} (10.0 d old)`],
-    ['age < 10d', CREATED, false, `${CREATED} (10.0 d old)`],
-    ['age > 2h', CREATED, true, `${CREATED} (10.0 d old)`],
-    ['age > 2w', CREATED, false, `${CREATED} (10.0 d old)`],
-    ['age < 1w', CREATED, false, `${CREATED} (10.0 d old)`],
-    ['age < 2h', '2024-05-11T11:00:00Z', true, '2024-05-11T11:00:00Z (1.0 h old)'],
-    ['age > 30m', '2024-05-11T11:45:00Z', false, '2024-05-11T11:45:00Z (15 min old)'],
-    ['age < 90s', '2024-05-11T11:59:00Z', true, '2024-05-11T11:59:00Z (1 min old)'],
-    ['age < 30d', '2024-05-12T12:00:00+00:00', true, '2024-05-12T12:00:00+00:00 (in the future)'],
-    ['age < 30d', '', false, '(no created time)'],
-    ['age > 1s', '', false, '(no created time)'],
-    ['age < 30d', 'yesterday', false, 'unreadable created time "yesterday"']
-  ])('%s with created %j → %s', async (rule, created, passed, actual) => {
+  const ages = [
+    { rule: 'age < 30d', created: CREATED, passed: true, actual: `${CREATED} (10.0 d old)` },
+    { rule: 'age < 10d', created: CREATED, passed: false, actual: `${CREATED} (10.0 d old)` },
+    { rule: 'age > 2h', created: CREATED, passed: true, actual: `${CREATED} (10.0 d old)` },
+    { rule: 'age > 2w', created: CREATED, passed: false, actual: `${CREATED} (10.0 d old)` },
+    { rule: 'age < 1w', created: CREATED, passed: false, actual: `${CREATED} (10.0 d old)` },
+    { rule: 'age < 2h', created: '2024-05-11T11:00:00Z', passed: true, actual: '2024-05-11T11:00:00Z (1.0 h old)' },
+    { rule: 'age > 30m', created: '2024-05-11T11:45:00Z', passed: false, actual: '2024-05-11T11:45:00Z (15 min old)' },
+    { rule: 'age < 90s', created: '2024-05-11T11:59:00Z', passed: true, actual: '2024-05-11T11:59:00Z (1 min old)' },
+    { rule: 'age < 30d', created: '2024-05-12T12:00:00+00:00', passed: true, actual: '2024-05-12T12:00:00+00:00 (in the future)' },
+    { rule: 'age < 30d', created: '', passed: false, actual: '(no created time)' },
+    { rule: 'age > 1s', created: '', passed: false, actual: '(no created time)' },
+    { rule: 'age < 30d', created: 'yesterday', passed: false, actual: 'unreadable created time "yesterday"' }
+  ]
+  test.each(
+    ages.map((row) => ({
+      ...row,
+      title: `${row.rule} with created ${JSON.stringify(row.created)} → ${row.passed}`
+    }))
+  )('$title', async ({ rule, created, passed, actual }) => {
     expect(await evaluate(rule, image({ created }))).toEqual([passed, actual])
   })
 
@@ -503,11 +533,11 @@ describe('operators and quoting, as users type them', () => {
   })
   // prettier-ignore
   test.each([
-    ['label k =~ "^v\\d+$"', '^v\\d+$'],
-    ['label k == "say \\"hi\\""', 'say "hi"'],
-    ['label k == "back\\\\slash"', 'back\\slash'],
-    ['label k == "C:\\path"', 'C:\\path']
-  ])('%s keeps what a regex or path needs', (text, value) => {
+    { text: 'label k =~ "^v\\d+$"', value: '^v\\d+$' },
+    { text: 'label k == "say \\"hi\\""', value: 'say "hi"' },
+    { text: 'label k == "back\\\\slash"', value: 'back\\slash' },
+    { text: 'label k == "C:\\path"', value: 'C:\\path' }
+  ])('$text keeps what a regex or path needs', ({ text, value }) => {
     expect(parseRules(text)).toMatchObject([{ value }])
   })
 })

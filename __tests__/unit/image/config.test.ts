@@ -42,7 +42,7 @@ describe('readConfig', () => {
     ])
     expect(({} as Record<string, unknown>).p).toBeUndefined()
   })
-  test.each([['[]'], ['"x"'], ['nope']])('rejects %s', (text) => {
+  test.each(['[]', '"x"', 'nope'])('rejects %s', (text) => {
     expect(() => readConfig(text)).toThrow(/config blob is not/)
   })
 })

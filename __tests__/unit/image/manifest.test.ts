@@ -21,30 +21,30 @@ describe('parseManifest', () => {
   const DOCKER_L = 'application/vnd.docker.distribution.manifest.list.v2+json'
   // prettier-ignore
   test.each([
-    ['OCI manifest by header', OCI_M, image, 'image', OCI_M],
-    ['OCI index by header', OCI_I, index, 'index', OCI_I],
-    ['Docker manifest, body agrees', DOCKER_M, { ...image, mediaType: DOCKER_M }, 'image', DOCKER_M],
-    ['Docker list', DOCKER_L, { ...index, mediaType: DOCKER_L }, 'index', DOCKER_L],
-    ['no header, body mediaType', '', { ...index, mediaType: DOCKER_L }, 'index', DOCKER_L],
-    ['text/plain, sniffed index', 'text/plain', index, 'index', OCI_I],
-    ['application/json, sniffed manifest', 'application/json', image, 'image', OCI_M]
-  ])('reads %s', (_name, contentType, body, kind, mediaType) => {
+    { name: 'OCI manifest by header', contentType: OCI_M, body: image, kind: 'image', mediaType: OCI_M },
+    { name: 'OCI index by header', contentType: OCI_I, body: index, kind: 'index', mediaType: OCI_I },
+    { name: 'Docker manifest, body agrees', contentType: DOCKER_M, body: { ...image, mediaType: DOCKER_M }, kind: 'image', mediaType: DOCKER_M },
+    { name: 'Docker list', contentType: DOCKER_L, body: { ...index, mediaType: DOCKER_L }, kind: 'index', mediaType: DOCKER_L },
+    { name: 'no header, body mediaType', contentType: '', body: { ...index, mediaType: DOCKER_L }, kind: 'index', mediaType: DOCKER_L },
+    { name: 'text/plain, sniffed index', contentType: 'text/plain', body: index, kind: 'index', mediaType: OCI_I },
+    { name: 'application/json, sniffed manifest', contentType: 'application/json', body: image, kind: 'image', mediaType: OCI_M }
+  ])('reads $name', ({ contentType, body, kind, mediaType }) => {
     const parsed = parseManifest(manifest(contentType, body))
     expect(parsed.kind).toBe(kind)
     expect(parsed.mediaType).toBe(mediaType)
   })
   // prettier-ignore
   test.each([
-    ['header and body disagree', OCI_M, { ...index, mediaType: OCI_I }, /Content-Type is .* but its body says .*ambiguous/],
-    ['index without manifests', OCI_I, image, /has no "manifests" list/],
-    ['image with manifests', OCI_M, { ...image, manifests: [] }, /marked as an image but has no "config"/],
-    ['schema 1 by body', 'application/json', { schemaVersion: 1, name: 'x' }, /schema 1/],
-    ['schema 1 by header', 'application/vnd.docker.distribution.manifest.v1+prettyjws', { schemaVersion: 1 }, /schema 1/],
-    ['not JSON', OCI_M, '<html>', /not valid JSON/],
-    ['a JSON array', OCI_M, '[]', /not a JSON object/],
-    ['unknown type', 'application/vnd.oci.artifact.manifest.v1+json', { mediaType: 'application/vnd.oci.artifact.manifest.v1+json' }, /not an image or image index/],
-    ['nothing recognizable', 'text/html', { hello: 1 }, /not an image manifest/]
-  ])('rejects %s', (_name, contentType, body, message) => {
+    { name: 'header and body disagree', contentType: OCI_M, body: { ...index, mediaType: OCI_I }, message: /Content-Type is .* but its body says .*ambiguous/ },
+    { name: 'index without manifests', contentType: OCI_I, body: image, message: /has no "manifests" list/ },
+    { name: 'image with manifests', contentType: OCI_M, body: { ...image, manifests: [] }, message: /marked as an image but has no "config"/ },
+    { name: 'schema 1 by body', contentType: 'application/json', body: { schemaVersion: 1, name: 'x' }, message: /schema 1/ },
+    { name: 'schema 1 by header', contentType: 'application/vnd.docker.distribution.manifest.v1+prettyjws', body: { schemaVersion: 1 }, message: /schema 1/ },
+    { name: 'not JSON', contentType: OCI_M, body: '<html>', message: /not valid JSON/ },
+    { name: 'a JSON array', contentType: OCI_M, body: '[]', message: /not a JSON object/ },
+    { name: 'unknown type', contentType: 'application/vnd.oci.artifact.manifest.v1+json', body: { mediaType: 'application/vnd.oci.artifact.manifest.v1+json' }, message: /not an image or image index/ },
+    { name: 'nothing recognizable', contentType: 'text/html', body: { hello: 1 }, message: /not an image manifest/ }
+  ])('rejects $name', ({ contentType, body, message }) => {
     expect(() => parseManifest(manifest(contentType, body))).toThrow(message)
   })
 })

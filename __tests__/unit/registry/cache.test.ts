@@ -48,9 +48,9 @@ describe('DigestCache', () => {
 
   // prettier-ignore
   test.each([
-    ['sha256', 64],
-    ['sha512', 128]
-  ])('stores %s content at blobs/<alg>/<hex> and reads it back', (algorithm, hexLength) => {
+    { algorithm: 'sha256', hexLength: 64 },
+    { algorithm: 'sha512', hexLength: 128 }
+  ])('stores $algorithm content at blobs/<alg>/<hex> and reads it back', ({ algorithm, hexLength }) => {
     const bytes = Buffer.from(`{"schemaVersion":2,"alg":"${algorithm}"}`)
     const d = digest(bytes, algorithm)
     cache.put(d, bytes)
@@ -75,11 +75,11 @@ describe('DigestCache', () => {
 
   // prettier-ignore
   test.each([
-    ['flipped bytes', (b: Buffer) => { const c = Buffer.from(b); c[3] ^= 0xff; return c }],
-    ['truncated', (b: Buffer) => b.subarray(0, b.length - 1)],
-    ['extended', (b: Buffer) => Buffer.concat([b, Buffer.from('\n')])],
-    ['emptied', () => Buffer.alloc(0)]
-  ])('drops a corrupt entry (%s), counts it, and stores a good one again', (_name, spoil) => {
+    { name: 'flipped bytes', spoil: (b: Buffer) => { const c = Buffer.from(b); c[3] ^= 0xff; return c } },
+    { name: 'truncated', spoil: (b: Buffer) => b.subarray(0, b.length - 1) },
+    { name: 'extended', spoil: (b: Buffer) => Buffer.concat([b, Buffer.from('\n')]) },
+    { name: 'emptied', spoil: () => Buffer.alloc(0) }
+  ])('drops a corrupt entry ($name), counts it, and stores a good one again', ({ spoil }) => {
     const bytes = Buffer.from('{"config":{"Labels":{"a":"b"}}}')
     const d = digest(bytes)
     cache.put(d, bytes)
@@ -106,14 +106,14 @@ describe('DigestCache', () => {
 
   // prettier-ignore
   test.each([
-    ['a tag', 'latest'],
-    ['an unknown algorithm', `md5:${'a'.repeat(32)}`],
-    ['uppercase hex', `sha256:${'A'.repeat(64)}`],
-    ['a short sha256', `sha256:${'a'.repeat(63)}`],
-    ['a sha256 with sha512 length', `sha256:${'a'.repeat(128)}`],
-    ['path traversal', `sha256:../../${'a'.repeat(58)}`],
-    ['a trailing newline', `sha256:${'a'.repeat(64)}\n`]
-  ])('ignores %s as a key: nothing read, nothing written', (_name, key) => {
+    { name: 'a tag', key: 'latest' },
+    { name: 'an unknown algorithm', key: `md5:${'a'.repeat(32)}` },
+    { name: 'uppercase hex', key: `sha256:${'A'.repeat(64)}` },
+    { name: 'a short sha256', key: `sha256:${'a'.repeat(63)}` },
+    { name: 'a sha256 with sha512 length', key: `sha256:${'a'.repeat(128)}` },
+    { name: 'path traversal', key: `sha256:../../${'a'.repeat(58)}` },
+    { name: 'a trailing newline', key: `sha256:${'a'.repeat(64)}\n` }
+  ])('ignores $name as a key: nothing read, nothing written', ({ key }) => {
     cache.put(key, Buffer.from('x'))
     expect(cache.get(key, MAX)).toBeUndefined()
     expect(files(dir)).toEqual([])
@@ -132,10 +132,10 @@ describe('DigestCache', () => {
   // (by put, then by get); a path under a file simply is not there.
   // prettier-ignore
   test.each([
-    ['the directory is a file', (d: string) => { fs.writeFileSync(d, 'file'); return d }, { misses: 0, refused: 2 }],
-    ['the directory is under a file', (d: string) => { fs.writeFileSync(d, 'file'); return path.join(d, 'cache') }, { misses: 1, refused: 0 }],
-    ['blobs/sha256 is a file', (d: string) => { fs.mkdirSync(path.join(d, 'blobs'), { recursive: true }); fs.writeFileSync(path.join(d, 'blobs', 'sha256'), ''); return d }, { misses: 0, refused: 2 }]
-  ])('does not throw when it cannot write (%s)', (_name, make, counts) => {
+    { name: 'the directory is a file', make: (d: string) => { fs.writeFileSync(d, 'file'); return d }, counts: { misses: 0, refused: 2 } },
+    { name: 'the directory is under a file', make: (d: string) => { fs.writeFileSync(d, 'file'); return path.join(d, 'cache') }, counts: { misses: 1, refused: 0 } },
+    { name: 'blobs/sha256 is a file', make: (d: string) => { fs.mkdirSync(path.join(d, 'blobs'), { recursive: true }); fs.writeFileSync(path.join(d, 'blobs', 'sha256'), ''); return d }, counts: { misses: 0, refused: 2 } }
+  ])('does not throw when it cannot write ($name)', ({ make, counts }) => {
     const target = make(dir)
     const c = new DigestCache(target)
     const bytes = Buffer.from('payload')
@@ -200,9 +200,9 @@ posix('DigestCache in a hostile or shared directory', () => {
   // The umask only takes bits away: under 000 and 022 only an explicit mode
   // gives 0700/0600, so the check does not depend on the runner's umask.
   test.each([
-    ['000', 0o000],
-    ['022', 0o022]
-  ])('creates directories 0700 and files 0600 (umask %s)', (_name, umask) => {
+    { name: '000', umask: 0o000 },
+    { name: '022', umask: 0o022 }
+  ])('creates directories 0700 and files 0600 (umask $name)', ({ umask }) => {
     const nested = path.join(dir, 'nested')
     const previous = process.umask(umask)
     try {
@@ -235,42 +235,48 @@ posix('DigestCache in a hostile or shared directory', () => {
   })
 
   // Each makes a symlink somewhere on the way to the entry, pointing into
-  // `elsewhere`; returns the link, where a followed entry would be, and the
-  // name to open the cache with.
+  // `elsewhere`.
+  interface Symlinked {
+    link: string
+    /** Where a followed entry would be. */
+    target: string
+    /** The name to open the cache with. */
+    cacheDir: string
+  }
   // prettier-ignore
   test.each([
-    ['the cache directory itself', (): [string, string, string] => {
+    { name: 'the cache directory itself', make: (): Symlinked => {
       fs.symlinkSync(elsewhere, dir)
-      return [dir, path.join(elsewhere, 'blobs', 'sha256', hex), dir]
-    }],
-    ['the cache directory, named with a trailing slash', (): [string, string, string] => {
+      return { link: dir, target: path.join(elsewhere, 'blobs', 'sha256', hex), cacheDir: dir }
+    } },
+    { name: 'the cache directory, named with a trailing slash', make: (): Symlinked => {
       fs.symlinkSync(elsewhere, dir)
-      return [dir, path.join(elsewhere, 'blobs', 'sha256', hex), `${dir}/`]
-    }],
-    ['blobs', (): [string, string, string] => {
+      return { link: dir, target: path.join(elsewhere, 'blobs', 'sha256', hex), cacheDir: `${dir}/` }
+    } },
+    { name: 'blobs', make: (): Symlinked => {
       fs.mkdirSync(dir)
       fs.symlinkSync(elsewhere, path.join(dir, 'blobs'))
-      return [path.join(dir, 'blobs'), path.join(elsewhere, 'sha256', hex), dir]
-    }],
-    ['blobs/sha256', (): [string, string, string] => {
+      return { link: path.join(dir, 'blobs'), target: path.join(elsewhere, 'sha256', hex), cacheDir: dir }
+    } },
+    { name: 'blobs/sha256', make: (): Symlinked => {
       fs.mkdirSync(path.join(dir, 'blobs'), { recursive: true })
       fs.symlinkSync(elsewhere, path.join(dir, 'blobs', 'sha256'))
-      return [path.join(dir, 'blobs', 'sha256'), path.join(elsewhere, hex), dir]
-    }],
-    ['the entry, to a valid file', (): [string, string, string] => {
+      return { link: path.join(dir, 'blobs', 'sha256'), target: path.join(elsewhere, hex), cacheDir: dir }
+    } },
+    { name: 'the entry, to a valid file', make: (): Symlinked => {
       fs.mkdirSync(path.join(dir, 'blobs', 'sha256'), { recursive: true })
       plant(path.join(elsewhere, 'entry'))
       fs.symlinkSync(path.join(elsewhere, 'entry'), entry())
-      return [entry(), path.join(elsewhere, 'entry'), dir]
-    }],
-    ['the entry, dangling', (): [string, string, string] => {
+      return { link: entry(), target: path.join(elsewhere, 'entry'), cacheDir: dir }
+    } },
+    { name: 'the entry, dangling', make: (): Symlinked => {
       fs.mkdirSync(path.join(dir, 'blobs', 'sha256'), { recursive: true })
       fs.symlinkSync(path.join(elsewhere, 'entry'), entry())
-      return [entry(), path.join(elsewhere, 'entry'), dir]
-    }]
-  ])('refuses a symlink at %s: nothing written or read through it, the link left', (_name, make) => {
-    const [link, target, name] = make()
-    const c = new DigestCache(name)
+      return { link: entry(), target: path.join(elsewhere, 'entry'), cacheDir: dir }
+    } }
+  ])('refuses a symlink at $name: nothing written or read through it, the link left', ({ make }) => {
+    const { link, target, cacheDir } = make()
+    const c = new DigestCache(cacheDir)
     const before = snapshot(elsewhere)
     c.put(d, bytes)
     expect(snapshot(elsewhere)).toEqual(before)
@@ -288,9 +294,9 @@ posix('DigestCache in a hostile or shared directory', () => {
 
   // prettier-ignore
   test.each([
-    ['a FIFO', (p: string) => execFileSync('mkfifo', [p])],
-    ['a directory', (p: string) => fs.mkdirSync(p)]
-  ])('refuses %s at an entry path, promptly, and leaves it', (_name, make) => {
+    { name: 'a FIFO', make: (p: string) => execFileSync('mkfifo', [p]) },
+    { name: 'a directory', make: (p: string) => fs.mkdirSync(p) }
+  ])('refuses $name at an entry path, promptly, and leaves it', ({ make }) => {
     fs.mkdirSync(path.dirname(entry()), { recursive: true })
     make(entry())
     const kind = fs.lstatSync(entry()).mode & fs.constants.S_IFMT
@@ -307,11 +313,11 @@ posix('DigestCache in a hostile or shared directory', () => {
   // open (O_NOFOLLOW) and fstat of the descriptor must still refuse.
   // prettier-ignore
   test.each([
-    ['a symlink to a valid file', (p: string) => { plant(path.join(elsewhere, 'entry')); fs.symlinkSync(path.join(elsewhere, 'entry'), p) }],
+    { name: 'a symlink to a valid file', make: (p: string) => { plant(path.join(elsewhere, 'entry')); fs.symlinkSync(path.join(elsewhere, 'entry'), p) } },
     // held open read-write by the test, so even a blocking open returns
-    ['a FIFO', (p: string) => { execFileSync('mkfifo', [p]); held.push(fs.openSync(p, fs.constants.O_RDWR)) }],
-    ['a directory', (p: string) => fs.mkdirSync(p)]
-  ])('refuses %s swapped in after the name was checked', (_name, make) => {
+    { name: 'a FIFO', make: (p: string) => { execFileSync('mkfifo', [p]); held.push(fs.openSync(p, fs.constants.O_RDWR)) } },
+    { name: 'a directory', make: (p: string) => fs.mkdirSync(p) }
+  ])('refuses $name swapped in after the name was checked', ({ make }) => {
     fs.mkdirSync(path.dirname(entry()), { recursive: true })
     make(entry())
     const decoy = path.join(elsewhere, 'decoy')
@@ -349,10 +355,10 @@ posix('DigestCache in a hostile or shared directory', () => {
 
   // prettier-ignore
   test.each([
-    ['one byte over the limit', bytes.length - 1, undefined],
-    ['exactly the limit', bytes.length, bytes],
-    ['under the limit', bytes.length + 1, bytes]
-  ])('reads an entry %s only within it', (_name, maxBytes, expected) => {
+    { name: 'one byte over the limit', maxBytes: bytes.length - 1, expected: undefined },
+    { name: 'exactly the limit', maxBytes: bytes.length, expected: bytes },
+    { name: 'under the limit', maxBytes: bytes.length + 1, expected: bytes }
+  ])('reads an entry $name only within it', ({ maxBytes, expected }) => {
     cache.put(d, bytes)
     expect(cache.get(d, maxBytes)).toEqual(expected)
     expect(cache.stats).toEqual(

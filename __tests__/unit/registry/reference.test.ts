@@ -29,61 +29,69 @@ function parseError(input: string): ReferenceError {
 }
 
 describe('parseReference normalizes like the docker CLI', () => {
-  // [input, domain, path, tag, digest, canonical form]
+  interface Row {
+    input: string
+    domain: string
+    path: string
+    tag: string | undefined
+    digest: string | undefined
+    /** The canonical form. */
+    canonical: string
+  }
   // prettier-ignore
-  const rows: [string, string, string, string | undefined, string | undefined, string][] = [
-    ['nginx',                               'docker.io',             'library/nginx', undefined, undefined, 'docker.io/library/nginx'],
-    ['nginx:1.27',                          'docker.io',             'library/nginx', '1.27',    undefined, 'docker.io/library/nginx:1.27'],
-    ['library/nginx',                       'docker.io',             'library/nginx', undefined, undefined, 'docker.io/library/nginx'],
-    ['docker.io/nginx',                     'docker.io',             'library/nginx', undefined, undefined, 'docker.io/library/nginx'],
-    ['index.docker.io/nginx',               'docker.io',             'library/nginx', undefined, undefined, 'docker.io/library/nginx'],
-    ['index.docker.io/library/nginx:latest','docker.io',             'library/nginx', 'latest',  undefined, 'docker.io/library/nginx:latest'],
-    ['docker.io/library/nginx:1.27',        'docker.io',             'library/nginx', '1.27',    undefined, 'docker.io/library/nginx:1.27'],
-    ['foo/bar',                             'docker.io',             'foo/bar',       undefined, undefined, 'docker.io/foo/bar'],
-    ['foo/bar/baz:1',                       'docker.io',             'foo/bar/baz',   '1',       undefined, 'docker.io/foo/bar/baz:1'],
-    ['docker.io/foo/bar',                   'docker.io',             'foo/bar',       undefined, undefined, 'docker.io/foo/bar'],
-    ['ghcr.io/org/app',                     'ghcr.io',               'org/app',       undefined, undefined, 'ghcr.io/org/app'],
-    ['ghcr.io/app',                         'ghcr.io',               'app',           undefined, undefined, 'ghcr.io/app'],
-    ['registry.example.com:5000/team/app:v1','registry.example.com:5000','team/app',  'v1',      undefined, 'registry.example.com:5000/team/app:v1'],
-    ['localhost:5000/app',                  'localhost:5000',        'app',           undefined, undefined, 'localhost:5000/app'],
-    ['localhost/app',                       'localhost',             'app',           undefined, undefined, 'localhost/app'],
-    ['localhost/app:dev',                   'localhost',             'app',           'dev',     undefined, 'localhost/app:dev'],
-    ['127.0.0.1:5000/app',                  '127.0.0.1:5000',        'app',           undefined, undefined, '127.0.0.1:5000/app'],
-    ['[::1]:5000/app',                      '[::1]:5000',            'app',           undefined, undefined, '[::1]:5000/app'],
-    ['[::1]/app',                           '[::1]',                 'app',           undefined, undefined, '[::1]/app'],
-    ['myhost:5000/a/b/c@' + D,              'myhost:5000',           'a/b/c',         undefined, D,         'myhost:5000/a/b/c@' + D],
-    ['nginx@' + D,                          'docker.io',             'library/nginx', undefined, D,         'docker.io/library/nginx@' + D],
-    ['nginx:1.27@' + D,                     'docker.io',             'library/nginx', '1.27',    D,         'docker.io/library/nginx:1.27@' + D],
-    ['ghcr.io/org/app:v2@' + D512,          'ghcr.io',               'org/app',       'v2',      D512,      'ghcr.io/org/app:v2@' + D512],
-    ['MyRegistry/app',                      'MyRegistry',            'app',           undefined, undefined, 'MyRegistry/app'],
-    ['myregistry:5000/app',                 'myregistry:5000',       'app',           undefined, undefined, 'myregistry:5000/app'],
-    ['xn--bcher-kva.example/app',           'xn--bcher-kva.example', 'app',           undefined, undefined, 'xn--bcher-kva.example/app'],
+  const rows: Row[] = [
+    { input: 'nginx',                               domain: 'docker.io',             path: 'library/nginx', tag: undefined, digest: undefined, canonical: 'docker.io/library/nginx' },
+    { input: 'nginx:1.27',                          domain: 'docker.io',             path: 'library/nginx', tag: '1.27',    digest: undefined, canonical: 'docker.io/library/nginx:1.27' },
+    { input: 'library/nginx',                       domain: 'docker.io',             path: 'library/nginx', tag: undefined, digest: undefined, canonical: 'docker.io/library/nginx' },
+    { input: 'docker.io/nginx',                     domain: 'docker.io',             path: 'library/nginx', tag: undefined, digest: undefined, canonical: 'docker.io/library/nginx' },
+    { input: 'index.docker.io/nginx',               domain: 'docker.io',             path: 'library/nginx', tag: undefined, digest: undefined, canonical: 'docker.io/library/nginx' },
+    { input: 'index.docker.io/library/nginx:latest',domain: 'docker.io',             path: 'library/nginx', tag: 'latest',  digest: undefined, canonical: 'docker.io/library/nginx:latest' },
+    { input: 'docker.io/library/nginx:1.27',        domain: 'docker.io',             path: 'library/nginx', tag: '1.27',    digest: undefined, canonical: 'docker.io/library/nginx:1.27' },
+    { input: 'foo/bar',                             domain: 'docker.io',             path: 'foo/bar',       tag: undefined, digest: undefined, canonical: 'docker.io/foo/bar' },
+    { input: 'foo/bar/baz:1',                       domain: 'docker.io',             path: 'foo/bar/baz',   tag: '1',       digest: undefined, canonical: 'docker.io/foo/bar/baz:1' },
+    { input: 'docker.io/foo/bar',                   domain: 'docker.io',             path: 'foo/bar',       tag: undefined, digest: undefined, canonical: 'docker.io/foo/bar' },
+    { input: 'ghcr.io/org/app',                     domain: 'ghcr.io',               path: 'org/app',       tag: undefined, digest: undefined, canonical: 'ghcr.io/org/app' },
+    { input: 'ghcr.io/app',                         domain: 'ghcr.io',               path: 'app',           tag: undefined, digest: undefined, canonical: 'ghcr.io/app' },
+    { input: 'registry.example.com:5000/team/app:v1',domain: 'registry.example.com:5000',path: 'team/app',  tag: 'v1',      digest: undefined, canonical: 'registry.example.com:5000/team/app:v1' },
+    { input: 'localhost:5000/app',                  domain: 'localhost:5000',        path: 'app',           tag: undefined, digest: undefined, canonical: 'localhost:5000/app' },
+    { input: 'localhost/app',                       domain: 'localhost',             path: 'app',           tag: undefined, digest: undefined, canonical: 'localhost/app' },
+    { input: 'localhost/app:dev',                   domain: 'localhost',             path: 'app',           tag: 'dev',     digest: undefined, canonical: 'localhost/app:dev' },
+    { input: '127.0.0.1:5000/app',                  domain: '127.0.0.1:5000',        path: 'app',           tag: undefined, digest: undefined, canonical: '127.0.0.1:5000/app' },
+    { input: '[::1]:5000/app',                      domain: '[::1]:5000',            path: 'app',           tag: undefined, digest: undefined, canonical: '[::1]:5000/app' },
+    { input: '[::1]/app',                           domain: '[::1]',                 path: 'app',           tag: undefined, digest: undefined, canonical: '[::1]/app' },
+    { input: 'myhost:5000/a/b/c@' + D,              domain: 'myhost:5000',           path: 'a/b/c',         tag: undefined, digest: D,         canonical: 'myhost:5000/a/b/c@' + D },
+    { input: 'nginx@' + D,                          domain: 'docker.io',             path: 'library/nginx', tag: undefined, digest: D,         canonical: 'docker.io/library/nginx@' + D },
+    { input: 'nginx:1.27@' + D,                     domain: 'docker.io',             path: 'library/nginx', tag: '1.27',    digest: D,         canonical: 'docker.io/library/nginx:1.27@' + D },
+    { input: 'ghcr.io/org/app:v2@' + D512,          domain: 'ghcr.io',               path: 'org/app',       tag: 'v2',      digest: D512,      canonical: 'ghcr.io/org/app:v2@' + D512 },
+    { input: 'MyRegistry/app',                      domain: 'MyRegistry',            path: 'app',           tag: undefined, digest: undefined, canonical: 'MyRegistry/app' },
+    { input: 'myregistry:5000/app',                 domain: 'myregistry:5000',       path: 'app',           tag: undefined, digest: undefined, canonical: 'myregistry:5000/app' },
+    { input: 'xn--bcher-kva.example/app',           domain: 'xn--bcher-kva.example', path: 'app',           tag: undefined, digest: undefined, canonical: 'xn--bcher-kva.example/app' },
     // ports 1 to 65535
-    ['localhost:65535/app',                 'localhost:65535',       'app',           undefined, undefined, 'localhost:65535/app'],
-    ['registry.example.com:1/app',          'registry.example.com:1', 'app',          undefined, undefined, 'registry.example.com:1/app'],
+    { input: 'localhost:65535/app',                 domain: 'localhost:65535',       path: 'app',           tag: undefined, digest: undefined, canonical: 'localhost:65535/app' },
+    { input: 'registry.example.com:1/app',          domain: 'registry.example.com:1', path: 'app',          tag: undefined, digest: undefined, canonical: 'registry.example.com:1/app' },
     // a single component is always a Docker Hub name, even "localhost:5000"
-    ['localhost:5000',                      'docker.io',             'library/localhost', '5000', undefined, 'docker.io/library/localhost:5000'],
-    ['localhost',                           'docker.io',             'library/localhost', undefined, undefined, 'docker.io/library/localhost'],
-    ['example.com',                         'docker.io',             'library/example.com', undefined, undefined, 'docker.io/library/example.com'],
+    { input: 'localhost:5000',                      domain: 'docker.io',             path: 'library/localhost', tag: '5000', digest: undefined, canonical: 'docker.io/library/localhost:5000' },
+    { input: 'localhost',                           domain: 'docker.io',             path: 'library/localhost', tag: undefined, digest: undefined, canonical: 'docker.io/library/localhost' },
+    { input: 'example.com',                         domain: 'docker.io',             path: 'library/example.com', tag: undefined, digest: undefined, canonical: 'docker.io/library/example.com' },
     // path separators: ".", "_", "__", any run of "-"
-    ['a_b__c-d---e/f.g',                    'docker.io',             'a_b__c-d---e/f.g', undefined, undefined, 'docker.io/a_b__c-d---e/f.g'],
-    ['0/1',                                 'docker.io',             '0/1',           undefined, undefined, 'docker.io/0/1'],
+    { input: 'a_b__c-d---e/f.g',                    domain: 'docker.io',             path: 'a_b__c-d---e/f.g', tag: undefined, digest: undefined, canonical: 'docker.io/a_b__c-d---e/f.g' },
+    { input: '0/1',                                 domain: 'docker.io',             path: '0/1',           tag: undefined, digest: undefined, canonical: 'docker.io/0/1' },
     // tags: letters (any case), digits, "_", ".", "-"; first not "." or "-"
-    ['nginx:1.27.3-alpine3.20_slim',        'docker.io',             'library/nginx', '1.27.3-alpine3.20_slim', undefined, 'docker.io/library/nginx:1.27.3-alpine3.20_slim'],
-    ['nginx:_private',                      'docker.io',             'library/nginx', '_private', undefined, 'docker.io/library/nginx:_private'],
-    ['nginx:Latest',                        'docker.io',             'library/nginx', 'Latest',  undefined, 'docker.io/library/nginx:Latest'],
-    ['nginx:' + 'a'.repeat(128),            'docker.io',             'library/nginx', 'a'.repeat(128), undefined, 'docker.io/library/nginx:' + 'a'.repeat(128)],
+    { input: 'nginx:1.27.3-alpine3.20_slim',        domain: 'docker.io',             path: 'library/nginx', tag: '1.27.3-alpine3.20_slim', digest: undefined, canonical: 'docker.io/library/nginx:1.27.3-alpine3.20_slim' },
+    { input: 'nginx:_private',                      domain: 'docker.io',             path: 'library/nginx', tag: '_private', digest: undefined, canonical: 'docker.io/library/nginx:_private' },
+    { input: 'nginx:Latest',                        domain: 'docker.io',             path: 'library/nginx', tag: 'Latest',  digest: undefined, canonical: 'docker.io/library/nginx:Latest' },
+    { input: 'nginx:' + 'a'.repeat(128),            domain: 'docker.io',             path: 'library/nginx', tag: 'a'.repeat(128), digest: undefined, canonical: 'docker.io/library/nginx:' + 'a'.repeat(128) },
     // distribution/reference limits the path (after library/) to 255, the domain does not count
-    ['ghcr.io/' + 'a'.repeat(255),          'ghcr.io',               'a'.repeat(255), undefined, undefined, 'ghcr.io/' + 'a'.repeat(255)],
-    ['a'.repeat(247),                       'docker.io',             'library/' + 'a'.repeat(247), undefined, undefined, 'docker.io/library/' + 'a'.repeat(247)],
+    { input: 'ghcr.io/' + 'a'.repeat(255),          domain: 'ghcr.io',               path: 'a'.repeat(255), tag: undefined, digest: undefined, canonical: 'ghcr.io/' + 'a'.repeat(255) },
+    { input: 'a'.repeat(247),                       domain: 'docker.io',             path: 'library/' + 'a'.repeat(247), tag: undefined, digest: undefined, canonical: 'docker.io/library/' + 'a'.repeat(247) },
     // only a bare 64-hex string is refused (it could be an image ID)
-    [HEX64 + ':v1',                         'docker.io',             'library/' + HEX64, 'v1', undefined, 'docker.io/library/' + HEX64 + ':v1'],
-    ['ghcr.io/' + HEX64,                    'ghcr.io',               HEX64,           undefined, undefined, 'ghcr.io/' + HEX64]
+    { input: HEX64 + ':v1',                         domain: 'docker.io',             path: 'library/' + HEX64, tag: 'v1', digest: undefined, canonical: 'docker.io/library/' + HEX64 + ':v1' },
+    { input: 'ghcr.io/' + HEX64,                    domain: 'ghcr.io',               path: HEX64,           tag: undefined, digest: undefined, canonical: 'ghcr.io/' + HEX64 }
   ]
 
-  test.each(rows.map((r) => [title(r[0]), ...r] as const))(
-    '%s',
-    (_title, input, domain, path, tag, digest, canonical) => {
+  test.each(rows.map((row) => ({ ...row, title: title(row.input) })))(
+    '$title',
+    ({ input, domain, path, tag, digest, canonical }) => {
       const ref = parseReference(input)
       expect(ref.domain).toBe(domain)
       expect(ref.path).toBe(path)
@@ -97,60 +105,64 @@ describe('parseReference normalizes like the docker CLI', () => {
 })
 
 describe('parseReference rejects what docker rejects, naming the rule', () => {
-  // [input, what the message must mention]
+  interface Row {
+    input: string
+    /** What the message must mention. */
+    rule: RegExp
+  }
   // prettier-ignore
-  const rows: [string, RegExp][] = [
-    ['',                              /empty/],
-    [' ',                             /whitespace/],
-    ['nginx ',                        /whitespace/],
-    ['ngi nx',                        /whitespace/],
-    ['nginx\n',                       /whitespace/],
-    ['https://ghcr.io/x',             /URL scheme/],
-    ['http://localhost:5000/app',     /URL scheme/],
-    ['Nginx',                         /must be lowercase/],
-    ['nginx/Sub',                     /must be lowercase/],
-    ['ghcr.io/Org/App',               /must be lowercase/],
-    ['docker.io/Nginx:1',             /must be lowercase/],
-    ['nginx:',                        /tag/],
-    ['nginx:-bad',                    /tag/],
-    ['nginx:.bad',                    /tag/],
-    ['nginx:b@d',                     /digest/],
-    ['nginx:' + 'a'.repeat(129),      /tag/],
-    ['a..b',                          /path component/],
-    ['a/',                            /path component/],
-    ['/a',                            /path component/],
-    ['a//b',                          /path component/],
-    ['-a',                            /path component/],
-    ['a-',                            /path component/],
-    ['a___b',                         /path component/],
-    ['a.b_c/d',                       /registry host/],
-    ['ghcr.io/org/a+b',               /path component/],
-    ['nginx:a/b',                     /registry host/],
-    [':5000/app',                     /registry host/],
-    ['-bad.example.com/app',          /registry host/],
-    ['[zz]:5000/app',                 /registry host/],
-    ['localhost:65536/app',           /port 65536; a port is a number from 1 to 65535/],
-    ['registry.example.com:99999/app', /port 99999; a port is a number from 1 to 65535/],
-    ['localhost:0/app',               /port 0; a port is a number from 1 to 65535/],
-    ['[::1]:70000/app',               /port 70000; a port is a number from 1 to 65535/],
-    [HEX64,                           /64-character hex/],
-    ['a'.repeat(248),                 /255/],
-    ['ghcr.io/' + 'a'.repeat(256),    /255/],
-    ['ghcr.io/' + 'a/'.repeat(600) + 'a', /1024|255/],
-    ['@' + D,                         /empty/],
-    ['nginx@',                        /digest/],
-    ['nginx@sha256:abc',              /64/],
-    ['nginx@sha256:' + 'a'.repeat(63), /64/],
-    ['nginx@sha256:' + 'a'.repeat(65), /64/],
-    ['nginx@sha256:' + 'A'.repeat(64), /lowercase hex/],
-    ['nginx@sha512:' + 'a'.repeat(64), /128/],
-    ['nginx@md5:' + 'a'.repeat(32),   /not supported/],
-    ['nginx@' + D + '@' + D,          /digest/]
+  const rows: Row[] = [
+    { input: '',                              rule: /empty/ },
+    { input: ' ',                             rule: /whitespace/ },
+    { input: 'nginx ',                        rule: /whitespace/ },
+    { input: 'ngi nx',                        rule: /whitespace/ },
+    { input: 'nginx\n',                       rule: /whitespace/ },
+    { input: 'https://ghcr.io/x',             rule: /URL scheme/ },
+    { input: 'http://localhost:5000/app',     rule: /URL scheme/ },
+    { input: 'Nginx',                         rule: /must be lowercase/ },
+    { input: 'nginx/Sub',                     rule: /must be lowercase/ },
+    { input: 'ghcr.io/Org/App',               rule: /must be lowercase/ },
+    { input: 'docker.io/Nginx:1',             rule: /must be lowercase/ },
+    { input: 'nginx:',                        rule: /tag/ },
+    { input: 'nginx:-bad',                    rule: /tag/ },
+    { input: 'nginx:.bad',                    rule: /tag/ },
+    { input: 'nginx:b@d',                     rule: /digest/ },
+    { input: 'nginx:' + 'a'.repeat(129),      rule: /tag/ },
+    { input: 'a..b',                          rule: /path component/ },
+    { input: 'a/',                            rule: /path component/ },
+    { input: '/a',                            rule: /path component/ },
+    { input: 'a//b',                          rule: /path component/ },
+    { input: '-a',                            rule: /path component/ },
+    { input: 'a-',                            rule: /path component/ },
+    { input: 'a___b',                         rule: /path component/ },
+    { input: 'a.b_c/d',                       rule: /registry host/ },
+    { input: 'ghcr.io/org/a+b',               rule: /path component/ },
+    { input: 'nginx:a/b',                     rule: /registry host/ },
+    { input: ':5000/app',                     rule: /registry host/ },
+    { input: '-bad.example.com/app',          rule: /registry host/ },
+    { input: '[zz]:5000/app',                 rule: /registry host/ },
+    { input: 'localhost:65536/app',           rule: /port 65536; a port is a number from 1 to 65535/ },
+    { input: 'registry.example.com:99999/app', rule: /port 99999; a port is a number from 1 to 65535/ },
+    { input: 'localhost:0/app',               rule: /port 0; a port is a number from 1 to 65535/ },
+    { input: '[::1]:70000/app',               rule: /port 70000; a port is a number from 1 to 65535/ },
+    { input: HEX64,                           rule: /64-character hex/ },
+    { input: 'a'.repeat(248),                 rule: /255/ },
+    { input: 'ghcr.io/' + 'a'.repeat(256),    rule: /255/ },
+    { input: 'ghcr.io/' + 'a/'.repeat(600) + 'a', rule: /1024|255/ },
+    { input: '@' + D,                         rule: /empty/ },
+    { input: 'nginx@',                        rule: /digest/ },
+    { input: 'nginx@sha256:abc',              rule: /64/ },
+    { input: 'nginx@sha256:' + 'a'.repeat(63), rule: /64/ },
+    { input: 'nginx@sha256:' + 'a'.repeat(65), rule: /64/ },
+    { input: 'nginx@sha256:' + 'A'.repeat(64), rule: /lowercase hex/ },
+    { input: 'nginx@sha512:' + 'a'.repeat(64), rule: /128/ },
+    { input: 'nginx@md5:' + 'a'.repeat(32),   rule: /not supported/ },
+    { input: 'nginx@' + D + '@' + D,          rule: /digest/ }
   ]
 
-  test.each(rows.map((r) => [title(r[0]), ...r] as const))(
-    '%s',
-    (_title, input, rule) => {
+  test.each(rows.map((row) => ({ ...row, title: title(row.input) })))(
+    '$title',
+    ({ input, rule }) => {
       const error = parseError(input)
       expect(error.name).toBe('ReferenceError')
       expect(error.message).toMatch(rule)
@@ -166,29 +178,32 @@ describe('parseDigest', () => {
     D512,
     'sha256:' + 'f'.repeat(64)
   ]
-  test.each(valid.map((d) => [title(d), d]))('accepts %s', (_t, digest) => {
-    expect(parseDigest(digest)).toBe(digest)
-  })
+  test.each(valid.map((digest) => ({ digest, title: title(digest) })))(
+    'accepts $title',
+    ({ digest }) => {
+      expect(parseDigest(digest)).toBe(digest)
+    }
+  )
 
   // prettier-ignore
-  const invalid: [string, RegExp][] = [
-    ['',                              /not valid/],
-    ['sha256',                        /not valid/],
-    ['sha256:',                       /not valid/],
-    [':' + 'a'.repeat(64),            /not valid/],
-    ['SHA256:' + 'a'.repeat(64),      /not valid/],
-    ['sha256:' + 'a'.repeat(63),      /64/],
-    ['sha256:' + 'a'.repeat(128),     /64/],
-    ['sha256:' + 'A'.repeat(64),      /lowercase hex/],
-    ['sha256:' + 'g'.repeat(64),      /lowercase hex/],
-    ['sha512:' + 'a'.repeat(127),     /128/],
-    ['md5:' + 'a'.repeat(32),         /algorithm "md5" is not supported/],
-    ['sha384:' + 'a'.repeat(96),      /not supported/],
-    ['sha256:' + 'a'.repeat(64) + ' ', /not valid/]
+  const invalid: { digest: string; rule: RegExp }[] = [
+    { digest: '',                              rule: /not valid/ },
+    { digest: 'sha256',                        rule: /not valid/ },
+    { digest: 'sha256:',                       rule: /not valid/ },
+    { digest: ':' + 'a'.repeat(64),            rule: /not valid/ },
+    { digest: 'SHA256:' + 'a'.repeat(64),      rule: /not valid/ },
+    { digest: 'sha256:' + 'a'.repeat(63),      rule: /64/ },
+    { digest: 'sha256:' + 'a'.repeat(128),     rule: /64/ },
+    { digest: 'sha256:' + 'A'.repeat(64),      rule: /lowercase hex/ },
+    { digest: 'sha256:' + 'g'.repeat(64),      rule: /lowercase hex/ },
+    { digest: 'sha512:' + 'a'.repeat(127),     rule: /128/ },
+    { digest: 'md5:' + 'a'.repeat(32),         rule: /algorithm "md5" is not supported/ },
+    { digest: 'sha384:' + 'a'.repeat(96),      rule: /not supported/ },
+    { digest: 'sha256:' + 'a'.repeat(64) + ' ', rule: /not valid/ }
   ]
-  test.each(invalid.map((r) => [title(r[0]), ...r] as const))(
-    'rejects %s',
-    (_t, digest, rule) => {
+  test.each(invalid.map((row) => ({ ...row, title: title(row.digest) })))(
+    'rejects $title',
+    ({ digest, rule }) => {
       expect(() => parseDigest(digest)).toThrow(ReferenceError)
       expect(() => parseDigest(digest)).toThrow(rule)
     }
@@ -197,32 +212,38 @@ describe('parseDigest', () => {
 
 describe('manifestReference', () => {
   // prettier-ignore
-  const rows: [string, string][] = [
-    ['nginx',                   'latest'],
-    ['nginx:1.27',              '1.27'],
-    ['nginx@' + D,              D],
-    ['nginx:1.27@' + D,         D]
+  const rows: { input: string; expected: string }[] = [
+    { input: 'nginx',                   expected: 'latest' },
+    { input: 'nginx:1.27',              expected: '1.27' },
+    { input: 'nginx@' + D,              expected: D },
+    { input: 'nginx:1.27@' + D,         expected: D }
   ]
-  test.each(rows)('%s → %s', (input, expected) => {
+  test.each(rows)('$input → $expected', ({ input, expected }) => {
     expect(manifestReference(parseReference(input))).toBe(expected)
   })
 })
 
 describe('apiHost and isDockerHub', () => {
-  // [domain, API host, is Docker Hub]
+  interface Row {
+    domain: string
+    /** The API host. */
+    host: string
+    /** Whether it is Docker Hub. */
+    hub: boolean
+  }
   // prettier-ignore
-  const rows: [string, string, boolean][] = [
-    ['docker.io',              'registry-1.docker.io',  true],
-    ['registry-1.docker.io',   'registry-1.docker.io',  true],
-    ['index.docker.io',        'index.docker.io',       true],
-    ['ghcr.io',                'ghcr.io',               false],
-    ['localhost:5000',         'localhost:5000',        false],
-    ['[::1]:5000',             '[::1]:5000',            false],
-    ['mirror.gcr.io',          'mirror.gcr.io',         false],
-    ['docker.io.example.com',  'docker.io.example.com', false],
-    ['hub.docker.com',         'hub.docker.com',        false]
+  const rows: Row[] = [
+    { domain: 'docker.io',              host: 'registry-1.docker.io',  hub: true },
+    { domain: 'registry-1.docker.io',   host: 'registry-1.docker.io',  hub: true },
+    { domain: 'index.docker.io',        host: 'index.docker.io',       hub: true },
+    { domain: 'ghcr.io',                host: 'ghcr.io',               hub: false },
+    { domain: 'localhost:5000',         host: 'localhost:5000',        hub: false },
+    { domain: '[::1]:5000',             host: '[::1]:5000',            hub: false },
+    { domain: 'mirror.gcr.io',          host: 'mirror.gcr.io',         hub: false },
+    { domain: 'docker.io.example.com',  host: 'docker.io.example.com', hub: false },
+    { domain: 'hub.docker.com',         host: 'hub.docker.com',        hub: false }
   ]
-  test.each(rows)('%s → %s (hub: %s)', (domain, host, hub) => {
+  test.each(rows)('$domain → $host (hub: $hub)', ({ domain, host, hub }) => {
     expect(apiHost(domain)).toBe(host)
     expect(isDockerHub(domain)).toBe(hub)
   })
@@ -236,28 +257,28 @@ describe('apiHost and isDockerHub', () => {
 
 describe('isLoopbackHost', () => {
   // prettier-ignore
-  const rows: [string, boolean][] = [
-    ['localhost',             true],
-    ['localhost:5000',        true],
-    ['LOCALHOST:5000',        true],
-    ['127.0.0.1',             true],
-    ['127.0.0.1:5000',        true],
-    ['127.1.2.3',             true],
-    ['[::1]',                 true],
-    ['[::1]:5000',            true],
-    ['foo.localhost',         true],
-    ['foo.localhost:8080',    true],
-    ['localhost.example.com', false],
-    ['mylocalhost',           false],
-    ['128.0.0.1',             false],
-    ['10.0.0.1:5000',         false],
-    ['127.0.0.1.nip.io',      false],
-    ['example.local',         false],
-    ['[::2]:5000',            false],
-    ['ghcr.io',               false],
-    ['docker.io',             false]
+  const rows: { domain: string; expected: boolean }[] = [
+    { domain: 'localhost',             expected: true },
+    { domain: 'localhost:5000',        expected: true },
+    { domain: 'LOCALHOST:5000',        expected: true },
+    { domain: '127.0.0.1',             expected: true },
+    { domain: '127.0.0.1:5000',        expected: true },
+    { domain: '127.1.2.3',             expected: true },
+    { domain: '[::1]',                 expected: true },
+    { domain: '[::1]:5000',            expected: true },
+    { domain: 'foo.localhost',         expected: true },
+    { domain: 'foo.localhost:8080',    expected: true },
+    { domain: 'localhost.example.com', expected: false },
+    { domain: 'mylocalhost',           expected: false },
+    { domain: '128.0.0.1',             expected: false },
+    { domain: '10.0.0.1:5000',         expected: false },
+    { domain: '127.0.0.1.nip.io',      expected: false },
+    { domain: 'example.local',         expected: false },
+    { domain: '[::2]:5000',            expected: false },
+    { domain: 'ghcr.io',               expected: false },
+    { domain: 'docker.io',             expected: false }
   ]
-  test.each(rows)('%s → %s', (domain, expected) => {
+  test.each(rows)('$domain → $expected', ({ domain, expected }) => {
     expect(isLoopbackHost(domain)).toBe(expected)
   })
 })

@@ -26,88 +26,95 @@ import {
 } from '../../../src/registry/url-policy.js'
 
 describe('classifyHost', () => {
-  // name, host as written in a URL, the hostname the WHATWG parser makes of
-  // it (what the code sees), its class
+  interface Spelling {
+    name: string
+    /** The host as written in a URL. */
+    written: string
+    /** The hostname the WHATWG parser makes of it (what the code sees). */
+    seen: string
+    /** Its class. */
+    expected: AddressClass
+  }
   // prettier-ignore
-  const spellings: [string, string, string, AddressClass][] = [
+  const spellings: Spelling[] = [
     // 169.254.169.254 (AWS, GCP, Azure... metadata) in every IPv4 spelling
-    ['metadata IPv4, dotted',                '169.254.169.254',                 '169.254.169.254',          'metadata'],
-    ['metadata IPv4, one decimal number',    '2852039166',                      '169.254.169.254',          'metadata'],
-    ['metadata IPv4, one hex number',        '0xa9fea9fe',                      '169.254.169.254',          'metadata'],
-    ['metadata IPv4, hex upper case',        '0XA9FEA9FE',                      '169.254.169.254',          'metadata'],
-    ['metadata IPv4, dotted hex',            '0xa9.0xfe.0xa9.0xfe',             '169.254.169.254',          'metadata'],
-    ['metadata IPv4, dotted octal',          '0251.0376.0251.0376',             '169.254.169.254',          'metadata'],
-    ['metadata IPv4, short form a.b.c',      '169.254.43518',                   '169.254.169.254',          'metadata'],
-    ['metadata IPv4, short form a.b',        '169.16689662',                    '169.254.169.254',          'metadata'],
-    ['metadata IPv4, trailing dot',          '169.254.169.254.',                '169.254.169.254',          'metadata'],
-    ['other IPv4 link-local',                '169.254.1.2',                     '169.254.1.2',              'link-local'],
-    ['other IPv4 link-local, decimal',       '2851995906',                      '169.254.1.2',              'link-local'],
+    { name: 'metadata IPv4, dotted',                written: '169.254.169.254',                 seen: '169.254.169.254',          expected: 'metadata' },
+    { name: 'metadata IPv4, one decimal number',    written: '2852039166',                      seen: '169.254.169.254',          expected: 'metadata' },
+    { name: 'metadata IPv4, one hex number',        written: '0xa9fea9fe',                      seen: '169.254.169.254',          expected: 'metadata' },
+    { name: 'metadata IPv4, hex upper case',        written: '0XA9FEA9FE',                      seen: '169.254.169.254',          expected: 'metadata' },
+    { name: 'metadata IPv4, dotted hex',            written: '0xa9.0xfe.0xa9.0xfe',             seen: '169.254.169.254',          expected: 'metadata' },
+    { name: 'metadata IPv4, dotted octal',          written: '0251.0376.0251.0376',             seen: '169.254.169.254',          expected: 'metadata' },
+    { name: 'metadata IPv4, short form a.b.c',      written: '169.254.43518',                   seen: '169.254.169.254',          expected: 'metadata' },
+    { name: 'metadata IPv4, short form a.b',        written: '169.16689662',                    seen: '169.254.169.254',          expected: 'metadata' },
+    { name: 'metadata IPv4, trailing dot',          written: '169.254.169.254.',                seen: '169.254.169.254',          expected: 'metadata' },
+    { name: 'other IPv4 link-local',                written: '169.254.1.2',                     seen: '169.254.1.2',              expected: 'link-local' },
+    { name: 'other IPv4 link-local, decimal',       written: '2851995906',                      seen: '169.254.1.2',              expected: 'link-local' },
     // the same address inside IPv6
-    ['IPv4-mapped IPv6, dotted tail',        '[::ffff:169.254.169.254]',        '[::ffff:a9fe:a9fe]',       'metadata'],
-    ['IPv4-mapped IPv6, hex tail',           '[::ffff:a9fe:a9fe]',              '[::ffff:a9fe:a9fe]',       'metadata'],
-    ['IPv4-mapped IPv6, written out',        '[0:0:0:0:0:ffff:a9fe:a9fe]',      '[::ffff:a9fe:a9fe]',       'metadata'],
-    ['IPv4-translated IPv6',                 '[::ffff:0:a9fe:a9fe]',            '[::ffff:0:a9fe:a9fe]',     'metadata'],
-    ['IPv4-compatible IPv6',                 '[::a9fe:a9fe]',                   '[::a9fe:a9fe]',            'metadata'],
-    ['IPv4-compatible IPv6, dotted tail',    '[::169.254.169.254]',             '[::a9fe:a9fe]',            'metadata'],
-    ['NAT64 (64:ff9b::/96)',                 '[64:ff9b::a9fe:a9fe]',            '[64:ff9b::a9fe:a9fe]',     'metadata'],
-    ['NAT64, dotted tail',                   '[64:ff9b::169.254.169.254]',      '[64:ff9b::a9fe:a9fe]',     'metadata'],
-    ['6to4 (2002:a9fe:a9fe::/48)',           '[2002:a9fe:a9fe::1]',             '[2002:a9fe:a9fe::1]',      'metadata'],
-    ['6to4 of another link-local address',   '[2002:a9fe:0102::1]',             '[2002:a9fe:102::1]',       'link-local'],
-    ['IPv6 link-local',                      '[fe80::1]',                       '[fe80::1]',                'link-local'],
-    ['IPv6 link-local, upper case',          '[FE80::1]',                       '[fe80::1]',                'link-local'],
-    ['IPv6 link-local, top of fe80::/10',    '[febf::1]',                       '[febf::1]',                'link-local'],
-    ['IPv6 link-local holding 169.254.169.254', '[fe80::a9fe:a9fe]',            '[fe80::a9fe:a9fe]',        'link-local'],
-    ['AWS IPv6 metadata (fd00:ec2::254)',    '[fd00:ec2::254]',                 '[fd00:ec2::254]',          'metadata'],
-    ['AWS IPv6 metadata, written out',       '[fd00:0ec2:0:0:0:0:0:0254]',      '[fd00:ec2::254]',          'metadata'],
-    ['Alibaba metadata (100.100.100.200)',   '100.100.100.200',                 '100.100.100.200',          'metadata'],
-    ['metadata.google.internal',             'metadata.google.internal',        'metadata.google.internal', 'metadata'],
-    ['METADATA.GOOGLE.INTERNAL. (case, dot)', 'METADATA.GOOGLE.INTERNAL.',      'metadata.google.internal.', 'metadata'],
-    ['metadata (GCE short name)',            'metadata',                        'metadata',                 'metadata'],
-    ['metadata.goog',                        'metadata.goog',                   'metadata.goog',            'metadata'],
-    ['instance-data (EC2 short name)',       'instance-data',                   'instance-data',            'metadata'],
-    ['instance-data.ec2.internal',           'instance-data.ec2.internal',      'instance-data.ec2.internal', 'metadata'],
+    { name: 'IPv4-mapped IPv6, dotted tail',        written: '[::ffff:169.254.169.254]',        seen: '[::ffff:a9fe:a9fe]',       expected: 'metadata' },
+    { name: 'IPv4-mapped IPv6, hex tail',           written: '[::ffff:a9fe:a9fe]',              seen: '[::ffff:a9fe:a9fe]',       expected: 'metadata' },
+    { name: 'IPv4-mapped IPv6, written out',        written: '[0:0:0:0:0:ffff:a9fe:a9fe]',      seen: '[::ffff:a9fe:a9fe]',       expected: 'metadata' },
+    { name: 'IPv4-translated IPv6',                 written: '[::ffff:0:a9fe:a9fe]',            seen: '[::ffff:0:a9fe:a9fe]',     expected: 'metadata' },
+    { name: 'IPv4-compatible IPv6',                 written: '[::a9fe:a9fe]',                   seen: '[::a9fe:a9fe]',            expected: 'metadata' },
+    { name: 'IPv4-compatible IPv6, dotted tail',    written: '[::169.254.169.254]',             seen: '[::a9fe:a9fe]',            expected: 'metadata' },
+    { name: 'NAT64 (64:ff9b::/96)',                 written: '[64:ff9b::a9fe:a9fe]',            seen: '[64:ff9b::a9fe:a9fe]',     expected: 'metadata' },
+    { name: 'NAT64, dotted tail',                   written: '[64:ff9b::169.254.169.254]',      seen: '[64:ff9b::a9fe:a9fe]',     expected: 'metadata' },
+    { name: '6to4 (2002:a9fe:a9fe::/48)',           written: '[2002:a9fe:a9fe::1]',             seen: '[2002:a9fe:a9fe::1]',      expected: 'metadata' },
+    { name: '6to4 of another link-local address',   written: '[2002:a9fe:0102::1]',             seen: '[2002:a9fe:102::1]',       expected: 'link-local' },
+    { name: 'IPv6 link-local',                      written: '[fe80::1]',                       seen: '[fe80::1]',                expected: 'link-local' },
+    { name: 'IPv6 link-local, upper case',          written: '[FE80::1]',                       seen: '[fe80::1]',                expected: 'link-local' },
+    { name: 'IPv6 link-local, top of fe80::/10',    written: '[febf::1]',                       seen: '[febf::1]',                expected: 'link-local' },
+    { name: 'IPv6 link-local holding 169.254.169.254', written: '[fe80::a9fe:a9fe]',            seen: '[fe80::a9fe:a9fe]',        expected: 'link-local' },
+    { name: 'AWS IPv6 metadata (fd00:ec2::254)',    written: '[fd00:ec2::254]',                 seen: '[fd00:ec2::254]',          expected: 'metadata' },
+    { name: 'AWS IPv6 metadata, written out',       written: '[fd00:0ec2:0:0:0:0:0:0254]',      seen: '[fd00:ec2::254]',          expected: 'metadata' },
+    { name: 'Alibaba metadata (100.100.100.200)',   written: '100.100.100.200',                 seen: '100.100.100.200',          expected: 'metadata' },
+    { name: 'metadata.google.internal',             written: 'metadata.google.internal',        seen: 'metadata.google.internal', expected: 'metadata' },
+    { name: 'METADATA.GOOGLE.INTERNAL. (case, dot)', written: 'METADATA.GOOGLE.INTERNAL.',      seen: 'metadata.google.internal.', expected: 'metadata' },
+    { name: 'metadata (GCE short name)',            written: 'metadata',                        seen: 'metadata',                 expected: 'metadata' },
+    { name: 'metadata.goog',                        written: 'metadata.goog',                   seen: 'metadata.goog',            expected: 'metadata' },
+    { name: 'instance-data (EC2 short name)',       written: 'instance-data',                   seen: 'instance-data',            expected: 'metadata' },
+    { name: 'instance-data.ec2.internal',           written: 'instance-data.ec2.internal',      seen: 'instance-data.ec2.internal', expected: 'metadata' },
     // unspecified
-    ['0.0.0.0',                              '0.0.0.0',                         '0.0.0.0',                  'unspecified'],
-    ['0 (one number)',                       '0',                               '0.0.0.0',                  'unspecified'],
-    ['0.1.2.3 (this network)',               '0.1.2.3',                         '0.1.2.3',                  'unspecified'],
-    ['[::]',                                 '[::]',                            '[::]',                     'unspecified'],
-    ['[::ffff:0.0.0.0]',                     '[::ffff:0.0.0.0]',                '[::ffff:0:0]',             'unspecified'],
+    { name: '0.0.0.0',                              written: '0.0.0.0',                         seen: '0.0.0.0',                  expected: 'unspecified' },
+    { name: '0 (one number)',                       written: '0',                               seen: '0.0.0.0',                  expected: 'unspecified' },
+    { name: '0.1.2.3 (this network)',               written: '0.1.2.3',                         seen: '0.1.2.3',                  expected: 'unspecified' },
+    { name: '[::]',                                 written: '[::]',                            seen: '[::]',                     expected: 'unspecified' },
+    { name: '[::ffff:0.0.0.0]',                     written: '[::ffff:0.0.0.0]',                seen: '[::ffff:0:0]',             expected: 'unspecified' },
     // loopback
-    ['127.0.0.1',                            '127.0.0.1',                       '127.0.0.1',                'loopback'],
-    ['127.1.2.3',                            '127.1.2.3',                       '127.1.2.3',                'loopback'],
-    ['127.1 (short form)',                   '127.1',                           '127.0.0.1',                'loopback'],
-    ['2130706433 (127.0.0.1 as a number)',   '2130706433',                      '127.0.0.1',                'loopback'],
-    ['[::1]',                                '[::1]',                           '[::1]',                    'loopback'],
-    ['[::ffff:127.0.0.1]',                   '[::ffff:127.0.0.1]',              '[::ffff:7f00:1]',          'loopback'],
-    ['localhost',                            'localhost',                       'localhost',                'loopback'],
-    ['LOCALHOST.',                           'LOCALHOST.',                      'localhost.',               'loopback'],
-    ['a.localhost',                          'a.localhost',                     'a.localhost',              'loopback'],
+    { name: '127.0.0.1',                            written: '127.0.0.1',                       seen: '127.0.0.1',                expected: 'loopback' },
+    { name: '127.1.2.3',                            written: '127.1.2.3',                       seen: '127.1.2.3',                expected: 'loopback' },
+    { name: '127.1 (short form)',                   written: '127.1',                           seen: '127.0.0.1',                expected: 'loopback' },
+    { name: '2130706433 (127.0.0.1 as a number)',   written: '2130706433',                      seen: '127.0.0.1',                expected: 'loopback' },
+    { name: '[::1]',                                written: '[::1]',                           seen: '[::1]',                    expected: 'loopback' },
+    { name: '[::ffff:127.0.0.1]',                   written: '[::ffff:127.0.0.1]',              seen: '[::ffff:7f00:1]',          expected: 'loopback' },
+    { name: 'localhost',                            written: 'localhost',                       seen: 'localhost',                expected: 'loopback' },
+    { name: 'LOCALHOST.',                           written: 'LOCALHOST.',                      seen: 'localhost.',               expected: 'loopback' },
+    { name: 'a.localhost',                          written: 'a.localhost',                     seen: 'a.localhost',              expected: 'loopback' },
     // private
-    ['10.x',                                 '10.1.2.3',                        '10.1.2.3',                 'private'],
-    ['172.16.x (first of 172.16/12)',        '172.16.0.1',                      '172.16.0.1',               'private'],
-    ['172.31.x (last of 172.16/12)',         '172.31.255.254',                  '172.31.255.254',           'private'],
-    ['192.168.x',                            '192.168.1.1',                     '192.168.1.1',              'private'],
-    ['100.64.x (carrier-grade NAT)',         '100.64.0.1',                      '100.64.0.1',               'private'],
-    ['100.127.x (carrier-grade NAT)',        '100.127.255.1',                   '100.127.255.1',            'private'],
-    ['[fc00::1] (unique local)',             '[fc00::1]',                       '[fc00::1]',                'private'],
-    ['[fd12::1] (unique local)',             '[fd12::1]',                       '[fd12::1]',                'private'],
-    ['[::ffff:10.0.0.1]',                    '[::ffff:10.0.0.1]',               '[::ffff:a00:1]',           'private'],
+    { name: '10.x',                                 written: '10.1.2.3',                        seen: '10.1.2.3',                 expected: 'private' },
+    { name: '172.16.x (first of 172.16/12)',        written: '172.16.0.1',                      seen: '172.16.0.1',               expected: 'private' },
+    { name: '172.31.x (last of 172.16/12)',         written: '172.31.255.254',                  seen: '172.31.255.254',           expected: 'private' },
+    { name: '192.168.x',                            written: '192.168.1.1',                     seen: '192.168.1.1',              expected: 'private' },
+    { name: '100.64.x (carrier-grade NAT)',         written: '100.64.0.1',                      seen: '100.64.0.1',               expected: 'private' },
+    { name: '100.127.x (carrier-grade NAT)',        written: '100.127.255.1',                   seen: '100.127.255.1',            expected: 'private' },
+    { name: '[fc00::1] (unique local)',             written: '[fc00::1]',                       seen: '[fc00::1]',                expected: 'private' },
+    { name: '[fd12::1] (unique local)',             written: '[fd12::1]',                       seen: '[fd12::1]',                expected: 'private' },
+    { name: '[::ffff:10.0.0.1]',                    written: '[::ffff:10.0.0.1]',               seen: '[::ffff:a00:1]',           expected: 'private' },
     // public
-    ['8.8.8.8',                              '8.8.8.8',                         '8.8.8.8',                  'public'],
-    ['172.32.0.1 (just past 172.16/12)',     '172.32.0.1',                      '172.32.0.1',               'public'],
-    ['172.15.255.255 (just before)',         '172.15.255.255',                  '172.15.255.255',           'public'],
-    ['100.128.0.1 (just past 100.64/10)',    '100.128.0.1',                     '100.128.0.1',              'public'],
-    ['169.253.255.255 (just before 169.254)', '169.253.255.255',                '169.253.255.255',          'public'],
-    ['[2001:db8::1]',                        '[2001:db8::1]',                   '[2001:db8::1]',            'public'],
-    ['[fec0::1] (not fe80::/10)',            '[fec0::1]',                       '[fec0::1]',                'public'],
-    ['[2002:808:808::1] (6to4 of 8.8.8.8)',  '[2002:808:808::1]',               '[2002:808:808::1]',        'public'],
-    ['ghcr.io',                              'ghcr.io',                         'ghcr.io',                  'public'],
-    ['registry-1.docker.io',                 'registry-1.docker.io',            'registry-1.docker.io',     'public'],
-    ['metadata.google.internal.evil.com',    'metadata.google.internal.evil.com', 'metadata.google.internal.evil.com', 'public'],
-    ['localhost.evil.com',                   'localhost.evil.com',              'localhost.evil.com',       'public']
+    { name: '8.8.8.8',                              written: '8.8.8.8',                         seen: '8.8.8.8',                  expected: 'public' },
+    { name: '172.32.0.1 (just past 172.16/12)',     written: '172.32.0.1',                      seen: '172.32.0.1',               expected: 'public' },
+    { name: '172.15.255.255 (just before)',         written: '172.15.255.255',                  seen: '172.15.255.255',           expected: 'public' },
+    { name: '100.128.0.1 (just past 100.64/10)',    written: '100.128.0.1',                     seen: '100.128.0.1',              expected: 'public' },
+    { name: '169.253.255.255 (just before 169.254)', written: '169.253.255.255',                seen: '169.253.255.255',          expected: 'public' },
+    { name: '[2001:db8::1]',                        written: '[2001:db8::1]',                   seen: '[2001:db8::1]',            expected: 'public' },
+    { name: '[fec0::1] (site-local, not fe80::/10)', written: '[fec0::1]',                       seen: '[fec0::1]',                expected: 'private' },
+    { name: '[2002:808:808::1] (6to4 of 8.8.8.8)',  written: '[2002:808:808::1]',               seen: '[2002:808:808::1]',        expected: 'public' },
+    { name: 'ghcr.io',                              written: 'ghcr.io',                         seen: 'ghcr.io',                  expected: 'public' },
+    { name: 'registry-1.docker.io',                 written: 'registry-1.docker.io',            seen: 'registry-1.docker.io',     expected: 'public' },
+    { name: 'metadata.google.internal.evil.com',    written: 'metadata.google.internal.evil.com', seen: 'metadata.google.internal.evil.com', expected: 'public' },
+    { name: 'localhost.evil.com',                   written: 'localhost.evil.com',              seen: 'localhost.evil.com',       expected: 'public' }
   ]
 
-  test.each(spellings)('%s', (_name, written, seen, expected) => {
+  test.each(spellings)('$name', ({ written, seen, expected }) => {
     const { hostname } = new URL(`http://${written}/`)
     expect(hostname).toBe(seen)
     expect(classifyHost(hostname)).toBe(expected)
@@ -122,27 +129,27 @@ describe('classifyHost', () => {
 
   // What dns.lookup hands the guarded lookup: no brackets, IPv4 tails dotted.
   // prettier-ignore
-  const resolved: [string, AddressClass][] = [
-    ['169.254.169.254',          'metadata'],
-    ['169.254.0.1',              'link-local'],
-    ['::ffff:169.254.169.254',   'metadata'],
-    ['::ffff:a9fe:a9fe',         'metadata'],
-    ['64:ff9b::169.254.169.254', 'metadata'],
-    ['fe80::1',                  'link-local'],
-    ['FE80::A9FE:A9FE',          'link-local'],
-    ['fd00:ec2::254',            'metadata'],
-    ['0.0.0.0',                  'unspecified'],
-    ['::',                       'unspecified'],
-    ['127.0.0.1',                'loopback'],
-    ['::1',                      'loopback'],
-    ['::ffff:127.0.0.1',         'loopback'],
-    ['10.0.0.1',                 'private'],
-    ['fd12::1',                  'private'],
-    ['8.8.8.8',                  'public'],
-    ['2606:4700::1111',          'public']
+  const resolved: { address: string; expected: AddressClass }[] = [
+    { address: '169.254.169.254',          expected: 'metadata' },
+    { address: '169.254.0.1',              expected: 'link-local' },
+    { address: '::ffff:169.254.169.254',   expected: 'metadata' },
+    { address: '::ffff:a9fe:a9fe',         expected: 'metadata' },
+    { address: '64:ff9b::169.254.169.254', expected: 'metadata' },
+    { address: 'fe80::1',                  expected: 'link-local' },
+    { address: 'FE80::A9FE:A9FE',          expected: 'link-local' },
+    { address: 'fd00:ec2::254',            expected: 'metadata' },
+    { address: '0.0.0.0',                  expected: 'unspecified' },
+    { address: '::',                       expected: 'unspecified' },
+    { address: '127.0.0.1',                expected: 'loopback' },
+    { address: '::1',                      expected: 'loopback' },
+    { address: '::ffff:127.0.0.1',         expected: 'loopback' },
+    { address: '10.0.0.1',                 expected: 'private' },
+    { address: 'fd12::1',                  expected: 'private' },
+    { address: '8.8.8.8',                  expected: 'public' },
+    { address: '2606:4700::1111',          expected: 'public' }
   ]
 
-  test.each(resolved)('resolver output %s', (address, expected) => {
+  test.each(resolved)('resolver output $address', ({ address, expected }) => {
     expect(classifyHost(address)).toBe(expected)
   })
 })
@@ -163,112 +170,122 @@ describe('UrlPolicy.check', () => {
     registries?: [string, boolean][]
   }
 
-  // name, url, from (the previous hop), policy, undefined if allowed or the reason
+  interface Row {
+    name: string
+    /** The URL checked. */
+    target: string
+    /** The previous hop. */
+    from: string | undefined
+    /** The policy. */
+    setup: Setup
+    /** Undefined if allowed, or the reason it is refused. */
+    reason: string | undefined
+  }
   // prettier-ignore
-  const rows: [string, string, string | undefined, Setup, string | undefined][] = [
+  const rows: Row[] = [
     // https anywhere public
-    ['https to a public registry',                 'https://ghcr.io/v2/',                    undefined,                   {}, undefined],
-    ['https from one public host to another',      'https://registry-1.docker.io/v2/x',      'https://ghcr.io/v2/',       {}, undefined],
-    ['https to a CDN with a query',                'https://cdn.example.com/b?X-Amz-Signature=1', 'https://ghcr.io/v2/',  {}, undefined],
+    { name: 'https to a public registry',                 target: 'https://ghcr.io/v2/',                    from: undefined,                   setup: {}, reason: undefined },
+    { name: 'https from one public host to another',      target: 'https://registry-1.docker.io/v2/x',      from: 'https://ghcr.io/v2/',       setup: {}, reason: undefined },
+    { name: 'https to a CDN with a query',                target: 'https://cdn.example.com/b?X-Amz-Signature=1', from: 'https://ghcr.io/v2/',  setup: {}, reason: undefined },
     // other schemes
-    ['ftp',                                        'ftp://ghcr.io/blob',                     undefined,                   {}, SCHEME],
-    ['ftp from https',                             'ftp://ghcr.io/blob',                     'https://ghcr.io/v2/',       {}, SCHEME],
-    ['file',                                       'file:///etc/passwd',                     'https://ghcr.io/v2/',       {}, SCHEME],
-    ['javascript',                                 'javascript:alert(1)',                    'https://ghcr.io/v2/',       {}, SCHEME],
-    ['data',                                       'data:text/plain,hello',                  'https://ghcr.io/v2/',       {}, SCHEME],
-    ['ws',                                         'ws://127.0.0.1:5000/',                   undefined,                   {}, SCHEME],
+    { name: 'ftp',                                        target: 'ftp://ghcr.io/blob',                     from: undefined,                   setup: {}, reason: SCHEME },
+    { name: 'ftp from https',                             target: 'ftp://ghcr.io/blob',                     from: 'https://ghcr.io/v2/',       setup: {}, reason: SCHEME },
+    { name: 'file',                                       target: 'file:///etc/passwd',                     from: 'https://ghcr.io/v2/',       setup: {}, reason: SCHEME },
+    { name: 'javascript',                                 target: 'javascript:alert(1)',                    from: 'https://ghcr.io/v2/',       setup: {}, reason: SCHEME },
+    { name: 'data',                                       target: 'data:text/plain,hello',                  from: 'https://ghcr.io/v2/',       setup: {}, reason: SCHEME },
+    { name: 'ws',                                         target: 'ws://127.0.0.1:5000/',                   from: undefined,                   setup: {}, reason: SCHEME },
     // credentials in the URL
-    ['user and password in the URL',              'https://alice:s3cret@ghcr.io/v2/',       undefined,                   {}, USERINFO],
-    ['a user only',                                'https://alice@ghcr.io/v2/',              'https://ghcr.io/v2/',       {}, USERINFO],
-    ['a password only',                            'https://:s3cret@ghcr.io/v2/',            'https://ghcr.io/v2/',       {}, USERINFO],
-    ['userinfo on loopback http',                  'http://alice:x@127.0.0.1:5000/v2/',      undefined,                   {}, USERINFO],
+    { name: 'user and password in the URL',              target: 'https://alice:s3cret@ghcr.io/v2/',       from: undefined,                   setup: {}, reason: USERINFO },
+    { name: 'a user only',                                target: 'https://alice@ghcr.io/v2/',              from: 'https://ghcr.io/v2/',       setup: {}, reason: USERINFO },
+    { name: 'a password only',                            target: 'https://:s3cret@ghcr.io/v2/',            from: 'https://ghcr.io/v2/',       setup: {}, reason: USERINFO },
+    { name: 'userinfo on loopback http',                  target: 'http://alice:x@127.0.0.1:5000/v2/',      from: undefined,                   setup: {}, reason: USERINFO },
     // https → http, never
-    ['https → http on the same host',              'http://ghcr.io/v2/',                     'https://ghcr.io/v2/',       {}, DOWNGRADE],
-    ['https → http to loopback',                   'http://127.0.0.1:5000/v2/',              'https://ghcr.io/v2/',       {}, DOWNGRADE],
-    ['https → http, localhost to localhost',       'http://localhost:5000/v2/',              'https://localhost:5000/v2/', {}, DOWNGRADE],
-    ['https → http to a host listed insecure',     'http://reg.corp:5000/v2/',               'https://reg.corp:5000/v2/', { insecure: ['reg.corp:5000'] }, DOWNGRADE],
-    ['https → http to a named insecure registry',  'http://reg.corp:5000/v2/',               'https://ghcr.io/v2/',       { registries: [['reg.corp:5000', true]] }, DOWNGRADE],
+    { name: 'https → http on the same host',              target: 'http://ghcr.io/v2/',                     from: 'https://ghcr.io/v2/',       setup: {}, reason: DOWNGRADE },
+    { name: 'https → http to loopback',                   target: 'http://127.0.0.1:5000/v2/',              from: 'https://ghcr.io/v2/',       setup: {}, reason: DOWNGRADE },
+    { name: 'https → http, localhost to localhost',       target: 'http://localhost:5000/v2/',              from: 'https://localhost:5000/v2/', setup: {}, reason: DOWNGRADE },
+    { name: 'https → http to a host listed insecure',     target: 'http://reg.corp:5000/v2/',               from: 'https://reg.corp:5000/v2/', setup: { insecure: ['reg.corp:5000'] }, reason: DOWNGRADE },
+    { name: 'https → http to a named insecure registry',  target: 'http://reg.corp:5000/v2/',               from: 'https://ghcr.io/v2/',       setup: { registries: [['reg.corp:5000', true]] }, reason: DOWNGRADE },
     // plain http only where allowed
-    ['http to a public name',                      'http://ghcr.io/v2/',                     undefined,                   {}, HTTP],
-    ['http to a public address',                   'http://8.8.8.8/v2/',                     undefined,                   {}, HTTP],
-    ['http to a private address',                  'http://10.0.0.1:5000/v2/',               undefined,                   {}, HTTP],
-    ['http listed insecure by host:port',          'http://reg.corp:5000/v2/',               undefined,                   { insecure: ['reg.corp:5000'] }, undefined],
-    ['http listed insecure by hostname',           'http://reg.corp:5000/v2/',               undefined,                   { insecure: ['reg.corp'] }, undefined],
-    ['http listed insecure, case differs',         'http://REG.corp:5000/v2/',               undefined,                   { insecure: ['Reg.Corp:5000'] }, undefined],
-    ['http to another port than the listed one',   'http://reg.corp:5001/v2/',               undefined,                   { insecure: ['reg.corp:5000'] }, HTTP],
-    ['http to the listed host without its port',   'http://reg.corp/v2/',                    undefined,                   { insecure: ['reg.corp:5000'] }, HTTP],
-    ['http between two listed hosts',              'http://b.corp/v2/',                      'http://a.corp/v2/',         { insecure: ['a.corp', 'b.corp'] }, undefined],
-    ['http to a registry added as insecure',       'http://reg.corp:5000/v2/',               undefined,                   { registries: [['reg.corp:5000', true]] }, undefined],
-    ['http to a registry added, not insecure',     'http://reg.corp:5000/v2/',               undefined,                   { registries: [['reg.corp:5000', false]] }, HTTP],
-    ['http to loopback 127.0.0.1',                 'http://127.0.0.1:5000/v2/',              undefined,                   {}, undefined],
-    ['http to loopback 127.1.2.3',                 'http://127.1.2.3/v2/',                   undefined,                   {}, undefined],
-    ['http to localhost',                          'http://localhost:5000/v2/',              undefined,                   {}, undefined],
-    ['http to a.localhost',                        'http://a.localhost/v2/',                 undefined,                   {}, undefined],
-    ['http to [::1]',                              'http://[::1]:5000/v2/',                  undefined,                   {}, undefined],
-    ['http loopback → loopback, another port',     'http://127.0.0.1:6000/b',                'http://127.0.0.1:5000/v2/', {}, undefined],
+    { name: 'http to a public name',                      target: 'http://ghcr.io/v2/',                     from: undefined,                   setup: {}, reason: HTTP },
+    { name: 'http to a public address',                   target: 'http://8.8.8.8/v2/',                     from: undefined,                   setup: {}, reason: HTTP },
+    { name: 'http to a private address',                  target: 'http://10.0.0.1:5000/v2/',               from: undefined,                   setup: {}, reason: HTTP },
+    { name: 'http listed insecure by host:port',          target: 'http://reg.corp:5000/v2/',               from: undefined,                   setup: { insecure: ['reg.corp:5000'] }, reason: undefined },
+    { name: 'http listed insecure by hostname',           target: 'http://reg.corp:5000/v2/',               from: undefined,                   setup: { insecure: ['reg.corp'] }, reason: undefined },
+    { name: 'http listed insecure, case differs',         target: 'http://REG.corp:5000/v2/',               from: undefined,                   setup: { insecure: ['Reg.Corp:5000'] }, reason: undefined },
+    { name: 'http to another port than the listed one',   target: 'http://reg.corp:5001/v2/',               from: undefined,                   setup: { insecure: ['reg.corp:5000'] }, reason: HTTP },
+    { name: 'http to the listed host without its port',   target: 'http://reg.corp/v2/',                    from: undefined,                   setup: { insecure: ['reg.corp:5000'] }, reason: HTTP },
+    { name: 'http between two listed hosts',              target: 'http://b.corp/v2/',                      from: 'http://a.corp/v2/',         setup: { insecure: ['a.corp', 'b.corp'] }, reason: undefined },
+    { name: 'http to a registry added as insecure',       target: 'http://reg.corp:5000/v2/',               from: undefined,                   setup: { registries: [['reg.corp:5000', true]] }, reason: undefined },
+    { name: 'http to a registry added, not insecure',     target: 'http://reg.corp:5000/v2/',               from: undefined,                   setup: { registries: [['reg.corp:5000', false]] }, reason: HTTP },
+    { name: 'http to loopback 127.0.0.1',                 target: 'http://127.0.0.1:5000/v2/',              from: undefined,                   setup: {}, reason: undefined },
+    { name: 'http to loopback 127.1.2.3',                 target: 'http://127.1.2.3/v2/',                   from: undefined,                   setup: {}, reason: undefined },
+    { name: 'http to localhost',                          target: 'http://localhost:5000/v2/',              from: undefined,                   setup: {}, reason: undefined },
+    { name: 'http to a.localhost',                        target: 'http://a.localhost/v2/',                 from: undefined,                   setup: {}, reason: undefined },
+    { name: 'http to [::1]',                              target: 'http://[::1]:5000/v2/',                  from: undefined,                   setup: {}, reason: undefined },
+    { name: 'http loopback → loopback, another port',     target: 'http://127.0.0.1:6000/b',                from: 'http://127.0.0.1:5000/v2/', setup: {}, reason: undefined },
     // link-local and metadata: refused in every spelling, from anywhere
-    ['169.254.169.254',                            'https://169.254.169.254/latest/',        undefined,                   {}, LINK_LOCAL],
-    ['169.254.169.254 from a public host',         'https://169.254.169.254/latest/',        'https://ghcr.io/v2/',       {}, LINK_LOCAL],
-    ['169.254.169.254 from loopback',              'https://169.254.169.254/latest/',        'http://127.0.0.1:5000/v2/', {}, LINK_LOCAL],
-    ['169.254.169.254 as one decimal number',      'https://2852039166/latest/',             'https://ghcr.io/v2/',       {}, LINK_LOCAL],
-    ['169.254.169.254 as one hex number',          'https://0xa9fea9fe/latest/',             'https://ghcr.io/v2/',       {}, LINK_LOCAL],
-    ['169.254.169.254 as dotted hex',              'https://0xa9.0xfe.0xa9.0xfe/latest/',    'https://ghcr.io/v2/',       {}, LINK_LOCAL],
-    ['169.254.169.254 as dotted octal',            'https://0251.0376.0251.0376/latest/',    'https://ghcr.io/v2/',       {}, LINK_LOCAL],
-    ['169.254.169.254 short form a.b.c',           'https://169.254.43518/latest/',          'https://ghcr.io/v2/',       {}, LINK_LOCAL],
-    ['169.254.169.254 short form a.b',             'https://169.16689662/latest/',           'https://ghcr.io/v2/',       {}, LINK_LOCAL],
-    ['another IPv4 link-local address',            'https://169.254.1.2/',                   'https://ghcr.io/v2/',       {}, LINK_LOCAL],
-    ['IPv4-mapped IPv6',                           'https://[::ffff:169.254.169.254]/',      'https://ghcr.io/v2/',       {}, LINK_LOCAL],
-    ['IPv4-mapped IPv6, hex',                      'https://[::ffff:a9fe:a9fe]/',            'https://ghcr.io/v2/',       {}, LINK_LOCAL],
-    ['IPv4-translated IPv6',                       'https://[::ffff:0:a9fe:a9fe]/',          'https://ghcr.io/v2/',       {}, LINK_LOCAL],
-    ['IPv4-compatible IPv6',                       'https://[::a9fe:a9fe]/',                 'https://ghcr.io/v2/',       {}, LINK_LOCAL],
-    ['NAT64',                                      'https://[64:ff9b::a9fe:a9fe]/',          'https://ghcr.io/v2/',       {}, LINK_LOCAL],
-    ['NAT64, dotted tail',                         'https://[64:ff9b::169.254.169.254]/',    'https://ghcr.io/v2/',       {}, LINK_LOCAL],
-    ['6to4',                                       'https://[2002:a9fe:a9fe::1]/',           'https://ghcr.io/v2/',       {}, LINK_LOCAL],
-    ['IPv6 link-local',                            'https://[fe80::1]/',                     'https://ghcr.io/v2/',       {}, LINK_LOCAL],
-    ['AWS IPv6 metadata',                          'https://[fd00:ec2::254]/',               'https://ghcr.io/v2/',       {}, LINK_LOCAL],
-    ['Alibaba metadata',                           'https://100.100.100.200/',               'https://ghcr.io/v2/',       {}, LINK_LOCAL],
-    ['metadata.google.internal',                   'https://metadata.google.internal/computeMetadata/v1/', 'https://ghcr.io/v2/', {}, LINK_LOCAL],
-    ['METADATA.GOOGLE.INTERNAL.',                  'https://METADATA.GOOGLE.INTERNAL./',     'https://ghcr.io/v2/',       {}, LINK_LOCAL],
-    ['metadata',                                   'https://metadata/',                      'https://ghcr.io/v2/',       {}, LINK_LOCAL],
-    ['instance-data',                              'https://instance-data/latest/',          'https://ghcr.io/v2/',       {}, LINK_LOCAL],
-    ['0.0.0.0 (unspecified)',                      'https://0.0.0.0/',                       'https://ghcr.io/v2/',       {}, LINK_LOCAL],
-    ['[::] (unspecified)',                         'https://[::]/',                          'https://ghcr.io/v2/',       {}, LINK_LOCAL],
+    { name: '169.254.169.254',                            target: 'https://169.254.169.254/latest/',        from: undefined,                   setup: {}, reason: LINK_LOCAL },
+    { name: '169.254.169.254 from a public host',         target: 'https://169.254.169.254/latest/',        from: 'https://ghcr.io/v2/',       setup: {}, reason: LINK_LOCAL },
+    { name: '169.254.169.254 from loopback',              target: 'https://169.254.169.254/latest/',        from: 'http://127.0.0.1:5000/v2/', setup: {}, reason: LINK_LOCAL },
+    { name: '169.254.169.254 as one decimal number',      target: 'https://2852039166/latest/',             from: 'https://ghcr.io/v2/',       setup: {}, reason: LINK_LOCAL },
+    { name: '169.254.169.254 as one hex number',          target: 'https://0xa9fea9fe/latest/',             from: 'https://ghcr.io/v2/',       setup: {}, reason: LINK_LOCAL },
+    { name: '169.254.169.254 as dotted hex',              target: 'https://0xa9.0xfe.0xa9.0xfe/latest/',    from: 'https://ghcr.io/v2/',       setup: {}, reason: LINK_LOCAL },
+    { name: '169.254.169.254 as dotted octal',            target: 'https://0251.0376.0251.0376/latest/',    from: 'https://ghcr.io/v2/',       setup: {}, reason: LINK_LOCAL },
+    { name: '169.254.169.254 short form a.b.c',           target: 'https://169.254.43518/latest/',          from: 'https://ghcr.io/v2/',       setup: {}, reason: LINK_LOCAL },
+    { name: '169.254.169.254 short form a.b',             target: 'https://169.16689662/latest/',           from: 'https://ghcr.io/v2/',       setup: {}, reason: LINK_LOCAL },
+    { name: 'another IPv4 link-local address',            target: 'https://169.254.1.2/',                   from: 'https://ghcr.io/v2/',       setup: {}, reason: LINK_LOCAL },
+    { name: 'IPv4-mapped IPv6',                           target: 'https://[::ffff:169.254.169.254]/',      from: 'https://ghcr.io/v2/',       setup: {}, reason: LINK_LOCAL },
+    { name: 'IPv4-mapped IPv6, hex',                      target: 'https://[::ffff:a9fe:a9fe]/',            from: 'https://ghcr.io/v2/',       setup: {}, reason: LINK_LOCAL },
+    { name: 'IPv4-translated IPv6',                       target: 'https://[::ffff:0:a9fe:a9fe]/',          from: 'https://ghcr.io/v2/',       setup: {}, reason: LINK_LOCAL },
+    { name: 'IPv4-compatible IPv6',                       target: 'https://[::a9fe:a9fe]/',                 from: 'https://ghcr.io/v2/',       setup: {}, reason: LINK_LOCAL },
+    { name: 'NAT64',                                      target: 'https://[64:ff9b::a9fe:a9fe]/',          from: 'https://ghcr.io/v2/',       setup: {}, reason: LINK_LOCAL },
+    { name: 'NAT64, dotted tail',                         target: 'https://[64:ff9b::169.254.169.254]/',    from: 'https://ghcr.io/v2/',       setup: {}, reason: LINK_LOCAL },
+    { name: '6to4',                                       target: 'https://[2002:a9fe:a9fe::1]/',           from: 'https://ghcr.io/v2/',       setup: {}, reason: LINK_LOCAL },
+    { name: 'IPv6 link-local',                            target: 'https://[fe80::1]/',                     from: 'https://ghcr.io/v2/',       setup: {}, reason: LINK_LOCAL },
+    { name: 'AWS IPv6 metadata',                          target: 'https://[fd00:ec2::254]/',               from: 'https://ghcr.io/v2/',       setup: {}, reason: LINK_LOCAL },
+    { name: 'Alibaba metadata',                           target: 'https://100.100.100.200/',               from: 'https://ghcr.io/v2/',       setup: {}, reason: LINK_LOCAL },
+    { name: 'metadata.google.internal',                   target: 'https://metadata.google.internal/computeMetadata/v1/', from: 'https://ghcr.io/v2/', setup: {}, reason: LINK_LOCAL },
+    { name: 'METADATA.GOOGLE.INTERNAL.',                  target: 'https://METADATA.GOOGLE.INTERNAL./',     from: 'https://ghcr.io/v2/',       setup: {}, reason: LINK_LOCAL },
+    { name: 'metadata',                                   target: 'https://metadata/',                      from: 'https://ghcr.io/v2/',       setup: {}, reason: LINK_LOCAL },
+    { name: 'instance-data',                              target: 'https://instance-data/latest/',          from: 'https://ghcr.io/v2/',       setup: {}, reason: LINK_LOCAL },
+    { name: '0.0.0.0 (unspecified)',                      target: 'https://0.0.0.0/',                       from: 'https://ghcr.io/v2/',       setup: {}, reason: LINK_LOCAL },
+    { name: '[::] (unspecified)',                         target: 'https://[::]/',                          from: 'https://ghcr.io/v2/',       setup: {}, reason: LINK_LOCAL },
     // listing a metadata address as insecure does not open it
-    ['http to 169.254.169.254 listed insecure',    'http://169.254.169.254/latest/',         undefined,                   { insecure: ['169.254.169.254'] }, LINK_LOCAL],
+    { name: 'http to 169.254.169.254 listed insecure',    target: 'http://169.254.169.254/latest/',         from: undefined,                   setup: { insecure: ['169.254.169.254'] }, reason: LINK_LOCAL },
     // the address is named as the reason, not the plain-http rule (whose hint
     // to list the host in 'insecure-registries' would not help)
-    ['http to 169.254.169.254, not listed',        'http://169.254.169.254/latest/',         'http://127.0.0.1:5000/v2/', {}, LINK_LOCAL],
-    ['http to 2852039166, not listed',             'http://2852039166/latest/',              undefined,                   {}, LINK_LOCAL],
-    ['http to [fe80::1], not listed',              'http://[fe80::1]/',                      undefined,                   {}, LINK_LOCAL],
+    { name: 'http to 169.254.169.254, not listed',        target: 'http://169.254.169.254/latest/',         from: 'http://127.0.0.1:5000/v2/', setup: {}, reason: LINK_LOCAL },
+    { name: 'http to 2852039166, not listed',             target: 'http://2852039166/latest/',              from: undefined,                   setup: {}, reason: LINK_LOCAL },
+    { name: 'http to [fe80::1], not listed',              target: 'http://[fe80::1]/',                      from: undefined,                   setup: {}, reason: LINK_LOCAL },
     // ...but a host the user named is theirs to reach
-    ['a named 169.254.169.254',                    'https://169.254.169.254/v2/',            undefined,                   { named: ['169.254.169.254'] }, undefined],
-    ['a named 169.254.169.254:5000, via addRegistry (insecure)', 'http://169.254.169.254:5000/v2/', undefined,             { registries: [['169.254.169.254:5000', true]] }, undefined],
-    ['a named metadata.google.internal, any case', 'https://metadata.google.internal/v2/',   'https://ghcr.io/v2/',       { named: ['METADATA.google.internal'] }, undefined],
-    ['a named [fe80::1]:5000',                     'https://[fe80::1]:5000/v2/',             undefined,                   { named: ['[fe80::1]:5000'] }, undefined],
-    ['named 169.254.169.254:5000, another port',   'https://169.254.169.254/latest/',        undefined,                   { named: ['169.254.169.254:5000'] }, LINK_LOCAL],
+    { name: 'a named 169.254.169.254',                    target: 'https://169.254.169.254/v2/',            from: undefined,                   setup: { named: ['169.254.169.254'] }, reason: undefined },
+    { name: 'a named 169.254.169.254:5000, via addRegistry (insecure)', target: 'http://169.254.169.254:5000/v2/', from: undefined,             setup: { registries: [['169.254.169.254:5000', true]] }, reason: undefined },
+    { name: 'a named metadata.google.internal, any case', target: 'https://metadata.google.internal/v2/',   from: 'https://ghcr.io/v2/',       setup: { named: ['METADATA.google.internal'] }, reason: undefined },
+    { name: 'a named [fe80::1]:5000',                     target: 'https://[fe80::1]:5000/v2/',             from: undefined,                   setup: { named: ['[fe80::1]:5000'] }, reason: undefined },
+    { name: 'named 169.254.169.254:5000, another port',   target: 'https://169.254.169.254/latest/',        from: undefined,                   setup: { named: ['169.254.169.254:5000'] }, reason: LINK_LOCAL },
     // a name is read as a URL reads it: the same address in another spelling
-    ['named as 2852039166 (169.254.169.254)',      'https://169.254.169.254/latest/',        undefined,                   { named: ['2852039166'] }, undefined],
+    { name: 'named as 2852039166 (169.254.169.254)',      target: 'https://169.254.169.254/latest/',        from: undefined,                   setup: { named: ['2852039166'] }, reason: undefined },
     // private and loopback targets, seen from a public host
-    ['public → private 10.x',                      'https://10.0.0.1/v2/',                   'https://ghcr.io/v2/',       {}, FROM_PUBLIC('ghcr.io', 'private')],
-    ['public → private 192.168.x',                 'https://192.168.1.1/v2/',                'https://registry-1.docker.io/v2/', {}, FROM_PUBLIC('registry-1.docker.io', 'private')],
-    ['public → private 172.16.x, port named',      'https://172.16.0.1/v2/',                 'https://ghcr.io:8443/v2/',  {}, FROM_PUBLIC('ghcr.io:8443', 'private')],
-    ['public → private 100.64.x',                  'https://100.64.0.1/v2/',                 'https://ghcr.io/v2/',       {}, FROM_PUBLIC('ghcr.io', 'private')],
-    ['public → private [fd12::1]',                 'https://[fd12::1]/v2/',                  'https://ghcr.io/v2/',       {}, FROM_PUBLIC('ghcr.io', 'private')],
-    ['public → private as mapped IPv6',            'https://[::ffff:10.0.0.1]/v2/',          'https://ghcr.io/v2/',       {}, FROM_PUBLIC('ghcr.io', 'private')],
-    ['public → private as a decimal number',       'https://167772161/v2/',                  'https://ghcr.io/v2/',       {}, FROM_PUBLIC('ghcr.io', 'private')],
-    ['public → loopback 127.0.0.1',                'https://127.0.0.1:5000/v2/',             'https://ghcr.io/v2/',       {}, FROM_PUBLIC('ghcr.io', 'loopback')],
-    ['public → loopback localhost',                'https://localhost/v2/',                  'https://8.8.8.8/v2/',       {}, FROM_PUBLIC('8.8.8.8', 'loopback')],
-    ['public → loopback [::1]',                    'https://[::1]:5000/v2/',                 'https://[2001:db8::1]/v2/', {}, FROM_PUBLIC('[2001:db8::1]', 'loopback')],
-    ['public → a named private registry',          'https://10.0.0.1:5000/v2/',              'https://ghcr.io/v2/',       { named: ['10.0.0.1:5000'] }, undefined],
+    { name: 'public → private 10.x',                      target: 'https://10.0.0.1/v2/',                   from: 'https://ghcr.io/v2/',       setup: {}, reason: FROM_PUBLIC('ghcr.io', 'private') },
+    { name: 'public → private 192.168.x',                 target: 'https://192.168.1.1/v2/',                from: 'https://registry-1.docker.io/v2/', setup: {}, reason: FROM_PUBLIC('registry-1.docker.io', 'private') },
+    { name: 'public → private 172.16.x, port named',      target: 'https://172.16.0.1/v2/',                 from: 'https://ghcr.io:8443/v2/',  setup: {}, reason: FROM_PUBLIC('ghcr.io:8443', 'private') },
+    { name: 'public → private 100.64.x',                  target: 'https://100.64.0.1/v2/',                 from: 'https://ghcr.io/v2/',       setup: {}, reason: FROM_PUBLIC('ghcr.io', 'private') },
+    { name: 'public → private [fd12::1]',                 target: 'https://[fd12::1]/v2/',                  from: 'https://ghcr.io/v2/',       setup: {}, reason: FROM_PUBLIC('ghcr.io', 'private') },
+    { name: 'public → private as mapped IPv6',            target: 'https://[::ffff:10.0.0.1]/v2/',          from: 'https://ghcr.io/v2/',       setup: {}, reason: FROM_PUBLIC('ghcr.io', 'private') },
+    { name: 'public → private as a decimal number',       target: 'https://167772161/v2/',                  from: 'https://ghcr.io/v2/',       setup: {}, reason: FROM_PUBLIC('ghcr.io', 'private') },
+    { name: 'public → loopback 127.0.0.1',                target: 'https://127.0.0.1:5000/v2/',             from: 'https://ghcr.io/v2/',       setup: {}, reason: FROM_PUBLIC('ghcr.io', 'loopback') },
+    { name: 'public → loopback localhost',                target: 'https://localhost/v2/',                  from: 'https://8.8.8.8/v2/',       setup: {}, reason: FROM_PUBLIC('8.8.8.8', 'loopback') },
+    { name: 'public → loopback [::1]',                    target: 'https://[::1]:5000/v2/',                 from: 'https://[2001:db8::1]/v2/', setup: {}, reason: FROM_PUBLIC('[2001:db8::1]', 'loopback') },
+    { name: 'public → a named private registry',          target: 'https://10.0.0.1:5000/v2/',              from: 'https://ghcr.io/v2/',       setup: { named: ['10.0.0.1:5000'] }, reason: undefined },
     // ...and from where the action already is
-    ['private, no previous hop',                   'https://10.0.0.1/v2/',                   undefined,                   {}, undefined],
-    ['loopback → private',                         'https://10.0.0.1/v2/',                   'http://127.0.0.1:5000/v2/', {}, undefined],
-    ['private → private',                          'https://192.168.1.2/v2/',                'https://10.0.0.1/v2/',      {}, undefined],
-    ['private → loopback',                         'https://127.0.0.1:5000/v2/',             'https://[fd12::1]/v2/',     {}, undefined],
-    ['loopback → public',                          'https://ghcr.io/v2/',                    'http://localhost:5000/v2/', {}, undefined]
+    { name: 'private, no previous hop',                   target: 'https://10.0.0.1/v2/',                   from: undefined,                   setup: {}, reason: undefined },
+    { name: 'loopback → private',                         target: 'https://10.0.0.1/v2/',                   from: 'http://127.0.0.1:5000/v2/', setup: {}, reason: undefined },
+    { name: 'private → private',                          target: 'https://192.168.1.2/v2/',                from: 'https://10.0.0.1/v2/',      setup: {}, reason: undefined },
+    { name: 'private → loopback',                         target: 'https://127.0.0.1:5000/v2/',             from: 'https://[fd12::1]/v2/',     setup: {}, reason: undefined },
+    { name: 'loopback → public',                          target: 'https://ghcr.io/v2/',                    from: 'http://localhost:5000/v2/', setup: {}, reason: undefined }
   ]
 
-  test.each(rows)('%s', (_name, target, from, setup, reason) => {
+  test.each(rows)('$name', ({ target, from, setup, reason }) => {
     const { registries = [], ...options } = setup
     const policy = new UrlPolicy(options)
     for (const [host, insecure] of registries)
@@ -301,12 +318,12 @@ describe('UrlPolicy.check', () => {
   // The shown target, for the spellings whose origin needs the parser.
   // prettier-ignore
   test.each([
-    ['https://2852039166/x',        'Refusing a redirect of the manifest to https://169.254.169.254: link-local and metadata addresses are not allowed'],
-    ['https://[::ffff:169.254.169.254]/x', 'Refusing a redirect of the manifest to https://[::ffff:a9fe:a9fe]: link-local and metadata addresses are not allowed'],
-    ['https://alice:s3cret@ghcr.io/x', 'Refusing a redirect of the manifest to https://ghcr.io: the address carries credentials of its own'],
-    ['file:///etc/passwd',          'Refusing a redirect of the manifest to file:: only https (or http where allowed) is followed'],
-    ['javascript:alert(1)',         'Refusing a redirect of the manifest to javascript:: only https (or http where allowed) is followed']
-  ])('names %s as the user can read it', (target, message) => {
+    { target: 'https://2852039166/x',        message: 'Refusing a redirect of the manifest to https://169.254.169.254: link-local and metadata addresses are not allowed' },
+    { target: 'https://[::ffff:169.254.169.254]/x', message: 'Refusing a redirect of the manifest to https://[::ffff:a9fe:a9fe]: link-local and metadata addresses are not allowed' },
+    { target: 'https://alice:s3cret@ghcr.io/x', message: 'Refusing a redirect of the manifest to https://ghcr.io: the address carries credentials of its own' },
+    { target: 'file:///etc/passwd',          message: 'Refusing a redirect of the manifest to file:: only https (or http where allowed) is followed' },
+    { target: 'javascript:alert(1)',         message: 'Refusing a redirect of the manifest to javascript:: only https (or http where allowed) is followed' }
+  ])('names $target as the user can read it', ({ target, message }) => {
     expect(() => new UrlPolicy().check(new URL(target), WHAT, new URL('https://ghcr.io/'))).toThrow(message)
   })
 
@@ -414,25 +431,30 @@ describe('the guarded lookup', () => {
     'named6.test':      [v4('127.0.0.1'), v6('fe80::1')]
   }
 
-  // name, host, addresses in the refusal (undefined: passed through)
+  interface Row {
+    name: string
+    host: string
+    /** The addresses in the refusal (undefined: passed through). */
+    bad: string | undefined
+  }
   // prettier-ignore
-  const rows: [string, string, string | undefined][] = [
-    ['a name resolving to 169.254.169.254',             'meta.test',    '169.254.169.254'],
-    ['a name resolving to another link-local address',  'll.test',      '169.254.7.7'],
-    ['a name resolving to fe80::1',                     'll6.test',     'fe80::1'],
-    ['a name resolving to ::ffff:169.254.169.254',      'mapped.test',  '::ffff:169.254.169.254'],
-    ['a name resolving to NAT64 of 169.254.169.254',    'nat64.test',   '64:ff9b::a9fe:a9fe'],
-    ['a name resolving to fd00:ec2::254',               'aws6.test',    'fd00:ec2::254'],
-    ['a name resolving to 100.100.100.200',             'alibaba.test', '100.100.100.200'],
-    ['a name resolving to 0.0.0.0',                     'zero.test',    '0.0.0.0'],
-    ['one public and one link-local address',           'mixed.test',   '169.254.169.254'],
-    ['one loopback and one IPv6 link-local address',    'mixed6.test',  'fe80::a9fe:a9fe'],
-    ['a name resolving to 127.0.0.1',                   'loop.test',    undefined],
-    ['a name resolving to public addresses',            'public.test',  undefined],
+  const rows: Row[] = [
+    { name: 'a name resolving to 169.254.169.254',             host: 'meta.test',    bad: '169.254.169.254' },
+    { name: 'a name resolving to another link-local address',  host: 'll.test',      bad: '169.254.7.7' },
+    { name: 'a name resolving to fe80::1',                     host: 'll6.test',     bad: 'fe80::1' },
+    { name: 'a name resolving to ::ffff:169.254.169.254',      host: 'mapped.test',  bad: '::ffff:169.254.169.254' },
+    { name: 'a name resolving to NAT64 of 169.254.169.254',    host: 'nat64.test',   bad: '64:ff9b::a9fe:a9fe' },
+    { name: 'a name resolving to fd00:ec2::254',               host: 'aws6.test',    bad: 'fd00:ec2::254' },
+    { name: 'a name resolving to 100.100.100.200',             host: 'alibaba.test', bad: '100.100.100.200' },
+    { name: 'a name resolving to 0.0.0.0',                     host: 'zero.test',    bad: '0.0.0.0' },
+    { name: 'one public and one link-local address',           host: 'mixed.test',   bad: '169.254.169.254' },
+    { name: 'one loopback and one IPv6 link-local address',    host: 'mixed6.test',  bad: 'fe80::a9fe:a9fe' },
+    { name: 'a name resolving to 127.0.0.1',                   host: 'loop.test',    bad: undefined },
+    { name: 'a name resolving to public addresses',            host: 'public.test',  bad: undefined },
     // only link-local and metadata are refused here: a lookup has no "from"
-    ['a name resolving to a private address',           'private.test', undefined],
-    ['a named host resolving to link-local',            'named.test',   undefined],
-    ['a named host resolving to loopback and link-local', 'named6.test', undefined]
+    { name: 'a name resolving to a private address',           host: 'private.test', bad: undefined },
+    { name: 'a named host resolving to link-local',            host: 'named.test',   bad: undefined },
+    { name: 'a named host resolving to loopback and link-local', host: 'named6.test', bad: undefined }
   ]
 
   const policyFor = (): {
@@ -445,7 +467,7 @@ describe('the guarded lookup', () => {
     return { policy, calls }
   }
 
-  test.each(rows)('all addresses: %s', async (_name, host, bad) => {
+  test.each(rows)('all addresses: $name', async ({ host, bad }) => {
     const { policy, calls } = policyFor()
     const result = await lookup(policy, host, true)
     expect(calls).toEqual([{ hostname: host, all: true }])
@@ -463,16 +485,16 @@ describe('the guarded lookup', () => {
 
   // the single-address form: what is refused is the one address returned
   // prettier-ignore
-  const single: [string, string, string | undefined][] = [
-    ['a name resolving to 169.254.169.254',        'meta.test',    '169.254.169.254'],
-    ['a name resolving to fe80::1',                'll6.test',     'fe80::1'],
-    ['a name resolving to ::ffff:169.254.169.254', 'mapped.test',  '::ffff:169.254.169.254'],
-    ['a name resolving to 127.0.0.1',              'loop.test',    undefined],
-    ['a name resolving to 8.8.8.8',                'public.test',  undefined],
-    ['a named host resolving to link-local',       'named.test',   undefined]
+  const single: Row[] = [
+    { name: 'a name resolving to 169.254.169.254',        host: 'meta.test',    bad: '169.254.169.254' },
+    { name: 'a name resolving to fe80::1',                host: 'll6.test',     bad: 'fe80::1' },
+    { name: 'a name resolving to ::ffff:169.254.169.254', host: 'mapped.test',  bad: '::ffff:169.254.169.254' },
+    { name: 'a name resolving to 127.0.0.1',              host: 'loop.test',    bad: undefined },
+    { name: 'a name resolving to 8.8.8.8',                host: 'public.test',  bad: undefined },
+    { name: 'a named host resolving to link-local',       host: 'named.test',   bad: undefined }
   ]
 
-  test.each(single)('one address: %s', async (_name, host, bad) => {
+  test.each(single)('one address: $name', async ({ host, bad }) => {
     const { policy, calls } = policyFor()
     const result = await lookup(policy, host, false)
     expect(calls).toEqual([{ hostname: host, all: false }])
@@ -531,16 +553,21 @@ describe('the guarded lookup under a real Transport', () => {
     seen.length = 0
   })
 
-  // name, host, undefined if it connects, or the address refused
+  interface Row {
+    name: string
+    host: string
+    /** Undefined if it connects, or the address refused. */
+    bad: string | undefined
+  }
   // prettier-ignore
-  const rows: [string, string, string | undefined][] = [
-    ['a name mapped to 127.0.0.1 connects',                          'good.test',  undefined],
-    ['a name mapped to 169.254.169.254 is refused',                  'meta.test',  '169.254.169.254'],
-    ['a name mapped to 127.0.0.1 and 169.254.169.254 is refused',    'mixed.test', '169.254.169.254'],
-    ['a named host mapped to 127.0.0.1 and 169.254.169.254 connects', 'named.test', undefined]
+  const rows: Row[] = [
+    { name: 'a name mapped to 127.0.0.1 connects',                          host: 'good.test',  bad: undefined },
+    { name: 'a name mapped to 169.254.169.254 is refused',                  host: 'meta.test',  bad: '169.254.169.254' },
+    { name: 'a name mapped to 127.0.0.1 and 169.254.169.254 is refused',    host: 'mixed.test', bad: '169.254.169.254' },
+    { name: 'a named host mapped to 127.0.0.1 and 169.254.169.254 connects', host: 'named.test', bad: undefined }
   ]
 
-  test.each(rows)('%s', async (_name, host, bad) => {
+  test.each(rows)('$name', async ({ host, bad }) => {
     const { resolve, calls } = fakeResolver(table)
     const policy = new UrlPolicy({ insecure: Object.keys(table), resolve })
     if (host === 'named.test') policy.addRegistry(host)

@@ -22,42 +22,47 @@ const hasLoneSurrogate = (s: string): boolean =>
 
 describe('escapeHtml', () => {
   // prettier-ignore
-  const rows: [string, string][] = [
-    ['',                     ''],
-    ['plain text',           'plain text'],
-    ['a & b',                'a &amp; b'],
-    ['<b>',                  '&lt;b&gt;'],
-    ['"double"',             '&quot;double&quot;'],
-    ["'single'",             '&#39;single&#39;'],
-    ['&lt;',                 '&amp;lt;'],
-    [XSS,                    '&lt;script&gt;alert(1)&lt;/script&gt;'],
-    ['a | b `c`',            'a | b `c`'],
-    ['😀 ünïcødé',           '😀 ünïcødé']
+  const rows: { input: string; expected: string }[] = [
+    { input: '',                     expected: '' },
+    { input: 'plain text',           expected: 'plain text' },
+    { input: 'a & b',                expected: 'a &amp; b' },
+    { input: '<b>',                  expected: '&lt;b&gt;' },
+    { input: '"double"',             expected: '&quot;double&quot;' },
+    { input: "'single'",             expected: '&#39;single&#39;' },
+    { input: '&lt;',                 expected: '&amp;lt;' },
+    { input: XSS,                    expected: '&lt;script&gt;alert(1)&lt;/script&gt;' },
+    { input: 'a | b `c`',            expected: 'a | b `c`' },
+    { input: '😀 ünïcødé',           expected: '😀 ünïcødé' }
   ]
-  test.each(rows)('%j → %j', (input, expected) => {
+  /** Titles quote both strings, so the empty one shows as "". */
+  const titled = rows.map((row) => ({
+    ...row,
+    title: `${JSON.stringify(row.input)} → ${JSON.stringify(row.expected)}`
+  }))
+  test.each(titled)('$title', ({ input, expected }) => {
     expect(escapeHtml(input)).toBe(expected)
   })
 })
 
 describe('htmlText', () => {
   // prettier-ignore
-  const rows: [string, string, string][] = [
-    ['plain',                'abc',                 'abc'],
-    ['escapes HTML',         '<i>x</i>',            '&lt;i&gt;x&lt;/i&gt;'],
-    ['\\n → <br>',           'a\nb',                'a<br>b'],
-    ['\\r\\n → <br>',        'a\r\nb',              'a<br>b'],
-    ['several newlines',     'a\n\nb\n',            'a<br><br>b<br>'],
-    ['a bare \\r → <br>',    'a\rb',                'a<br>b'],
-    ['\\r\\r (a blank line)', 'a\r\r# h',          'a<br><br># h'],
-    ['NEL, LS, PS, VT, FF',  'a\u0085b\u2028c\u2029d\ve\ff', 'a<br>b<br>c<br>d<br>e<br>f'],
-    ['other controls shown', 'a\u0000b\u001bc\u007f', 'a\\x00b\\x1bc\\x7f'],
-    ['bidi override shown',  'a\u202eb',             'a\\u202eb'],
-    ['tab shown',            'a\tb',                'a\\tb'],
-    ['escaped, then <br>',   '<a>\n</a>',           '&lt;a&gt;<br>&lt;/a&gt;'],
-    ['pipes and backticks',  '| `x` |',             '| `x` |'],
-    ['exactly the limit',    'y'.repeat(MAX_CELL_CHARS), 'y'.repeat(MAX_CELL_CHARS)]
+  const rows: { name: string; input: string; expected: string }[] = [
+    { name: 'plain',                input: 'abc',                 expected: 'abc' },
+    { name: 'escapes HTML',         input: '<i>x</i>',            expected: '&lt;i&gt;x&lt;/i&gt;' },
+    { name: '\\n → <br>',           input: 'a\nb',                expected: 'a<br>b' },
+    { name: '\\r\\n → <br>',        input: 'a\r\nb',              expected: 'a<br>b' },
+    { name: 'several newlines',     input: 'a\n\nb\n',            expected: 'a<br><br>b<br>' },
+    { name: 'a bare \\r → <br>',    input: 'a\rb',                expected: 'a<br>b' },
+    { name: '\\r\\r (a blank line)', input: 'a\r\r# h',          expected: 'a<br><br># h' },
+    { name: 'NEL, LS, PS, VT, FF',  input: 'a\u0085b\u2028c\u2029d\ve\ff', expected: 'a<br>b<br>c<br>d<br>e<br>f' },
+    { name: 'other controls shown', input: 'a\u0000b\u001bc\u007f', expected: 'a\\x00b\\x1bc\\x7f' },
+    { name: 'bidi override shown',  input: 'a\u202eb',             expected: 'a\\u202eb' },
+    { name: 'tab shown',            input: 'a\tb',                expected: 'a\\tb' },
+    { name: 'escaped, then <br>',   input: '<a>\n</a>',           expected: '&lt;a&gt;<br>&lt;/a&gt;' },
+    { name: 'pipes and backticks',  input: '| `x` |',             expected: '| `x` |' },
+    { name: 'exactly the limit',    input: 'y'.repeat(MAX_CELL_CHARS), expected: 'y'.repeat(MAX_CELL_CHARS) }
   ]
-  test.each(rows)('%s', (_scenario, input, expected) => {
+  test.each(rows)('$name', ({ input, expected }) => {
     expect(htmlText(input)).toBe(expected)
   })
 
@@ -75,32 +80,38 @@ describe('htmlText', () => {
 })
 
 describe('htmlCell', () => {
+  interface Row {
+    name: string
+    input: string
+    options: Parameters<typeof htmlCell>[1]
+    expected: string
+  }
   // prettier-ignore
-  const rows: [string, string, Parameters<typeof htmlCell>[1], string][] = [
-    ['empty, nothing said',   '',            {},                                  ''],
-    ['empty, our words',      '',            { empty: '<em>(none)</em>' },        '<em>(none)</em>'],
-    ['as code',               '@octocat',    { code: true },                      '<code>@octocat</code>'],
-    ['code, escaped',         '</code><b>',  { code: true },                      '<code>&lt;/code&gt;&lt;b&gt;</code>'],
-    ['code, line breaks',     'a\r\rb',      { code: true },                      '<code>a<br><br>b</code>'],
-    ['code, cut: note outside', 'x'.repeat(12), { code: true, max: 10 },           `<code>${'x'.repeat(10)}</code><em>… (2 more characters)</em>`],
-    ['text, cut: note after',   'x'.repeat(12), { max: 10 },                       `${'x'.repeat(10)}… (2 more characters)`]
+  const rows: Row[] = [
+    { name: 'empty, nothing said',   input: '',            options: {},                                  expected: '' },
+    { name: 'empty, our words',      input: '',            options: { empty: '<em>(none)</em>' },        expected: '<em>(none)</em>' },
+    { name: 'as code',               input: '@octocat',    options: { code: true },                      expected: '<code>@octocat</code>' },
+    { name: 'code, escaped',         input: '</code><b>',  options: { code: true },                      expected: '<code>&lt;/code&gt;&lt;b&gt;</code>' },
+    { name: 'code, line breaks',     input: 'a\r\rb',      options: { code: true },                      expected: '<code>a<br><br>b</code>' },
+    { name: 'code, cut: note outside', input: 'x'.repeat(12), options: { code: true, max: 10 },           expected: `<code>${'x'.repeat(10)}</code><em>… (2 more characters)</em>` },
+    { name: 'text, cut: note after',   input: 'x'.repeat(12), options: { max: 10 },                       expected: `${'x'.repeat(10)}… (2 more characters)` }
   ]
-  test.each(rows)('%s', (_scenario, input, options, expected) => {
+  test.each(rows)('$name', ({ input, options, expected }) => {
     expect(htmlCell(input, options)).toBe(expected)
   })
 })
 
 describe('visible', () => {
   // prettier-ignore
-  const rows: [string, string, string][] = [
-    ['plain text stays',      'héllo 世界 🚀 | `x` <b>', 'héllo 世界 🚀 | `x` <b>'],
-    ['named escapes',         'a\nb\rc\td',          'a\\nb\\rc\\td'],
-    ['C0 as \\xNN',          '\u0000\u0007\u001b',   '\\x00\\x07\\x1b'],
-    ['DEL and C1',            '\u007f\u0085\u009b',   '\\x7f\\x85\\x9b'],
-    ['line/paragraph sep',    '\u2028\u2029',         '\\u2028\\u2029'],
-    ['bidi and BOM',          '\u202a\u202e\u2066\u2069\ufeff', '\\u202a\\u202e\\u2066\\u2069\\ufeff']
+  const rows: { name: string; input: string; expected: string }[] = [
+    { name: 'plain text stays',      input: 'héllo 世界 🚀 | `x` <b>', expected: 'héllo 世界 🚀 | `x` <b>' },
+    { name: 'named escapes',         input: 'a\nb\rc\td',          expected: 'a\\nb\\rc\\td' },
+    { name: 'C0 as \\xNN',          input: '\u0000\u0007\u001b',   expected: '\\x00\\x07\\x1b' },
+    { name: 'DEL and C1',            input: '\u007f\u0085\u009b',   expected: '\\x7f\\x85\\x9b' },
+    { name: 'line/paragraph sep',    input: '\u2028\u2029',         expected: '\\u2028\\u2029' },
+    { name: 'bidi and BOM',          input: '\u202a\u202e\u2066\u2069\ufeff', expected: '\\u202a\\u202e\\u2066\\u2069\\ufeff' }
   ]
-  test.each(rows)('%s', (_scenario, input, expected) => {
+  test.each(rows)('$name', ({ input, expected }) => {
     expect(visible(input)).toBe(expected)
   })
 })
@@ -109,19 +120,19 @@ describe('logLine', () => {
   // What a registry might put into a value the action logs, and the line
   // that reaches the runner: one line, no command anywhere in it.
   // prettier-ignore
-  const rows: [string, string, string][] = [
-    ['ours, untouched',            'Inspecting ghcr.io/a/b:1 → sha256:x',     'Inspecting ghcr.io/a/b:1 → sha256:x'],
-    ['LF then a command',          'os linux\n::set-output name=digest::x',  'os linux\\n::set-output name=digest::x'],
-    ['CR then a command',          'a\r::add-mask::x',                       'a\\r::add-mask::x'],
-    ['NEL/LS then a command',      'a\u0085::error::x\u2028::warning::y',     'a\\x85::error::x\\u2028::warning::y'],
-    ['legacy ##[ anywhere',        'v8 ##[set-output name=digest;]x',       'v8 ##\\x5bset-output name=digest;]x'],
-    ['###[ and ##[##[',            '###[a ##[##[b',                         '###\\x5ba ##\\x5b##\\x5bb'],
-    ['a line starting with ::',    '::stop-commands::tok',                  '\\x3a:stop-commands::tok'],
-    ['spaces then ::',             '  ::error::x',                          '  \\x3a:error::x'],
-    ['ANSI escapes',               'x\u001b[2J\u001b[31mred',              'x\\x1b[2J\\x1b[31mred'],
-    ['% is left to core',          '50% %0A',                               '50% %0A']
+  const rows: { name: string; input: string; expected: string }[] = [
+    { name: 'ours, untouched',            input: 'Inspecting ghcr.io/a/b:1 → sha256:x',     expected: 'Inspecting ghcr.io/a/b:1 → sha256:x' },
+    { name: 'LF then a command',          input: 'os linux\n::set-output name=digest::x',  expected: 'os linux\\n::set-output name=digest::x' },
+    { name: 'CR then a command',          input: 'a\r::add-mask::x',                       expected: 'a\\r::add-mask::x' },
+    { name: 'NEL/LS then a command',      input: 'a\u0085::error::x\u2028::warning::y',     expected: 'a\\x85::error::x\\u2028::warning::y' },
+    { name: 'legacy ##[ anywhere',        input: 'v8 ##[set-output name=digest;]x',       expected: 'v8 ##\\x5bset-output name=digest;]x' },
+    { name: '###[ and ##[##[',            input: '###[a ##[##[b',                         expected: '###\\x5ba ##\\x5b##\\x5bb' },
+    { name: 'a line starting with ::',    input: '::stop-commands::tok',                  expected: '\\x3a:stop-commands::tok' },
+    { name: 'spaces then ::',             input: '  ::error::x',                          expected: '  \\x3a:error::x' },
+    { name: 'ANSI escapes',               input: 'x\u001b[2J\u001b[31mred',              expected: 'x\\x1b[2J\\x1b[31mred' },
+    { name: '% is left to core',          input: '50% %0A',                               expected: '50% %0A' }
   ]
-  test.each(rows)('%s', (_scenario, input, expected) => {
+  test.each(rows)('$name', ({ input, expected }) => {
     const line = logLine(input)
     expect(line).toBe(expected)
     expect(line).not.toMatch(/[\r\n\u0085\u2028\u2029]/)

@@ -18,15 +18,15 @@ describe('describeFailure', () => {
     )
   // prettier-ignore
   test.each([
-    ['Hub one-segment name, 401', 'registry-1.docker.io/nginx', err(401, 'UNAUTHORIZED'), false, /did you mean registry-1\.docker\.io\/library\/nginx\?/],
-    ['Hub two-segment name, 401', 'acme/private', err(401, 'UNAUTHORIZED'), false, /requires authentication for docker\.io\/acme\/private, or the repository does not exist/],
-    ['denied with credentials', 'ghcr.io/org/app', err(403, 'DENIED'), true, /access denied \(403\) with the credentials from the inputs\. Check they are valid and allowed to pull ghcr\.io\/org\/app/],
-    ['denied anonymously', 'ghcr.io/org/app', err(403, 'DENIED'), false, /pull access denied for ghcr\.io\/org\/app/],
-    ['unknown tag', 'ghcr.io/org/app:nope', err(404, 'MANIFEST_UNKNOWN'), false, /tag "nope" not found in ghcr\.io\/org\/app/],
-    ['unknown repository', 'ghcr.io/org/app', err(404, 'NAME_UNKNOWN'), false, /repository ghcr\.io\/org\/app does not exist on ghcr\.io/],
-    ['rate limited', 'nginx', err(429, 'TOOMANYREQUESTS'), false, /rate-limiting requests \(429\)/],
-    ['other', 'nginx', err(500), false, /^Cannot inspect docker\.io\/library\/nginx: The registry answered 500$/]
-  ])('%s', (_name, image, error, withCredentials, message) => {
+    { name: 'Hub one-segment name, 401', image: 'registry-1.docker.io/nginx', error: err(401, 'UNAUTHORIZED'), withCredentials: false, message: /did you mean registry-1\.docker\.io\/library\/nginx\?/ },
+    { name: 'Hub two-segment name, 401', image: 'acme/private', error: err(401, 'UNAUTHORIZED'), withCredentials: false, message: /requires authentication for docker\.io\/acme\/private, or the repository does not exist/ },
+    { name: 'denied with credentials', image: 'ghcr.io/org/app', error: err(403, 'DENIED'), withCredentials: true, message: /access denied \(403\) with the credentials from the inputs\. Check they are valid and allowed to pull ghcr\.io\/org\/app/ },
+    { name: 'denied anonymously', image: 'ghcr.io/org/app', error: err(403, 'DENIED'), withCredentials: false, message: /pull access denied for ghcr\.io\/org\/app/ },
+    { name: 'unknown tag', image: 'ghcr.io/org/app:nope', error: err(404, 'MANIFEST_UNKNOWN'), withCredentials: false, message: /tag "nope" not found in ghcr\.io\/org\/app/ },
+    { name: 'unknown repository', image: 'ghcr.io/org/app', error: err(404, 'NAME_UNKNOWN'), withCredentials: false, message: /repository ghcr\.io\/org\/app does not exist on ghcr\.io/ },
+    { name: 'rate limited', image: 'nginx', error: err(429, 'TOOMANYREQUESTS'), withCredentials: false, message: /rate-limiting requests \(429\)/ },
+    { name: 'other', image: 'nginx', error: err(500), withCredentials: false, message: /^Cannot inspect docker\.io\/library\/nginx: The registry answered 500$/ }
+  ])('$name', ({ image, error, withCredentials, message }) => {
     const reference = parseReference(image)
     const text = describeFailure(error, {
       reference,

@@ -58,41 +58,49 @@ function makeInfo(overrides: Partial<ImageInfo> = {}): ImageInfo {
 }
 
 describe('orderedJson', () => {
-  // [scenario, entries, exact JSON text]
+  interface Row {
+    name: string
+    entries: [string, string][]
+    /** The exact JSON text. */
+    expected: string
+  }
   // prettier-ignore
-  const rows: [string, [string, string][], string][] = [
-    ['no entries',                 [],                                            '{}'],
-    ['one entry',                  [['a', 'b']],                                  '{"a":"b"}'],
-    ['keeps insertion order',      [['z', '1'], ['a', '2'], ['m', '3']],          '{"z":"1","a":"2","m":"3"}'],
-    ['numeric-looking keys stay',  [['10', 'ten'], ['2', 'two'], ['b', 'bee']],   '{"10":"ten","2":"two","b":"bee"}'],
-    ['"1" after "a"',              [['a', 'x'], ['1', 'y']],                      '{"a":"x","1":"y"}'],
-    ['__proto__ is a key',         [['__proto__', 'p'], ['constructor', 'c']],    '{"__proto__":"p","constructor":"c"}'],
-    ['empty key and value',        [['', '']],                                    '{"":""}'],
-    ['quotes and backslashes',     [['a"b', 'c\\d"']],                            '{"a\\"b":"c\\\\d\\""}'],
-    ['newlines and tabs',          [['k', 'line1\nline2\r\n\tx']],               '{"k":"line1\\nline2\\r\\n\\tx"}'],
-    ['control characters',         [['k', '\u0000\u001f']],                       '{"k":"\\u0000\\u001f"}'],
-    ['unicode as is',              [['ключ', 'значение ✓ 😀']],                   '{"ключ":"значение ✓ 😀"}'],
-    ['U+2028/2029 kept (valid JSON)', [['k', '\u2028\u2029']],                    '{"k":"\u2028\u2029"}'],
-    ['lone surrogates escaped',    [['k', '\ud800']],                             '{"k":"\\ud800"}']
+  const rows: Row[] = [
+    { name: 'no entries',                 entries: [],                                            expected: '{}' },
+    { name: 'one entry',                  entries: [['a', 'b']],                                  expected: '{"a":"b"}' },
+    { name: 'keeps insertion order',      entries: [['z', '1'], ['a', '2'], ['m', '3']],          expected: '{"z":"1","a":"2","m":"3"}' },
+    { name: 'numeric-looking keys stay',  entries: [['10', 'ten'], ['2', 'two'], ['b', 'bee']],   expected: '{"10":"ten","2":"two","b":"bee"}' },
+    { name: '"1" after "a"',              entries: [['a', 'x'], ['1', 'y']],                      expected: '{"a":"x","1":"y"}' },
+    { name: '__proto__ is a key',         entries: [['__proto__', 'p'], ['constructor', 'c']],    expected: '{"__proto__":"p","constructor":"c"}' },
+    { name: 'empty key and value',        entries: [['', '']],                                    expected: '{"":""}' },
+    { name: 'quotes and backslashes',     entries: [['a"b', 'c\\d"']],                            expected: '{"a\\"b":"c\\\\d\\""}' },
+    { name: 'newlines and tabs',          entries: [['k', 'line1\nline2\r\n\tx']],               expected: '{"k":"line1\\nline2\\r\\n\\tx"}' },
+    { name: 'control characters',         entries: [['k', '\u0000\u001f']],                       expected: '{"k":"\\u0000\\u001f"}' },
+    { name: 'unicode as is',              entries: [['ключ', 'значение ✓ 😀']],                   expected: '{"ключ":"значение ✓ 😀"}' },
+    { name: 'U+2028/2029 kept (valid JSON)', entries: [['k', '\u2028\u2029']],                    expected: '{"k":"\u2028\u2029"}' },
+    { name: 'lone surrogates escaped',    entries: [['k', '\ud800']],                             expected: '{"k":"\\ud800"}' }
   ]
-  test.each(rows)('%s', (_scenario, entries, expected) => {
+  test.each(rows)('$name', ({ entries, expected }) => {
     const text = orderedJson(entries)
     expect(text).toBe(expected)
     expect(() => JSON.parse(text)).not.toThrow()
   })
 
   // prettier-ignore
-  const roundTrip: [string, [string, string][]][] = [
-    ['plain',            [['PATH', '/usr/bin:/bin'], ['HOME', '/root']]],
-    ['special values',   [['q', 'say "hi"'], ['nl', 'a\nb\r\nc'], ['bs', 'C:\\dir\\'], ['html', '<script>x</script>']]],
-    ['unicode',          [['emoji', '😀🐳'], ['cjk', '漢字'], ['rtl', 'שלום'], ['combining', 'e\u0301']]],
-    ['__proto__ and friends', [['__proto__', '{"polluted":true}'], ['constructor', 'x'], ['toString', 'y']]],
-    ['empty strings',    [['', ''], ['k', '']]]
+  const roundTrip: { name: string; entries: [string, string][] }[] = [
+    { name: 'plain',            entries: [['PATH', '/usr/bin:/bin'], ['HOME', '/root']] },
+    { name: 'special values',   entries: [['q', 'say "hi"'], ['nl', 'a\nb\r\nc'], ['bs', 'C:\\dir\\'], ['html', '<script>x</script>']] },
+    { name: 'unicode',          entries: [['emoji', '😀🐳'], ['cjk', '漢字'], ['rtl', 'שלום'], ['combining', 'e\u0301']] },
+    { name: '__proto__ and friends', entries: [['__proto__', '{"polluted":true}'], ['constructor', 'x'], ['toString', 'y']] },
+    { name: 'empty strings',    entries: [['', ''], ['k', '']] }
   ]
-  test.each(roundTrip)('round-trips through JSON.parse: %s', (_s, entries) => {
-    const parsed: unknown = JSON.parse(orderedJson(entries))
-    expect(Object.entries(parsed as Record<string, string>)).toEqual(entries)
-  })
+  test.each(roundTrip)(
+    'round-trips through JSON.parse: $name',
+    ({ entries }) => {
+      const parsed: unknown = JSON.parse(orderedJson(entries))
+      expect(Object.entries(parsed as Record<string, string>)).toEqual(entries)
+    }
+  )
 
   test('__proto__ becomes an own key and pollutes nothing', () => {
     const parsed = JSON.parse(orderedJson([['__proto__', 'x']])) as Record<
@@ -156,62 +164,72 @@ describe('imageOutputs', () => {
     }
   })
 
-  // [output, value for makeInfo()]
+  interface Row {
+    output: string
+    /** Its value for makeInfo(). */
+    expected: string
+  }
   // prettier-ignore
-  const rows: [string, string][] = [
-    ['ref',           'docker.io/library/nginx:1.27'],
-    ['digest',        INDEX_DIGEST],
-    ['image-digest',  IMAGE_DIGEST],
-    ['config-digest', CONFIG_DIGEST],
-    ['media-type',    'application/vnd.oci.image.index.v1+json'],
-    ['platform',      'linux/arm/v7'],
-    ['platforms',     '["linux/amd64","linux/arm/v7","linux/arm64"]'],
-    ['os',            'linux'],
-    ['architecture',  'arm'],
-    ['variant',       'v7'],
-    ['created',       '2024-05-01T12:00:00Z'],
-    ['author',        'NGINX Docker Maintainers <docker-maint@nginx.com>'],
-    ['user',          'nginx'],
-    ['workdir',       '/usr/share/nginx/html'],
-    ['entrypoint',    '["/docker-entrypoint.sh"]'],
-    ['cmd',           '["nginx","-g","daemon off;"]'],
-    ['env',           '{"PATH":"/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin","NGINX_VERSION":"1.27.0"}'],
-    ['labels',        '{"maintainer":"NGINX Docker Maintainers","org.opencontainers.image.version":"1.27.0"}'],
-    ['exposed-ports', '["80/tcp","443/tcp"]'],
-    ['volumes',       '["/var/cache/nginx"]'],
-    ['stop-signal',   'SIGQUIT'],
-    ['layers',        '7'],
-    ['size',          '73400320'],
-    ['config',        CONFIG_TEXT]
+  const rows: Row[] = [
+    { output: 'ref',           expected: 'docker.io/library/nginx:1.27' },
+    { output: 'digest',        expected: INDEX_DIGEST },
+    { output: 'image-digest',  expected: IMAGE_DIGEST },
+    { output: 'config-digest', expected: CONFIG_DIGEST },
+    { output: 'media-type',    expected: 'application/vnd.oci.image.index.v1+json' },
+    { output: 'platform',      expected: 'linux/arm/v7' },
+    { output: 'platforms',     expected: '["linux/amd64","linux/arm/v7","linux/arm64"]' },
+    { output: 'os',            expected: 'linux' },
+    { output: 'architecture',  expected: 'arm' },
+    { output: 'variant',       expected: 'v7' },
+    { output: 'created',       expected: '2024-05-01T12:00:00Z' },
+    { output: 'author',        expected: 'NGINX Docker Maintainers <docker-maint@nginx.com>' },
+    { output: 'user',          expected: 'nginx' },
+    { output: 'workdir',       expected: '/usr/share/nginx/html' },
+    { output: 'entrypoint',    expected: '["/docker-entrypoint.sh"]' },
+    { output: 'cmd',           expected: '["nginx","-g","daemon off;"]' },
+    { output: 'env',           expected: '{"PATH":"/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin","NGINX_VERSION":"1.27.0"}' },
+    { output: 'labels',        expected: '{"maintainer":"NGINX Docker Maintainers","org.opencontainers.image.version":"1.27.0"}' },
+    { output: 'exposed-ports', expected: '["80/tcp","443/tcp"]' },
+    { output: 'volumes',       expected: '["/var/cache/nginx"]' },
+    { output: 'stop-signal',   expected: 'SIGQUIT' },
+    { output: 'layers',        expected: '7' },
+    { output: 'size',          expected: '73400320' },
+    { output: 'config',        expected: CONFIG_TEXT }
   ]
-  test.each(rows)('%s = %s', (name, expected) => {
-    expect(new Map(imageOutputs(makeInfo())).get(name)).toBe(expected)
+  test.each(rows)('$output = $expected', ({ output, expected }) => {
+    expect(new Map(imageOutputs(makeInfo())).get(output)).toBe(expected)
   })
 
-  // [scenario, config overrides, output, expected value]
+  interface EdgeRow {
+    name: string
+    /** Overrides of makeConfig(). */
+    config: Partial<ImageConfig>
+    output: string
+    expected: string
+  }
   // prettier-ignore
-  const edge: [string, Partial<ImageConfig>, string, string][] = [
-    ['no entrypoint',             { entrypoint: null },            'entrypoint',    'null'],
-    ['no cmd',                    { cmd: null },                   'cmd',           'null'],
-    ['an empty entrypoint',       { entrypoint: [] },              'entrypoint',    '[]'],
-    ['an empty-string cmd',       { cmd: [''] },                   'cmd',           '[""]'],
-    ['a shell-form cmd',          { cmd: ['/bin/sh', '-c', 'echo "$HOME" && exit'] }, 'cmd', '["/bin/sh","-c","echo \\"$HOME\\" && exit"]'],
-    ['no env',                    { env: [] },                     'env',           '{}'],
-    ['no labels',                 { labels: [] },                  'labels',        '{}'],
-    ['numeric-looking label keys', { labels: [['10', 'a'], ['2', 'b']] }, 'labels', '{"10":"a","2":"b"}'],
-    ['a __proto__ label',         { labels: [['__proto__', 'x']] }, 'labels',       '{"__proto__":"x"}'],
-    ['a multi-line label',        { labels: [['k', 'a\nb']] },     'labels',        '{"k":"a\\nb"}'],
-    ['no exposed ports',          { exposedPorts: [] },            'exposed-ports', '[]'],
-    ['no volumes',                { volumes: [] },                 'volumes',       '[]'],
-    ['no variant',                { variant: '' },                 'variant',       ''],
-    ['no user',                   { user: '' },                    'user',          ''],
-    ['no stop signal',            { stopSignal: '' },              'stop-signal',   '']
+  const edge: EdgeRow[] = [
+    { name: 'no entrypoint',             config: { entrypoint: null },            output: 'entrypoint',    expected: 'null' },
+    { name: 'no cmd',                    config: { cmd: null },                   output: 'cmd',           expected: 'null' },
+    { name: 'an empty entrypoint',       config: { entrypoint: [] },              output: 'entrypoint',    expected: '[]' },
+    { name: 'an empty-string cmd',       config: { cmd: [''] },                   output: 'cmd',           expected: '[""]' },
+    { name: 'a shell-form cmd',          config: { cmd: ['/bin/sh', '-c', 'echo "$HOME" && exit'] }, output: 'cmd', expected: '["/bin/sh","-c","echo \\"$HOME\\" && exit"]' },
+    { name: 'no env',                    config: { env: [] },                     output: 'env',           expected: '{}' },
+    { name: 'no labels',                 config: { labels: [] },                  output: 'labels',        expected: '{}' },
+    { name: 'numeric-looking label keys', config: { labels: [['10', 'a'], ['2', 'b']] }, output: 'labels', expected: '{"10":"a","2":"b"}' },
+    { name: 'a __proto__ label',         config: { labels: [['__proto__', 'x']] }, output: 'labels',       expected: '{"__proto__":"x"}' },
+    { name: 'a multi-line label',        config: { labels: [['k', 'a\nb']] },     output: 'labels',        expected: '{"k":"a\\nb"}' },
+    { name: 'no exposed ports',          config: { exposedPorts: [] },            output: 'exposed-ports', expected: '[]' },
+    { name: 'no volumes',                config: { volumes: [] },                 output: 'volumes',       expected: '[]' },
+    { name: 'no variant',                config: { variant: '' },                 output: 'variant',       expected: '' },
+    { name: 'no user',                   config: { user: '' },                    output: 'user',          expected: '' },
+    { name: 'no stop signal',            config: { stopSignal: '' },              output: 'stop-signal',   expected: '' }
   ]
-  test.each(edge)('%s', (_scenario, config, name, expected) => {
+  test.each(edge)('$name', ({ config, output, expected }) => {
     const outputs = new Map(
       imageOutputs(makeInfo({ config: makeConfig(config) }))
     )
-    expect(outputs.get(name)).toBe(expected)
+    expect(outputs.get(output)).toBe(expected)
   })
 
   test('entrypoint and cmd parse back to the arrays', () => {

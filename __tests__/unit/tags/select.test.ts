@@ -33,24 +33,24 @@ function shuffled<T>(items: T[], seed = 7): T[] {
 describe('versionOf', () => {
   // prettier-ignore
   test.each([
-    ['1.2.3', '1.2.3'],
-    ['v1.2.3', '1.2.3'],
-    ['0.0.0', '0.0.0'],
-    ['1.0.0-alpha', '1.0.0-alpha'],
-    ['v1.0.0-rc.1', '1.0.0-rc.1'],
-    ['1.0.0+build.5', '1.0.0'],
-    ['1.0.0-beta.2+exp.sha.5114f85', '1.0.0-beta.2'],
-    ['3.19.1-alpine', '3.19.1-alpine'],
-    ['10.20.30', '10.20.30']
-  ])('%s is version %s', (tag, version) => {
+    { tag: '1.2.3', version: '1.2.3' },
+    { tag: 'v1.2.3', version: '1.2.3' },
+    { tag: '0.0.0', version: '0.0.0' },
+    { tag: '1.0.0-alpha', version: '1.0.0-alpha' },
+    { tag: 'v1.0.0-rc.1', version: '1.0.0-rc.1' },
+    { tag: '1.0.0+build.5', version: '1.0.0' },
+    { tag: '1.0.0-beta.2+exp.sha.5114f85', version: '1.0.0-beta.2' },
+    { tag: '3.19.1-alpine', version: '3.19.1-alpine' },
+    { tag: '10.20.30', version: '10.20.30' }
+  ])('$tag is version $version', ({ tag, version }) => {
     expect(versionOf(tag)?.version).toBe(version)
   })
 
   // prettier-ignore
   test.each([
-    ['latest'], ['main'], ['stable'], ['1.2'], ['1'], ['v1'], ['v1.2'],
-    ['V1.2.3'], ['01.2.3'], ['1.02.3'], ['1.2.3.4'], ['1.2.3-01'], ['1.2.3-'],
-    ['v'], [''], [SIG], ['1.2.3_1'], ['vv1.2.3'], ['version1.2.3']
+    'latest', 'main', 'stable', '1.2', '1', 'v1', 'v1.2',
+    'V1.2.3', '01.2.3', '1.02.3', '1.2.3.4', '1.2.3-01', '1.2.3-',
+    'v', '', SIG, '1.2.3_1', 'vv1.2.3', 'version1.2.3'
   ])('%p is not a version', (tag) => {
     expect(versionOf(tag)).toBeNull()
   })
@@ -63,16 +63,16 @@ describe('versionOf', () => {
 describe('validRange', () => {
   // prettier-ignore
   test.each([
-    ['^3', '>=3.0.0 <4.0.0-0'],
-    ['~1.27', '>=1.27.0 <1.28.0-0'],
-    ['>=2 <3', '>=2.0.0 <3.0.0-0'],
-    ['*', '*'],
-    ['1.x', '>=1.0.0 <2.0.0-0']
-  ])('%p is a range (%s)', (text, normalized) => {
+    { text: '^3', normalized: '>=3.0.0 <4.0.0-0' },
+    { text: '~1.27', normalized: '>=1.27.0 <1.28.0-0' },
+    { text: '>=2 <3', normalized: '>=2.0.0 <3.0.0-0' },
+    { text: '*', normalized: '*' },
+    { text: '1.x', normalized: '>=1.0.0 <2.0.0-0' }
+  ])('"$text" is a range ($normalized)', ({ text, normalized }) => {
     expect(validRange(text)).toBe(normalized)
   })
 
-  test.each([['latest'], ['not-a-range'], ['1.2.3.4'], ['>=1 <'], ['=>2']])(
+  test.each(['latest', 'not-a-range', '1.2.3.4', '>=1 <', '=>2'])(
     '%p is not a range',
     (text) => {
       expect(validRange(text)).toBeUndefined()
@@ -130,42 +130,55 @@ describe('selectTags', () => {
     }
   })
 
+  interface Row {
+    name: string
+    tags: string[]
+    query: TagQuery
+    expected: string[]
+  }
   // prettier-ignore
-  test.each<[string, string[], TagQuery, string[]]>([
-    ['numeric, not lexical, order', ['1.10.0', '1.9.0', '1.2.0', '10.0.0', '2.0.0'], semverSort, ['1.2.0', '1.9.0', '1.10.0', '2.0.0', '10.0.0']],
-    ['v-prefixed tags among plain ones', ['v2.0.0', '1.5.0', 'v1.0.0', '3.0.0'], semverSort, ['v1.0.0', '1.5.0', 'v2.0.0', '3.0.0']],
-    ['non-versions dropped in semver mode', ['latest', 'main', '1.2', '1', 'v1', '1.2.3', 'stable', 'edge'], semverSort, ['1.2.3']],
-    ['only non-versions', ['latest', 'main', '1.2'], semverSort, []],
-    ['nothing', [], semverSort, []],
-    ['prereleases left out by default', ['1.0.0-rc.1', '1.0.0', '1.1.0-beta', '0.9.0'], semverSort, ['0.9.0', '1.0.0']],
-    ['prereleases kept with includePrereleases', ['1.0.0-rc.1', '1.0.0', '1.1.0-beta', '0.9.0'], { sort: 'semver', includePrereleases: true }, ['0.9.0', '1.0.0-rc.1', '1.0.0', '1.1.0-beta']],
-    ['build metadata: same precedence, tie broken lexically', ['1.0.0+build.2', '1.0.0', '1.0.0+build.10', '0.1.0+x'], semverSort, ['0.1.0+x', '1.0.0', '1.0.0+build.10', '1.0.0+build.2']],
-    ['v1.0.0 and 1.0.0 (this order)', ['v1.0.0', '1.0.0'], semverSort, ['1.0.0', 'v1.0.0']],
-    ['v1.0.0 and 1.0.0 (other order)', ['1.0.0', 'v1.0.0'], semverSort, ['1.0.0', 'v1.0.0']],
-    ['equal versions among others', ['v2.0.0', '1.0.0', '2.0.0', 'v1.0.0', '2.0.0+b'], semverSort, ['1.0.0', 'v1.0.0', '2.0.0', '2.0.0+b', 'v2.0.0']],
-    ['lexical keeps everything, by code units', ['b', 'B', 'a', 'A', '10', '9', '_x', 'é', 'Z', 'latest', '1.10.0', '1.9.0'], lexical, ['1.10.0', '1.9.0', '10', '9', 'A', 'B', 'Z', '_x', 'a', 'b', 'latest', 'é']],
-    ['lexical keeps prereleases and non-versions', ['1.0.0', '1.0.0-rc.1', 'main', '1.2'], lexical, ['1.0.0', '1.0.0-rc.1', '1.2', 'main']],
-    ['lexical keeps duplicates adjacent', ['v1.0.0', '1.0.0', 'latest'], lexical, ['1.0.0', 'latest', 'v1.0.0']],
-    ['artifact tags hidden (semver)', [SIG, ATT, SBOM, '1.0.0'], semverSort, ['1.0.0']],
-    ['artifact tags hidden (lexical)', [SIG, 'latest', ATT, SBOM, '1.0.0'], lexical, ['1.0.0', 'latest']],
-    ['artifact tags shown with includeArtifacts', [SIG, 'latest', ATT, SBOM], { sort: 'lexical', includeArtifacts: true }, [ATT, SBOM, SIG, 'latest'].sort()],
-    ['near-artifacts are ordinary tags', [`sha256-${HEX}`, `sha256-${HEX.slice(1)}.sig`, `sha256-${HEX}.sig.bak`, `sha256-${HEX.toUpperCase()}.sig`, `sha512-${HEX}.sig`], lexical, [`sha256-${HEX.toUpperCase()}.sig`, `sha256-${HEX}`, `sha256-${HEX}.sig.bak`, `sha256-${HEX.slice(1)}.sig`, `sha512-${HEX}.sig`]]
-  ])('%s', (_name, tags, query, expected) => {
+  test.each<Row>([
+    { name: 'numeric, not lexical, order', tags: ['1.10.0', '1.9.0', '1.2.0', '10.0.0', '2.0.0'], query: semverSort, expected: ['1.2.0', '1.9.0', '1.10.0', '2.0.0', '10.0.0'] },
+    { name: 'v-prefixed tags among plain ones', tags: ['v2.0.0', '1.5.0', 'v1.0.0', '3.0.0'], query: semverSort, expected: ['v1.0.0', '1.5.0', 'v2.0.0', '3.0.0'] },
+    { name: 'non-versions dropped in semver mode', tags: ['latest', 'main', '1.2', '1', 'v1', '1.2.3', 'stable', 'edge'], query: semverSort, expected: ['1.2.3'] },
+    { name: 'only non-versions', tags: ['latest', 'main', '1.2'], query: semverSort, expected: [] },
+    { name: 'nothing', tags: [], query: semverSort, expected: [] },
+    { name: 'prereleases left out by default', tags: ['1.0.0-rc.1', '1.0.0', '1.1.0-beta', '0.9.0'], query: semverSort, expected: ['0.9.0', '1.0.0'] },
+    { name: 'prereleases kept with includePrereleases', tags: ['1.0.0-rc.1', '1.0.0', '1.1.0-beta', '0.9.0'], query: { sort: 'semver', includePrereleases: true }, expected: ['0.9.0', '1.0.0-rc.1', '1.0.0', '1.1.0-beta'] },
+    { name: 'build metadata: same precedence, tie broken lexically', tags: ['1.0.0+build.2', '1.0.0', '1.0.0+build.10', '0.1.0+x'], query: semverSort, expected: ['0.1.0+x', '1.0.0', '1.0.0+build.10', '1.0.0+build.2'] },
+    { name: 'v1.0.0 and 1.0.0 (this order)', tags: ['v1.0.0', '1.0.0'], query: semverSort, expected: ['1.0.0', 'v1.0.0'] },
+    { name: 'v1.0.0 and 1.0.0 (other order)', tags: ['1.0.0', 'v1.0.0'], query: semverSort, expected: ['1.0.0', 'v1.0.0'] },
+    { name: 'equal versions among others', tags: ['v2.0.0', '1.0.0', '2.0.0', 'v1.0.0', '2.0.0+b'], query: semverSort, expected: ['1.0.0', 'v1.0.0', '2.0.0', '2.0.0+b', 'v2.0.0'] },
+    { name: 'lexical keeps everything, by code units', tags: ['b', 'B', 'a', 'A', '10', '9', '_x', 'é', 'Z', 'latest', '1.10.0', '1.9.0'], query: lexical, expected: ['1.10.0', '1.9.0', '10', '9', 'A', 'B', 'Z', '_x', 'a', 'b', 'latest', 'é'] },
+    { name: 'lexical keeps prereleases and non-versions', tags: ['1.0.0', '1.0.0-rc.1', 'main', '1.2'], query: lexical, expected: ['1.0.0', '1.0.0-rc.1', '1.2', 'main'] },
+    { name: 'lexical keeps duplicates adjacent', tags: ['v1.0.0', '1.0.0', 'latest'], query: lexical, expected: ['1.0.0', 'latest', 'v1.0.0'] },
+    { name: 'artifact tags hidden (semver)', tags: [SIG, ATT, SBOM, '1.0.0'], query: semverSort, expected: ['1.0.0'] },
+    { name: 'artifact tags hidden (lexical)', tags: [SIG, 'latest', ATT, SBOM, '1.0.0'], query: lexical, expected: ['1.0.0', 'latest'] },
+    { name: 'artifact tags shown with includeArtifacts', tags: [SIG, 'latest', ATT, SBOM], query: { sort: 'lexical', includeArtifacts: true }, expected: [ATT, SBOM, SIG, 'latest'].sort() },
+    { name: 'near-artifacts are ordinary tags', tags: [`sha256-${HEX}`, `sha256-${HEX.slice(1)}.sig`, `sha256-${HEX}.sig.bak`, `sha256-${HEX.toUpperCase()}.sig`, `sha512-${HEX}.sig`], query: lexical, expected: [`sha256-${HEX.toUpperCase()}.sig`, `sha256-${HEX}`, `sha256-${HEX}.sig.bak`, `sha256-${HEX.slice(1)}.sig`, `sha512-${HEX}.sig`] }
+  ])('$name', ({ tags, query, expected }) => {
     expect(selectTags(tags, query)).toEqual(expected)
   })
 
+  interface RangeRow {
+    name: string
+    tags: string[]
+    range: string
+    includePrereleases: boolean
+    expected: string[]
+  }
   // prettier-ignore
-  test.each<[string, string[], string, boolean, string[]]>([
-    ['^3', ['2.9.9', '3.0.0', '3.4.1', '3.10.0', '4.0.0', '3.5.0-rc.1', 'v3.2.0'], '^3', false, ['3.0.0', 'v3.2.0', '3.4.1', '3.10.0']],
-    ['^3 with prereleases', ['2.9.9', '3.0.0-rc.1', '3.0.0', '3.5.0-rc.1', '4.0.0-rc.1', '4.0.0'], '^3', true, ['3.0.0-rc.1', '3.0.0', '3.5.0-rc.1']],
-    ['~1.27', ['1.26.9', '1.27.0', '1.27.4', '1.28.0', 'v1.27.10', '1.27.5-beta'], '~1.27', false, ['1.27.0', '1.27.4', 'v1.27.10']],
-    ['~1.27 with prereleases', ['1.26.9', '1.27.0', '1.27.5-beta', '1.28.0-rc.1'], '~1.27', true, ['1.27.0', '1.27.5-beta']],
-    ['>=2 <3', ['1.9.9', '2.0.0', '2.99.0', '3.0.0', '3.0.0-rc.1', '2.5.0-rc.1'], '>=2 <3', false, ['2.0.0', '2.99.0']],
-    ['*', ['0.0.1', '1.0.0', 'latest', '9.9.9', '10.0.0-rc.1'], '*', false, ['0.0.1', '1.0.0', '9.9.9']],
-    ['* with prereleases', ['0.0.1', '1.0.0', 'latest', '9.9.9', '10.0.0-rc.1'], '*', true, ['0.0.1', '1.0.0', '9.9.9', '10.0.0-rc.1']],
-    ['no tag in range', ['1.0.0', '2.0.0'], '^5', false, []],
-    ['range naming a prerelease admits that version\'s prereleases (npm rules)', ['1.0.0-rc.1', '1.0.0', '1.1.0-rc.1'], '>=1.0.0-rc.0 <2', false, ['1.0.0-rc.1', '1.0.0']]
-  ])('range %s', (_name, tags, range, includePrereleases, expected) => {
+  test.each<RangeRow>([
+    { name: '^3', tags: ['2.9.9', '3.0.0', '3.4.1', '3.10.0', '4.0.0', '3.5.0-rc.1', 'v3.2.0'], range: '^3', includePrereleases: false, expected: ['3.0.0', 'v3.2.0', '3.4.1', '3.10.0'] },
+    { name: '^3 with prereleases', tags: ['2.9.9', '3.0.0-rc.1', '3.0.0', '3.5.0-rc.1', '4.0.0-rc.1', '4.0.0'], range: '^3', includePrereleases: true, expected: ['3.0.0-rc.1', '3.0.0', '3.5.0-rc.1'] },
+    { name: '~1.27', tags: ['1.26.9', '1.27.0', '1.27.4', '1.28.0', 'v1.27.10', '1.27.5-beta'], range: '~1.27', includePrereleases: false, expected: ['1.27.0', '1.27.4', 'v1.27.10'] },
+    { name: '~1.27 with prereleases', tags: ['1.26.9', '1.27.0', '1.27.5-beta', '1.28.0-rc.1'], range: '~1.27', includePrereleases: true, expected: ['1.27.0', '1.27.5-beta'] },
+    { name: '>=2 <3', tags: ['1.9.9', '2.0.0', '2.99.0', '3.0.0', '3.0.0-rc.1', '2.5.0-rc.1'], range: '>=2 <3', includePrereleases: false, expected: ['2.0.0', '2.99.0'] },
+    { name: '*', tags: ['0.0.1', '1.0.0', 'latest', '9.9.9', '10.0.0-rc.1'], range: '*', includePrereleases: false, expected: ['0.0.1', '1.0.0', '9.9.9'] },
+    { name: '* with prereleases', tags: ['0.0.1', '1.0.0', 'latest', '9.9.9', '10.0.0-rc.1'], range: '*', includePrereleases: true, expected: ['0.0.1', '1.0.0', '9.9.9', '10.0.0-rc.1'] },
+    { name: 'no tag in range', tags: ['1.0.0', '2.0.0'], range: '^5', includePrereleases: false, expected: [] },
+    { name: 'range naming a prerelease admits that version\'s prereleases (npm rules)', tags: ['1.0.0-rc.1', '1.0.0', '1.1.0-rc.1'], range: '>=1.0.0-rc.0 <2', includePrereleases: false, expected: ['1.0.0-rc.1', '1.0.0'] }
+  ])('range $name', ({ tags, range, includePrereleases, expected }) => {
     expect(
       selectTags(shuffled(tags), { sort: 'semver', range, includePrereleases })
     ).toEqual(expected)
@@ -180,15 +193,23 @@ describe('selectTags', () => {
     ).toEqual(['1.9.0', '1.10.0'])
   })
 
+  interface PatternRow {
+    name: string
+    /** The pattern's source. */
+    source: string
+    tags: string[]
+    query: TagQuery
+    expected: string[]
+  }
   // prettier-ignore
-  test.each<[string, string, string[], TagQuery, string[]]>([
-    ['semver', '^1\\.', ['1.0.0', '1.10.0', '11.0.0', 'v1.2.0', '2.1.0', '1.2', '1.9.0'], semverSort, ['1.0.0', '1.9.0', '1.10.0']],
-    ['lexical', '^1\\.', ['1.0.0', '1.10.0', '11.0.0', 'v1.2.0', '2.1.0', '1.2', '1.9.0'], lexical, ['1.0.0', '1.10.0', '1.2', '1.9.0']],
-    ['unanchored', 'alpine', ['alpine', '3.19-alpine3.20', 'latest', 'alpine-slim'], lexical, ['3.19-alpine3.20', 'alpine', 'alpine-slim']],
-    ['before the range', '^v', ['v1.0.0', '1.5.0', 'v1.2.0', 'v2.0.0'], { sort: 'semver', range: '^1' }, ['v1.0.0', 'v1.2.0']],
-    ['cannot bring artifact tags back', 'sig$', [SIG, 'x.sig'], lexical, ['x.sig']],
-    ['matching only non-versions, semver mode', '^(?:latest|main)$', ['latest', 'main', '1.0.0'], semverSort, []]
-  ])('pattern (%s) %s', (_mode, source, tags, query, expected) => {
+  test.each<PatternRow>([
+    { name: 'semver', source: '^1\\.', tags: ['1.0.0', '1.10.0', '11.0.0', 'v1.2.0', '2.1.0', '1.2', '1.9.0'], query: semverSort, expected: ['1.0.0', '1.9.0', '1.10.0'] },
+    { name: 'lexical', source: '^1\\.', tags: ['1.0.0', '1.10.0', '11.0.0', 'v1.2.0', '2.1.0', '1.2', '1.9.0'], query: lexical, expected: ['1.0.0', '1.10.0', '1.2', '1.9.0'] },
+    { name: 'unanchored', source: 'alpine', tags: ['alpine', '3.19-alpine3.20', 'latest', 'alpine-slim'], query: lexical, expected: ['3.19-alpine3.20', 'alpine', 'alpine-slim'] },
+    { name: 'before the range', source: '^v', tags: ['v1.0.0', '1.5.0', 'v1.2.0', 'v2.0.0'], query: { sort: 'semver', range: '^1' }, expected: ['v1.0.0', 'v1.2.0'] },
+    { name: 'cannot bring artifact tags back', source: 'sig$', tags: [SIG, 'x.sig'], query: lexical, expected: ['x.sig'] },
+    { name: 'matching only non-versions, semver mode', source: '^(?:latest|main)$', tags: ['latest', 'main', '1.0.0'], query: semverSort, expected: [] }
+  ])('pattern ($name) $source', ({ source, tags, query, expected }) => {
     expect(selectTags(tags, { ...query, pattern: pattern(source) })).toEqual(
       expected
     )

@@ -75,7 +75,13 @@ export class Authenticator {
         headers
       })
       const authenticated = authorization !== undefined
-      if (response.status !== 401 || attempt >= MAX_AUTH_ATTEMPTS) {
+      // Only the registry's own 401 is a challenge: a CDN it redirected
+      // to must not choose where the credentials go.
+      if (
+        response.status !== 401 ||
+        attempt >= MAX_AUTH_ATTEMPTS ||
+        response.url.origin !== this.options.registry.origin
+      ) {
         return { response, authenticated }
       }
       let challenges = parseChallenges(
@@ -323,15 +329,22 @@ export class Authenticator {
 
   /** The token in a token server's 200 answer, checked, masked and dated. */
   private readToken(realm: URL, data: Buffer, serial: number): CachedToken {
-    let body: Record<string, unknown>
+    let parsed: unknown
     try {
-      body = JSON.parse(data.toString('utf8')) as Record<string, unknown>
+      parsed = JSON.parse(data.toString('utf8'))
     } catch {
       throw new RegistryError(
         'protocol',
         `The token server ${realm.origin} did not answer with JSON`
       )
     }
+    if (typeof parsed !== 'object' || parsed === null) {
+      throw new RegistryError(
+        'protocol',
+        `The token server ${realm.origin} did not answer with a JSON object`
+      )
+    }
+    const body = parsed as Record<string, unknown>
     const value =
       (typeof body.token === 'string' && body.token) ||
       (typeof body.access_token === 'string' && body.access_token) ||
@@ -349,8 +362,11 @@ export class Authenticator {
         `The token server ${realm.origin} answered a token that cannot be a bearer token (${value.length} characters; at most ${MAX_TOKEN_CHARS} printable ones without spaces)`
       )
     }
-    this.mask(value)
-    if (typeof body.refresh_token === 'string') this.mask(body.refresh_token)
+    // A token won with credentials is theirs to keep secret. One handed
+    // to anyone is no secret, and masking it would let the token server
+    // choose what the log hides (a digest, words of our own). A refresh
+    // token in the answer is never used, so never shown or masked.
+    if (this.options.credentials) this.mask(value)
     const now = this.now()
     const expiresIn = Math.max(
       typeof body.expires_in === 'number' ? body.expires_in : 0,
@@ -358,8 +374,16 @@ export class Authenticator {
     )
     let issuedAt =
       typeof body.issued_at === 'string' ? Date.parse(body.issued_at) : NaN
-    // A clock skewed into the future would make the token look fresh forever.
-    if (!Number.isFinite(issuedAt) || issuedAt > now) issuedAt = now
+    // A clock skewed into the future would make the token look fresh
+    // forever; one far in the past, expired at once and fetched again for
+    // every request. Either way, count from now.
+    if (
+      !Number.isFinite(issuedAt) ||
+      issuedAt > now ||
+      issuedAt + expiresIn * 1000 <= now
+    ) {
+      issuedAt = now
+    }
     return { value, expiresAt: issuedAt + expiresIn * 1000, serial }
   }
 

@@ -2,13 +2,14 @@
 import type { ImageChanges } from '../../compare/diff.js'
 import { NONE, changeRows } from '../changes.js'
 import { escapeHtml, htmlCell } from '../escape.js'
-import type { SummaryWriter } from './writer.js'
+import { addBudgetedTable, type Budget, type SummaryWriter } from './writer.js'
 
 export function writeChangesSummary(
   summary: SummaryWriter,
   changes: ImageChanges,
   before: string,
-  after: string
+  after: string,
+  budget: Budget
 ): void {
   const rows = changeRows(changes)
   summary.addHeading(escapeHtml(`Changes from ${before} to ${after}`), 3)
@@ -19,18 +20,16 @@ export function writeChangesSummary(
     )
     return
   }
-  summary.addTable([
-    [
-      { data: 'What', header: true },
-      { data: 'Before', header: true },
-      { data: 'After', header: true }
-    ],
-    ...rows.map(([what, old, now]) => [
+  addBudgetedTable(
+    summary,
+    ['What', 'Before', 'After'],
+    rows.map(([what, old, now]) => [
       htmlCell(what, { code: true }),
       htmlCell(old, { empty: NONE }),
       htmlCell(now, { empty: NONE })
-    ])
-  ])
+    ]),
+    budget
+  )
   summary.addRaw(
     `<p>${rows.length} changed, ${changes.unchanged} unchanged.</p>`,
     true

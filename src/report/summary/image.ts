@@ -8,7 +8,12 @@ import { formatPlatform } from '../../image/platform.js'
 import { repositoryName } from '../../registry/reference.js'
 import { formatWindow } from '../../text/duration.js'
 import { escapeHtml, htmlCell, htmlText } from '../escape.js'
-import type { SummaryTableRow, SummaryWriter } from './writer.js'
+import {
+  SUMMARY_BUDGET_BYTES,
+  addBudgetedTable,
+  type Budget,
+  type SummaryWriter
+} from './writer.js'
 
 export const MAX_TABLE_ROWS = 200
 /** Total budget for the labels and env tables together. */
@@ -27,7 +32,8 @@ export function pinnedReference(info: ImageInfo): string {
 
 export function writeImageSummary(
   summary: SummaryWriter,
-  info: ImageInfo
+  info: ImageInfo,
+  budget: Budget = { bytes: SUMMARY_BUDGET_BYTES }
 ): void {
   const c = info.config
   summary.addHeading(escapeHtml(info.ref), 2)
@@ -64,44 +70,35 @@ export function writeImageSummary(
     ],
     ...rows.map(([name, value]) => [name, value || EMPTY])
   ])
-  const budget = { chars: MAX_TABLE_CHARS }
-  keyValueTable(summary, `Labels (${c.labels.length})`, c.labels, budget)
-  keyValueTable(summary, `Environment (${c.env.length})`, c.env, budget)
+  // Labels and env share a part of the summary's room.
+  const part = { bytes: Math.min(MAX_TABLE_CHARS, budget.bytes) }
+  const before = part.bytes
+  keyValueTable(summary, `Labels (${c.labels.length})`, c.labels, part)
+  keyValueTable(summary, `Environment (${c.env.length})`, c.env, part)
+  budget.bytes -= before - part.bytes
 }
 
 function keyValueTable(
   summary: SummaryWriter,
   title: string,
   entries: [string, string][],
-  budget: { chars: number }
+  budget: Budget
 ): void {
   summary.addHeading(escapeHtml(title), 3)
   if (entries.length === 0) {
     summary.addRaw('<p><em>none</em></p>', true)
     return
   }
-  const rows: SummaryTableRow[] = [
-    [
-      { data: 'Key', header: true },
-      { data: 'Value', header: true }
-    ]
-  ]
-  let shown = 0
-  for (const [key, value] of entries) {
-    const row = [code(key) || EMPTY, htmlText(value) || EMPTY]
-    const size = row[0].length + row[1].length
-    if (shown >= MAX_TABLE_ROWS || size > budget.chars) break
-    budget.chars -= size
-    rows.push(row)
-    shown++
-  }
-  summary.addTable(rows)
-  if (shown < entries.length) {
-    summary.addRaw(
-      `<p><em>${entries.length - shown} more not shown; the full data is in the step outputs.</em></p>`,
-      true
-    )
-  }
+  addBudgetedTable(
+    summary,
+    ['Key', 'Value'],
+    entries.map(([key, value]) => [
+      code(key) || EMPTY,
+      htmlText(value) || EMPTY
+    ]),
+    budget,
+    MAX_TABLE_ROWS
+  )
 }
 
 function formatBytes(n: number): string {

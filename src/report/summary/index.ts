@@ -8,7 +8,11 @@ import { writeChangesSummary } from './changes.js'
 import { writeImageSummary } from './image.js'
 import { writeRowsSummary } from './rows.js'
 import { writeRulesSummary } from './rules.js'
-import type { SummaryWriter } from './writer.js'
+import {
+  SUMMARY_BUDGET_BYTES,
+  type Budget,
+  type SummaryWriter
+} from './writer.js'
 
 export type { SummaryWriter } from './writer.js'
 
@@ -16,23 +20,25 @@ export function writeSections(
   summary: SummaryWriter,
   sections: SummarySection[]
 ): void {
+  const budget: Budget = { bytes: SUMMARY_BUDGET_BYTES }
   for (const section of sections) {
     switch (section.kind) {
       case 'image':
-        writeImageSummary(summary, section.info)
+        writeImageSummary(summary, section.info, budget)
         break
       case 'rows':
-        writeRowsSummary(summary, section.title, section.rows)
+        writeRowsSummary(summary, section.title, section.rows, budget)
         break
       case 'rules':
-        writeRulesSummary(summary, section.results)
+        writeRulesSummary(summary, section.results, budget)
         break
       case 'changes':
         writeChangesSummary(
           summary,
           section.changes,
           section.before,
-          section.after
+          section.after,
+          budget
         )
         break
       case 'unchanged':

@@ -2,13 +2,14 @@
 import { formatPlatform } from '../../image/platform.js'
 import type { Row } from '../../jobs/result.js'
 import { escapeHtml, htmlCell, htmlText } from '../escape.js'
-import type { SummaryWriter } from './writer.js'
+import { addBudgetedTable, type Budget, type SummaryWriter } from './writer.js'
 
 /** A row per image (by reference as written) or per platform of one image. */
 export function writeRowsSummary(
   summary: SummaryWriter,
   title: string,
-  rows: Row[]
+  rows: Row[],
+  budget: Budget
 ): void {
   const failed = rows.filter((r) => r.error).length
   summary.addHeading(
@@ -17,11 +18,10 @@ export function writeRowsSummary(
     ),
     2
   )
-  summary.addTable([
-    ['Image', 'Digest', 'Platform', 'User', 'Created', 'Labels', 'Env'].map(
-      (data) => ({ data, header: true })
-    ),
-    ...rows.map(({ name, info, error }) =>
+  addBudgetedTable(
+    summary,
+    ['Image', 'Digest', 'Platform', 'User', 'Created', 'Labels', 'Env'],
+    rows.map(({ name, info, error }) =>
       info
         ? [
             htmlCell(name, { code: true }),
@@ -44,6 +44,7 @@ export function writeRowsSummary(
             '',
             ''
           ].map((c) => c || '&nbsp;')
-    )
-  ])
+    ),
+    budget
+  )
 }

@@ -1,11 +1,12 @@
 /** Rule results → a summary table. */
 import type { RuleResult } from '../../gate/rules.js'
 import { escapeHtml, htmlCell } from '../escape.js'
-import type { SummaryWriter } from './writer.js'
+import { addBudgetedTable, type Budget, type SummaryWriter } from './writer.js'
 
 export function writeRulesSummary(
   summary: SummaryWriter,
-  results: RuleResult[]
+  results: RuleResult[],
+  budget: Budget
 ): void {
   const failed = results.filter((r) => !r.passed).length
   summary.addHeading(
@@ -14,16 +15,14 @@ export function writeRulesSummary(
     ),
     3
   )
-  summary.addTable([
-    [
-      { data: 'Result', header: true },
-      { data: 'Rule', header: true },
-      { data: 'Actual', header: true }
-    ],
-    ...results.map((r) => [
+  addBudgetedTable(
+    summary,
+    ['Result', 'Rule', 'Actual'],
+    results.map((r) => [
       r.passed ? '✅ pass' : '❌ fail',
       htmlCell(r.rule, { code: true }),
       htmlCell(r.actual, { empty: '<em>(empty)</em>' })
-    ])
-  ])
+    ]),
+    budget
+  )
 }

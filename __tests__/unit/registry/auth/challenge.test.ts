@@ -26,65 +26,69 @@ const CODEBERG =
   'Bearer realm="https://codeberg.org/v2/token",service="container_registry",scope="*",Basic realm="https://codeberg.org/v2",charset="UTF-8"'
 
 describe('parseChallenges', () => {
-  type Row = [string, string, ReturnType<typeof plain>]
-  // [scenario, header, challenges]
+  interface Row {
+    name: string
+    header: string
+    /** The challenges parsed from it. */
+    expected: ReturnType<typeof plain>
+  }
   // prettier-ignore
   const rows: Row[] = [
-    ['Docker Hub', HUB, [
+    { name: 'Docker Hub', header: HUB, expected: [
       { scheme: 'bearer', params: { realm: 'https://auth.docker.io/token', service: 'registry.docker.io', scope: 'repository:library/nginx:pull' } }
-    ]],
-    ['a scope with a comma inside quotes', 'Bearer realm="https://r/token",scope="repository:a:pull,push"', [
+    ] },
+    { name: 'a scope with a comma inside quotes', header: 'Bearer realm="https://r/token",scope="repository:a:pull,push"', expected: [
       { scheme: 'bearer', params: { realm: 'https://r/token', scope: 'repository:a:pull,push' } }
-    ]],
-    ['several challenges in one value (Codeberg)', CODEBERG, [
+    ] },
+    { name: 'several challenges in one value (Codeberg)', header: CODEBERG, expected: [
       { scheme: 'bearer', params: { realm: 'https://codeberg.org/v2/token', service: 'container_registry', scope: '*' } },
       { scheme: 'basic', params: { realm: 'https://codeberg.org/v2', charset: 'UTF-8' } }
-    ]],
-    ['Basic then Bearer', 'Basic realm="x", Bearer realm="y"', [
+    ] },
+    { name: 'Basic then Bearer', header: 'Basic realm="x", Bearer realm="y"', expected: [
       { scheme: 'basic', params: { realm: 'x' } },
       { scheme: 'bearer', params: { realm: 'y' } }
-    ]],
-    ['case-insensitive scheme and parameter names', 'BEARER Realm="https://r/token",SERVICE="Reg"', [
+    ] },
+    { name: 'case-insensitive scheme and parameter names', header: 'BEARER Realm="https://r/token",SERVICE="Reg"', expected: [
       { scheme: 'bearer', params: { realm: 'https://r/token', service: 'Reg' } }
-    ]],
-    ['an empty quoted value', 'Bearer realm="r",error=""', [
+    ] },
+    { name: 'an empty quoted value', header: 'Bearer realm="r",error=""', expected: [
       { scheme: 'bearer', params: { realm: 'r', error: '' } }
-    ]],
-    ['escaped quotes and backslashes', 'Bearer realm="a\\"b",service="c\\\\d"', [
+    ] },
+    { name: 'escaped quotes and backslashes', header: 'Bearer realm="a\\"b",service="c\\\\d"', expected: [
       { scheme: 'bearer', params: { realm: 'a"b', service: 'c\\d' } }
-    ]],
-    ['unquoted token values', 'Bearer realm="r", error=invalid_token, service=registry.example.com', [
+    ] },
+    { name: 'unquoted token values', header: 'Bearer realm="r", error=invalid_token, service=registry.example.com', expected: [
       { scheme: 'bearer', params: { realm: 'r', error: 'invalid_token', service: 'registry.example.com' } }
-    ]],
-    ['whitespace around "="', 'Bearer realm = "r" , service= s', [
+    ] },
+    { name: 'whitespace around "="', header: 'Bearer realm = "r" , service= s', expected: [
       { scheme: 'bearer', params: { realm: 'r', service: 's' } }
-    ]],
-    ['token68', 'Negotiate abc==', [
+    ] },
+    { name: 'token68', header: 'Negotiate abc==', expected: [
       { scheme: 'negotiate', params: {}, token68: 'abc==' }
-    ]],
-    ['token68 then another challenge', 'Negotiate a+b/c=, Basic realm="x"', [
+    ] },
+    { name: 'token68 then another challenge', header: 'Negotiate a+b/c=, Basic realm="x"', expected: [
       { scheme: 'negotiate', params: {}, token68: 'a+b/c=' },
       { scheme: 'basic', params: { realm: 'x' } }
-    ]],
-    ['a scheme without parameters', 'Negotiate, Basic realm="x"', [
+    ] },
+    { name: 'a scheme without parameters', header: 'Negotiate, Basic realm="x"', expected: [
       { scheme: 'negotiate', params: {} },
       { scheme: 'basic', params: { realm: 'x' } }
-    ]],
-    ['extra whitespace and stray commas', ' ,, Bearer   realm="r" ,,\t, service="s" ,, ', [
+    ] },
+    { name: 'extra whitespace and stray commas', header: ' ,, Bearer   realm="r" ,,\t, service="s" ,, ', expected: [
       { scheme: 'bearer', params: { realm: 'r', service: 's' } }
-    ]],
-    ['insufficient_scope error', 'Bearer realm="https://r/token",service="reg",scope="repository:a:pull",error="insufficient_scope"', [
+    ] },
+    { name: 'insufficient_scope error', header: 'Bearer realm="https://r/token",service="reg",scope="repository:a:pull",error="insufficient_scope"', expected: [
       { scheme: 'bearer', params: { realm: 'https://r/token', service: 'reg', scope: 'repository:a:pull', error: 'insufficient_scope' } }
-    ]],
-    ['the RFC 7235 example', 'Newauth realm="apps", type=1, title="Login to \\"apps\\"", Basic realm="simple"', [
+    ] },
+    { name: 'the RFC 7235 example', header: 'Newauth realm="apps", type=1, title="Login to \\"apps\\"", Basic realm="simple"', expected: [
       { scheme: 'newauth', params: { realm: 'apps', type: '1', title: 'Login to "apps"' } },
       { scheme: 'basic', params: { realm: 'simple' } }
-    ]],
-    ['an empty header', '', []],
-    ['only whitespace and commas', ' , ,\t', []]
+    ] },
+    { name: 'an empty header', header: '', expected: [] },
+    { name: 'only whitespace and commas', header: ' , ,\t', expected: [] }
   ]
 
-  test.each(rows)('%s', (_scenario, header, expected) => {
+  test.each(rows)('$name', ({ header, expected }) => {
     expect(plain(header)).toEqual(expected)
   })
 
@@ -114,17 +118,17 @@ describe('parseChallenges', () => {
   })
 
   // prettier-ignore
-  const broken: [string, string][] = [
-    ['an unterminated quote',           'Bearer realm="https://r/token'],
-    ['an unterminated quote mid-list',  'Bearer service="s",realm="abc'],
-    ['a trailing backslash in quotes',  'Bearer realm="abc\\'],
-    ['a lone quote',                    '"'],
-    ['a lone "="',                      '='],
-    ['a missing value',                 'Bearer realm='],
-    ['garbage',                         '@@@ ((( ))) ;;; "'],
-    ['a control character',             'Bearer realm="r"\u0000, Basic realm="x"']
+  const broken: { name: string; header: string }[] = [
+    { name: 'an unterminated quote',           header: 'Bearer realm="https://r/token' },
+    { name: 'an unterminated quote mid-list',  header: 'Bearer service="s",realm="abc' },
+    { name: 'a trailing backslash in quotes',  header: 'Bearer realm="abc\\' },
+    { name: 'a lone quote',                    header: '"' },
+    { name: 'a lone "="',                      header: '=' },
+    { name: 'a missing value',                 header: 'Bearer realm=' },
+    { name: 'garbage',                         header: '@@@ ((( ))) ;;; "' },
+    { name: 'a control character',             header: 'Bearer realm="r"\u0000, Basic realm="x"' }
   ]
-  test.each(broken)('does not crash on %s', (_scenario, header) => {
+  test.each(broken)('does not crash on $name', ({ header }) => {
     let result: Challenge[] = []
     expect(() => {
       result = parseChallenges(header)
@@ -139,17 +143,17 @@ describe('parseChallenges', () => {
   })
 
   // prettier-ignore
-  const huge: [string, () => string][] = [
-    ['one 100k quoted value',        () => `Bearer realm="${'a'.repeat(100_000)}"`],
-    ['100k of escapes',              () => `Bearer realm="${'\\"'.repeat(50_000)}"`],
-    ['many parameters',              () => 'Bearer ' + 'a=b,'.repeat(25_000)],
-    ['many challenges',              () => 'Basic realm="x", '.repeat(6_000)],
-    ['one 100k token',               () => `Bearer ${'x'.repeat(100_000)} y`],
-    ['100k of "="',                  () => `Bearer ${'='.repeat(100_000)}`],
-    ['100k of stray characters',     () => '@'.repeat(100_000)],
-    ['an unterminated 100k quote',   () => `Bearer realm="${'a, b='.repeat(20_000)}`]
+  const huge: { name: string; make: () => string }[] = [
+    { name: 'one 100k quoted value',        make: () => `Bearer realm="${'a'.repeat(100_000)}"` },
+    { name: '100k of escapes',              make: () => `Bearer realm="${'\\"'.repeat(50_000)}"` },
+    { name: 'many parameters',              make: () => 'Bearer ' + 'a=b,'.repeat(25_000) },
+    { name: 'many challenges',              make: () => 'Basic realm="x", '.repeat(6_000) },
+    { name: 'one 100k token',               make: () => `Bearer ${'x'.repeat(100_000)} y` },
+    { name: '100k of "="',                  make: () => `Bearer ${'='.repeat(100_000)}` },
+    { name: '100k of stray characters',     make: () => '@'.repeat(100_000) },
+    { name: 'an unterminated 100k quote',   make: () => `Bearer realm="${'a, b='.repeat(20_000)}` }
   ]
-  test.each(huge)('parses a 100k-char header: %s', (_scenario, make) => {
+  test.each(huge)('parses a 100k-char header: $name', ({ make }) => {
     const header = make()
     expect(header.length).toBeGreaterThanOrEqual(100_000)
     const result = parseChallenges(header)
@@ -165,21 +169,26 @@ describe('parseChallenges', () => {
 })
 
 describe('pickChallenge', () => {
-  // [scenario, header, chosen scheme and realm]
+  interface Row {
+    name: string
+    header: string
+    /** The chosen challenge's scheme and realm, undefined for none. */
+    expected: { scheme: string; realm?: string } | undefined
+  }
   // prettier-ignore
-  const rows: [string, string, { scheme: string; realm?: string } | undefined][] = [
-    ['Bearer alone',              HUB,                                          { scheme: 'bearer', realm: 'https://auth.docker.io/token' }],
-    ['Basic alone',               'Basic realm="Registry Realm"',               { scheme: 'basic', realm: 'Registry Realm' }],
-    ['Basic before Bearer',       'Basic realm="x", Bearer realm="y"',          { scheme: 'bearer', realm: 'y' }],
-    ['Bearer before Basic',       CODEBERG,                                     { scheme: 'bearer', realm: 'https://codeberg.org/v2/token' }],
-    ['Negotiate then Basic',      'Negotiate abc==, Basic realm="b"',           { scheme: 'basic', realm: 'b' }],
-    ['uppercase BEARER',          'BEARER realm="u"',                           { scheme: 'bearer', realm: 'u' }],
-    ['only Negotiate',            'Negotiate',                                  undefined],
-    ['only Negotiate with token', 'Negotiate abc==',                            undefined],
-    ['only Digest',               'Digest realm="d", nonce="n", qop="auth"',   undefined],
-    ['nothing',                   '',                                           undefined]
+  const rows: Row[] = [
+    { name: 'Bearer alone',              header: HUB,                                          expected: { scheme: 'bearer', realm: 'https://auth.docker.io/token' } },
+    { name: 'Basic alone',               header: 'Basic realm="Registry Realm"',               expected: { scheme: 'basic', realm: 'Registry Realm' } },
+    { name: 'Basic before Bearer',       header: 'Basic realm="x", Bearer realm="y"',          expected: { scheme: 'bearer', realm: 'y' } },
+    { name: 'Bearer before Basic',       header: CODEBERG,                                     expected: { scheme: 'bearer', realm: 'https://codeberg.org/v2/token' } },
+    { name: 'Negotiate then Basic',      header: 'Negotiate abc==, Basic realm="b"',           expected: { scheme: 'basic', realm: 'b' } },
+    { name: 'uppercase BEARER',          header: 'BEARER realm="u"',                           expected: { scheme: 'bearer', realm: 'u' } },
+    { name: 'only Negotiate',            header: 'Negotiate',                                  expected: undefined },
+    { name: 'only Negotiate with token', header: 'Negotiate abc==',                            expected: undefined },
+    { name: 'only Digest',               header: 'Digest realm="d", nonce="n", qop="auth"',   expected: undefined },
+    { name: 'nothing',                   header: '',                                           expected: undefined }
   ]
-  test.each(rows)('%s', (_scenario, header, expected) => {
+  test.each(rows)('$name', ({ header, expected }) => {
     const chosen = pickChallenge(parseChallenges(header))
     if (expected === undefined) {
       expect(chosen).toBeUndefined()

@@ -66,28 +66,40 @@ describe('runCredentialHelper', () => {
     expect(fs.existsSync(path.join(helpers.bin, 'pwned'))).toBe(false)
   })
 
+  interface AnswerRow {
+    name: string
+    behaviour: HelperBehaviour
+    /** What runCredentialHelper resolves to. */
+    expected: unknown
+  }
   // prettier-ignore
-  test.each([
-    ['"credentials not found" on stdout, exit 1', { raw: { stdout: 'credentials not found in native keychain\n', code: 1 } }, { found: false }],
-    ['"credentials not found" on stderr, exit 1', { raw: { stderr: 'Error: Credentials not found\n', code: 1 } }, { found: false }],
-    ['an empty Secret', { raw: { stdout: '{"ServerURL":"a.io","Username":"u","Secret":""}' } }, { found: false }],
-    ['an empty object', { raw: { stdout: '{}' } }, { found: false }],
-    ['JSON null', { raw: { stdout: 'null' } }, { found: false }],
-    ['no Username', { raw: { stdout: '{"Secret":"s"}' } }, { found: true, credentials: { username: '', secret: 's' } }],
-    ['the <token> username (an identity token)', { raw: { stdout: '{"Username":"<token>","Secret":"refresh"}' } }, { found: true, credentials: { username: '<token>', secret: 'refresh' } }],
-    ['an exit without reading stdin', { ignoreStdin: true, raw: { stdout: '{"Username":"u","Secret":"s"}' } }, { found: true, credentials: { username: 'u', secret: 's' } }]
-  ] as [string, HelperBehaviour, unknown][])('reads %s', async (_name, behaviour, expected) => {
+  test.each<AnswerRow>([
+    { name: '"credentials not found" on stdout, exit 1', behaviour: { raw: { stdout: 'credentials not found in native keychain\n', code: 1 } }, expected: { found: false } },
+    { name: '"credentials not found" on stderr, exit 1', behaviour: { raw: { stderr: 'Error: Credentials not found\n', code: 1 } }, expected: { found: false } },
+    { name: 'an empty Secret', behaviour: { raw: { stdout: '{"ServerURL":"a.io","Username":"u","Secret":""}' } }, expected: { found: false } },
+    { name: 'an empty object', behaviour: { raw: { stdout: '{}' } }, expected: { found: false } },
+    { name: 'JSON null', behaviour: { raw: { stdout: 'null' } }, expected: { found: false } },
+    { name: 'no Username', behaviour: { raw: { stdout: '{"Secret":"s"}' } }, expected: { found: true, credentials: { username: '', secret: 's' } } },
+    { name: 'the <token> username (an identity token)', behaviour: { raw: { stdout: '{"Username":"<token>","Secret":"refresh"}' } }, expected: { found: true, credentials: { username: '<token>', secret: 'refresh' } } },
+    { name: 'an exit without reading stdin', behaviour: { ignoreStdin: true, raw: { stdout: '{"Username":"u","Secret":"s"}' } }, expected: { found: true, credentials: { username: 'u', secret: 's' } } }
+  ])('reads $name', async ({ behaviour, expected }) => {
     helpers.write('answer', behaviour)
     await expect(runCredentialHelper('answer', 'a.io', { env })).resolves.toEqual(expected)
   })
 
+  interface FailureRow {
+    name: string
+    behaviour: HelperBehaviour
+    /** The error message. */
+    expected: RegExp
+  }
   // prettier-ignore
-  test.each([
-    ['another failure, exit 1', { raw: { stdout: 'secret-in-output\n', stderr: 'boom secret-in-output', code: 1 } }, /^credential helper docker-credential-broken failed \(exit code 1\)$/],
-    ['exit 0 with text that is not JSON', { raw: { stdout: 'secret-in-output' } }, /^credential helper docker-credential-broken did not print JSON$/],
-    ['more than 1 MiB of output', { floodBytes: 2 * 1024 * 1024 }, /^credential helper docker-credential-broken (failed \(killed or timed out\)|did not print JSON)$/],
-    ['a hang past the timeout', { sleepMs: 10_000, raw: { stdout: '{"Username":"u","Secret":"s"}' } }, /^credential helper docker-credential-broken failed \(killed or timed out\)$/]
-  ] as [string, HelperBehaviour, RegExp][])('fails on %s, without echoing its output', async (_name, behaviour, expected) => {
+  test.each<FailureRow>([
+    { name: 'another failure, exit 1', behaviour: { raw: { stdout: 'secret-in-output\n', stderr: 'boom secret-in-output', code: 1 } }, expected: /^credential helper docker-credential-broken failed \(exit code 1\)$/ },
+    { name: 'exit 0 with text that is not JSON', behaviour: { raw: { stdout: 'secret-in-output' } }, expected: /^credential helper docker-credential-broken did not print JSON$/ },
+    { name: 'more than 1 MiB of output', behaviour: { floodBytes: 2 * 1024 * 1024 }, expected: /^credential helper docker-credential-broken (failed \(killed or timed out\)|did not print JSON)$/ },
+    { name: 'a hang past the timeout', behaviour: { sleepMs: 10_000, raw: { stdout: '{"Username":"u","Secret":"s"}' } }, expected: /^credential helper docker-credential-broken failed \(killed or timed out\)$/ }
+  ])('fails on $name, without echoing its output', async ({ behaviour, expected }) => {
     helpers.write('broken', behaviour)
     const message = await helperError(runCredentialHelper('broken', 'a.io', { env, timeoutMs: 500 }))
     expect(message).toMatch(expected)
@@ -135,40 +147,59 @@ describe('runCredentialHelper', () => {
     )
   })
 
-  // name, files that would run if the name were used (relative to a PATH
-  // dir that is also the working directory)
+  interface BadNameRow {
+    helperName: string
+    /**
+     * Files that would run if the name were used (relative to a PATH dir that
+     * is also the working directory).
+     */
+    traps: string[]
+  }
   // prettier-ignore
-  test.each([
-    ['x;touch pwned', ['docker-credential-x;touch pwned', 'docker-credential-x']],
-    ['x && touch pwned', ['docker-credential-x && touch pwned', 'docker-credential-x']],
-    ['$(touch pwned)', ['docker-credential-$(touch pwned)']],
-    ['`touch pwned`', ['docker-credential-`touch pwned`']],
-    ['x/evil', ['docker-credential-x/evil']],
-    ['x/../evil', ['evil', 'docker-credential-x/keep']],
-    ['..', ['docker-credential-..']],
-    ['x..y', ['docker-credential-x..y']],
-    ['x y', ['docker-credential-x y']],
-    ['-x', ['docker-credential--x']],
-    ['.x', ['docker-credential-.x']],
-    ['', ['docker-credential-']],
-    ['x\nid', ['docker-credential-x\nid']]
-  ])('refuses the helper name %j and runs nothing', async (name, traps) => {
-    const ran = traps.map((file) => helpers.writeTrap(file))
-    const cwd = process.cwd()
-    process.chdir(helpers.bin)
-    let message: string
-    try {
-      message = await helperError(runCredentialHelper(name, 'a.io', { env }))
-    } finally {
-      process.chdir(cwd)
+  const badNames: BadNameRow[] = [
+    { helperName: 'x;touch pwned', traps: ['docker-credential-x;touch pwned', 'docker-credential-x'] },
+    { helperName: 'x && touch pwned', traps: ['docker-credential-x && touch pwned', 'docker-credential-x'] },
+    { helperName: '$(touch pwned)', traps: ['docker-credential-$(touch pwned)'] },
+    { helperName: '`touch pwned`', traps: ['docker-credential-`touch pwned`'] },
+    { helperName: 'x/evil', traps: ['docker-credential-x/evil'] },
+    { helperName: 'x/../evil', traps: ['evil', 'docker-credential-x/keep'] },
+    { helperName: '..', traps: ['docker-credential-..'] },
+    { helperName: 'x..y', traps: ['docker-credential-x..y'] },
+    { helperName: 'x y', traps: ['docker-credential-x y'] },
+    { helperName: '-x', traps: ['docker-credential--x'] },
+    { helperName: '.x', traps: ['docker-credential-.x'] },
+    { helperName: '', traps: ['docker-credential-'] },
+    { helperName: 'x\nid', traps: ['docker-credential-x\nid'] }
+  ]
+  // Titles quote the name, so that the empty one and the newline show.
+  test.each(
+    badNames.map((row) => ({ ...row, title: JSON.stringify(row.helperName) }))
+  )(
+    'refuses the helper name $title and runs nothing',
+    async ({ helperName, traps }) => {
+      const ran = traps.map((file) => helpers.writeTrap(file))
+      const cwd = process.cwd()
+      process.chdir(helpers.bin)
+      let message: string
+      try {
+        message = await helperError(
+          runCredentialHelper(helperName, 'a.io', { env })
+        )
+      } finally {
+        process.chdir(cwd)
+      }
+      expect(message).toBe(
+        `credential helper name "${helperName}" is not valid (letters, digits, ".", "_", "-"; no paths)`
+      )
+      expect(ran.map((r) => r())).toEqual(traps.map(() => false))
+      expect(fs.existsSync(path.join(helpers.bin, 'pwned'))).toBe(false)
+      for (const file of traps)
+        fs.rmSync(path.join(helpers.bin, file), {
+          recursive: true,
+          force: true
+        })
     }
-    expect(message).toBe(
-      `credential helper name "${name}" is not valid (letters, digits, ".", "_", "-"; no paths)`
-    )
-    expect(ran.map((r) => r())).toEqual(traps.map(() => false))
-    expect(fs.existsSync(path.join(helpers.bin, 'pwned'))).toBe(false)
-    for (const file of traps) fs.rmSync(path.join(helpers.bin, file), { recursive: true, force: true })
-  })
+  )
 })
 
 describe('findCredentials with real helpers', () => {
@@ -188,14 +219,14 @@ describe('findCredentials with real helpers', () => {
 
   // prettier-ignore
   test.each([
-    ['docker.io', HUB],
-    ['docker.io', 'index.docker.io'],
-    ['docker.io', 'docker.io'],
-    ['docker.io', 'registry-1.docker.io'],
-    ['docker.io', 'https://registry-1.docker.io'],
-    ['registry-1.docker.io', HUB],
-    ['index.docker.io', 'docker.io']
-  ])('Docker Hub (%s) finds credHelpers[%j] and asks it for https://index.docker.io/v1/', async (domain, key) => {
+    { domain: 'docker.io', key: HUB },
+    { domain: 'docker.io', key: 'index.docker.io' },
+    { domain: 'docker.io', key: 'docker.io' },
+    { domain: 'docker.io', key: 'registry-1.docker.io' },
+    { domain: 'docker.io', key: 'https://registry-1.docker.io' },
+    { domain: 'registry-1.docker.io', key: HUB },
+    { domain: 'index.docker.io', key: 'docker.io' }
+  ])('Docker Hub ($domain) finds credHelpers["$key"] and asks it for https://index.docker.io/v1/', async ({ domain, key }) => {
     const h = helpers.write('hub', { answers: { [HUB]: { Username: 'hubuser', Secret: 'hubpw' } } })
     const { env, file } = configDir({ credHelpers: { [key]: 'hub' } })
     expect(await findCredentials(domain, { env })).toEqual({
@@ -210,13 +241,13 @@ describe('findCredentials with real helpers', () => {
 
   // prettier-ignore
   test.each([
-    ['ghcr.io', 'ghcr.io'],
-    ['ghcr.io', 'https://ghcr.io'],
-    ['ghcr.io', 'GHCR.IO'],
-    ['ghcr.io', 'https://ghcr.io/v2/'],
-    ['registry.example.com:5000', 'registry.example.com:5000'],
-    ['registry.example.com:5000', 'https://registry.example.com:5000']
-  ])('%s finds credHelpers[%j] and asks it for the host', async (domain, key) => {
+    { domain: 'ghcr.io', key: 'ghcr.io' },
+    { domain: 'ghcr.io', key: 'https://ghcr.io' },
+    { domain: 'ghcr.io', key: 'GHCR.IO' },
+    { domain: 'ghcr.io', key: 'https://ghcr.io/v2/' },
+    { domain: 'registry.example.com:5000', key: 'registry.example.com:5000' },
+    { domain: 'registry.example.com:5000', key: 'https://registry.example.com:5000' }
+  ])('$domain finds credHelpers["$key"] and asks it for the host', async ({ domain, key }) => {
     const h = helpers.write('host', { answers: { [domain]: { Username: 'u', Secret: 'p' } } })
     const { env, file } = configDir({ credHelpers: { [key]: 'host' } })
     const { found } = await findCredentials(domain, { env })
@@ -229,11 +260,11 @@ describe('findCredentials with real helpers', () => {
 
   // prettier-ignore
   test.each([
-    ['another host', 'quay.io'],
-    ['a longer host', 'ghcr.io.evil.com'],
-    ['a host in a path', 'https://evil.com/ghcr.io'],
-    ['another port', 'ghcr.io:5000']
-  ])('does not run a credHelper configured for %s', async (_name, key) => {
+    { name: 'another host', key: 'quay.io' },
+    { name: 'a longer host', key: 'ghcr.io.evil.com' },
+    { name: 'a host in a path', key: 'https://evil.com/ghcr.io' },
+    { name: 'another port', key: 'ghcr.io:5000' }
+  ])('does not run a credHelper configured for $name', async ({ key }) => {
     const h = helpers.write('other', { answers: { 'ghcr.io': { Username: 'u', Secret: 'p' } } })
     const { env } = configDir({ credHelpers: { [key]: 'other' } })
     expect(await findCredentials('ghcr.io', { env })).toEqual({ warnings: [] })
@@ -284,15 +315,23 @@ describe('findCredentials with real helpers', () => {
     const S: Answers = { 'a.io': { Username: 'from-store', Secret: 's' } }
     const auths = { 'a.io': { auth: b64('from-auths:a') } }
 
+    interface OrderRow {
+      name: string
+      setup: { helper?: Answers; store?: Answers; auths?: typeof auths }
+      /** The username found, undefined for none. */
+      user: string | undefined
+      /** How many times each helper ran. */
+      calls: { helper: number; store: number }
+    }
     // prettier-ignore
-    test.each([
-      ['credHelpers over credsStore and auths', { helper: A, store: S, auths }, 'from-helper', { helper: 1, store: 0 }],
-      ['credsStore over auths when no credHelper is configured', { store: S, auths }, 'from-store', { helper: 0, store: 1 }],
-      ['credsStore when the credHelper has nothing', { helper: {}, store: S, auths }, 'from-store', { helper: 2, store: 1 }],
-      ['auths when the credHelper has nothing', { helper: {}, auths }, 'from-auths', { helper: 2, store: 0 }],
-      ['auths when the credsStore has nothing', { store: {}, auths }, 'from-auths', { helper: 0, store: 2 }],
-      ['nothing (anonymous) when the helper has nothing', { helper: {} }, undefined, { helper: 2, store: 0 }]
-    ])('%s', async (_name, setup: { helper?: Answers; store?: Answers; auths?: typeof auths }, user, calls) => {
+    test.each<OrderRow>([
+      { name: 'credHelpers over credsStore and auths', setup: { helper: A, store: S, auths }, user: 'from-helper', calls: { helper: 1, store: 0 } },
+      { name: 'credsStore over auths when no credHelper is configured', setup: { store: S, auths }, user: 'from-store', calls: { helper: 0, store: 1 } },
+      { name: 'credsStore when the credHelper has nothing', setup: { helper: {}, store: S, auths }, user: 'from-store', calls: { helper: 2, store: 1 } },
+      { name: 'auths when the credHelper has nothing', setup: { helper: {}, auths }, user: 'from-auths', calls: { helper: 2, store: 0 } },
+      { name: 'auths when the credsStore has nothing', setup: { store: {}, auths }, user: 'from-auths', calls: { helper: 0, store: 2 } },
+      { name: 'nothing (anonymous) when the helper has nothing', setup: { helper: {} }, user: undefined, calls: { helper: 2, store: 0 } }
+    ])('$name', async ({ setup, user, calls }) => {
       const helper = helpers.write('ord-helper', { answers: setup.helper ?? {} })
       const store = helpers.write('ord-store', { answers: setup.store ?? {} })
       const { env } = configDir({
@@ -309,11 +348,11 @@ describe('findCredentials with real helpers', () => {
 
   // prettier-ignore
   test.each([
-    ['a helper that is not installed', 'missing', /^(.*config\.json) credHelpers\["a\.io"\]: credential helper docker-credential-missing is not installed \(not found on PATH\); continuing without it$/],
-    ['a helper name that is a path', '../../bin/sh', /^(.*config\.json) credHelpers\["a\.io"\]: credential helper name "\.\.\/\.\.\/bin\/sh" is not valid \(letters, digits, "\.", "_", "-"; no paths\); continuing without it$/],
-    ['a helper name with shell syntax', 'x;touch pwned', /^(.*config\.json) credHelpers\["a\.io"\]: credential helper name "x;touch pwned" is not valid/],
-    ['a helper that crashes', 'crash', /^(.*config\.json) credHelpers\["a\.io"\]: credential helper docker-credential-crash failed \(exit code 2\); continuing without it$/]
-  ])('warns about %s and falls through to auths', async (_name, helperName, warning) => {
+    { name: 'a helper that is not installed', helperName: 'missing', warning: /^(.*config\.json) credHelpers\["a\.io"\]: credential helper docker-credential-missing is not installed \(not found on PATH\); continuing without it$/ },
+    { name: 'a helper name that is a path', helperName: '../../bin/sh', warning: /^(.*config\.json) credHelpers\["a\.io"\]: credential helper name "\.\.\/\.\.\/bin\/sh" is not valid \(letters, digits, "\.", "_", "-"; no paths\); continuing without it$/ },
+    { name: 'a helper name with shell syntax', helperName: 'x;touch pwned', warning: /^(.*config\.json) credHelpers\["a\.io"\]: credential helper name "x;touch pwned" is not valid/ },
+    { name: 'a helper that crashes', helperName: 'crash', warning: /^(.*config\.json) credHelpers\["a\.io"\]: credential helper docker-credential-crash failed \(exit code 2\); continuing without it$/ }
+  ])('warns about $name and falls through to auths', async ({ helperName, warning }) => {
     helpers.write('crash', { raw: { stderr: 'panic', code: 2 } })
     const trap = helpers.writeTrap('docker-credential-x;touch pwned')
     const { env, file } = configDir({ credHelpers: { 'a.io': helperName }, auths: { 'a.io': { auth: b64('fallback:pw') } } })
@@ -354,11 +393,11 @@ describe('findCredentials with real helpers', () => {
 
     // prettier-ignore
     test.each([
-      ['REGISTRY_AUTH_FILE', (file: string) => ({ REGISTRY_AUTH_FILE: file }), 'auth.json'],
-      ['$XDG_RUNTIME_DIR/containers/auth.json', (file: string) => ({ XDG_RUNTIME_DIR: path.dirname(path.dirname(file)) }), 'containers/auth.json']
-    ])('reads podman credentials from %s when docker has none', async (_name, vars, name) => {
+      { name: 'REGISTRY_AUTH_FILE', vars: (file: string) => ({ REGISTRY_AUTH_FILE: file }), authFile: 'auth.json' },
+      { name: '$XDG_RUNTIME_DIR/containers/auth.json', vars: (file: string) => ({ XDG_RUNTIME_DIR: path.dirname(path.dirname(file)) }), authFile: 'containers/auth.json' }
+    ])('reads podman credentials from $name when docker has none', async ({ vars, authFile }) => {
       const { env } = configDir({ auths: { 'other.io': { auth: b64('x:y') } } })
-      const file = path.join(helpers.root, `podman-${n++}`, name)
+      const file = path.join(helpers.root, `podman-${n++}`, authFile)
       fs.mkdirSync(path.dirname(file), { recursive: true })
       fs.writeFileSync(file, JSON.stringify({ auths: { 'a.io': { auth: b64('podman:pw') } } }))
       expect((await findCredentials('a.io', { env: { ...env, ...vars(file) } })).found).toEqual({

@@ -24,17 +24,17 @@ const b64 = (s: string): string => Buffer.from(s).toString('base64')
 describe('credentialsFromDockerConfig', () => {
   // prettier-ignore
   test.each([
-    ['Docker Hub under its canonical key', 'docker.io', 'https://index.docker.io/v1/'],
-    ['Docker Hub under index.docker.io', 'docker.io', 'index.docker.io'],
-    ['Docker Hub under docker.io', 'docker.io', 'docker.io'],
-    ['Docker Hub under registry-1.docker.io', 'docker.io', 'https://registry-1.docker.io'],
-    ['Hub API host asks, canonical key answers', 'registry-1.docker.io', 'https://index.docker.io/v1/'],
-    ['plain host', 'ghcr.io', 'ghcr.io'],
-    ['host with scheme', 'ghcr.io', 'https://ghcr.io'],
-    ['legacy key with path', 'quay.io', 'https://quay.io/v1/'],
-    ['host with port', 'localhost:5000', 'localhost:5000'],
-    ['uppercase key', 'ghcr.io', 'GHCR.IO']
-  ])('finds %s', (_name, domain, key) => {
+    { name: 'Docker Hub under its canonical key', domain: 'docker.io', key: 'https://index.docker.io/v1/' },
+    { name: 'Docker Hub under index.docker.io', domain: 'docker.io', key: 'index.docker.io' },
+    { name: 'Docker Hub under docker.io', domain: 'docker.io', key: 'docker.io' },
+    { name: 'Docker Hub under registry-1.docker.io', domain: 'docker.io', key: 'https://registry-1.docker.io' },
+    { name: 'Hub API host asks, canonical key answers', domain: 'registry-1.docker.io', key: 'https://index.docker.io/v1/' },
+    { name: 'plain host', domain: 'ghcr.io', key: 'ghcr.io' },
+    { name: 'host with scheme', domain: 'ghcr.io', key: 'https://ghcr.io' },
+    { name: 'legacy key with path', domain: 'quay.io', key: 'https://quay.io/v1/' },
+    { name: 'host with port', domain: 'localhost:5000', key: 'localhost:5000' },
+    { name: 'uppercase key', domain: 'ghcr.io', key: 'GHCR.IO' }
+  ])('finds $name', ({ domain, key }) => {
     const file = configFile({ auths: { [key]: { auth: b64('me:se:cret') } } })
     expect(credentialsFromDockerConfig(domain, file)).toEqual({
       credentials: { username: 'me', password: 'se:cret' },
@@ -56,12 +56,12 @@ describe('credentialsFromDockerConfig', () => {
 
   // prettier-ignore
   test.each([
-    ['another host only', { auths: { 'ghcr.io': { auth: b64('a:b') } } }],
-    ['no auths', { credsStore: 'desktop' }],
-    ['an empty entry', { auths: { 'quay.io': {} } }],
-    ['a prefix-only match', { auths: { 'quay.io.evil.com': { auth: b64('a:b') } } }],
-    ['null auths', { auths: null }]
-  ])('finds nothing with %s', (_name, content) => {
+    { name: 'another host only', content: { auths: { 'ghcr.io': { auth: b64('a:b') } } } },
+    { name: 'no auths', content: { credsStore: 'desktop' } },
+    { name: 'an empty entry', content: { auths: { 'quay.io': {} } } },
+    { name: 'a prefix-only match', content: { auths: { 'quay.io.evil.com': { auth: b64('a:b') } } } },
+    { name: 'null auths', content: { auths: null } }
+  ])('finds nothing with $name', ({ content }) => {
     expect(credentialsFromDockerConfig('quay.io', configFile(content))).toBeUndefined()
   })
 
@@ -88,10 +88,10 @@ describe('credentialsFromDockerConfig', () => {
 
   // prettier-ignore
   test.each([
-    ['invalid JSON', '{"auths":', /is not valid JSON/],
-    ['auth without a colon', { auths: { 'a.io': { auth: b64('nocolon') } } }, /auths\["a\.io"\]\.auth is not base64 of "username:password"/],
-    ['auth with an empty user', { auths: { 'a.io': { auth: b64(':pw') } } }, /is not base64/]
-  ])('rejects %s, naming the file', (_name, content, message) => {
+    { name: 'invalid JSON', content: '{"auths":', message: /is not valid JSON/ },
+    { name: 'auth without a colon', content: { auths: { 'a.io': { auth: b64('nocolon') } } }, message: /auths\["a\.io"\]\.auth is not base64 of "username:password"/ },
+    { name: 'auth with an empty user', content: { auths: { 'a.io': { auth: b64(':pw') } } }, message: /is not base64/ }
+  ])('rejects $name, naming the file', ({ content, message }) => {
     const file = configFile(content)
     expect(() => credentialsFromDockerConfig('a.io', file)).toThrow(message)
   })

@@ -133,19 +133,25 @@ describe('writeImageSummary with the real core.summary', () => {
     expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;')
   })
 
-  // [scenario, config overrides, text that must appear]
+  interface Row {
+    name: string
+    /** Overrides of makeConfig(). */
+    config: Partial<ImageConfig>
+    /** Text that must appear. */
+    expected: string
+  }
   // prettier-ignore
-  const rows: [string, Partial<ImageConfig>, string][] = [
-    ['a pipe in a label',         { labels: [['k', 'a | b']] },          'a | b'],
-    ['backticks in a label',      { labels: [['k', 'run `make`']] },     'run `make`'],
-    ['a newline in a label',      { labels: [['k', 'line1\nline2']] },   'line1<br>line2'],
-    ['a newline in env',          { env: [['K', 'a\r\nb']] },           'a<br>b'],
-    ['an ampersand in env',       { env: [['Q', 'a=1&b=2']] },          'a=1&amp;b=2'],
-    ['quotes in the user',        { user: 'o"brien' },                  'o&quot;brien'],
-    ['no labels',                 { labels: [] },                       '<em>none</em>'],
-    ['counts in the headings',    { labels: labels(3), env: [] },       '<h3>Labels (3)</h3>']
+  const rows: Row[] = [
+    { name: 'a pipe in a label',         config: { labels: [['k', 'a | b']] },          expected: 'a | b' },
+    { name: 'backticks in a label',      config: { labels: [['k', 'run `make`']] },     expected: 'run `make`' },
+    { name: 'a newline in a label',      config: { labels: [['k', 'line1\nline2']] },   expected: 'line1<br>line2' },
+    { name: 'a newline in env',          config: { env: [['K', 'a\r\nb']] },           expected: 'a<br>b' },
+    { name: 'an ampersand in env',       config: { env: [['Q', 'a=1&b=2']] },          expected: 'a=1&amp;b=2' },
+    { name: 'quotes in the user',        config: { user: 'o"brien' },                  expected: 'o&quot;brien' },
+    { name: 'no labels',                 config: { labels: [] },                       expected: '<em>none</em>' },
+    { name: 'counts in the headings',    config: { labels: labels(3), env: [] },       expected: '<h3>Labels (3)</h3>' }
   ]
-  test.each(rows)('%s', (_scenario, config, expected) => {
+  test.each(rows)('$name', ({ config, expected }) => {
     expect(render(makeInfo({ config: makeConfig(config) }))).toContain(expected)
   })
 
