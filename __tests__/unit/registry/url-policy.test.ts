@@ -99,6 +99,15 @@ describe('classifyHost', () => {
     { name: '[fc00::1] (unique local)',             written: '[fc00::1]',                       seen: '[fc00::1]',                expected: 'private' },
     { name: '[fd12::1] (unique local)',             written: '[fd12::1]',                       seen: '[fd12::1]',                expected: 'private' },
     { name: '[::ffff:10.0.0.1]',                    written: '[::ffff:10.0.0.1]',               seen: '[::ffff:a00:1]',           expected: 'private' },
+    // never a registry: more metadata services, multicast, reserved, broadcast
+    { name: '168.63.129.16 (Azure WireServer)',     written: '168.63.129.16',                   seen: '168.63.129.16',            expected: 'metadata' },
+    { name: '224.0.0.1 (multicast)',                written: '224.0.0.1',                       seen: '224.0.0.1',                expected: 'reserved' },
+    { name: '240.0.0.1 (reserved)',                 written: '240.0.0.1',                       seen: '240.0.0.1',                expected: 'reserved' },
+    { name: '255.255.255.255 (broadcast)',          written: '255.255.255.255',                 seen: '255.255.255.255',          expected: 'reserved' },
+    { name: '[ff02::1] (IPv6 multicast)',           written: '[ff02::1]',                       seen: '[ff02::1]',                expected: 'reserved' },
+    { name: '[64:ff9b:1::a9fe:a9fe] (local-use NAT64)', written: '[64:ff9b:1::a9fe:a9fe]',      seen: '[64:ff9b:1::a9fe:a9fe]',   expected: 'metadata' },
+    { name: 'Teredo with client 169.254.169.254',   written: '[2001:0:4136:e378:8000:63bf:5601:5601]', seen: '[2001:0:4136:e378:8000:63bf:5601:5601]', expected: 'metadata' },
+    { name: 'metadata.google.internal.. (two dots)', written: 'metadata.google.internal..',      seen: 'metadata.google.internal..', expected: 'metadata' },
     // public
     { name: '8.8.8.8',                              written: '8.8.8.8',                         seen: '8.8.8.8',                  expected: 'public' },
     { name: '172.32.0.1 (just past 172.16/12)',     written: '172.32.0.1',                      seen: '172.32.0.1',               expected: 'public' },
@@ -515,6 +524,74 @@ describe('the guarded lookup', () => {
     const result = await lookup(policy, 'nowhere.test', true)
     expect(result.error).not.toBeInstanceOf(RegistryError)
     expect(result.error?.code).toBe('ENOTFOUND')
+  })
+})
+
+describe('a name a redirect or realm leads to, judged when it resolves', () => {
+  // prettier-ignore
+  const table: Record<string, dns.LookupAddress[]> = {
+    'ghcr.test':          [v4('8.8.8.8')],
+    'registry.corp.test': [v4('10.1.1.1')],
+    'db.internal.test':   [v4('10.0.0.5')],
+    'loop.nip.test':      [v4('127.0.0.1')],
+    'cdn.test':           [v4('1.1.1.1')]
+  }
+
+  interface Row {
+    name: string
+    /** The host that sent the action on, and whether it was looked up first. */
+    from: string
+    resolvedFirst: boolean
+    target: string
+    options?: UrlPolicyOptions
+    /** The refusal, or undefined when the connection may go ahead. */
+    refused?: string
+  }
+  // prettier-ignore
+  const rows: Row[] = [
+    { name: 'public registry → a name resolving private',  from: 'ghcr.test',          resolvedFirst: true,  target: 'db.internal.test', refused: 'it resolves to 10.0.0.5, a private address, and the public host ghcr.test sent the action there' },
+    { name: 'public registry → a name resolving loopback', from: 'ghcr.test',          resolvedFirst: true,  target: 'loop.nip.test',    refused: 'it resolves to 127.0.0.1, a loopback address, and the public host ghcr.test sent the action there' },
+    { name: 'a public IP literal → a name resolving private', from: '8.8.4.4',         resolvedFirst: false, target: 'db.internal.test', refused: 'it resolves to 10.0.0.5, a private address, and the public host 8.8.4.4 sent the action there' },
+    { name: 'a host never looked up counts as public',     from: 'elsewhere.test',     resolvedFirst: false, target: 'db.internal.test', refused: 'it resolves to 10.0.0.5, a private address, and the public host elsewhere.test sent the action there' },
+    { name: 'an internal registry → internal storage',     from: 'registry.corp.test', resolvedFirst: true,  target: 'db.internal.test' },
+    { name: 'public registry → a public CDN',              from: 'ghcr.test',          resolvedFirst: true,  target: 'cdn.test' },
+    { name: 'a registry listed insecure → its network',    from: 'ghcr.test',          resolvedFirst: true,  target: 'db.internal.test', options: { insecure: ['ghcr.test'] } },
+    { name: 'a named registry as the target',              from: 'ghcr.test',          resolvedFirst: true,  target: 'db.internal.test', options: { named: ['db.internal.test'] } }
+  ]
+
+  test.each(rows)(
+    '$name',
+    async ({ from, resolvedFirst, target, options, refused }) => {
+      const { resolve } = fakeResolver(table)
+      const policy = new UrlPolicy({ resolve, ...options })
+      if (resolvedFirst)
+        expect((await lookup(policy, from, true)).error).toBeNull()
+      // the redirect passes the URL check: a name says nothing until it resolves
+      policy.check(
+        new URL(`https://${target}/blob`),
+        'a redirect to',
+        new URL(`https://${from}/v2/`)
+      )
+      const result = await lookup(policy, target, true)
+      if (refused === undefined) {
+        expect(result.error).toBeNull()
+        return
+      }
+      expect(result.error).toBeInstanceOf(RegistryError)
+      expect(result.error?.message).toBe(
+        `Refusing to connect to ${target}: ${refused}`
+      )
+    }
+  )
+
+  it('a name the user reached directly may resolve privately', async () => {
+    const { resolve } = fakeResolver(table)
+    const policy = new UrlPolicy({ resolve })
+    policy.check(
+      new URL('https://db.internal.test/v2/'),
+      'to send the manifest request to'
+    )
+    expect((await lookup(policy, 'db.internal.test', true)).error).toBeNull()
   })
 })
 

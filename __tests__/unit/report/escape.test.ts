@@ -109,7 +109,9 @@ describe('visible', () => {
     { name: 'C0 as \\xNN',          input: '\u0000\u0007\u001b',   expected: '\\x00\\x07\\x1b' },
     { name: 'DEL and C1',            input: '\u007f\u0085\u009b',   expected: '\\x7f\\x85\\x9b' },
     { name: 'line/paragraph sep',    input: '\u2028\u2029',         expected: '\\u2028\\u2029' },
-    { name: 'bidi and BOM',          input: '\u202a\u202e\u2066\u2069\ufeff', expected: '\\u202a\\u202e\\u2066\\u2069\\ufeff' }
+    { name: 'bidi and BOM',          input: '\u202a\u202e\u2066\u2069\ufeff', expected: '\\u202a\\u202e\\u2066\\u2069\\ufeff' },
+    { name: 'bidi marks',            input: 'a\u200eb\u200fc\u061cd',     expected: 'a\\u200eb\\u200fc\\u061cd' },
+    { name: 'zero-width and invisible', input: 'a\u200bb\u200cc\u200dd\u2060e\u2064f\u180eg', expected: 'a\\u200bb\\u200cc\\u200dd\\u2060e\\u2064f\\u180eg' }
   ]
   test.each(rows)('$name', ({ input, expected }) => {
     expect(visible(input)).toBe(expected)
