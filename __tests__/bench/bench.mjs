@@ -303,7 +303,7 @@ async function hostileSizes({ reg, tmp, actionEnv, outputFile }) {
       [
         { path: tagList, reply: page((n) => `{"tags":["${n}.0.0"]${padding}}`) }
       ],
-      /more tags than 64 MiB/
+      /more tags than 16 MiB/
     ],
     [
       'Retry-After: 99999999999999999999',

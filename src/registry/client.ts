@@ -27,7 +27,7 @@ export const TAG_PAGE_SIZE = 1000
 /** Budgets for a tag list, which the registry sizes. */
 export const MAX_TAG_PAGES = 1000
 export const MAX_TAGS = 100_000
-export const MAX_TAG_LIST_BYTES = 64 * 1024 * 1024
+export const MAX_TAG_LIST_BYTES = 16 * 1024 * 1024
 /** A `next` link is a few hundred bytes; a longer Link header is not parsed. */
 const MAX_LINK_HEADER_CHARS = 8 * 1024
 const MAX_ERROR_BYTES = 64 * 1024

@@ -438,20 +438,31 @@ export async function readCapped(
       `The ${what} is ${declared} bytes, more than the ${maxBytes}-byte limit`
     )
   }
+  const encoded = message.headers['content-encoding']
+  // A known length is read into one buffer: no second copy to join chunks,
+  // which halves the memory a large body costs while it is read.
+  const into = hasLength && !encoded ? Buffer.allocUnsafe(declared) : undefined
   const chunks: Buffer[] = []
   let total = 0
   try {
     for await (const chunk of message) {
       const buffer = chunk as Buffer
-      total += buffer.length
-      if (total > maxBytes) {
+      if (total + buffer.length > maxBytes) {
         message.destroy()
         throw new RegistryError(
           'too-large',
           `The ${what} is larger than the ${maxBytes}-byte limit`
         )
       }
-      chunks.push(buffer)
+      if (!into) chunks.push(buffer)
+      else if (total + buffer.length > into.length) {
+        // Node's parser frames by Content-Length; this cannot happen.
+        throw new RegistryError(
+          'protocol',
+          `The ${what} is longer than its Content-Length`
+        )
+      } else buffer.copy(into, total)
+      total += buffer.length
     }
   } catch (error) {
     if (error instanceof RegistryError) throw error
@@ -462,14 +473,13 @@ export async function readCapped(
         : `The connection broke while reading the ${what} (${(error as Error).message}, ${total} bytes received)`
     )
   }
-  const encoded = message.headers['content-encoding']
   if (hasLength && !encoded && total !== declared) {
     throw new RegistryError(
       'network',
       `The ${what} was truncated: ${total} of ${declared} bytes arrived`
     )
   }
-  return Buffer.concat(chunks, total)
+  return into ? into : Buffer.concat(chunks, total)
 }
 
 /** The first `maxBytes` of a body (an error message); the rest is dropped unread. */
