@@ -28645,6 +28645,648 @@ function errorMessage(error) {
 
 /***/ }),
 
+/***/ 2212:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Ts: () => (/* binding */ needsUpdate),
+/* harmony export */   UG: () => (/* binding */ annotatedBase),
+/* harmony export */   WJ: () => (/* binding */ verdict),
+/* harmony export */   gX: () => (/* binding */ overallStatus),
+/* harmony export */   w1: () => (/* binding */ startsWith)
+/* harmony export */ });
+/* unused harmony exports BASE_NAME, BASE_DIGEST */
+/* harmony import */ var _registry_digest_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5035);
+/**
+ * Is an image built on its base's current release? The answer per platform,
+ * and what the image itself says about its base: the OCI base annotations
+ * (`org.opencontainers.image.base.name` / `.base.digest`, written by
+ * buildah, podman, ko and others) on its manifest, its index entry or its
+ * index. Pure.
+ */
+
+const BASE_NAME = 'org.opencontainers.image.base.name';
+const BASE_DIGEST = 'org.opencontainers.image.base.digest';
+/**
+ * The first of the manifest's, the index entry's and the index's
+ * annotations that gives a base digest; the name comes from the same place.
+ */
+function annotatedBase(info) {
+    const sources = [
+        ['the image manifest', info.annotations],
+        ['the index entry', info.entryAnnotations],
+        ['the index', info.indexAnnotations]
+    ];
+    for (const [where, annotations] of sources) {
+        // A key written twice: the last one counts, as when decoded.
+        const value = (key) => annotations.filter(([k]) => k === key).at(-1)?.[1];
+        const digest = value(BASE_DIGEST)?.trim();
+        if (!digest || !(0,_registry_digest_js__WEBPACK_IMPORTED_MODULE_0__/* .isDigest */ .Bc)(digest))
+            continue;
+        const name = value(BASE_NAME)?.trim();
+        return { name: name || undefined, digest, where };
+    }
+    return undefined;
+}
+/** True when the base's layers are the first layers of the image. */
+function startsWith(image, base) {
+    return base.length <= image.length && base.every((d, i) => image[i] === d);
+}
+/**
+ * Several platforms' answers as one: outdated when any is, current when all
+ * are, otherwise unknown.
+ */
+function overallStatus(checks) {
+    if (checks.some((c) => c.status === 'outdated'))
+        return 'outdated';
+    if (checks.length > 0 && checks.every((c) => c.status === 'current')) {
+        return 'current';
+    }
+    return 'unknown';
+}
+/** `needs-update`: true, false, or empty when not known. */
+function needsUpdate(status) {
+    return status === 'unknown' ? '' : String(status === 'outdated');
+}
+/** One line a user reads: what the answer means for this platform. */
+function verdict(check) {
+    const base = check.ref ?? 'its base';
+    switch (check.status) {
+        case 'current':
+            return `${check.platform} is built on the current ${base}`;
+        case 'outdated':
+            return `${check.platform} is built on an older ${base}: rebuild`;
+        case 'unknown':
+            return `${check.platform}: base unknown (${check.reason})`;
+    }
+}
+
+
+/***/ }),
+
+/***/ 6876:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   C: () => (/* binding */ DESCRIPTOR_FIELDS),
+/* harmony export */   Nu: () => (/* binding */ CONTAINER_CONFIG_FIELDS),
+/* harmony export */   Tb: () => (/* binding */ structOf),
+/* harmony export */   Ux: () => (/* binding */ MANIFEST_FIELDS),
+/* harmony export */   XD: () => (/* binding */ objectOrUndefined),
+/* harmony export */   a3: () => (/* binding */ PLATFORM_FIELDS),
+/* harmony export */   iq: () => (/* binding */ stringEntries),
+/* harmony export */   nR: () => (/* binding */ CONFIG_FIELDS)
+/* harmony export */ });
+/* unused harmony export foldName */
+/* harmony import */ var _registry_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6764);
+/* harmony import */ var _text_ordered_json_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8573);
+/**
+ * JSON objects read the way the runtimes read them. Docker, containerd and
+ * Podman decode manifests and configs into Go structs, and Go's decoder
+ * matches a key to a field in any case ("user" fills User) with the last
+ * match winning. Reading only the exact spelling would let an image show
+ * this action one User and run as another; so a key in another case counts
+ * as the field, and two keys naming one field are refused as ambiguous.
+ */
+
+
+/** The fields of the structs the image spec and Docker define. */
+const MANIFEST_FIELDS = [
+    'schemaVersion',
+    'mediaType',
+    'artifactType',
+    'config',
+    'layers',
+    'manifests',
+    'subject',
+    'annotations'
+];
+const DESCRIPTOR_FIELDS = [
+    'mediaType',
+    'artifactType',
+    'digest',
+    'size',
+    'urls',
+    'annotations',
+    'platform',
+    'data'
+];
+const PLATFORM_FIELDS = [
+    'architecture',
+    'os',
+    'os.version',
+    'os.features',
+    'variant',
+    'features'
+];
+const CONFIG_FIELDS = [
+    'created',
+    'author',
+    'architecture',
+    'os',
+    'os.version',
+    'os.features',
+    'variant',
+    'config',
+    'rootfs',
+    'history'
+];
+const CONTAINER_CONFIG_FIELDS = [
+    'User',
+    'ExposedPorts',
+    'Env',
+    'Entrypoint',
+    'Cmd',
+    'Volumes',
+    'WorkingDir',
+    'Labels',
+    'StopSignal',
+    'ArgsEscaped',
+    'Healthcheck',
+    'OnBuild',
+    'Shell'
+];
+/**
+ * Go's folding of field names (bytes.EqualFold): ASCII case, and the two
+ * letters outside ASCII that fold into it, the Kelvin sign (K, U+212A) and
+ * the long s (ſ, U+017F).
+ */
+function foldName(name) {
+    return name
+        .replace(/\u212a/g, 'k')
+        .replace(/\u017f/g, 's')
+        .toLowerCase();
+}
+/**
+ * The struct view of a JSON object: each field under its own name, found
+ * under a key of any case; other keys are left out. `what` names the
+ * document in the error for two keys of one field.
+ */
+function structOf(object, fields, what) {
+    const byFold = new Map(fields.map((f) => [foldName(f), f]));
+    const seen = new Map();
+    const out = Object.create(null);
+    for (const key of Object.keys(object)) {
+        const field = byFold.get(foldName(key));
+        if (field === undefined)
+            continue;
+        const other = seen.get(field);
+        if (other !== undefined) {
+            throw new _registry_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .RegistryError */ .gl('protocol', `The ${what} has both ${(0,_registry_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(other)} and ${(0,_registry_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(key)}, which container runtimes read as one field; refusing an ambiguous ${what}`);
+        }
+        seen.set(field, key);
+        out[field] = object[key];
+    }
+    return out;
+}
+/** `value` as an object to read fields from, or undefined. */
+function objectOrUndefined(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value)
+        ? value
+        : undefined;
+}
+/**
+ * A string map (labels, annotations) as entries: own entries only
+ * (`__proto__` stays an ordinary key), anything but a string shown as
+ * JSON. `at` locates the map in its document, to keep the order written
+ * (JSON.parse moves integer-like keys first).
+ */
+function stringEntries(value, what, at) {
+    const object = objectOrUndefined(value);
+    if (!object)
+        return [];
+    const entries = Object.entries(object).map(([k, v]) => [
+        k,
+        shown(k, v, what)
+    ]);
+    // Rare, so the extra pass is too.
+    if (!at || !entries.some(([k]) => /^(?:0|[1-9]\d*)$/.test(k))) {
+        return entries;
+    }
+    const ordered = (0,_text_ordered_json_js__WEBPACK_IMPORTED_MODULE_1__/* .entriesAt */ .ws)(at.text, at.path);
+    if (!ordered || ordered.length !== entries.length)
+        return entries;
+    return ordered.map(([k, v]) => [k, shown(k, v, what)]);
+}
+/** A value as text: a string as it is, anything else as JSON. */
+function shown(key, value, what) {
+    if (typeof value === 'string')
+        return value;
+    try {
+        return JSON.stringify(value);
+    }
+    catch {
+        // Nested deeper than the stack: not a value anyone can read.
+        throw new _registry_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .RegistryError */ .gl('protocol', `The ${what} ${(0,_registry_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(key)} is not a string and is nested too deeply to show`);
+    }
+}
+
+
+/***/ }),
+
+/***/ 596:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Ng: () => (/* binding */ parseManifest),
+/* harmony export */   _P: () => (/* binding */ platformList),
+/* harmony export */   nb: () => (/* binding */ descriptorOf)
+/* harmony export */ });
+/* unused harmony export MAX_INDEX_ENTRIES */
+/* harmony import */ var _registry_digest_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5035);
+/* harmony import */ var _fields_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6876);
+/* harmony import */ var _registry_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6764);
+/* harmony import */ var _registry_media_types_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9867);
+/* harmony import */ var _platform_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(2554);
+
+
+
+
+
+/**
+ * A registry sizes an index; real ones list a few dozen entries. More than
+ * this is refused rather than worked through.
+ */
+const MAX_INDEX_ENTRIES = 10_000;
+/**
+ * Decides what a manifest is from its Content-Type, cross-checked with the
+ * body's own mediaType (CVE-2021-41190); sniffs the body when the registry
+ * sent no usable Content-Type.
+ */
+function parseManifest(manifest) {
+    const text = manifest.bytes.toString('utf8');
+    // Fields as the runtimes find them, in any case (fields.ts).
+    const body = (0,_fields_js__WEBPACK_IMPORTED_MODULE_1__/* .structOf */ .Tb)(jsonObject(manifest, text), _fields_js__WEBPACK_IMPORTED_MODULE_1__/* .MANIFEST_FIELDS */ .Ux, 'manifest');
+    const mediaType = mediaTypeOf(body, manifest.contentType);
+    const kind = (0,_registry_media_types_js__WEBPACK_IMPORTED_MODULE_3__/* .manifestKind */ .QS)(mediaType);
+    if (kind !== 'index' && kind !== 'image') {
+        throw new _registry_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .RegistryError */ .gl('unsupported', `The manifest has media type ${(0,_registry_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .quote */ .hD)(mediaType)}, which is not an image or image index`);
+    }
+    if (kind === 'index' && !Array.isArray(body.manifests)) {
+        throw new _registry_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .RegistryError */ .gl('protocol', `The index ${manifest.digest} has no "manifests" list`);
+    }
+    if (kind === 'image' && (Array.isArray(body.manifests) || !body.config)) {
+        throw new _registry_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .RegistryError */ .gl('protocol', `The manifest ${manifest.digest} is marked as an image but has no "config"`);
+    }
+    const annotations = (0,_fields_js__WEBPACK_IMPORTED_MODULE_1__/* .stringEntries */ .iq)(body.annotations, 'annotation', {
+        text,
+        path: ['annotations']
+    });
+    const parsed = { kind, mediaType, json: body, annotations };
+    if (kind === 'image') {
+        const layers = Array.isArray(body.layers) ? body.layers : [];
+        return {
+            ...parsed,
+            layers: layers.map((layer) => descriptorOf(layer, 'layer')),
+            entries: [],
+            platforms: [],
+            attestations: new Map()
+        };
+    }
+    const list = body.manifests;
+    if (list.length > MAX_INDEX_ENTRIES) {
+        throw new _registry_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .RegistryError */ .gl('too-large', `The index ${manifest.digest} lists ${list.length} entries; this action reads at most ${MAX_INDEX_ENTRIES} (a fixed limit)`);
+    }
+    const { entries, attestations } = imageEntries(list);
+    return {
+        ...parsed,
+        layers: [],
+        entries,
+        platforms: platformsOf(entries),
+        attestations
+    };
+}
+/** The manifest's bytes as a JSON object. */
+function jsonObject(manifest, text) {
+    let json;
+    try {
+        json = JSON.parse(text);
+    }
+    catch {
+        throw new _registry_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .RegistryError */ .gl('protocol', `The manifest ${manifest.digest} is not valid JSON`);
+    }
+    if (typeof json !== 'object' || json === null || Array.isArray(json)) {
+        throw new _registry_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .RegistryError */ .gl('protocol', `The manifest ${manifest.digest} is not a JSON object`);
+    }
+    return json;
+}
+/** The media type the header and the body agree on, or the body's shape tells. */
+function mediaTypeOf(body, contentType) {
+    const declared = typeof body.mediaType === 'string' ? body.mediaType : undefined;
+    if (body.schemaVersion === 1 ||
+        _registry_media_types_js__WEBPACK_IMPORTED_MODULE_3__/* .SCHEMA1_TYPES */ .pj.includes(contentType) ||
+        (declared && _registry_media_types_js__WEBPACK_IMPORTED_MODULE_3__/* .SCHEMA1_TYPES */ .pj.includes(declared))) {
+        throw new _registry_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .RegistryError */ .gl('unsupported', 'The registry serves this image only as a Docker schema 1 manifest, a format deprecated since 2017 and not supported; rebuild or re-push the image with a current Docker or buildx');
+    }
+    const byHeader = (0,_registry_media_types_js__WEBPACK_IMPORTED_MODULE_3__/* .manifestKind */ .QS)(contentType);
+    if (byHeader === 'index' || byHeader === 'image') {
+        if (declared !== undefined && declared !== contentType) {
+            throw new _registry_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .RegistryError */ .gl('protocol', `The manifest's Content-Type is ${(0,_registry_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .quote */ .hD)(contentType)} but its body says ${(0,_registry_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .quote */ .hD)(declared)}; refusing an ambiguous manifest`);
+        }
+        return contentType;
+    }
+    if (declared !== undefined)
+        return declared;
+    if (Array.isArray(body.manifests))
+        return _registry_media_types_js__WEBPACK_IMPORTED_MODULE_3__/* .OCI_INDEX */ .$p;
+    if (typeof body.config === 'object' && body.config !== null) {
+        return _registry_media_types_js__WEBPACK_IMPORTED_MODULE_3__/* .OCI_MANIFEST */ .EG;
+    }
+    throw new _registry_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .RegistryError */ .gl('unsupported', `The registry returned something that is not an image manifest (Content-Type ${(0,_registry_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .quote */ .hD)(contentType || 'none')})`);
+}
+/**
+ * Index entries that are images (or nested indexes), and apart from them
+ * the attestation manifests, by the image each attests.
+ */
+function imageEntries(list) {
+    const out = [];
+    const attestations = new Map();
+    for (const item of list) {
+        const descriptor = descriptorOf(item, 'index entry');
+        const raw = (0,_fields_js__WEBPACK_IMPORTED_MODULE_1__/* .structOf */ .Tb)(item, _fields_js__WEBPACK_IMPORTED_MODULE_1__/* .DESCRIPTOR_FIELDS */ .C, 'index entry');
+        const annotations = (0,_fields_js__WEBPACK_IMPORTED_MODULE_1__/* .objectOrUndefined */ .XD)(raw.annotations);
+        const type = descriptor.mediaType ?? '';
+        // Unknown child types must not be an error (image-spec): skip them.
+        if (type && (0,_registry_media_types_js__WEBPACK_IMPORTED_MODULE_3__/* .manifestKind */ .QS)(type) !== 'image' && !_registry_media_types_js__WEBPACK_IMPORTED_MODULE_3__/* .INDEX_TYPES */ .V.includes(type)) {
+            continue;
+        }
+        const p = (0,_fields_js__WEBPACK_IMPORTED_MODULE_1__/* .objectOrUndefined */ .XD)(raw.platform);
+        const platform = p && platformOf(p);
+        const subject = attestedDigest(annotations);
+        // Runtimes pass over only what cannot run: BuildKit's attestations
+        // say unknown/unknown. A platform named with "/" would read as another.
+        if (subject && (platform === null || !platform)) {
+            // The first one for an image counts, as with the platforms.
+            if (!attestations.has(subject))
+                attestations.set(subject, descriptor);
+            continue;
+        }
+        if (platform === null)
+            continue;
+        if (!platform && isAttestation(annotations))
+            continue;
+        out.push({ ...descriptor, platform, annotations });
+    }
+    return { entries: out, attestations };
+}
+/** The image an attestation manifest attests, when the entry is one. */
+function attestedDigest(annotations) {
+    if (!isAttestation(annotations))
+        return undefined;
+    const digest = annotations['vnd.docker.reference.digest'];
+    return Object.hasOwn(annotations, 'vnd.docker.reference.digest') &&
+        typeof digest === 'string' &&
+        (0,_registry_digest_js__WEBPACK_IMPORTED_MODULE_0__/* .isDigest */ .Bc)(digest)
+        ? digest
+        : undefined;
+}
+/** An entry's platform; null when no runtime would run it. */
+function platformOf(p) {
+    const fields = (0,_fields_js__WEBPACK_IMPORTED_MODULE_1__/* .structOf */ .Tb)(p, _fields_js__WEBPACK_IMPORTED_MODULE_1__/* .PLATFORM_FIELDS */ .a3, 'index entry platform');
+    const text = (v) => (typeof v === 'string' ? v : '');
+    const os = text(fields.os);
+    const architecture = text(fields.architecture);
+    const variant = typeof fields.variant === 'string' ? fields.variant : undefined;
+    if (os === 'unknown' || architecture === 'unknown')
+        return null;
+    if ([os, architecture, variant ?? ''].some((part) => part.includes('/'))) {
+        return null;
+    }
+    return { os, architecture, variant };
+}
+function isAttestation(annotations) {
+    return (annotations !== undefined &&
+        Object.hasOwn(annotations, 'vnd.docker.reference.type') &&
+        annotations['vnd.docker.reference.type'] === 'attestation-manifest');
+}
+/** The platforms on offer, each once, for a message: a bounded list. */
+function platformList(platforms) {
+    const names = [...new Set(platforms.map(_platform_js__WEBPACK_IMPORTED_MODULE_4__/* .formatPlatform */ .Bq))];
+    const shown = names
+        .slice(0, 30)
+        .map((n) => (n.length > 60 ? (0,_registry_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .quote */ .hD)(n, 60) : n));
+    const more = names.length - shown.length;
+    return shown.join(', ') + (more > 0 ? ` and ${more} more` : '');
+}
+/** Each entry's platform, normalized; none given counts as linux/amd64. */
+function platformsOf(entries) {
+    return entries.map((e) => (0,_platform_js__WEBPACK_IMPORTED_MODULE_4__/* .normalizePlatform */ .FL)(e.platform ?? defaultPlatform()));
+}
+/** An index entry without a platform is linux/amd64, as go-containerregistry reads it. */
+function defaultPlatform() {
+    return { os: 'linux', architecture: 'amd64' };
+}
+function descriptorOf(value, what) {
+    const object = (0,_fields_js__WEBPACK_IMPORTED_MODULE_1__/* .objectOrUndefined */ .XD)(value);
+    const d = object && (0,_fields_js__WEBPACK_IMPORTED_MODULE_1__/* .structOf */ .Tb)(object, _fields_js__WEBPACK_IMPORTED_MODULE_1__/* .DESCRIPTOR_FIELDS */ .C, what);
+    if (!d ||
+        typeof d.digest !== 'string' ||
+        typeof d.size !== 'number' ||
+        !Number.isSafeInteger(d.size) ||
+        d.size < 0) {
+        throw new _registry_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .RegistryError */ .gl('protocol', `A ${what} descriptor in the manifest is malformed (needs a digest and a size)`);
+    }
+    if (!(0,_registry_digest_js__WEBPACK_IMPORTED_MODULE_0__/* .isDigest */ .Bc)(d.digest)) {
+        throw new _registry_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .RegistryError */ .gl('unsupported', `A ${what} descriptor has digest ${(0,_registry_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .quote */ .hD)(d.digest)}, which is not a sha256 or sha512 digest`);
+    }
+    return {
+        digest: d.digest,
+        size: d.size,
+        mediaType: typeof d.mediaType === 'string' ? d.mediaType : undefined
+    };
+}
+
+
+/***/ }),
+
+/***/ 2554:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Bq: () => (/* binding */ formatPlatform),
+/* harmony export */   FL: () => (/* binding */ normalizePlatform),
+/* harmony export */   Y8: () => (/* binding */ parsePlatform),
+/* harmony export */   h0: () => (/* binding */ matchPlatform)
+/* harmony export */ });
+/**
+ * Platforms as `os/arch[/variant]`, normalized the way containerd does so
+ * that `aarch64`, `arm64/v8` and `arm64` all mean the same thing.
+ */
+const PLATFORM_TEXT = /^[A-Za-z0-9._-]+\/[A-Za-z0-9._-]+(?:\/[A-Za-z0-9._-]+)?$/;
+/** Parses `os/arch[/variant]`; returns undefined if it does not look like one. */
+function parsePlatform(text) {
+    if (!PLATFORM_TEXT.test(text))
+        return undefined;
+    const [os, architecture, variant] = text.split('/');
+    return normalizePlatform({ os, architecture, variant });
+}
+/** Canonical spelling: lowercase, containerd's architecture aliases. */
+function normalizePlatform(p) {
+    let os = p.os.toLowerCase();
+    if (os === 'macos')
+        os = 'darwin';
+    let arch = p.architecture.toLowerCase();
+    let variant = p.variant?.toLowerCase() || undefined;
+    switch (arch) {
+        case 'i386':
+            arch = '386';
+            variant = undefined;
+            break;
+        case 'x86_64':
+        case 'x86-64':
+        case 'amd64':
+            arch = 'amd64';
+            if (variant === 'v1')
+                variant = undefined;
+            break;
+        case 'aarch64':
+        case 'arm64':
+            arch = 'arm64';
+            if (variant === '8' || variant === 'v8' || variant === 'v8.0') {
+                variant = undefined;
+            }
+            else if (variant === '9' || variant === '9.0' || variant === 'v9.0') {
+                variant = 'v9';
+            }
+            break;
+        case 'armhf':
+            arch = 'arm';
+            variant = 'v7';
+            break;
+        case 'armel':
+            arch = 'arm';
+            variant = 'v6';
+            break;
+        case 'arm':
+            if (variant === undefined || variant === '7')
+                variant = 'v7';
+            else if (/^[5-8]$/.test(variant))
+                variant = `v${variant}`;
+            break;
+    }
+    return variant
+        ? { os, architecture: arch, variant }
+        : { os, architecture: arch };
+}
+function formatPlatform(p) {
+    return p.variant
+        ? `${p.os}/${p.architecture}/${p.variant}`
+        : `${p.os}/${p.architecture}`;
+}
+/**
+ * Variants that can run where `wanted` runs, best first (containerd's
+ * compatibility vector): arm/v7 also runs v6 and v5, amd64/v3 also v2 and v1.
+ */
+function acceptableVariants(wanted) {
+    const v = wanted.variant;
+    if (wanted.architecture === 'arm' && v && /^v[5-8]$/.test(v)) {
+        const out = [];
+        for (let n = Number(v.slice(1)); n >= 5; n--)
+            out.push(`v${n}`);
+        return out;
+    }
+    if (wanted.architecture === 'amd64' && v && /^v[2-4]$/.test(v)) {
+        const out = [];
+        for (let n = Number(v.slice(1)); n >= 2; n--)
+            out.push(`v${n}`);
+        out.push(undefined);
+        return out;
+    }
+    return [v];
+}
+/**
+ * Index of the entry that best matches `wanted`, or -1. The first matching
+ * entry wins (image-spec); without a variant asked for, any variant of the
+ * same os/arch is accepted when no variant-less entry exists.
+ */
+function matchPlatform(wanted, candidates) {
+    const want = normalizePlatform(wanted);
+    const normalized = candidates.map(normalizePlatform);
+    const sameArch = (p) => p.os === want.os && p.architecture === want.architecture;
+    for (const variant of acceptableVariants(want)) {
+        const i = normalized.findIndex((p) => sameArch(p) && p.variant === variant);
+        if (i !== -1)
+            return i;
+    }
+    if (want.variant === undefined)
+        return normalized.findIndex(sameArch);
+    return -1;
+}
+
+
+/***/ }),
+
+/***/ 116:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   M: () => (/* binding */ PER_REGISTRY_CONCURRENCY),
+/* harmony export */   s: () => (/* binding */ mapLimit)
+/* harmony export */ });
+/** Work on many items, a few at a time. */
+/** Per registry, how many requests-heavy jobs (inspections) run at once. */
+const PER_REGISTRY_CONCURRENCY = 4;
+/**
+ * `work` on every item, at most `limit` at once, results in item order.
+ * After a failure no new item starts; the first failure is thrown once the
+ * running ones have settled.
+ */
+async function mapLimit(items, limit, work) {
+    const results = new Array(items.length);
+    let next = 0;
+    let failure;
+    const worker = async () => {
+        while (!failure && next < items.length) {
+            const i = next++;
+            try {
+                results[i] = await work(items[i], i);
+            }
+            catch (error) {
+                failure ??= { error };
+            }
+        }
+    };
+    await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+    if (failure)
+        throw failure.error;
+    return results;
+}
+
+
+/***/ }),
+
+/***/ 5035:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Bc: () => (/* binding */ isDigest),
+/* harmony export */   e5: () => (/* binding */ isSupportedAlgorithm),
+/* harmony export */   ol: () => (/* binding */ digestOf)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6764);
+/** Content digests: the algorithms we verify, and hashing bytes with them. */
+
+
+const DIGEST = /^(?:sha256:[a-f0-9]{64}|sha512:[a-f0-9]{128})$/;
+/** True for a digest we can verify: sha256 or sha512, lowercase hex. */
+function isDigest(text) {
+    return DIGEST.test(text);
+}
+function isSupportedAlgorithm(algorithm) {
+    return algorithm === 'sha256' || algorithm === 'sha512';
+}
+function digestOf(bytes, algorithm = 'sha256') {
+    if (!isSupportedAlgorithm(algorithm)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .RegistryError */ .gl('unsupported', `Digest algorithm ${algorithm} is not supported`);
+    }
+    return `${algorithm}:${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)(algorithm).update(bytes).digest('hex')}`;
+}
+
+
+/***/ }),
+
 /***/ 6764:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -28724,6 +29366,55 @@ function quote(text, max = 100) {
     return text.length > max
         ? `"${text.slice(0, max)}…" (${text.length} characters)`
         : `"${text}"`;
+}
+
+
+/***/ }),
+
+/***/ 9867:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $p: () => (/* binding */ OCI_INDEX),
+/* harmony export */   EG: () => (/* binding */ OCI_MANIFEST),
+/* harmony export */   Pw: () => (/* binding */ IMAGE_CONFIG_TYPES),
+/* harmony export */   QS: () => (/* binding */ manifestKind),
+/* harmony export */   V: () => (/* binding */ INDEX_TYPES),
+/* harmony export */   dY: () => (/* binding */ MANIFEST_ACCEPT),
+/* harmony export */   pj: () => (/* binding */ SCHEMA1_TYPES)
+/* harmony export */ });
+/* unused harmony exports DOCKER_MANIFEST, DOCKER_MANIFEST_LIST, DOCKER_SCHEMA1, DOCKER_SCHEMA1_SIGNED, OCI_CONFIG, DOCKER_CONFIG, IMAGE_MANIFEST_TYPES */
+const OCI_MANIFEST = 'application/vnd.oci.image.manifest.v1+json';
+const OCI_INDEX = 'application/vnd.oci.image.index.v1+json';
+const DOCKER_MANIFEST = 'application/vnd.docker.distribution.manifest.v2+json';
+const DOCKER_MANIFEST_LIST = 'application/vnd.docker.distribution.manifest.list.v2+json';
+const DOCKER_SCHEMA1 = 'application/vnd.docker.distribution.manifest.v1+json';
+const DOCKER_SCHEMA1_SIGNED = 'application/vnd.docker.distribution.manifest.v1+prettyjws';
+const OCI_CONFIG = 'application/vnd.oci.image.config.v1+json';
+const DOCKER_CONFIG = 'application/vnd.docker.container.image.v1+json';
+const IMAGE_MANIFEST_TYPES = [OCI_MANIFEST, DOCKER_MANIFEST];
+const INDEX_TYPES = [OCI_INDEX, DOCKER_MANIFEST_LIST];
+const SCHEMA1_TYPES = [DOCKER_SCHEMA1, DOCKER_SCHEMA1_SIGNED];
+const IMAGE_CONFIG_TYPES = [OCI_CONFIG, DOCKER_CONFIG];
+/**
+ * Every manifest type we read. Both index types must be listed, or
+ * Distribution answers 404 for multi-platform images; no wildcard, or old
+ * registries fall back to schema1.
+ */
+const MANIFEST_ACCEPT = [
+    OCI_INDEX,
+    DOCKER_MANIFEST_LIST,
+    OCI_MANIFEST,
+    DOCKER_MANIFEST
+].join(', ');
+function manifestKind(mediaType) {
+    if (INDEX_TYPES.includes(mediaType))
+        return 'index';
+    if (IMAGE_MANIFEST_TYPES.includes(mediaType))
+        return 'image';
+    if (SCHEMA1_TYPES.includes(mediaType))
+        return 'schema1';
+    return 'unknown';
 }
 
 
@@ -29050,6 +29741,131 @@ function explain(error, request, ref) {
         return `${prefix}: the registry is rate-limiting requests (429). Wait and retry, or authenticate to get a higher limit. ${message}`;
     }
     return `${prefix}: ${message}`;
+}
+
+
+/***/ }),
+
+/***/ 8573:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   QX: () => (/* binding */ orderedJson),
+/* harmony export */   o$: () => (/* binding */ jsonObject),
+/* harmony export */   ws: () => (/* binding */ entriesAt)
+/* harmony export */ });
+/**
+ * JSON objects in the order they were written. JSON.parse and JS objects put
+ * integer-like keys ("10") before all others, so a label map would lose its
+ * order: this reads one object's entries in document order, from text that
+ * JSON.parse has already accepted, and writes objects from ordered entries.
+ */
+/** Entries of the object at `path` (e.g. ["config", "Labels"]), in order. */
+function entriesAt(text, path) {
+    const scanner = new JsonScanner(text);
+    scanner.ws();
+    for (const step of path) {
+        if (!scanner.atObject())
+            return undefined;
+        // Later duplicates win, as with JSON.parse.
+        const match = scanner
+            .members()
+            .filter(([key]) => key === step)
+            .at(-1);
+        if (!match)
+            return undefined;
+        scanner.moveTo(match[1]);
+    }
+    if (!scanner.atObject())
+        return undefined;
+    const out = new Map();
+    for (const [key, start, end] of scanner.members()) {
+        out.set(key, JSON.parse(text.slice(start, end)));
+    }
+    return [...out];
+}
+/** A cursor over JSON text that JSON.parse has accepted, so it need not check. */
+class JsonScanner {
+    text;
+    i = 0;
+    constructor(text) {
+        this.text = text;
+    }
+    moveTo(position) {
+        this.i = position;
+    }
+    atObject() {
+        return this.text[this.i] === '{';
+    }
+    ws() {
+        const text = this.text;
+        while (this.i < text.length && ' \t\n\r'.includes(text[this.i]))
+            this.i++;
+    }
+    skipString() {
+        const text = this.text;
+        this.i++; // opening quote
+        while (this.i < text.length && text[this.i] !== '"') {
+            this.i += text[this.i] === '\\' ? 2 : 1;
+        }
+        this.i++; // closing quote
+    }
+    skipValue() {
+        const text = this.text;
+        const c = text[this.i];
+        if (c === '"')
+            return this.skipString();
+        if (c !== '{' && c !== '[') {
+            while (this.i < text.length && !',}] \t\n\r'.includes(text[this.i])) {
+                this.i++;
+            }
+            return;
+        }
+        let depth = 0;
+        while (this.i < text.length) {
+            const d = text[this.i];
+            if (d === '"') {
+                this.skipString();
+                continue;
+            }
+            this.i++;
+            if (d === '{' || d === '[')
+                depth++;
+            else if ((d === '}' || d === ']') && --depth === 0)
+                return;
+        }
+    }
+    /** Each member of the object here: its key and value's text range. */
+    members() {
+        const text = this.text;
+        const out = [];
+        this.i++; // {
+        for (;;) {
+            this.ws();
+            if (this.i >= text.length || text[this.i] === '}')
+                return out;
+            const keyStart = this.i;
+            this.skipString();
+            const key = JSON.parse(text.slice(keyStart, this.i));
+            this.ws();
+            this.i++; // :
+            this.ws();
+            const start = this.i;
+            this.skipValue();
+            out.push([key, start, this.i]);
+            this.ws();
+            if (text[this.i] === ',')
+                this.i++;
+        }
+    }
+}
+/** `{"k":"v",...}` in the given order (JS objects would move numeric keys first). */
+function orderedJson(entries) {
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${JSON.stringify(v)}`).join(',')}}`;
+}
+/** `{"key": <json>, ...}` from already-serialized values, in order. */
+function jsonObject(entries) {
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${v}`).join(',')}}`;
 }
 
 
@@ -32511,6 +33327,8 @@ function formatWindow(seconds) {
     return `${seconds} s`;
 }
 
+// EXTERNAL MODULE: ./src/image/base.ts
+var image_base = __nccwpck_require__(2212);
 ;// CONCATENATED MODULE: ./src/text/pattern.ts
 /**
  * Users' regular expressions (gate rules, tag-pattern) run on RE2: linear
@@ -32529,113 +33347,25 @@ async function compilePattern(source) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/image/platform.ts
-/**
- * Platforms as `os/arch[/variant]`, normalized the way containerd does so
- * that `aarch64`, `arm64/v8` and `arm64` all mean the same thing.
- */
-const PLATFORM_TEXT = /^[A-Za-z0-9._-]+\/[A-Za-z0-9._-]+(?:\/[A-Za-z0-9._-]+)?$/;
-/** Parses `os/arch[/variant]`; returns undefined if it does not look like one. */
-function parsePlatform(text) {
-    if (!PLATFORM_TEXT.test(text))
-        return undefined;
-    const [os, architecture, variant] = text.split('/');
-    return normalizePlatform({ os, architecture, variant });
-}
-/** Canonical spelling: lowercase, containerd's architecture aliases. */
-function normalizePlatform(p) {
-    let os = p.os.toLowerCase();
-    if (os === 'macos')
-        os = 'darwin';
-    let arch = p.architecture.toLowerCase();
-    let variant = p.variant?.toLowerCase() || undefined;
-    switch (arch) {
-        case 'i386':
-            arch = '386';
-            variant = undefined;
-            break;
-        case 'x86_64':
-        case 'x86-64':
-        case 'amd64':
-            arch = 'amd64';
-            if (variant === 'v1')
-                variant = undefined;
-            break;
-        case 'aarch64':
-        case 'arm64':
-            arch = 'arm64';
-            if (variant === '8' || variant === 'v8' || variant === 'v8.0') {
-                variant = undefined;
-            }
-            else if (variant === '9' || variant === '9.0' || variant === 'v9.0') {
-                variant = 'v9';
-            }
-            break;
-        case 'armhf':
-            arch = 'arm';
-            variant = 'v7';
-            break;
-        case 'armel':
-            arch = 'arm';
-            variant = 'v6';
-            break;
-        case 'arm':
-            if (variant === undefined || variant === '7')
-                variant = 'v7';
-            else if (/^[5-8]$/.test(variant))
-                variant = `v${variant}`;
-            break;
-    }
-    return variant
-        ? { os, architecture: arch, variant }
-        : { os, architecture: arch };
-}
-function formatPlatform(p) {
-    return p.variant
-        ? `${p.os}/${p.architecture}/${p.variant}`
-        : `${p.os}/${p.architecture}`;
-}
-/**
- * Variants that can run where `wanted` runs, best first (containerd's
- * compatibility vector): arm/v7 also runs v6 and v5, amd64/v3 also v2 and v1.
- */
-function acceptableVariants(wanted) {
-    const v = wanted.variant;
-    if (wanted.architecture === 'arm' && v && /^v[5-8]$/.test(v)) {
-        const out = [];
-        for (let n = Number(v.slice(1)); n >= 5; n--)
-            out.push(`v${n}`);
-        return out;
-    }
-    if (wanted.architecture === 'amd64' && v && /^v[2-4]$/.test(v)) {
-        const out = [];
-        for (let n = Number(v.slice(1)); n >= 2; n--)
-            out.push(`v${n}`);
-        out.push(undefined);
-        return out;
-    }
-    return [v];
-}
-/**
- * Index of the entry that best matches `wanted`, or -1. The first matching
- * entry wins (image-spec); without a variant asked for, any variant of the
- * same os/arch is accepted when no variant-less entry exists.
- */
-function matchPlatform(wanted, candidates) {
-    const want = normalizePlatform(wanted);
-    const normalized = candidates.map(normalizePlatform);
-    const sameArch = (p) => p.os === want.os && p.architecture === want.architecture;
-    for (const variant of acceptableVariants(want)) {
-        const i = normalized.findIndex((p) => sameArch(p) && p.variant === variant);
-        if (i !== -1)
-            return i;
-    }
-    if (want.variant === undefined)
-        return normalized.findIndex(sameArch);
-    return -1;
-}
-
+// EXTERNAL MODULE: ./src/image/platform.ts
+var image_platform = __nccwpck_require__(2554);
 ;// CONCATENATED MODULE: ./src/gate/rules.ts
+/**
+ * Gate rules: one per line, checked against an inspected image.
+ *
+ *   label org.opencontainers.image.vendor == ACME
+ *   label org.opencontainers.image.source exists
+ *   label "key with spaces" =~ ^v[0-9]+
+ *   env PATH !~ /root
+ *   user is not root
+ *   platforms include linux/amd64, linux/arm64
+ *   age < 30d
+ *   base is current
+ *
+ * Parsing is pure and happens before any network call; regular expressions
+ * run on RE2 (linear time), so a user's pattern cannot hang the step.
+ */
+
 
 
 
@@ -32652,7 +33382,7 @@ class RuleError extends Error {
 }
 const MAX_PATTERN_LENGTH = 1000;
 const MAX_RULES = 500;
-const USAGE = 'expected one of: label KEY exists|missing, label KEY ==|!=|=~|!~ VALUE, env NAME … (same forms), user is [not] root, platforms include|exclude os/arch[, …], age <|> DURATION (e.g. 30d)';
+const USAGE = 'expected one of: label KEY exists|missing, label KEY ==|!=|=~|!~ VALUE, env NAME … (same forms), user is [not] root, platforms include|exclude os/arch[, …], age <|> DURATION (e.g. 30d), base is current';
 /** Parses the rule list; blank lines and `#` comments are ignored. */
 function parseRules(text) {
     const rules = [];
@@ -32685,6 +33415,12 @@ function parseRule(text, line) {
         }
         case 'platforms':
             return parsePlatformsRule(cursor);
+        case 'base': {
+            const rest = cursor.rest.toLowerCase().replace(/\s+/g, ' ');
+            if (rest === 'is current')
+                return { kind: 'base', text, line };
+            return fail(cursor, 'write "base is current"');
+        }
         case 'age': {
             const op = word(cursor);
             if (op !== '<' && op !== '>') {
@@ -32745,7 +33481,7 @@ function parsePlatformsRule(cursor) {
     if (items.length === 0) {
         fail(cursor, 'name at least one platform, e.g. linux/arm64');
     }
-    const platforms = items.map((item) => parsePlatform(item) ??
+    const platforms = items.map((item) => (0,image_platform/* parsePlatform */.Y8)(item) ??
         fail(cursor, `"${item}" is not a platform (os/arch[/variant])`));
     return {
         kind: 'platforms',
@@ -32817,10 +33553,15 @@ async function compilePatterns(rules) {
     }
     return patterns;
 }
-/** Checks each rule against the image; `now` is for the age rules. */
-function evaluateRules(rules, info, patterns, now = Date.now()) {
+/**
+ * Checks each rule against the image; `now` is for the age rules, `base`
+ * (each platform's base check) for the base rule.
+ */
+function evaluateRules(rules, info, patterns, now = Date.now(), base = []) {
     return rules.map((rule) => {
-        const [passed, actual] = check(rule, info, patterns, now);
+        const [passed, actual] = rule.kind === 'base'
+            ? checkBaseRule(base)
+            : check(rule, info, patterns, now);
         return { rule: rule.text, passed, actual };
     });
 }
@@ -32835,8 +33576,8 @@ function check(rule, info, patterns, now) {
             return [root === rule.root, user === '' ? '(empty: root)' : user];
         }
         case 'platforms': {
-            const offered = info.platforms.map((p) => formatPlatform(normalizePlatform(p)));
-            const wanted = rule.platforms.map((p) => formatPlatform(p));
+            const offered = info.platforms.map((p) => (0,image_platform/* formatPlatform */.Bq)((0,image_platform/* normalizePlatform */.FL)(p)));
+            const wanted = rule.platforms.map((p) => (0,image_platform/* formatPlatform */.Bq)(p));
             const ok = rule.include
                 ? wanted.every((p) => offered.includes(p))
                 : wanted.every((p) => !offered.includes(p));
@@ -32882,6 +33623,17 @@ function checkAge(rule, info, now) {
     const ok = rule.younger ? age < rule.ms : age > rule.ms;
     const when = age < 0 ? 'in the future' : `${formatAge(age)} old`;
     return [ok, `${info.config.created} (${when})`];
+}
+/** Current on every platform; otherwise what is not, and why. */
+function checkBaseRule(checks) {
+    if (checks.length === 0)
+        return [false, '(no base check)'];
+    const status = (0,image_base/* overallStatus */.gX)(checks);
+    if (status === 'current') {
+        return [true, `current (${checks.map(image_base/* verdict */.WJ).join('; ')})`];
+    }
+    const others = checks.filter((c) => c.status !== 'current');
+    return [false, `${status}: ${others.map(image_base/* verdict */.WJ).join('; ')}`];
 }
 /** Empty, `root`, `0`, `0:…` and `root:…` all run as root. */
 function isRoot(user) {
@@ -33017,7 +33769,7 @@ function readSettings() {
     const allPlatforms = platformText.toLowerCase() === 'all';
     const platform = allPlatforms
         ? { os: 'linux', architecture: 'amd64' }
-        : parsePlatform(platformText);
+        : (0,image_platform/* parsePlatform */.Y8)(platformText);
     if (!platform) {
         throw new errors/* InputError */.dz('platform', `"${platformText}" is not a platform: write os/arch or os/arch/variant (e.g. linux/amd64, linux/arm64, linux/arm/v7), or all.`);
     }
@@ -33036,7 +33788,24 @@ function readSettings() {
         retries: retriesInput(),
         maxRetryWaitMs: durationInput('max-retry-wait', '60s'),
         waitForMs: durationInput('wait-for', '0'),
-        cacheDir: getInput('cache-dir') || undefined
+        cacheDir: getInput('cache-dir') || undefined,
+        ...baseInputs()
+    };
+}
+/** `check-base`, `base-image` (which implies it) and `provenance`. */
+function baseInputs() {
+    const text = getInput('base-image');
+    const baseImage = text
+        ? withTag(referenceInput('base-image', text))
+        : undefined;
+    const checkBase = booleanInput('check-base', Boolean(baseImage));
+    if (baseImage && !checkBase) {
+        throw new errors/* InputError */.dz('check-base', "is false, but 'base-image' asks for a base check: remove one of them.");
+    }
+    return {
+        checkBase,
+        baseImage,
+        readProvenance: booleanInput('provenance', false) || checkBase
     };
 }
 function getInputs() {
@@ -33047,6 +33816,13 @@ function getInputs() {
     const { reference, tagRange } = imageInputs(image);
     const { allPlatforms, credentials, ...settings } = readSettings();
     const rules = rulesInput();
+    if (rules.some((r) => r.kind === 'base') && !settings.checkBase) {
+        if (getInput('check-base')) {
+            throw new errors/* InputError */.dz('check-base', "is false, but the rule 'base is current' in 'assert' needs a base check: remove one of them.");
+        }
+        settings.checkBase = true;
+        settings.readProvenance = true;
+    }
     const comparison = comparisonInputs(allPlatforms);
     const { sort, patternSource } = tagQueryInputs();
     const previousDigest = previousDigestInput();
@@ -33090,10 +33866,13 @@ function imageInputs(image) {
         }
         return { reference: { ...reference, tag } };
     }
-    if (reference.tag === undefined && reference.digest === undefined) {
-        return { reference: { ...reference, tag: 'latest' } };
-    }
-    return { reference };
+    return { reference: withTag(reference) };
+}
+/** A reference with neither tag nor digest means `latest`, as in docker pull. */
+function withTag(reference) {
+    return reference.tag === undefined && reference.digest === undefined
+        ? { ...reference, tag: 'latest' }
+        : reference;
 }
 function rulesInput() {
     try {
@@ -33197,122 +33976,11 @@ function parseInsecureRegistries(text) {
 
 // EXTERNAL MODULE: ./src/report/explain.ts
 var explain = __nccwpck_require__(7389);
-;// CONCATENATED MODULE: ./src/text/ordered-json.ts
-/**
- * JSON objects in the order they were written. JSON.parse and JS objects put
- * integer-like keys ("10") before all others, so a label map would lose its
- * order: this reads one object's entries in document order, from text that
- * JSON.parse has already accepted, and writes objects from ordered entries.
- */
-/** Entries of the object at `path` (e.g. ["config", "Labels"]), in order. */
-function entriesAt(text, path) {
-    const scanner = new JsonScanner(text);
-    scanner.ws();
-    for (const step of path) {
-        if (!scanner.atObject())
-            return undefined;
-        // Later duplicates win, as with JSON.parse.
-        const match = scanner
-            .members()
-            .filter(([key]) => key === step)
-            .at(-1);
-        if (!match)
-            return undefined;
-        scanner.moveTo(match[1]);
-    }
-    if (!scanner.atObject())
-        return undefined;
-    const out = new Map();
-    for (const [key, start, end] of scanner.members()) {
-        out.set(key, JSON.parse(text.slice(start, end)));
-    }
-    return [...out];
-}
-/** A cursor over JSON text that JSON.parse has accepted, so it need not check. */
-class JsonScanner {
-    text;
-    i = 0;
-    constructor(text) {
-        this.text = text;
-    }
-    moveTo(position) {
-        this.i = position;
-    }
-    atObject() {
-        return this.text[this.i] === '{';
-    }
-    ws() {
-        const text = this.text;
-        while (this.i < text.length && ' \t\n\r'.includes(text[this.i]))
-            this.i++;
-    }
-    skipString() {
-        const text = this.text;
-        this.i++; // opening quote
-        while (this.i < text.length && text[this.i] !== '"') {
-            this.i += text[this.i] === '\\' ? 2 : 1;
-        }
-        this.i++; // closing quote
-    }
-    skipValue() {
-        const text = this.text;
-        const c = text[this.i];
-        if (c === '"')
-            return this.skipString();
-        if (c !== '{' && c !== '[') {
-            while (this.i < text.length && !',}] \t\n\r'.includes(text[this.i])) {
-                this.i++;
-            }
-            return;
-        }
-        let depth = 0;
-        while (this.i < text.length) {
-            const d = text[this.i];
-            if (d === '"') {
-                this.skipString();
-                continue;
-            }
-            this.i++;
-            if (d === '{' || d === '[')
-                depth++;
-            else if ((d === '}' || d === ']') && --depth === 0)
-                return;
-        }
-    }
-    /** Each member of the object here: its key and value's text range. */
-    members() {
-        const text = this.text;
-        const out = [];
-        this.i++; // {
-        for (;;) {
-            this.ws();
-            if (this.i >= text.length || text[this.i] === '}')
-                return out;
-            const keyStart = this.i;
-            this.skipString();
-            const key = JSON.parse(text.slice(keyStart, this.i));
-            this.ws();
-            this.i++; // :
-            this.ws();
-            const start = this.i;
-            this.skipValue();
-            out.push([key, start, this.i]);
-            this.ws();
-            if (text[this.i] === ',')
-                this.i++;
-        }
-    }
-}
-/** `{"k":"v",...}` in the given order (JS objects would move numeric keys first). */
-function orderedJson(entries) {
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${JSON.stringify(v)}`).join(',')}}`;
-}
-/** `{"key": <json>, ...}` from already-serialized values, in order. */
-function jsonObject(entries) {
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${v}`).join(',')}}`;
-}
-
+// EXTERNAL MODULE: ./src/text/ordered-json.ts
+var ordered_json = __nccwpck_require__(8573);
 ;// CONCATENATED MODULE: ./src/report/outputs.ts
+/** ImageInfo → the step outputs, as strings, in the order action.yml lists them. */
+
 
 
 function imageOutputs(info) {
@@ -33323,8 +33991,8 @@ function imageOutputs(info) {
         ['image-digest', info.imageDigest],
         ['config-digest', info.configDigest],
         ['media-type', info.mediaType],
-        ['platform', formatPlatform(info.platform)],
-        ['platforms', JSON.stringify(info.platforms.map(formatPlatform))],
+        ['platform', (0,image_platform/* formatPlatform */.Bq)(info.platform)],
+        ['platforms', JSON.stringify(info.platforms.map(image_platform/* formatPlatform */.Bq))],
         ['os', c.os],
         ['architecture', c.architecture],
         ['variant', c.variant],
@@ -33334,8 +34002,10 @@ function imageOutputs(info) {
         ['workdir', c.workdir],
         ['entrypoint', JSON.stringify(c.entrypoint)],
         ['cmd', JSON.stringify(c.cmd)],
-        ['env', orderedJson(c.env)],
-        ['labels', orderedJson(c.labels)],
+        ['env', (0,ordered_json/* orderedJson */.QX)(c.env)],
+        ['labels', (0,ordered_json/* orderedJson */.QX)(c.labels)],
+        ['annotations', (0,ordered_json/* orderedJson */.QX)(info.annotations)],
+        ['index-annotations', (0,ordered_json/* orderedJson */.QX)(info.indexAnnotations)],
         ['exposed-ports', JSON.stringify(c.exposedPorts)],
         ['volumes', JSON.stringify(c.volumes)],
         ['stop-signal', c.stopSignal],
@@ -33350,13 +34020,55 @@ function imageOutputs(info) {
     ];
 }
 /**
- * One image as a compact JSON object (the `results` output): the outputs'
- * names and values, maps and lists as JSON rather than JSON text.
+ * The base check's outputs. With several platforms, `needs-update` and
+ * `base-status` speak for all of them; the others describe `primary`.
  */
-function imageJson(info) {
-    const parts = imageOutputs(info)
-        .filter(([name]) => name !== 'config' && !name.startsWith('ratelimit'))
-        .map(([name, value]) => {
+function baseOutputs(checks, primary) {
+    const status = (0,image_base/* overallStatus */.gX)(checks);
+    return [
+        ['needs-update', (0,image_base/* needsUpdate */.Ts)(status)],
+        ['base-status', status],
+        ['base-method', primary.method ?? ''],
+        ['base-ref', primary.ref ?? ''],
+        ['base-digest', primary.digest ?? ''],
+        ['base-built-from', primary.builtFrom ?? ''],
+        [
+            'outdated-platforms',
+            JSON.stringify(checks.filter((c) => c.status === 'outdated').map((c) => c.platform))
+        ]
+    ];
+}
+/** One platform's (or image's) base check, as `results` entries carry it. */
+function baseFields(check) {
+    return [
+        ['needs-update', (0,image_base/* needsUpdate */.Ts)(check.status)],
+        ['base-status', check.status],
+        ['base-method', check.method ?? ''],
+        ['base-built-from', check.builtFrom ?? '']
+    ];
+}
+/** The `provenance` output: what users ask of it, never the whole statement. */
+function provenanceJson(p) {
+    if (!p)
+        return '';
+    return JSON.stringify({
+        'predicate-type': p.predicateType,
+        builder: p.builder,
+        source: p.source,
+        revision: p.revision,
+        materials: p.materials.map((m) => ({ uri: m.uri, digest: m.digest }))
+    });
+}
+/**
+ * One image as a compact JSON object (the `results` output): the outputs'
+ * names and values, maps and lists as JSON rather than JSON text, and its
+ * base check when there was one.
+ */
+function imageJson(info, base) {
+    const parts = [
+        ...imageOutputs(info).filter(([name]) => name !== 'config' && !name.startsWith('ratelimit')),
+        ...(base ? baseFields(base) : [])
+    ].map(([name, value]) => {
         const raw = RAW_JSON.has(name) ? value : JSON.stringify(value);
         return `${JSON.stringify(name)}:${raw}`;
     });
@@ -33369,6 +34081,8 @@ const RAW_JSON = new Set([
     'cmd',
     'env',
     'labels',
+    'annotations',
+    'index-annotations',
     'exposed-ports',
     'volumes',
     'layers',
@@ -33855,61 +34569,10 @@ function basic({ username, password }) {
     return `Basic ${Buffer.from(`${username}:${password}`).toString('base64')}`;
 }
 
-;// CONCATENATED MODULE: ./src/registry/media-types.ts
-const OCI_MANIFEST = 'application/vnd.oci.image.manifest.v1+json';
-const OCI_INDEX = 'application/vnd.oci.image.index.v1+json';
-const DOCKER_MANIFEST = 'application/vnd.docker.distribution.manifest.v2+json';
-const DOCKER_MANIFEST_LIST = 'application/vnd.docker.distribution.manifest.list.v2+json';
-const DOCKER_SCHEMA1 = 'application/vnd.docker.distribution.manifest.v1+json';
-const DOCKER_SCHEMA1_SIGNED = 'application/vnd.docker.distribution.manifest.v1+prettyjws';
-const OCI_CONFIG = 'application/vnd.oci.image.config.v1+json';
-const DOCKER_CONFIG = 'application/vnd.docker.container.image.v1+json';
-const IMAGE_MANIFEST_TYPES = [OCI_MANIFEST, DOCKER_MANIFEST];
-const INDEX_TYPES = [OCI_INDEX, DOCKER_MANIFEST_LIST];
-const SCHEMA1_TYPES = [DOCKER_SCHEMA1, DOCKER_SCHEMA1_SIGNED];
-const IMAGE_CONFIG_TYPES = [OCI_CONFIG, DOCKER_CONFIG];
-/**
- * Every manifest type we read. Both index types must be listed, or
- * Distribution answers 404 for multi-platform images; no wildcard, or old
- * registries fall back to schema1.
- */
-const MANIFEST_ACCEPT = [
-    OCI_INDEX,
-    DOCKER_MANIFEST_LIST,
-    OCI_MANIFEST,
-    DOCKER_MANIFEST
-].join(', ');
-function manifestKind(mediaType) {
-    if (INDEX_TYPES.includes(mediaType))
-        return 'index';
-    if (IMAGE_MANIFEST_TYPES.includes(mediaType))
-        return 'image';
-    if (SCHEMA1_TYPES.includes(mediaType))
-        return 'schema1';
-    return 'unknown';
-}
-
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
-;// CONCATENATED MODULE: ./src/registry/digest.ts
-/** Content digests: the algorithms we verify, and hashing bytes with them. */
-
-
-const DIGEST = /^(?:sha256:[a-f0-9]{64}|sha512:[a-f0-9]{128})$/;
-/** True for a digest we can verify: sha256 or sha512, lowercase hex. */
-function isDigest(text) {
-    return DIGEST.test(text);
-}
-function isSupportedAlgorithm(algorithm) {
-    return algorithm === 'sha256' || algorithm === 'sha512';
-}
-function digestOf(bytes, algorithm = 'sha256') {
-    if (!isSupportedAlgorithm(algorithm)) {
-        throw new registry_errors/* RegistryError */.gl('unsupported', `Digest algorithm ${algorithm} is not supported`);
-    }
-    return `${algorithm}:${(0,external_node_crypto_.createHash)(algorithm).update(bytes).digest('hex')}`;
-}
-
+// EXTERNAL MODULE: ./src/registry/media-types.ts
+var media_types = __nccwpck_require__(9867);
+// EXTERNAL MODULE: ./src/registry/digest.ts
+var registry_digest = __nccwpck_require__(5035);
 // EXTERNAL MODULE: external "node:dns"
 var external_node_dns_ = __nccwpck_require__(610);
 var external_node_dns_default = /*#__PURE__*/__nccwpck_require__.n(external_node_dns_);
@@ -34071,6 +34734,11 @@ class UrlPolicy {
     reachedFrom = new Map();
     /** What each name resolved to: private or loopback if any address was. */
     resolvedAs = new Map();
+    /**
+     * Registries an image named (a base in its annotations or provenance),
+     * not the user: each is judged as if that image's registry sent us.
+     */
+    referred = new Map();
     resolve;
     constructor(options = {}) {
         this.insecure = new Set(options.insecure?.map((h) => h.toLowerCase()));
@@ -34091,6 +34759,16 @@ class UrlPolicy {
         if (insecure)
             this.insecure.add(url.host);
     }
+    /**
+     * A registry (API host) that an image, not the user, named: requests to
+     * it are checked as if `from` (the image's registry) had sent the action
+     * there, so a public image cannot point it at a private network.
+     */
+    addReferred(host, from) {
+        const url = new URL(`http://${host.toLowerCase()}`);
+        this.referred.set(url.host, from);
+        this.referred.set(new URL(`https://${url.host}`).host, from);
+    }
     /** True where plain http is allowed: loopback hosts and those the user listed. */
     allowsHttp(url) {
         return classifyHost(url.hostname) === 'loopback' || this.isInsecure(url);
@@ -34109,7 +34787,8 @@ class UrlPolicy {
      * previous hop for a redirect); `what` names the target in the message,
      * e.g. "the registry's token realm" or "a redirect of the manifest to".
      */
-    check(url, what, from) {
+    check(url, what, sender) {
+        const from = sender ?? this.referred.get(url.host);
         const refuse = (reason, remedy) => {
             throw new registry_errors/* RegistryError */.gl('security', `Refusing ${what} ${url.origin === 'null' ? url.protocol : url.origin}: ${reason}`, undefined, [], undefined, remedy);
         };
@@ -34654,7 +35333,12 @@ class RegistryClient {
         this.transport = options.transport ?? new Transport();
         // The user named this registry: its own address is never refused, and
         // plain http is allowed where they said so.
-        this.transport.policy.addRegistry(host, { insecure: plain });
+        if (options.referredBy) {
+            this.transport.policy.addReferred(host, options.referredBy);
+        }
+        else {
+            this.transport.policy.addRegistry(host, { insecure: plain });
+        }
         this.auth = new Authenticator({
             transport: this.transport,
             credentials: options.credentials,
@@ -34674,7 +35358,7 @@ class RegistryClient {
      * that the runner's credentials cannot read.
      */
     async getManifest(repository, reference, { confirmed = false } = {}) {
-        if (this.cache && confirmed && isDigest(reference)) {
+        if (this.cache && confirmed && (0,registry_digest/* isDigest */.Bc)(reference)) {
             const cached = this.cache.get(reference, MAX_MANIFEST_BYTES, this.scope(repository));
             if (cached) {
                 // Content type is sniffed from the body (see parseManifest).
@@ -34693,13 +35377,13 @@ class RegistryClient {
     async fetchManifest(repository, reference) {
         const path = `/v2/${repository}/manifests/${reference}`;
         const response = await this.get(repository, path, {
-            accept: MANIFEST_ACCEPT,
+            accept: media_types/* MANIFEST_ACCEPT */.dY,
             maxBytes: MAX_MANIFEST_BYTES,
             what: 'manifest'
         });
         const expected = reference.includes(':') ? reference : undefined;
         const algorithm = expected ? expected.split(':')[0] : 'sha256';
-        const digest = digestOf(response.body, algorithm);
+        const digest = (0,registry_digest/* digestOf */.ol)(response.body, algorithm);
         if (expected && digest !== expected) {
             throw new registry_errors/* RegistryError */.gl('integrity', `The manifest served for ${expected} has digest ${digest}: the registry sent different content than asked for`);
         }
@@ -34708,8 +35392,8 @@ class RegistryClient {
             const headerAlgorithm = header.split(':')[0];
             const check = headerAlgorithm === algorithm
                 ? digest
-                : isSupportedAlgorithm(headerAlgorithm)
-                    ? digestOf(response.body, headerAlgorithm)
+                : (0,registry_digest/* isSupportedAlgorithm */.e5)(headerAlgorithm)
+                    ? (0,registry_digest/* digestOf */.ol)(response.body, headerAlgorithm)
                     : undefined;
             if (check !== undefined && check !== header) {
                 throw new registry_errors/* RegistryError */.gl('integrity', `The manifest's Docker-Content-Digest header says ${(0,registry_errors/* quote */.hD)(header, 140)} but its bytes hash to ${check}`);
@@ -34748,7 +35432,7 @@ class RegistryClient {
             throw error;
         }
         const algorithm = descriptor.digest.split(':')[0];
-        const digest = digestOf(response.body, algorithm);
+        const digest = (0,registry_digest/* digestOf */.ol)(response.body, algorithm);
         if (digest !== descriptor.digest) {
             throw new registry_errors/* RegistryError */.gl('integrity', `The ${what} ${descriptor.digest} arrived with different content (sha ${digest}, ${response.body.length} bytes)`);
         }
@@ -34767,7 +35451,7 @@ class RegistryClient {
         let response;
         try {
             response = await this.get(repository, path, {
-                accept: MANIFEST_ACCEPT,
+                accept: media_types/* MANIFEST_ACCEPT */.dY,
                 maxBytes: 0,
                 what: 'manifest',
                 method: 'HEAD'
@@ -34783,7 +35467,7 @@ class RegistryClient {
         const header = response
             ? headerValue(response.headers['docker-content-digest'])
             : undefined;
-        if (header && isDigest(header)) {
+        if (header && (0,registry_digest/* isDigest */.Bc)(header)) {
             return { digest: header, method: 'HEAD', headers: response.headers };
         }
         const manifest = await this.getManifest(repository, reference);
@@ -34966,115 +35650,10 @@ function readRateLimit(headers) {
         : { limit: limit[0], remaining: remaining[0], windowSeconds };
 }
 
-;// CONCATENATED MODULE: ./src/image/fields.ts
-/**
- * JSON objects read the way the runtimes read them. Docker, containerd and
- * Podman decode manifests and configs into Go structs, and Go's decoder
- * matches a key to a field in any case ("user" fills User) with the last
- * match winning. Reading only the exact spelling would let an image show
- * this action one User and run as another; so a key in another case counts
- * as the field, and two keys naming one field are refused as ambiguous.
- */
-
-/** The fields of the structs the image spec and Docker define. */
-const MANIFEST_FIELDS = [
-    'schemaVersion',
-    'mediaType',
-    'artifactType',
-    'config',
-    'layers',
-    'manifests',
-    'subject',
-    'annotations'
-];
-const DESCRIPTOR_FIELDS = [
-    'mediaType',
-    'artifactType',
-    'digest',
-    'size',
-    'urls',
-    'annotations',
-    'platform',
-    'data'
-];
-const PLATFORM_FIELDS = [
-    'architecture',
-    'os',
-    'os.version',
-    'os.features',
-    'variant',
-    'features'
-];
-const CONFIG_FIELDS = [
-    'created',
-    'author',
-    'architecture',
-    'os',
-    'os.version',
-    'os.features',
-    'variant',
-    'config',
-    'rootfs',
-    'history'
-];
-const CONTAINER_CONFIG_FIELDS = [
-    'User',
-    'ExposedPorts',
-    'Env',
-    'Entrypoint',
-    'Cmd',
-    'Volumes',
-    'WorkingDir',
-    'Labels',
-    'StopSignal',
-    'ArgsEscaped',
-    'Healthcheck',
-    'OnBuild',
-    'Shell'
-];
-/**
- * Go's folding of field names (bytes.EqualFold): ASCII case, and the two
- * letters outside ASCII that fold into it, the Kelvin sign (K, U+212A) and
- * the long s (ſ, U+017F).
- */
-function foldName(name) {
-    return name
-        .replace(/\u212a/g, 'k')
-        .replace(/\u017f/g, 's')
-        .toLowerCase();
-}
-/**
- * The struct view of a JSON object: each field under its own name, found
- * under a key of any case; other keys are left out. `what` names the
- * document in the error for two keys of one field.
- */
-function structOf(object, fields, what) {
-    const byFold = new Map(fields.map((f) => [foldName(f), f]));
-    const seen = new Map();
-    const out = Object.create(null);
-    for (const key of Object.keys(object)) {
-        const field = byFold.get(foldName(key));
-        if (field === undefined)
-            continue;
-        const other = seen.get(field);
-        if (other !== undefined) {
-            throw new registry_errors/* RegistryError */.gl('protocol', `The ${what} has both ${(0,registry_errors/* quote */.hD)(other)} and ${(0,registry_errors/* quote */.hD)(key)}, which container runtimes read as one field; refusing an ambiguous ${what}`);
-        }
-        seen.set(field, key);
-        out[field] = object[key];
-    }
-    return out;
-}
-/** `value` as an object to read fields from, or undefined. */
-function objectOrUndefined(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value)
-        ? value
-        : undefined;
-}
-
+// EXTERNAL MODULE: ./src/image/fields.ts
+var fields = __nccwpck_require__(6876);
 ;// CONCATENATED MODULE: ./src/image/config.ts
 /** The image config blob → the fields users ask about. Pure. */
-
 
 
 /** Reads the fields users ask about from a config blob, tolerating absent ones. */
@@ -35090,8 +35669,8 @@ function readConfig(text) {
         throw new registry_errors/* RegistryError */.gl('protocol', 'The config blob is not a JSON object');
     }
     // Fields as the runtimes find them, in any case (fields.ts).
-    const root = structOf(json, CONFIG_FIELDS, 'config blob');
-    const c = structOf(objectOrUndefined(root.config) ?? {}, CONTAINER_CONFIG_FIELDS, 'config blob');
+    const root = (0,fields/* structOf */.Tb)(json, fields/* CONFIG_FIELDS */.nR, 'config blob');
+    const c = (0,fields/* structOf */.Tb)((0,fields/* objectOrUndefined */.XD)(root.config) ?? {}, fields/* CONTAINER_CONFIG_FIELDS */.Nu, 'config blob');
     return {
         os: str(root.os),
         architecture: str(root.architecture),
@@ -35103,7 +35682,10 @@ function readConfig(text) {
         entrypoint: strings(c.Entrypoint),
         cmd: strings(c.Cmd),
         env: envEntries(c.Env),
-        labels: inDocumentOrder(stringMap(c.Labels), text, ['config', 'Labels']),
+        labels: (0,fields/* stringEntries */.iq)(c.Labels, "config's label", {
+            text,
+            path: ['config', 'Labels']
+        }),
         exposedPorts: keys(c.ExposedPorts),
         volumes: keys(c.Volumes),
         stopSignal: str(c.StopSignal)
@@ -35140,37 +35722,6 @@ function envEntries(value) {
     }
     return out;
 }
-/**
- * JSON.parse moved any integer-like keys first; when there are some, take
- * the order from the text instead (rare, so the extra pass is too).
- */
-function inDocumentOrder(entries, text, path) {
-    if (!entries.some(([k]) => /^(?:0|[1-9]\d*)$/.test(k)))
-        return entries;
-    const ordered = entriesAt(text, path);
-    if (!ordered || ordered.length !== entries.length)
-        return entries;
-    return ordered.map(([k, v]) => [k, shown(k, v)]);
-}
-/** Own entries only (`__proto__` stays an ordinary key); non-strings stringified. */
-function stringMap(value) {
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-        return [];
-    }
-    return Object.entries(value).map(([k, v]) => [k, shown(k, v)]);
-}
-/** A label value as text: a string as it is, anything else as JSON. */
-function shown(key, value) {
-    if (typeof value === 'string')
-        return value;
-    try {
-        return JSON.stringify(value);
-    }
-    catch {
-        // Nested deeper than the stack: not a label anyone can read.
-        throw new registry_errors/* RegistryError */.gl('protocol', `The config's label ${(0,registry_errors/* quote */.hD)(key)} is not a string and is nested too deeply to show`);
-    }
-}
 function keys(value) {
     if (typeof value !== 'object' || value === null || Array.isArray(value)) {
         return [];
@@ -35178,201 +35729,12 @@ function keys(value) {
     return Object.keys(value);
 }
 
-;// CONCATENATED MODULE: ./src/image/manifest.ts
-
-
-
-
-
-/**
- * A registry sizes an index; real ones list a few dozen entries. More than
- * this is refused rather than worked through.
- */
-const MAX_INDEX_ENTRIES = 10_000;
-/**
- * Decides what a manifest is from its Content-Type, cross-checked with the
- * body's own mediaType (CVE-2021-41190); sniffs the body when the registry
- * sent no usable Content-Type.
- */
-function parseManifest(manifest) {
-    // Fields as the runtimes find them, in any case (fields.ts).
-    const body = structOf(manifest_jsonObject(manifest), MANIFEST_FIELDS, 'manifest');
-    const mediaType = manifest_mediaTypeOf(body, manifest.contentType);
-    const kind = manifestKind(mediaType);
-    if (kind !== 'index' && kind !== 'image') {
-        throw new registry_errors/* RegistryError */.gl('unsupported', `The manifest has media type ${(0,registry_errors/* quote */.hD)(mediaType)}, which is not an image or image index`);
-    }
-    if (kind === 'index' && !Array.isArray(body.manifests)) {
-        throw new registry_errors/* RegistryError */.gl('protocol', `The index ${manifest.digest} has no "manifests" list`);
-    }
-    if (kind === 'image' && (Array.isArray(body.manifests) || !body.config)) {
-        throw new registry_errors/* RegistryError */.gl('protocol', `The manifest ${manifest.digest} is marked as an image but has no "config"`);
-    }
-    if (kind === 'image') {
-        return { kind, mediaType, json: body, entries: [], platforms: [] };
-    }
-    const list = body.manifests;
-    if (list.length > MAX_INDEX_ENTRIES) {
-        throw new registry_errors/* RegistryError */.gl('too-large', `The index ${manifest.digest} lists ${list.length} entries; this action reads at most ${MAX_INDEX_ENTRIES} (a fixed limit)`);
-    }
-    const entries = imageEntries(list);
-    return {
-        kind,
-        mediaType,
-        json: body,
-        entries,
-        platforms: platformsOf(entries)
-    };
-}
-/** The manifest's bytes as a JSON object. */
-function manifest_jsonObject(manifest) {
-    let json;
-    try {
-        json = JSON.parse(manifest.bytes.toString('utf8'));
-    }
-    catch {
-        throw new registry_errors/* RegistryError */.gl('protocol', `The manifest ${manifest.digest} is not valid JSON`);
-    }
-    if (typeof json !== 'object' || json === null || Array.isArray(json)) {
-        throw new registry_errors/* RegistryError */.gl('protocol', `The manifest ${manifest.digest} is not a JSON object`);
-    }
-    return json;
-}
-/** The media type the header and the body agree on, or the body's shape tells. */
-function manifest_mediaTypeOf(body, contentType) {
-    const declared = typeof body.mediaType === 'string' ? body.mediaType : undefined;
-    if (body.schemaVersion === 1 ||
-        SCHEMA1_TYPES.includes(contentType) ||
-        (declared && SCHEMA1_TYPES.includes(declared))) {
-        throw new registry_errors/* RegistryError */.gl('unsupported', 'The registry serves this image only as a Docker schema 1 manifest, a format deprecated since 2017 and not supported; rebuild or re-push the image with a current Docker or buildx');
-    }
-    const byHeader = manifestKind(contentType);
-    if (byHeader === 'index' || byHeader === 'image') {
-        if (declared !== undefined && declared !== contentType) {
-            throw new registry_errors/* RegistryError */.gl('protocol', `The manifest's Content-Type is ${(0,registry_errors/* quote */.hD)(contentType)} but its body says ${(0,registry_errors/* quote */.hD)(declared)}; refusing an ambiguous manifest`);
-        }
-        return contentType;
-    }
-    if (declared !== undefined)
-        return declared;
-    if (Array.isArray(body.manifests))
-        return OCI_INDEX;
-    if (typeof body.config === 'object' && body.config !== null) {
-        return OCI_MANIFEST;
-    }
-    throw new registry_errors/* RegistryError */.gl('unsupported', `The registry returned something that is not an image manifest (Content-Type ${(0,registry_errors/* quote */.hD)(contentType || 'none')})`);
-}
-/** Index entries that are images (or nested indexes), attestations left out. */
-function imageEntries(list) {
-    const out = [];
-    for (const item of list) {
-        const descriptor = descriptorOf(item, 'index entry');
-        const raw = structOf(item, DESCRIPTOR_FIELDS, 'index entry');
-        const annotations = objectOrUndefined(raw.annotations);
-        const type = descriptor.mediaType ?? '';
-        // Unknown child types must not be an error (image-spec): skip them.
-        if (type && manifestKind(type) !== 'image' && !INDEX_TYPES.includes(type)) {
-            continue;
-        }
-        const p = objectOrUndefined(raw.platform);
-        const platform = p && platformOf(p);
-        // Runtimes pass over only what cannot run: BuildKit's attestations
-        // say unknown/unknown. A platform named with "/" would read as another.
-        if (platform === null)
-            continue;
-        if (!platform && isAttestation(annotations))
-            continue;
-        out.push({ ...descriptor, platform, annotations });
-    }
-    return out;
-}
-/** An entry's platform; null when no runtime would run it. */
-function platformOf(p) {
-    const fields = structOf(p, PLATFORM_FIELDS, 'index entry platform');
-    const text = (v) => (typeof v === 'string' ? v : '');
-    const os = text(fields.os);
-    const architecture = text(fields.architecture);
-    const variant = typeof fields.variant === 'string' ? fields.variant : undefined;
-    if (os === 'unknown' || architecture === 'unknown')
-        return null;
-    if ([os, architecture, variant ?? ''].some((part) => part.includes('/'))) {
-        return null;
-    }
-    return { os, architecture, variant };
-}
-function isAttestation(annotations) {
-    return (annotations !== undefined &&
-        Object.hasOwn(annotations, 'vnd.docker.reference.type') &&
-        annotations['vnd.docker.reference.type'] === 'attestation-manifest');
-}
-/** The platforms on offer, each once, for a message: a bounded list. */
-function platformList(platforms) {
-    const names = [...new Set(platforms.map(formatPlatform))];
-    const shown = names
-        .slice(0, 30)
-        .map((n) => (n.length > 60 ? (0,registry_errors/* quote */.hD)(n, 60) : n));
-    const more = names.length - shown.length;
-    return shown.join(', ') + (more > 0 ? ` and ${more} more` : '');
-}
-/** Each entry's platform, normalized; none given counts as linux/amd64. */
-function platformsOf(entries) {
-    return entries.map((e) => normalizePlatform(e.platform ?? defaultPlatform()));
-}
-/** An index entry without a platform is linux/amd64, as go-containerregistry reads it. */
-function defaultPlatform() {
-    return { os: 'linux', architecture: 'amd64' };
-}
-function descriptorOf(value, what) {
-    const object = objectOrUndefined(value);
-    const d = object && structOf(object, DESCRIPTOR_FIELDS, what);
-    if (!d ||
-        typeof d.digest !== 'string' ||
-        typeof d.size !== 'number' ||
-        !Number.isSafeInteger(d.size) ||
-        d.size < 0) {
-        throw new registry_errors/* RegistryError */.gl('protocol', `A ${what} descriptor in the manifest is malformed (needs a digest and a size)`);
-    }
-    if (!isDigest(d.digest)) {
-        throw new registry_errors/* RegistryError */.gl('unsupported', `A ${what} descriptor has digest ${(0,registry_errors/* quote */.hD)(d.digest)}, which is not a sha256 or sha512 digest`);
-    }
-    return {
-        digest: d.digest,
-        size: d.size,
-        mediaType: typeof d.mediaType === 'string' ? d.mediaType : undefined
-    };
-}
-
-;// CONCATENATED MODULE: ./src/jobs/pool.ts
-/** Work on many items, a few at a time. */
-/** Per registry, how many requests-heavy jobs (inspections) run at once. */
-const PER_REGISTRY_CONCURRENCY = 4;
-/**
- * `work` on every item, at most `limit` at once, results in item order.
- * After a failure no new item starts; the first failure is thrown once the
- * running ones have settled.
- */
-async function mapLimit(items, limit, work) {
-    const results = new Array(items.length);
-    let next = 0;
-    let failure;
-    const worker = async () => {
-        while (!failure && next < items.length) {
-            const i = next++;
-            try {
-                results[i] = await work(items[i], i);
-            }
-            catch (error) {
-                failure ??= { error };
-            }
-        }
-    };
-    await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-    if (failure)
-        throw failure.error;
-    return results;
-}
-
+// EXTERNAL MODULE: ./src/image/manifest.ts
+var image_manifest = __nccwpck_require__(596);
+// EXTERNAL MODULE: ./src/jobs/pool.ts
+var pool = __nccwpck_require__(116);
 ;// CONCATENATED MODULE: ./src/jobs/inspect.ts
+
 
 
 
@@ -35400,13 +35762,13 @@ async function inspectImage(request, client) {
 async function inspectEveryPlatform(request, client) {
     return (0,explain/* explained */.t)(request, async () => {
         const top = await fetchTop(request, client);
-        const document = parseManifest(top);
+        const document = (0,image_manifest/* parseManifest */.Ng)(top);
         if (document.kind !== 'index') {
             return [await resolve(request, client, top, document)];
         }
         const unique = new Map();
         for (const p of document.platforms) {
-            const key = formatPlatform(p);
+            const key = (0,image_platform/* formatPlatform */.Bq)(p);
             if (!unique.has(key))
                 unique.set(key, p);
         }
@@ -35414,7 +35776,7 @@ async function inspectEveryPlatform(request, client) {
             throw new registry_errors/* RegistryError */.gl('too-large', `The image offers ${unique.size} platforms; inspecting every platform stops at ${MAX_PLATFORMS} (a fixed limit)`, undefined, [], undefined, 'one-platform');
         }
         let held = 0;
-        return mapLimit([...unique.values()], PER_REGISTRY_CONCURRENCY, async (p) => {
+        return (0,pool/* mapLimit */.s)([...unique.values()], pool/* PER_REGISTRY_CONCURRENCY */.M, async (p) => {
             const info = await resolve({ ...request, platform: p }, client, top, document);
             held += info.configText.length;
             if (held > MAX_PLATFORM_CONFIG_BYTES) {
@@ -35438,12 +35800,12 @@ async function choose(request, client, top, parsedTop) {
         }
         const { entries, platforms: offered } = chosen.document;
         chosen.platforms ??= offered;
-        const index = matchPlatform(wanted, offered);
+        const index = (0,image_platform/* matchPlatform */.h0)(wanted, offered);
         if (index === -1) {
             const list = offered.length
-                ? platformList(offered)
+                ? (0,image_manifest/* platformList */._P)(offered)
                 : 'none (the index lists no images)';
-            throw new registry_errors/* RegistryError */.gl('platform', `The image has no ${formatPlatform(wanted)} variant. Platforms available: ${list}`, undefined, [], undefined, 'choose-platform');
+            throw new registry_errors/* RegistryError */.gl('platform', `The image has no ${(0,image_platform/* formatPlatform */.Bq)(wanted)} variant. Platforms available: ${list}`, undefined, [], undefined, 'choose-platform');
         }
         const entry = entries[index];
         // A verified index of this repository vouches for its entries.
@@ -35453,28 +35815,30 @@ async function choose(request, client, top, parsedTop) {
         }
         chosen.manifest = manifest;
         chosen.platform = offered[index];
+        chosen.entry = entry;
+        chosen.attestation = chosen.document.attestations.get(entry.digest);
         chosen.rateLimit = readRateLimit(manifest.headers) ?? chosen.rateLimit;
-        chosen.document = parseManifest(manifest);
+        chosen.document = (0,image_manifest/* parseManifest */.Ng)(manifest);
     }
     return chosen;
 }
-async function resolve(request, client, top, parsedTop = parseManifest(top)) {
+async function resolve(request, client, top, parsedTop = (0,image_manifest/* parseManifest */.Ng)(top)) {
     const chosen = await choose(request, client, top, parsedTop);
     const manifest = chosen.document.json;
-    const configDescriptor = descriptorOf(manifest.config, 'config');
+    const configDescriptor = (0,image_manifest/* descriptorOf */.nb)(manifest.config, 'config');
     const configType = configDescriptor.mediaType ?? '';
-    if (!IMAGE_CONFIG_TYPES.includes(configType)) {
+    if (!media_types/* IMAGE_CONFIG_TYPES */.Pw.includes(configType)) {
         const artifactType = typeof manifest.artifactType === 'string'
             ? manifest.artifactType
             : configType;
         throw new registry_errors/* RegistryError */.gl('unsupported', `This is not a container image but an artifact of type ${(0,registry_errors/* quote */.hD)(artifactType || 'unknown')} (config media type ${(0,registry_errors/* quote */.hD)(configType || 'none')}); it has no image configuration to inspect`);
     }
-    const layers = Array.isArray(manifest.layers) ? manifest.layers : [];
-    const size = layers.reduce((sum, layer) => sum + descriptorOf(layer, 'layer').size, 0);
+    const layers = chosen.document.layers;
+    const size = layers.reduce((sum, layer) => sum + layer.size, 0);
     const configBytes = await client.getBlob(request.reference.path, configDescriptor, MAX_CONFIG_BYTES, 'config blob');
     const configText = configBytes.toString('utf8');
     const config = readConfig(configText);
-    const actual = normalizePlatform({
+    const actual = (0,image_platform/* normalizePlatform */.FL)({
         os: config.os,
         architecture: config.architecture,
         variant: config.variant || undefined
@@ -35491,7 +35855,12 @@ async function resolve(request, client, top, parsedTop = parseManifest(top)) {
         platforms: chosen.platforms ?? [actual],
         config,
         layers: layers.length,
+        layerDigests: layers.map((layer) => layer.digest),
         size,
+        annotations: chosen.document.annotations,
+        indexAnnotations: parsedTop.kind === 'index' ? parsedTop.annotations : [],
+        entryAnnotations: (0,fields/* stringEntries */.iq)(chosen.entry?.annotations, 'annotation'),
+        attestation: chosen.attestation,
         configText,
         rateLimit: chosen.rateLimit,
         warnings: warningsFor(request.platform, chosen, actual)
@@ -35500,11 +35869,11 @@ async function resolve(request, client, top, parsedTop = parseManifest(top)) {
 /** What is worth telling the user about an image read without failing. */
 function warningsFor(wanted, chosen, actual) {
     const warnings = [];
-    const wantedText = formatPlatform(normalizePlatform(wanted));
+    const wantedText = (0,image_platform/* formatPlatform */.Bq)((0,image_platform/* normalizePlatform */.FL)(wanted));
     if (chosen.platform === undefined &&
         actual.os &&
-        formatPlatform(actual) !== wantedText) {
-        warnings.push(`The image is single-platform ${formatPlatform(actual)}; the platform ${wantedText} did not apply.`);
+        (0,image_platform/* formatPlatform */.Bq)(actual) !== wantedText) {
+        warnings.push(`The image is single-platform ${(0,image_platform/* formatPlatform */.Bq)(actual)}; the platform ${wantedText} did not apply.`);
     }
     const limit = chosen.rateLimit;
     if (limit && limit.remaining <= Math.max(5, Math.floor(limit.limit / 10))) {
@@ -35579,6 +35948,7 @@ function result(parts = {}) {
 
 
 
+
 async function inspectManyImages(inputs, registries) {
     const rows = inputs.images.map((e) => ({
         name: e.input,
@@ -35593,11 +35963,16 @@ async function inspectManyImages(inputs, registries) {
         list.push(i);
         byRegistry.set(domain, list);
     });
-    await Promise.all([...byRegistry.values()].map((indexes) => inspectOnRegistry(indexes, inputs, rows, registries)));
-    return report(rows);
+    // Every image's base check reads each base once; the code for it loads
+    // only when asked for (its own bundle chunk).
+    const find = inputs.checkBase || inputs.readProvenance
+        ? (await __nccwpck_require__.e(/* import() */ 47).then(__nccwpck_require__.bind(__nccwpck_require__, 2047))).baseFinder(inputs, registries)
+        : undefined;
+    await Promise.all([...byRegistry.values()].map((indexes) => inspectOnRegistry(indexes, inputs, rows, registries, find)));
+    return report(rows, inputs.checkBase);
 }
 /** The images of one registry, a few at a time; each row gets its answer. */
-async function inspectOnRegistry(indexes, inputs, rows, registries) {
+async function inspectOnRegistry(indexes, inputs, rows, registries, find) {
     const images = inputs.images;
     let connection;
     try {
@@ -35609,8 +35984,13 @@ async function inspectOnRegistry(indexes, inputs, rows, registries) {
         return;
     }
     const { client, credentials, source } = connection;
-    await client.prepare(indexes.map((i) => images[i].reference.path));
-    await mapLimit(indexes, PER_REGISTRY_CONCURRENCY, async (i) => {
+    const paths = indexes.map((i) => images[i].reference.path);
+    const base = inputs.baseImage;
+    const domain = images[indexes[0]].reference.domain.toLowerCase();
+    if (base && base.domain.toLowerCase() === domain)
+        paths.push(base.path);
+    await client.prepare(paths);
+    await (0,pool/* mapLimit */.s)(indexes, pool/* PER_REGISTRY_CONCURRENCY */.M, async (i) => {
         try {
             rows[i].info = await inspectImage({
                 reference: images[i].reference,
@@ -35620,27 +36000,39 @@ async function inspectOnRegistry(indexes, inputs, rows, registries) {
                 waitForMs: inputs.waitForMs,
                 deadline: registries.deadline
             }, client);
+            if (find)
+                rows[i].base = (await find([rows[i].info]))[0].base;
         }
         catch (error) {
+            rows[i].info = undefined;
             rows[i].error = (0,explain/* describeFailure */.I)(error);
         }
     });
 }
+/** A failed image's base is not known either. */
+const UNKNOWN = { platform: '', status: 'unknown', reason: '' };
 /** One `results` output, a line and a table row per image. */
-function report(rows) {
+function report(rows, checkBase) {
     const out = result({
         outputs: [
             [
                 'results',
-                jsonObject(rows.map(({ name, info, error }) => [
+                (0,ordered_json/* jsonObject */.o$)(rows.map(({ name, info, error, base }) => [
                     name,
-                    info ? imageJson(info) : JSON.stringify({ error })
+                    info ? imageJson(info, base) : JSON.stringify({ error })
                 ]))
             ]
         ],
         summary: [{ kind: 'rows', title: 'Images', rows }]
     });
-    for (const { name, info, error } of rows) {
+    if (checkBase) {
+        // Any image on a base that moved: rebuild.
+        out.outputs.push([
+            'needs-update',
+            (0,image_base/* needsUpdate */.Ts)((0,image_base/* overallStatus */.gX)(rows.map((r) => r.base ?? UNKNOWN)))
+        ]);
+    }
+    for (const { name, info, error, base } of rows) {
         if (!info) {
             out.log.push({
                 level: 'error',
@@ -35651,10 +36043,16 @@ function report(rows) {
         }
         out.log.push({
             level: 'info',
-            message: `${name} → ${info.digest} (${formatPlatform(info.platform)})`
+            message: `${name} → ${info.digest} (${(0,image_platform/* formatPlatform */.Bq)(info.platform)})`
         });
         for (const warning of info.warnings) {
             out.log.push({ level: 'warning', message: `${name}: ${warning}` });
+        }
+        if (base) {
+            out.log.push({
+                level: base.status === 'unknown' ? 'warning' : 'info',
+                message: `${name}: ${(0,image_base/* verdict */.WJ)(base)}`
+            });
         }
     }
     const failed = rows.filter((r) => r.error);
@@ -35674,7 +36072,7 @@ const FIELDS = [
     ['os', (i) => i.config.os],
     ['architecture', (i) => i.config.architecture],
     ['variant', (i) => i.config.variant],
-    ['platforms', (i) => i.platforms.map(formatPlatform)],
+    ['platforms', (i) => i.platforms.map(image_platform/* formatPlatform */.Bq)],
     ['entrypoint', (i) => i.config.entrypoint],
     ['cmd', (i) => i.config.cmd],
     ['user', (i) => i.config.user],
@@ -35751,8 +36149,8 @@ function changesJson(changes) {
  * an annotation, and the step fails (or, with report-only, only warns).
  */
 
-function checkGate(gate, info) {
-    const results = evaluateRules(gate.rules, info, gate.patterns);
+function checkGate(gate, info, base = []) {
+    const results = evaluateRules(gate.rules, info, gate.patterns, Date.now(), base);
     const log = results.map((r) => r.passed
         ? { level: 'info', message: `✔ ${r.rule}` }
         : {
@@ -35826,6 +36224,8 @@ async function checkPreviousDigest(reference, previous, { client, credentials, s
 
 
 
+const sameRegistry = (a, b) => a.domain.toLowerCase() === b.domain.toLowerCase();
+
 
 
 
@@ -35833,6 +36233,30 @@ async function checkPreviousDigest(reference, previous, { client, credentials, s
 
 
 async function inspectOneImage(inputs, prepared, registries, log) {
+    const found = await locate(inputs, prepared, registries, log);
+    if (found.unchanged)
+        return found.unchanged;
+    const [image, before] = await allOrCancel(registries, [
+        inspect(found.reference, inputs, registries, log, {
+            all: inputs.allPlatforms,
+            resolvedDigest: found.resolvedDigest
+        }),
+        inputs.compareTo
+            ? inspect(inputs.compareTo, inputs, registries, log, { compared: true })
+            : undefined
+    ]);
+    return one_image_report(inputs, prepared, {
+        image,
+        findings: await findBases(inputs, registries, image),
+        before: before?.info,
+        tagOutputs: found.tagOutputs
+    });
+}
+/**
+ * The tag to inspect (tag tracking), and whether it moved since
+ * previous-digest; unchanged, the run ends with that.
+ */
+async function locate(inputs, prepared, registries, log) {
     let reference = inputs.reference;
     const tagOutputs = [];
     if (inputs.tagRange || inputs.listTags) {
@@ -35847,40 +36271,43 @@ async function inspectOneImage(inputs, prepared, registries, log) {
         tagOutputs.push(...tags.outputs);
         reference = tags.reference;
     }
-    let resolvedDigest;
-    if (inputs.previousDigest) {
-        const connection = await registries.connect(reference);
-        const seen = await checkPreviousDigest(reference, inputs.previousDigest, connection, log);
-        if (seen.unchanged) {
-            seen.unchanged.outputs.push(...tagOutputs);
-            return seen.unchanged;
-        }
-        resolvedDigest = seen.digest;
+    if (!inputs.previousDigest)
+        return { reference, tagOutputs };
+    const connection = await registries.connect(reference);
+    const seen = await checkPreviousDigest(reference, inputs.previousDigest, connection, log);
+    // An unchanged image may still sit on a base that moved.
+    if (seen.unchanged && !inputs.checkBase) {
+        seen.unchanged.outputs.push(...tagOutputs);
+        return { unchanged: seen.unchanged };
     }
-    const [image, before] = await allOrCancel(registries, [
-        inspect(reference, inputs, registries, log, {
-            all: inputs.allPlatforms,
-            resolvedDigest
-        }),
-        inputs.compareTo
-            ? inspect(inputs.compareTo, inputs, registries, log)
-            : undefined
-    ]);
-    return one_image_report(inputs, prepared, { image, before: before?.info, tagOutputs });
+    const resolvedDigest = seen.unchanged ? inputs.previousDigest : seen.digest;
+    return { reference, tagOutputs, resolvedDigest };
+}
+/** Base check and provenance for each platform inspected, when asked for. */
+async function findBases(inputs, registries, image) {
+    const inspected = image.every ?? [image.info];
+    if (!inputs.checkBase && !inputs.readProvenance) {
+        return inspected.map(() => ({}));
+    }
+    // Loaded only when asked for (its own bundle chunk).
+    const { baseFinder } = await __nccwpck_require__.e(/* import() */ 47).then(__nccwpck_require__.bind(__nccwpck_require__, 2047));
+    return baseFinder(inputs, registries)(inspected);
 }
 /** The result of a finished inspection, in the order outputs are listed. */
 function one_image_report(inputs, prepared, done) {
     const { info, every } = done.image;
     const before = done.before;
+    const primary = done.findings[every ? every.indexOf(info) : 0];
+    const checks = baseChecks(done.findings);
     const out = result({ outputs: imageOutputs(info) });
     for (const warning of [...info.warnings, ...(before?.warnings ?? [])]) {
         out.log.push({ level: 'warning', message: warning });
     }
     out.log.push({
         level: 'info',
-        message: `${info.ref} → ${info.digest} (${formatPlatform(info.platform)}: ${info.imageDigest})`
+        message: `${info.ref} → ${info.digest} (${(0,image_platform/* formatPlatform */.Bq)(info.platform)}: ${info.imageDigest})`
     });
-    const gate = checkGate({ ...prepared, ...inputs }, info);
+    const gate = checkGate({ ...prepared, ...inputs }, info, checks);
     out.outputs.push(...gate.outputs);
     const changes = before ? compareImages(before, info) : undefined;
     const moved = inputs.previousDigest !== undefined && info.digest !== inputs.previousDigest;
@@ -35892,16 +36319,18 @@ function one_image_report(inputs, prepared, done) {
     out.outputs.push(...done.tagOutputs);
     out.summary.push({ kind: 'image', info });
     if (every) {
-        const rows = every.map((i) => ({
-            name: formatPlatform(i.platform),
-            info: i
+        const rows = every.map((i, n) => ({
+            name: (0,image_platform/* formatPlatform */.Bq)(i.platform),
+            info: i,
+            base: done.findings[n].base
         }));
         out.outputs.push([
             'results',
-            jsonObject(rows.map((r) => [r.name, imageJson(r.info)]))
+            (0,ordered_json/* jsonObject */.o$)(rows.map((r) => [r.name, imageJson(r.info, r.base)]))
         ]);
         out.summary.push({ kind: 'rows', title: 'Platforms', rows });
     }
+    reportBase(out, inputs, done.findings, primary);
     out.log.push(...gate.log);
     out.summary.push(...gate.summary);
     out.failure = gate.failure;
@@ -35913,10 +36342,47 @@ function one_image_report(inputs, prepared, done) {
     }
     return out;
 }
+const baseChecks = (findings) => findings.flatMap((f) => (f.base ? [f.base] : []));
+/**
+ * The base check's outputs (over every platform) and log lines, the
+ * primary platform's provenance, and the summary section for both.
+ */
+function reportBase(out, inputs, findings, primary) {
+    const checks = baseChecks(findings);
+    if (inputs.checkBase && primary.base) {
+        out.outputs.push(...baseOutputs(checks, primary.base));
+        out.log.push(...baseLog(checks));
+    }
+    const provenance = primary.provenance?.provenance;
+    if (inputs.readProvenance) {
+        out.outputs.push(['provenance', provenanceJson(provenance)]);
+    }
+    if (inputs.checkBase || provenance) {
+        out.summary.push({ kind: 'base', checks, provenance });
+    }
+}
+/** Each platform's answer as a log line; not knowing is worth a warning. */
+function baseLog(checks) {
+    return checks.map((check) => check.status === 'unknown'
+        ? {
+            level: 'warning',
+            message: (0,image_base/* verdict */.WJ)(check),
+            title: 'Base image check'
+        }
+        : {
+            level: 'info',
+            message: `${(0,image_base/* verdict */.WJ)(check)} (${check.method}: ${check.reason})`
+        });
+}
 /** Reads one image (every platform of it with `all`). */
-async function inspect(reference, inputs, registries, log, { all = false, resolvedDigest } = {}) {
-    log.info(`Inspecting ${(0,registry_reference/* formatReference */.FH)(reference)} (platform ${all ? 'all' : formatPlatform(inputs.platform)}) on ${(0,registry_reference/* apiHost */.nz)(reference.domain)}`);
+async function inspect(reference, inputs, registries, log, { all = false, resolvedDigest, compared = false } = {}) {
+    log.info(`Inspecting ${(0,registry_reference/* formatReference */.FH)(reference)} (platform ${all ? 'all' : (0,image_platform/* formatPlatform */.Bq)(inputs.platform)}) on ${(0,registry_reference/* apiHost */.nz)(reference.domain)}`);
     const { client, credentials, source } = await registries.connect(reference);
+    const base = inputs.baseImage;
+    if (!compared && base && sameRegistry(base, reference)) {
+        // One token for the image and its base, where the token server allows it.
+        await client.prepare([reference.path, base.path]);
+    }
     const request = {
         reference,
         resolvedDigest,
@@ -35931,7 +36397,7 @@ async function inspect(reference, inputs, registries, log, { all = false, resolv
         return { info: await inspectImage(request, client) };
     const every = await inspectEveryPlatform(request, client);
     // The usual outputs describe linux/amd64 when offered, else the first.
-    const primary = matchPlatform(inputs.platform, every.map((i) => i.platform));
+    const primary = (0,image_platform/* matchPlatform */.h0)(inputs.platform, every.map((i) => i.platform));
     return { info: every[Math.max(primary, 0)], every };
 }
 /**
@@ -36315,6 +36781,8 @@ async function findCredentials(domain, options = {}) {
     return { warnings };
 }
 
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: ./src/registry/cache.ts
 /**
  * A digest-keyed store for manifests, indexes and config blobs: content
@@ -36415,7 +36883,7 @@ class DigestCache {
         finally {
             closeQuietly(fd);
         }
-        if (digestOf(bytes, where.algorithm) !== digest) {
+        if ((0,registry_digest/* digestOf */.ol)(bytes, where.algorithm) !== digest) {
             this.stats.corrupt++;
             removeIfSame(where.file, opened);
             return undefined;
@@ -36500,7 +36968,7 @@ class DigestCache {
     }
     /** `<dir>/blobs/<algorithm>/<hex>`; undefined for anything not a digest. */
     locate(digest, scope) {
-        if (!isDigest(digest))
+        if (!(0,registry_digest/* isDigest */.Bc)(digest))
             return undefined;
         const [algorithm, hex] = digest.split(':');
         // resolve() drops a trailing slash, which would make lstat follow a
@@ -36612,6 +37080,8 @@ class Registries {
     transport;
     cache;
     connections = new Map();
+    /** Registries connected only because an image named them. */
+    referred = new Set();
     constructor(settings, events) {
         this.settings = settings;
         this.events = events;
@@ -36630,14 +37100,30 @@ class Registries {
             ? new DigestCache(settings.cacheDir)
             : undefined;
     }
-    /** The connection to a reference's registry, made once. */
-    connect(reference) {
+    /**
+     * The connection to a reference's registry, made once. `referredBy` is
+     * the image that named this reference (its base), when the user did not:
+     * then the registry is reached as if the image's registry sent us there.
+     */
+    connect(reference, referredBy) {
         // Host names are case-insensitive: one connection however it is written.
         const key = reference.domain.toLowerCase();
+        // On the image's own registry: the user named that one.
+        if (referredBy?.domain.toLowerCase() === key)
+            referredBy = undefined;
         let connection = this.connections.get(key);
         if (!connection) {
-            connection = this.open(reference.domain);
+            connection = this.open(reference.domain, referredBy);
             this.connections.set(key, connection);
+            if (referredBy)
+                this.referred.add(key);
+        }
+        else if (!referredBy && this.referred.delete(key)) {
+            // Named by the user after all: theirs to reach.
+            const host = (0,registry_reference/* apiHost */.nz)(reference.domain);
+            this.transport.policy.addRegistry(host, {
+                insecure: this.isInsecure(reference.domain) || (0,registry_reference/* isLoopbackHost */.cW)(host)
+            });
         }
         return connection;
     }
@@ -36653,7 +37139,8 @@ class Registries {
     close() {
         this.transport.dispose();
     }
-    async open(domain) {
+    async open(domain, referredBy) {
+        const referrer = referredBy && (await this.connect(referredBy)).client;
         const { credentials, source } = await this.credentialsFor(domain);
         this.events.connected(source);
         const client = new RegistryClient({
@@ -36662,7 +37149,8 @@ class Registries {
             insecure: this.isInsecure(domain),
             transport: this.transport,
             cache: this.cache,
-            onSecret: (secret) => this.events.secret(secret)
+            onSecret: (secret) => this.events.secret(secret),
+            referredBy: referrer?.base
         });
         return { client, credentials, source };
     }
@@ -36750,7 +37238,7 @@ const NAMED = {
     '\t': '\\t'
 };
 /** `\n`, `\x1b`, `\u2028`: a hidden character written so that it shows. */
-function escape_shown(c) {
+function shown(c) {
     const named = NAMED[c];
     if (named)
         return named;
@@ -36761,7 +37249,7 @@ function escape_shown(c) {
 }
 /** Every hidden character written visibly; nothing else changes. */
 function visible(text) {
-    return text.replace(HIDDEN, escape_shown);
+    return text.replace(HIDDEN, shown);
 }
 /**
  * One log line. The runner reads a line as a workflow command when it
@@ -36835,6 +37323,37 @@ function htmlCell(text, { code = false, empty = '', max = MAX_CELL_CHARS } = {})
     const { kept, more } = clip(text, max);
     const note = more ? `<em>… (${more} more characters)</em>` : '';
     return `<code>${html(kept)}</code>${note}`;
+}
+/** Longer link targets are shown as text, not linked. */
+const MAX_LINK_CHARS = 2048;
+/**
+ * A link to a URL someone else wrote: only https, with no user or
+ * password in it, shown as the URL itself (so the reader sees where it
+ * goes); anything else is plain escaped text.
+ */
+function htmlLink(text) {
+    const url = httpsUrl(text);
+    if (!url)
+        return htmlText(text);
+    return `<a href="${escapeHtml(url.href)}">${htmlText(text)}</a>`;
+}
+/** The text as an https URL a summary may link to, else undefined. */
+function httpsUrl(text) {
+    if (text.length > MAX_LINK_CHARS || visible(text) !== text)
+        return undefined;
+    if (/\s/.test(text))
+        return undefined;
+    let url;
+    try {
+        url = new URL(text);
+    }
+    catch {
+        return undefined;
+    }
+    if (url.protocol !== 'https:' || url.username || url.password) {
+        return undefined;
+    }
+    return url;
 }
 
 ;// CONCATENATED MODULE: ./src/report/comment.ts
@@ -36933,6 +37452,59 @@ async function upsertPullRequestComment(token, body, marker) {
     return { status: 'created', url: data.html_url };
 }
 
+;// CONCATENATED MODULE: ./src/report/links.ts
+const OCI = 'org.opencontainers.image.';
+/** The links and revision an image gives, annotations before labels. */
+function imageLinks(info) {
+    const found = [];
+    const names = [
+        ['Source', 'source'],
+        ['URL', 'url'],
+        ['Documentation', 'documentation'],
+        ['Revision', 'revision']
+    ];
+    for (const [name, field] of names) {
+        const key = OCI + field;
+        const value = firstValue(info, key);
+        if (value !== undefined)
+            found.push({ name, key, value });
+    }
+    return found;
+}
+function firstValue(info, key) {
+    for (const entries of [
+        info.annotations,
+        info.entryAnnotations,
+        info.indexAnnotations,
+        info.config.labels
+    ]) {
+        const hit = entries.find(([k]) => k === key);
+        if (hit && hit[1].trim())
+            return hit[1].trim();
+    }
+    return undefined;
+}
+const NAME = '[A-Za-z0-9_.-]{1,100}';
+const GITHUB_HTTPS = new RegExp(`^(?:git\\+)?https://github\\.com/(${NAME})/(${NAME}?)(?:\\.git)?/?(?:#.*)?$`);
+const GITHUB_SSH = new RegExp(`^(?:ssh://)?git@github\\.com[:/](${NAME})/(${NAME}?)(?:\\.git)?/?$`);
+/** `https://github.com/OWNER/REPO` for a GitHub repository URL (https or ssh). */
+function githubRepository(source) {
+    const m = GITHUB_HTTPS.exec(source) ?? GITHUB_SSH.exec(source);
+    if (!m)
+        return undefined;
+    const [owner, repo] = [m[1], m[2].replace(/\.git$/, '')];
+    if (!repo || owner.startsWith('.') || repo.startsWith('.'))
+        return undefined;
+    return `https://github.com/${owner}/${repo}`;
+}
+/** The commit's page, when the source is on GitHub and the revision is a commit id. */
+function commitUrl(source, revision) {
+    const repository = githubRepository(source);
+    if (!repository || !/^[0-9a-f]{7,64}$/i.test(revision))
+        return undefined;
+    return `${repository}/commit/${revision.toLowerCase()}`;
+}
+
 ;// CONCATENATED MODULE: ./src/report/summary/writer.ts
 const SUMMARY_BUDGET_BYTES = 900 * 1024;
 /** What a note says for rows left out of a table. */
@@ -36955,6 +37527,71 @@ function addBudgetedTable(summary, header, rows, budget, maxRows = Infinity) {
     if (kept.length < rows.length) {
         summary.addRaw(NOT_SHOWN(rows.length - kept.length), true);
     }
+}
+
+;// CONCATENATED MODULE: ./src/report/summary/base.ts
+/**
+ * The "Base image" section: a one-line verdict, each platform's answer
+ * (status, method, what it was built from, the base's digest now, why),
+ * and where the image came from by its provenance.
+ */
+
+
+
+
+/** Builds list dozens of materials; the rest are in the `provenance` output. */
+const MAX_MATERIAL_ROWS = 50;
+const ICON = {
+    current: '✅',
+    outdated: '⚠️',
+    unknown: '❔'
+};
+function writeBaseSummary(summary, checks, provenance, budget) {
+    summary.addHeading('Base image', 2);
+    if (checks.length > 0)
+        writeChecks(summary, checks, budget);
+    if (provenance)
+        writeProvenance(summary, provenance, budget);
+}
+function writeChecks(summary, checks, budget) {
+    const status = (0,image_base/* overallStatus */.gX)(checks);
+    const lines = status === 'current'
+        ? checks.length > 1
+            ? [`Every platform is built on the current ${checks[0].ref ?? 'base'}`]
+            : [(0,image_base/* verdict */.WJ)(checks[0])]
+        : checks.filter((c) => c.status !== 'current').map(image_base/* verdict */.WJ);
+    summary.addRaw(`<p>${ICON[status]} ${lines.map((l) => htmlText(l)).join('<br>')}</p>`, true);
+    const code = (text) => htmlCell(text ?? '', { code: true, empty: '&nbsp;' });
+    addBudgetedTable(summary, ['Platform', 'Status', 'Method', 'Base', 'Built from', 'Base now', 'Why'], checks.map((c) => [
+        code(c.platform),
+        `${ICON[c.status]} ${c.status}`,
+        c.method ?? '&nbsp;',
+        code(c.ref),
+        code(c.builtFrom),
+        code(c.digest),
+        htmlCell(c.reason, { empty: '&nbsp;' })
+    ]), budget);
+}
+function writeProvenance(summary, p, budget) {
+    summary.addHeading('Provenance', 3);
+    const repository = githubRepository(p.source);
+    const commit = commitUrl(p.source, p.revision);
+    const cell = (text) => htmlCell(text, { code: true, empty: '<em>(none)</em>' });
+    addBudgetedTable(summary, ['Field', 'Value'], [
+        ['Predicate type', cell(p.predicateType)],
+        ['Builder', cell(p.builder)],
+        ['Source', repository ? htmlLink(repository) : cell(p.source)],
+        [
+            'Revision',
+            commit
+                ? `<a href="${escapeHtml(commit)}"><code>${htmlText(p.revision)}</code></a>`
+                : cell(p.revision)
+        ],
+        ['Materials', String(p.materials.length)]
+    ], budget);
+    if (p.materials.length === 0)
+        return;
+    addBudgetedTable(summary, ['Material', 'Digest'], p.materials.map((m) => [cell(m.uri), cell(m.digest)]), budget, MAX_MATERIAL_ROWS);
 }
 
 ;// CONCATENATED MODULE: ./src/report/summary/changes.ts
@@ -36982,6 +37619,7 @@ function writeChangesSummary(summary, changes, before, after, budget) {
 
 
 
+
 const MAX_TABLE_ROWS = 200;
 /** Total budget for the labels and env tables together. */
 const MAX_TABLE_CHARS = 256 * 1024;
@@ -36998,12 +37636,14 @@ function writeImageSummary(summary, info, budget = { bytes: SUMMARY_BUDGET_BYTES
     summary.addHeading(escapeHtml(info.ref), 2);
     summary.addRaw('<p>Pinned by digest:</p>', true);
     summary.addCodeBlock(escapeHtml(pinnedReference(info)));
+    summary.addRaw('<p>Pull this platform:</p>', true);
+    summary.addCodeBlock(escapeHtml(pullCommand(info)), 'sh');
     const json = (v) => image_code(JSON.stringify(v));
     const rows = [
         ['Digest', image_code(info.digest)],
         ['Media type', image_code(info.mediaType)],
-        ['Platform', image_code(formatPlatform(info.platform))],
-        ['Platforms', htmlText(info.platforms.map(formatPlatform).join(', '))],
+        ['Platform', image_code((0,image_platform/* formatPlatform */.Bq)(info.platform))],
+        ['Platforms', htmlText(info.platforms.map(image_platform/* formatPlatform */.Bq).join(', '))],
         ['Image digest', image_code(info.imageDigest)],
         ['Config digest', image_code(info.configDigest)],
         ['Created', htmlText(c.created)],
@@ -37015,7 +37655,8 @@ function writeImageSummary(summary, info, budget = { bytes: SUMMARY_BUDGET_BYTES
         ['Exposed ports', htmlText(c.exposedPorts.join(', '))],
         ['Volumes', htmlText(c.volumes.join(', '))],
         ['Stop signal', htmlText(c.stopSignal)],
-        ['Layers', `${info.layers} (${formatBytes(info.size)} compressed)`]
+        ['Layers', `${info.layers} (${formatBytes(info.size)} compressed)`],
+        ...linkRows(info)
     ];
     if (info.rateLimit) {
         const { limit, remaining, windowSeconds } = info.rateLimit;
@@ -37035,6 +37676,29 @@ function writeImageSummary(summary, info, budget = { bytes: SUMMARY_BUDGET_BYTES
     keyValueTable(summary, `Labels (${c.labels.length})`, c.labels, part);
     keyValueTable(summary, `Environment (${c.env.length})`, c.env, part);
     budget.bytes -= before - part.bytes;
+}
+/** `docker pull` for the platform shown, pinned to the digest read. */
+function pullCommand(info) {
+    return `docker pull --platform ${(0,image_platform/* formatPlatform */.Bq)(info.platform)} ${pinnedReference(info)}`;
+}
+/**
+ * Where the image says it comes from (annotations, else labels): https
+ * links, and the revision as a commit link when the source is on GitHub.
+ */
+function linkRows(info) {
+    const links = imageLinks(info);
+    const source = links.find((l) => l.name === 'Source')?.value ?? '';
+    return links.map(({ name, value }) => {
+        if (name !== 'Revision')
+            return [name, htmlLink(value)];
+        const commit = commitUrl(source, value);
+        return [
+            name,
+            commit
+                ? `<a href="${escapeHtml(commit)}"><code>${htmlText(value)}</code></a>`
+                : image_code(value)
+        ];
+    });
 }
 function keyValueTable(summary, title, entries, budget) {
     summary.addHeading(escapeHtml(title), 3);
@@ -37061,7 +37725,6 @@ function formatBytes(n) {
 }
 
 ;// CONCATENATED MODULE: ./src/report/summary/rows.ts
-/** Many images (or every platform of one) → one summary table. */
 
 
 
@@ -37069,28 +37732,50 @@ function formatBytes(n) {
 function writeRowsSummary(summary, title, rows, budget) {
     const failed = rows.filter((r) => r.error).length;
     summary.addHeading(escapeHtml(`${title}: ${rows.length - failed} inspected${failed ? `, ${failed} failed` : ''}`), 2);
-    addBudgetedTable(summary, ['Image', 'Digest', 'Platform', 'User', 'Created', 'Labels', 'Env'], rows.map(({ name, info, error }) => info
-        ? [
-            htmlCell(name, { code: true }),
-            htmlCell(info.digest, { code: true }),
-            htmlText(formatPlatform(info.platform)),
-            htmlCell(info.config.user, {
-                code: true,
-                empty: '<em>(root)</em>'
-            }),
-            htmlCell(info.config.created, { empty: '<em>(none)</em>' }),
-            String(info.config.labels.length),
-            String(info.config.env.length)
-        ]
-        : [
-            htmlCell(name, { code: true }),
-            `❌ ${htmlText(error ?? 'failed')}`,
-            '',
-            '',
-            '',
-            '',
-            ''
-        ].map((c) => c || '&nbsp;')), budget);
+    const withBase = rows.some((r) => r.base);
+    const header = [
+        'Image',
+        'Digest',
+        'Platform',
+        'User',
+        'Created',
+        'Labels',
+        'Env'
+    ];
+    addBudgetedTable(summary, withBase ? [...header, 'Base'] : header, rows.map(({ name, info, error, base }) => {
+        const cells = info
+            ? [
+                htmlCell(name, { code: true }),
+                htmlCell(info.digest, { code: true }),
+                htmlText((0,image_platform/* formatPlatform */.Bq)(info.platform)),
+                htmlCell(info.config.user, {
+                    code: true,
+                    empty: '<em>(root)</em>'
+                }),
+                htmlCell(info.config.created, { empty: '<em>(none)</em>' }),
+                String(info.config.labels.length),
+                String(info.config.env.length)
+            ]
+            : [
+                htmlCell(name, { code: true }),
+                `❌ ${htmlText(error ?? 'failed')}`,
+                '',
+                '',
+                '',
+                '',
+                ''
+            ].map((c) => c || '&nbsp;');
+        if (!withBase)
+            return cells;
+        return [...cells, base ? baseCell(base) : '&nbsp;'];
+    }), budget);
+}
+/** A row's base check: its status, and why when that is not known. */
+function baseCell(base) {
+    const status = escapeHtml(base.status);
+    return base.status === 'unknown'
+        ? `${status}: ${htmlText(base.reason)}`
+        : `${status} (${escapeHtml(base.method ?? '')})`;
 }
 
 ;// CONCATENATED MODULE: ./src/report/summary/rules.ts
@@ -37113,6 +37798,7 @@ function writeRulesSummary(summary, results, budget) {
 
 
 
+
 function writeSections(summary, sections) {
     const budget = { bytes: SUMMARY_BUDGET_BYTES };
     for (const section of sections) {
@@ -37128,6 +37814,9 @@ function writeSections(summary, sections) {
                 break;
             case 'changes':
                 writeChangesSummary(summary, section.changes, section.before, section.after, budget);
+                break;
+            case 'base':
+                writeBaseSummary(summary, section.checks, section.provenance, budget);
                 break;
             case 'unchanged':
                 summary.addRaw(`<p><code>${escapeHtml(section.ref)}</code> is unchanged: <code>${escapeHtml(section.digest)}</code></p>`, true);

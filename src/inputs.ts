@@ -45,6 +45,12 @@ export interface Settings {
   waitForMs: number
   /** Directory of manifests and configs by digest, kept between runs. */
   cacheDir?: string
+  /** Check whether each image is built on its base's current release. */
+  checkBase: boolean
+  /** The base to check against (`base-image`); otherwise the image names it. */
+  baseImage?: ImageReference
+  /** Read BuildKit provenance (a base check reads it too). */
+  readProvenance: boolean
 }
 
 export interface Inputs extends Settings {
@@ -258,7 +264,31 @@ function readSettings(): Omit<Settings, 'given'> & {
     retries: retriesInput(),
     maxRetryWaitMs: durationInput('max-retry-wait', '60s'),
     waitForMs: durationInput('wait-for', '0'),
-    cacheDir: core.getInput('cache-dir') || undefined
+    cacheDir: core.getInput('cache-dir') || undefined,
+    ...baseInputs()
+  }
+}
+
+/** `check-base`, `base-image` (which implies it) and `provenance`. */
+function baseInputs(): Pick<
+  Settings,
+  'checkBase' | 'baseImage' | 'readProvenance'
+> {
+  const text = core.getInput('base-image')
+  const baseImage = text
+    ? withTag(referenceInput('base-image', text))
+    : undefined
+  const checkBase = booleanInput('check-base', Boolean(baseImage))
+  if (baseImage && !checkBase) {
+    throw new InputError(
+      'check-base',
+      "is false, but 'base-image' asks for a base check: remove one of them."
+    )
+  }
+  return {
+    checkBase,
+    baseImage,
+    readProvenance: booleanInput('provenance', false) || checkBase
   }
 }
 
@@ -273,6 +303,16 @@ export function getInputs(): Inputs {
   const { reference, tagRange } = imageInputs(image)
   const { allPlatforms, credentials, ...settings } = readSettings()
   const rules = rulesInput()
+  if (rules.some((r) => r.kind === 'base') && !settings.checkBase) {
+    if (core.getInput('check-base')) {
+      throw new InputError(
+        'check-base',
+        "is false, but the rule 'base is current' in 'assert' needs a base check: remove one of them."
+      )
+    }
+    settings.checkBase = true
+    settings.readProvenance = true
+  }
   const comparison = comparisonInputs(allPlatforms)
   const { sort, patternSource } = tagQueryInputs()
   const previousDigest = previousDigestInput()
@@ -329,10 +369,14 @@ function imageInputs(image: string): {
     }
     return { reference: { ...reference, tag } }
   }
-  if (reference.tag === undefined && reference.digest === undefined) {
-    return { reference: { ...reference, tag: 'latest' } }
-  }
-  return { reference }
+  return { reference: withTag(reference) }
+}
+
+/** A reference with neither tag nor digest means `latest`, as in docker pull. */
+function withTag(reference: ImageReference): ImageReference {
+  return reference.tag === undefined && reference.digest === undefined
+    ? { ...reference, tag: 'latest' }
+    : reference
 }
 
 function rulesInput(): Rule[] {

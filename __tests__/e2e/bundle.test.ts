@@ -9,7 +9,13 @@ import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
-import { buildImage, pushImage, pushIndex } from '../support/fixtures.mjs'
+import {
+  buildImage,
+  imagePurl,
+  provenanceStatement,
+  pushImage,
+  pushIndex
+} from '../support/fixtures.mjs'
 import { startRegistry, type RunningRegistry } from '../support/registry.mjs'
 import { parseOutputFile } from '../support/action.js'
 
@@ -150,6 +156,44 @@ test('dist/ loads its lazy chunks: RE2 for rules, @actions/github for the PR com
   }
 })
 
+test('dist/ loads the base check and the package-URL reader: check-base from BuildKit provenance', async () => {
+  const base = buildImage({
+    os: 'linux',
+    architecture: 'amd64',
+    seed: 'bundle-base'
+  })
+  const baseIndex = await pushIndex(reg, 'library/bundle-base', '1', [base])
+  const image = buildImage({
+    os: 'linux',
+    architecture: 'amd64',
+    base,
+    seed: 'bundle-app'
+  })
+  const statement = provenanceStatement({
+    subject: image,
+    materials: [
+      {
+        uri: imagePurl(`${reg.host}/library/bundle-base`, '1', 'linux/amd64'),
+        digest: baseIndex.digest
+      }
+    ]
+  })
+  await pushIndex(reg, 'library/bundle-app', '1', [image], {
+    attestations: [{ subject: image, statements: [statement] }]
+  })
+  const result = await runBundle({
+    INPUT_IMAGE: `${reg.host}/library/bundle-app:1`,
+    'INPUT_CHECK-BASE': 'true'
+  })
+  expect(result.code).toBe(0)
+  expect(result.outputs.get('base-status')).toBe('current')
+  expect(result.outputs.get('base-method')).toBe('provenance')
+  expect(result.outputs.get('base-ref')).toBe(
+    `${reg.host}/library/bundle-base:1`
+  )
+  expect(result.summary).toContain('<h2>Base image</h2>')
+})
+
 // What a plain inspection never needs stays out of the main chunk, loaded
 // only when a feature asks for it (start-up time on every run).
 // prettier-ignore
@@ -157,7 +201,9 @@ test.each([
   { library: 'semver (tag tracking)', marker: 'class SemVer' },
   { library: 're2js (rule and tag patterns)', marker: 'class RE2JS' },
   { library: '@actions/github (the PR comment)', marker: 'class Octokit' },
-  { library: 'http-link-header (tag pages)', marker: 'WS_FOLD_PATTERN' }
+  { library: 'http-link-header (tag pages)', marker: 'WS_FOLD_PATTERN' },
+  { library: 'packageurl-js (provenance materials)', marker: 'class PackageURL' },
+  { library: 'the base check (check-base, provenance)', marker: 'class BaseImages' }
 ])('dist/index.js leaves $library to a lazy chunk', ({ marker }) => {
   const dist = path.join(path.dirname(new URL(import.meta.url).pathname), '..', '..', 'dist')
   const main = fs.readFileSync(path.join(dist, 'index.js'), 'utf8')

@@ -427,7 +427,7 @@ describe('gate and compare on an anonymous registry', () => {
   // prettier-ignore
   test.each([
     { name: 'an unknown operator',    assert: 'user is root\nlabel vendor = ACME',   problem: 'line 2 "label vendor = ACME": "=" is not an operator: use exists, missing, ==, !=, =~ or !~.' },
-    { name: 'an unknown subject',     assert: '# c\n\nimage is small',               problem: 'line 3 "image is small": expected one of: label KEY exists|missing, label KEY ==|!=|=~|!~ VALUE, env NAME … (same forms), user is [not] root, platforms include|exclude os/arch[, …], age <|> DURATION (e.g. 30d).' },
+    { name: 'an unknown subject',     assert: '# c\n\nimage is small',               problem: 'line 3 "image is small": expected one of: label KEY exists|missing, label KEY ==|!=|=~|!~ VALUE, env NAME … (same forms), user is [not] root, platforms include|exclude os/arch[, …], age <|> DURATION (e.g. 30d), base is current.' },
     { name: 'a bad duration',         assert: 'age < 30 days',                       problem: 'line 1 "age < 30 days": "30 days" is not a duration: write e.g. 90m, 12h, 30d, 2w.' },
     { name: 'a bad platform',         assert: 'platforms include linux',             problem: 'line 1 "platforms include linux": "linux" is not a platform (os/arch[/variant]).' },
     { name: 'an unclosed quote',      assert: 'label "a b == c',                     problem: 'line 1 "label "a b == c": a quoted string is not closed.' },

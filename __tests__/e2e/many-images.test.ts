@@ -103,6 +103,8 @@ function expectedJson(
     cmd: c.Cmd ?? null,
     env: Object.fromEntries(env),
     labels: c.Labels ?? {},
+    annotations: {},
+    'index-annotations': {},
     'exposed-ports': Object.keys((c.ExposedPorts as object) ?? {}),
     volumes: Object.keys((c.Volumes as object) ?? {}),
     'stop-signal': c.StopSignal ?? '',

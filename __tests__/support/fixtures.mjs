@@ -33,6 +33,8 @@ export { sha256 }
  * @property {number} [layerCount] Default 1. Layers are real, deterministic tar+gzip blobs.
  * @property {string} [seed] Changes the layer contents. Default 'default'.
  * @property {Buffer | string} [configBytes] Use these exact config bytes instead of generating them.
+ * @property {BuiltImage} [base] Built FROM this image: its layers come first.
+ * @property {Record<string, string>} [annotations] The manifest's own annotations.
  */
 
 /**
@@ -47,7 +49,7 @@ export { sha256 }
  * @property {string} mediaType
  * @property {Buffer} config
  * @property {string} configDigest
- * @property {{ digest: string, size: number, bytes: Buffer }[]} layers
+ * @property {{ digest: string, size: number, bytes: Buffer, diffId?: string }[]} layers
  * @property {Platform} platform Used for the index entry's platform.
  */
 
@@ -55,6 +57,17 @@ export { sha256 }
  * @typedef {object} PushIndexOptions
  * @property {'oci' | 'docker'} [format] 'oci' → OCI image index, 'docker' → manifest list. Default 'oci'.
  * @property {boolean} [attestation] Append a buildx-style attestation manifest for the first image.
+ * @property {Attestation[]} [attestations] Append these attestation manifests, as BuildKit does.
+ * @property {Record<string, string>} [annotations] The index's own annotations.
+ * @property {(Record<string, string> | undefined)[]} [entryAnnotations] Annotations on each image's entry, in order.
+ */
+
+/**
+ * An attestation manifest for one of the index's images: its layers are
+ * in-toto statements, each marked with its predicate type.
+ * @typedef {object} Attestation
+ * @property {BuiltImage} subject
+ * @property {{ predicateType: string, bytes: Buffer }[]} statements
  */
 
 export const MediaTypes = /** @type {const} */ ({
@@ -180,7 +193,14 @@ export function buildImage(input = {}) {
   }
   if (input.variant !== undefined) platform.variant = input.variant
 
-  const layers = Array.from({ length: count }, (_, i) => layer(seed, i))
+  const own = Array.from({ length: count }, (_, i) => layer(seed, i))
+  const layers = [
+    ...(input.base?.layers ?? []).map((l) => ({
+      ...l,
+      diffId: l.diffId ?? sha256(l.bytes)
+    })),
+    ...own
+  ]
   let config
   if (input.configBytes !== undefined) {
     config = Buffer.from(input.configBytes)
@@ -197,19 +217,27 @@ export function buildImage(input = {}) {
     config = Buffer.from(JSON.stringify(obj))
   }
   const configDigest = sha256(config)
-  const manifest = toJson(format, {
+  /** @type {Record<string, unknown>} */
+  const body = {
     schemaVersion: 2,
     mediaType: mt.manifest,
     config: descriptor(mt.config, config, configDigest),
     layers: layers.map((l) => descriptor(mt.layer, l.bytes, l.digest))
-  })
+  }
+  if (input.annotations) body.annotations = input.annotations
+  const manifest = toJson(format, body)
   return {
     manifest,
     manifestDigest: sha256(manifest),
     mediaType: mt.manifest,
     config,
     configDigest,
-    layers: layers.map(({ digest, size, bytes }) => ({ digest, size, bytes })),
+    layers: layers.map(({ digest, size, bytes, diffId }) => ({
+      digest,
+      size,
+      bytes,
+      diffId
+    })),
     platform
   }
 }
@@ -271,24 +299,36 @@ function attestationFor(repo, subject) {
       predicate: { buildType: 'https://mobyproject.org/buildkit@v1' }
     })
   )
+  return attestationManifest([{ predicateType, bytes: statement }])
+}
+
+/**
+ * An attestation manifest holding these statements as layers, the way
+ * BuildKit stores them (config unknown/unknown, each layer marked with its
+ * predicate type).
+ * @param {{ predicateType: string, bytes: Buffer }[]} statements
+ * @returns {BuiltImage}
+ */
+export function attestationManifest(statements) {
   const config = Buffer.from(
     JSON.stringify({
       architecture: 'unknown',
       os: 'unknown',
       config: {},
-      rootfs: { type: 'layers', diff_ids: [sha256(statement)] }
+      rootfs: {
+        type: 'layers',
+        diff_ids: statements.map((s) => sha256(s.bytes))
+      }
     })
   )
   const manifest = toJson('oci', {
     schemaVersion: 2,
     mediaType: MediaTypes.ociManifest,
     config: descriptor(MediaTypes.ociConfig, config),
-    layers: [
-      {
-        ...descriptor(MediaTypes.inToto, statement),
-        annotations: { 'in-toto.io/predicate-type': predicateType }
-      }
-    ]
+    layers: statements.map((s) => ({
+      ...descriptor(MediaTypes.inToto, s.bytes),
+      annotations: { 'in-toto.io/predicate-type': s.predicateType }
+    }))
   })
   return {
     manifest,
@@ -296,11 +336,119 @@ function attestationFor(repo, subject) {
     mediaType: MediaTypes.ociManifest,
     config,
     configDigest: sha256(config),
-    layers: [
-      { digest: sha256(statement), size: statement.length, bytes: statement }
-    ],
+    layers: statements.map((s) => ({
+      digest: sha256(s.bytes),
+      size: s.bytes.length,
+      bytes: s.bytes
+    })),
     platform: { architecture: 'unknown', os: 'unknown' }
   }
+}
+
+/**
+ * @typedef {object} ProvenanceInput
+ * @property {BuiltImage} subject The image manifest the statement is about.
+ * @property {'v0.2' | 'v1'} [version] Default 'v1' (BuildKit's default now).
+ * @property {{ uri: string, digest: string }[]} [materials] `digest` as algorithm:hex.
+ * @property {string} [builder]
+ * @property {string} [source] Recorded as BuildKit's vcs:source.
+ * @property {string} [revision] Recorded as BuildKit's vcs:revision.
+ * @property {string} [configSource] A git context URL (invocation config source).
+ */
+
+/**
+ * An in-toto statement with SLSA provenance shaped as BuildKit writes it
+ * (solver/llbsolver/provenance), v0.2 or v1.
+ * @param {ProvenanceInput} input
+ * @returns {{ predicateType: string, bytes: Buffer }}
+ */
+export function provenanceStatement(input) {
+  const version = input.version ?? 'v1'
+  const predicateType = `https://slsa.dev/provenance/${version}`
+  const p = input.subject.platform
+  const platform = [p.os, p.architecture, p.variant].filter(Boolean).join('/')
+  /** @param {string} digest */
+  const digestSet = (digest) => {
+    const [alg, hex] = digest.split(':')
+    return { [alg]: hex }
+  }
+  const materials = (input.materials ?? []).map((m) => ({
+    uri: m.uri,
+    digest: digestSet(m.digest)
+  }))
+  /** @type {Record<string, string>} */
+  const vcs = {}
+  if (input.source) vcs.source = input.source
+  if (input.revision) vcs.revision = input.revision
+  /** @type {Record<string, unknown>} */
+  const configSource = { path: 'Dockerfile' }
+  if (input.configSource) configSource.uri = input.configSource
+  const predicate =
+    version === 'v1'
+      ? {
+          buildDefinition: {
+            buildType:
+              'https://github.com/moby/buildkit/blob/master/docs/attestations/slsa-definitions.md',
+            externalParameters: {
+              configSource,
+              request: { frontend: 'dockerfile.v0', args: {} }
+            },
+            internalParameters: { builderPlatform: 'linux/amd64' },
+            resolvedDependencies: materials
+          },
+          runDetails: {
+            builder: { id: input.builder ?? '' },
+            metadata: {
+              invocationId: 'test',
+              buildkit_metadata: { vcs }
+            }
+          }
+        }
+      : {
+          builder: { id: input.builder ?? '' },
+          buildType: 'https://mobyproject.org/buildkit@v1',
+          materials,
+          invocation: {
+            configSource: {
+              ...(input.configSource ? { uri: input.configSource } : {}),
+              entryPoint: 'Dockerfile'
+            },
+            parameters: { frontend: 'dockerfile.v0' },
+            environment: { platform }
+          },
+          metadata: {
+            buildInvocationID: 'test',
+            'https://mobyproject.org/buildkit@v1#metadata': { vcs }
+          }
+        }
+  const bytes = Buffer.from(
+    JSON.stringify({
+      _type: 'https://in-toto.io/Statement/v0.1',
+      predicateType,
+      subject: [
+        {
+          name: `pkg:docker/test/app@latest?platform=${encodeURIComponent(platform)}`,
+          digest: digestSet(input.subject.manifestDigest)
+        }
+      ],
+      predicate
+    })
+  )
+  return { predicateType, bytes }
+}
+
+/**
+ * A package URL for an image as BuildKit writes it (util/purl RefToPURL):
+ * `pkg:docker/[namespace/]name@tag?platform=…`, the registry host part of
+ * the namespace, percent-encoded.
+ * @param {string} name e.g. alpine, 127.0.0.1:5000/base
+ * @param {string} tag
+ * @param {string} [platform] e.g. linux/amd64
+ */
+export function imagePurl(name, tag, platform) {
+  const parts = name.split('/').map((p) => encodeURIComponent(p))
+  const query = platform ? `?platform=${encodeURIComponent(platform)}` : ''
+  return `pkg:docker/${parts.join('/')}@${encodeURIComponent(tag)}${query}`
 }
 
 /**
@@ -318,13 +466,30 @@ export async function pushIndex(reg, repo, tag, images, opts = {}) {
   const mt = FORMATS[format]
   if (!mt) throw new Error(`unknown format ${format}`)
   /** @type {{ img: BuiltImage, desc: Record<string, unknown> }[]} */
-  const entries = images.map((img) => ({
-    img,
-    desc: {
+  const entries = images.map((img, i) => {
+    /** @type {Record<string, unknown>} */
+    const desc = {
       ...descriptor(img.mediaType, img.manifest, img.manifestDigest),
       platform: img.platform
     }
-  }))
+    const annotations = opts.entryAnnotations?.[i]
+    if (annotations) desc.annotations = annotations
+    return { img, desc }
+  })
+  for (const { subject, statements } of opts.attestations ?? []) {
+    const att = attestationManifest(statements)
+    entries.push({
+      img: att,
+      desc: {
+        ...descriptor(att.mediaType, att.manifest, att.manifestDigest),
+        annotations: {
+          'vnd.docker.reference.digest': subject.manifestDigest,
+          'vnd.docker.reference.type': 'attestation-manifest'
+        },
+        platform: att.platform
+      }
+    })
+  }
   if (opts.attestation) {
     if (images.length === 0) throw new Error('attestation needs an image')
     const att = attestationFor(repo, images[0])
@@ -346,11 +511,14 @@ export async function pushIndex(reg, repo, tag, images, opts = {}) {
   for (const { img } of entries) {
     children.push(await pushParts(reg, repo, img.manifestDigest, img))
   }
-  const bytes = toJson(format, {
+  /** @type {Record<string, unknown>} */
+  const body = {
     schemaVersion: 2,
     mediaType: mt.index,
     manifests: entries.map((e) => e.desc)
-  })
+  }
+  if (opts.annotations) body.annotations = opts.annotations
+  const bytes = toJson(format, body)
   const digest = await reg.pushManifest(repo, tag, bytes, mt.index)
   return { repo, tag, digest, mediaType: mt.index, bytes, children }
 }

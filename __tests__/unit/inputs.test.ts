@@ -136,7 +136,10 @@ const SETTINGS_DEFAULTS = {
   retries: 4,
   maxRetryWaitMs: 60_000, // max-retry-wait: 60s
   waitForMs: 0, // wait-for: 0
-  cacheDir: undefined // no cache
+  cacheDir: undefined, // no cache
+  checkBase: false, // check-base: false
+  baseImage: undefined,
+  readProvenance: false // provenance: false
 }
 
 /** readInputs() for `image: nginx` and nothing else. */
@@ -731,6 +734,53 @@ const singleRows: SingleRow[] = [
     name: 'cache-dir',
     inputs: { image: 'nginx', 'cache-dir': '/tmp/image-cache' },
     expect: { cacheDir: '/tmp/image-cache' }
+  },
+
+  // check-base, base-image (implies it), provenance (check-base reads it too)
+  ...booleanRows('check-base', (checkBase) => ({
+    checkBase,
+    readProvenance: checkBase
+  })),
+  ...booleanRows('provenance', (readProvenance) => ({ readProvenance })),
+  {
+    name: 'base-image: a short name is Docker Hub, latest',
+    inputs: { image: 'nginx', 'base-image': 'alpine' },
+    expect: {
+      checkBase: true,
+      readProvenance: true,
+      baseImage: { domain: 'docker.io', path: 'library/alpine', tag: 'latest' }
+    }
+  },
+  {
+    name: 'base-image on another registry, with check-base true as well',
+    inputs: {
+      image: 'nginx',
+      'base-image': 'ghcr.io/org/base:3.20',
+      'check-base': 'true'
+    },
+    expect: {
+      checkBase: true,
+      readProvenance: true,
+      baseImage: { domain: 'ghcr.io', path: 'org/base', tag: '3.20' }
+    }
+  },
+  {
+    name: 'base-image pinned by digest: no latest added',
+    inputs: { image: 'nginx', 'base-image': `alpine@${D}` },
+    expect: {
+      checkBase: true,
+      readProvenance: true,
+      baseImage: { domain: 'docker.io', path: 'library/alpine', digest: D }
+    }
+  },
+  {
+    name: 'the rule "base is current" turns the base check on',
+    inputs: { image: 'nginx', assert: 'Base  IS current' },
+    expect: {
+      checkBase: true,
+      readProvenance: true,
+      rules: [{ kind: 'base', text: 'Base  IS current', line: 1 }]
+    }
   }
 ]
 
@@ -788,6 +838,22 @@ const latestOf = (input: string): BatchEntry => {
 }
 
 const batchRows: BatchRow[] = [
+  // The base check works for many images: each against one base.
+  {
+    name: 'images with base-image: each checked against it',
+    inputs: { images: 'ghcr.io/org/app0', 'base-image': 'alpine:3.20' },
+    expect: {
+      images: [latestOf('ghcr.io/org/app0')],
+      checkBase: true,
+      readProvenance: true,
+      baseImage: { domain: 'docker.io', path: 'library/alpine', tag: '3.20' }
+    }
+  },
+  {
+    name: 'images with provenance only',
+    inputs: { images: 'ghcr.io/org/app0', provenance: 'true' },
+    expect: { images: [latestOf('ghcr.io/org/app0')], readProvenance: true }
+  },
   // Switches for one image, set to false, are no conflict.
   {
     name: 'single-image switches spelt false in any way',
@@ -1364,7 +1430,7 @@ const errorRows: ErrorRow[] = [
     name: 'assert: unknown subject',
     inputs: { image: 'nginx', assert: 'colour == red' },
     error:
-      'Input \'assert\': line 1 "colour == red": expected one of: label KEY exists|missing, label KEY ==|!=|=~|!~ VALUE, env NAME … (same forms), user is [not] root, platforms include|exclude os/arch[, …], age <|> DURATION (e.g. 30d).'
+      'Input \'assert\': line 1 "colour == red": expected one of: label KEY exists|missing, label KEY ==|!=|=~|!~ VALUE, env NAME … (same forms), user is [not] root, platforms include|exclude os/arch[, …], age <|> DURATION (e.g. 30d), base is current.'
   },
   {
     name: 'assert: bad age',
@@ -1457,6 +1523,40 @@ const errorRows: ErrorRow[] = [
     inputs: { image: 'nginx', 'previous-digest': 'sha256:abc' },
     error:
       'Input \'previous-digest\': digest "sha256:abc" is not valid: sha256 needs exactly 64 lowercase hex digits.'
+  },
+  // the base check
+  {
+    name: 'base-image not a reference',
+    inputs: { image: 'nginx', 'base-image': 'Alpine:3.20' },
+    error: `Input 'base-image': "Alpine:3.20" is not a valid image reference: repository name "Alpine" must be lowercase. ${EXAMPLES}`
+  },
+  {
+    name: 'base-image with check-base false',
+    inputs: { image: 'nginx', 'base-image': 'alpine', 'check-base': 'false' },
+    error:
+      "Input 'check-base': is false, but 'base-image' asks for a base check: remove one of them."
+  },
+  {
+    name: 'the rule "base is current" with check-base false',
+    inputs: { image: 'nginx', assert: 'base is current', 'check-base': 'no' },
+    error:
+      "Input 'check-base': is false, but the rule 'base is current' in 'assert' needs a base check: remove one of them."
+  },
+  {
+    name: 'a base rule that is not "base is current"',
+    inputs: { image: 'nginx', assert: 'base is fresh' },
+    error: 'Input \'assert\': line 1 "base is fresh": write "base is current".'
+  },
+  {
+    name: 'check-base misspelt',
+    inputs: { image: 'nginx', 'check-base': 'sure' },
+    error: 'Input \'check-base\': "sure" is not a boolean: write true or false.'
+  },
+  {
+    name: 'provenance misspelt',
+    inputs: { images: 'nginx', provenance: 'maybe' },
+    error:
+      'Input \'provenance\': "maybe" is not a boolean: write true or false.'
   }
 ]
 

@@ -8,10 +8,12 @@
  *   user is not root
  *   platforms include linux/amd64, linux/arm64
  *   age < 30d
+ *   base is current
  *
  * Parsing is pure and happens before any network call; regular expressions
  * run on RE2 (linear time), so a user's pattern cannot hang the step.
  */
+import { overallStatus, verdict, type BaseCheck } from '../image/base.js'
 import type { ImageInfo } from '../image/model.js'
 import { formatAge, parseAge } from '../text/duration.js'
 import { compilePattern, type Pattern } from '../text/pattern.js'
@@ -30,6 +32,7 @@ export type Rule = { text: string; line: number } & (
   | { kind: 'user'; root: boolean }
   | { kind: 'platforms'; include: boolean; platforms: Platform[] }
   | { kind: 'age'; younger: boolean; ms: number }
+  | { kind: 'base' }
 )
 
 export interface RuleResult {
@@ -55,7 +58,7 @@ export const MAX_PATTERN_LENGTH = 1000
 const MAX_RULES = 500
 
 const USAGE =
-  'expected one of: label KEY exists|missing, label KEY ==|!=|=~|!~ VALUE, env NAME … (same forms), user is [not] root, platforms include|exclude os/arch[, …], age <|> DURATION (e.g. 30d)'
+  'expected one of: label KEY exists|missing, label KEY ==|!=|=~|!~ VALUE, env NAME … (same forms), user is [not] root, platforms include|exclude os/arch[, …], age <|> DURATION (e.g. 30d), base is current'
 
 /** Parses the rule list; blank lines and `#` comments are ignored. */
 export function parseRules(text: string): Rule[] {
@@ -99,6 +102,11 @@ function parseRule(text: string, line: number): Rule {
     }
     case 'platforms':
       return parsePlatformsRule(cursor)
+    case 'base': {
+      const rest = cursor.rest.toLowerCase().replace(/\s+/g, ' ')
+      if (rest === 'is current') return { kind: 'base', text, line }
+      return fail(cursor, 'write "base is current"')
+    }
     case 'age': {
       const op = word(cursor)
       if (op !== '<' && op !== '>') {
@@ -251,21 +259,28 @@ export async function compilePatterns(
   return patterns
 }
 
-/** Checks each rule against the image; `now` is for the age rules. */
+/**
+ * Checks each rule against the image; `now` is for the age rules, `base`
+ * (each platform's base check) for the base rule.
+ */
 export function evaluateRules(
   rules: Rule[],
   info: ImageInfo,
   patterns: Map<string, Pattern>,
-  now: number = Date.now()
+  now: number = Date.now(),
+  base: BaseCheck[] = []
 ): RuleResult[] {
   return rules.map((rule) => {
-    const [passed, actual] = check(rule, info, patterns, now)
+    const [passed, actual] =
+      rule.kind === 'base'
+        ? checkBaseRule(base)
+        : check(rule, info, patterns, now)
     return { rule: rule.text, passed, actual }
   })
 }
 
 function check(
-  rule: Rule,
+  rule: Exclude<Rule, { kind: 'base' }>,
   info: ImageInfo,
   patterns: Map<string, Pattern>,
   now: number
@@ -338,6 +353,17 @@ function checkAge(
   const ok = rule.younger ? age < rule.ms : age > rule.ms
   const when = age < 0 ? 'in the future' : `${formatAge(age)} old`
   return [ok, `${info.config.created} (${when})`]
+}
+
+/** Current on every platform; otherwise what is not, and why. */
+function checkBaseRule(checks: BaseCheck[]): [boolean, string] {
+  if (checks.length === 0) return [false, '(no base check)']
+  const status = overallStatus(checks)
+  if (status === 'current') {
+    return [true, `current (${checks.map(verdict).join('; ')})`]
+  }
+  const others = checks.filter((c) => c.status !== 'current')
+  return [false, `${status}: ${others.map(verdict).join('; ')}`]
 }
 
 /** Empty, `root`, `0`, `0:…` and `root:…` all run as root. */

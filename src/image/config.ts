@@ -1,10 +1,10 @@
 /** The image config blob → the fields users ask about. Pure. */
-import { RegistryError, quote } from '../registry/errors.js'
-import { entriesAt } from '../text/ordered-json.js'
+import { RegistryError } from '../registry/errors.js'
 import {
   CONFIG_FIELDS,
   CONTAINER_CONFIG_FIELDS,
   objectOrUndefined,
+  stringEntries,
   structOf
 } from './fields.js'
 import type { ImageConfig } from './model.js'
@@ -42,7 +42,10 @@ export function readConfig(text: string): ImageConfig {
     entrypoint: strings(c.Entrypoint),
     cmd: strings(c.Cmd),
     env: envEntries(c.Env),
-    labels: inDocumentOrder(stringMap(c.Labels), text, ['config', 'Labels']),
+    labels: stringEntries(c.Labels, "config's label", {
+      text,
+      path: ['config', 'Labels']
+    }),
     exposedPorts: keys(c.ExposedPorts),
     volumes: keys(c.Volumes),
     stopSignal: str(c.StopSignal)
@@ -77,43 +80,6 @@ function envEntries(value: unknown): [string, string][] {
     }
   }
   return out
-}
-
-/**
- * JSON.parse moved any integer-like keys first; when there are some, take
- * the order from the text instead (rare, so the extra pass is too).
- */
-function inDocumentOrder(
-  entries: [string, string][],
-  text: string,
-  path: string[]
-): [string, string][] {
-  if (!entries.some(([k]) => /^(?:0|[1-9]\d*)$/.test(k))) return entries
-  const ordered = entriesAt(text, path)
-  if (!ordered || ordered.length !== entries.length) return entries
-  return ordered.map(([k, v]) => [k, shown(k, v)])
-}
-
-/** Own entries only (`__proto__` stays an ordinary key); non-strings stringified. */
-function stringMap(value: unknown): [string, string][] {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    return []
-  }
-  return Object.entries(value).map(([k, v]) => [k, shown(k, v)])
-}
-
-/** A label value as text: a string as it is, anything else as JSON. */
-function shown(key: string, value: unknown): string {
-  if (typeof value === 'string') return value
-  try {
-    return JSON.stringify(value)
-  } catch {
-    // Nested deeper than the stack: not a label anyone can read.
-    throw new RegistryError(
-      'protocol',
-      `The config's label ${quote(key)} is not a string and is nested too deeply to show`
-    )
-  }
 }
 
 function keys(value: unknown): string[] {

@@ -7,6 +7,7 @@
  * as the field, and two keys naming one field are refused as ambiguous.
  */
 import { RegistryError, quote } from '../registry/errors.js'
+import { entriesAt } from '../text/ordered-json.js'
 
 /** The fields of the structs the image spec and Docker define. */
 export const MANIFEST_FIELDS = [
@@ -113,4 +114,44 @@ export function objectOrUndefined(
   return typeof value === 'object' && value !== null && !Array.isArray(value)
     ? (value as Record<string, unknown>)
     : undefined
+}
+
+/**
+ * A string map (labels, annotations) as entries: own entries only
+ * (`__proto__` stays an ordinary key), anything but a string shown as
+ * JSON. `at` locates the map in its document, to keep the order written
+ * (JSON.parse moves integer-like keys first).
+ */
+export function stringEntries(
+  value: unknown,
+  what: string,
+  at?: { text: string; path: string[] }
+): [string, string][] {
+  const object = objectOrUndefined(value)
+  if (!object) return []
+  const entries = Object.entries(object).map(([k, v]): [string, string] => [
+    k,
+    shown(k, v, what)
+  ])
+  // Rare, so the extra pass is too.
+  if (!at || !entries.some(([k]) => /^(?:0|[1-9]\d*)$/.test(k))) {
+    return entries
+  }
+  const ordered = entriesAt(at.text, at.path)
+  if (!ordered || ordered.length !== entries.length) return entries
+  return ordered.map(([k, v]) => [k, shown(k, v, what)])
+}
+
+/** A value as text: a string as it is, anything else as JSON. */
+function shown(key: string, value: unknown, what: string): string {
+  if (typeof value === 'string') return value
+  try {
+    return JSON.stringify(value)
+  } catch {
+    // Nested deeper than the stack: not a value anyone can read.
+    throw new RegistryError(
+      'protocol',
+      `The ${what} ${quote(key)} is not a string and is nested too deeply to show`
+    )
+  }
 }

@@ -10,6 +10,7 @@ import {
   MANIFEST_FIELDS,
   PLATFORM_FIELDS,
   objectOrUndefined,
+  stringEntries,
   structOf
 } from './fields.js'
 import { RegistryError, quote } from '../registry/errors.js'
@@ -37,9 +38,18 @@ export interface ParsedManifest {
   kind: 'index' | 'image'
   mediaType: string
   json: Record<string, unknown>
+  /** The document's own annotations, in the order written. */
+  annotations: [string, string][]
+  /** For an image: its layers, in order. */
+  layers: Descriptor[]
   /** For an index: the image entries (attestations left out) and their platforms. */
   entries: IndexEntry[]
   platforms: Platform[]
+  /**
+   * For an index: BuildKit's attestation manifests, by the digest of the
+   * image manifest each attests (`vnd.docker.reference.digest`).
+   */
+  attestations: Map<string, Descriptor>
 }
 
 /**
@@ -48,9 +58,10 @@ export interface ParsedManifest {
  * sent no usable Content-Type.
  */
 export function parseManifest(manifest: Manifest): ParsedManifest {
+  const text = manifest.bytes.toString('utf8')
   // Fields as the runtimes find them, in any case (fields.ts).
   const body = structOf(
-    jsonObject(manifest),
+    jsonObject(manifest, text),
     MANIFEST_FIELDS,
     'manifest'
   ) as Record<string, unknown>
@@ -74,8 +85,20 @@ export function parseManifest(manifest: Manifest): ParsedManifest {
       `The manifest ${manifest.digest} is marked as an image but has no "config"`
     )
   }
+  const annotations = stringEntries(body.annotations, 'annotation', {
+    text,
+    path: ['annotations']
+  })
+  const parsed = { kind, mediaType, json: body, annotations }
   if (kind === 'image') {
-    return { kind, mediaType, json: body, entries: [], platforms: [] }
+    const layers = Array.isArray(body.layers) ? body.layers : []
+    return {
+      ...parsed,
+      layers: layers.map((layer) => descriptorOf(layer, 'layer')),
+      entries: [],
+      platforms: [],
+      attestations: new Map()
+    }
   }
   const list = body.manifests as unknown[]
   if (list.length > MAX_INDEX_ENTRIES) {
@@ -84,21 +107,21 @@ export function parseManifest(manifest: Manifest): ParsedManifest {
       `The index ${manifest.digest} lists ${list.length} entries; this action reads at most ${MAX_INDEX_ENTRIES} (a fixed limit)`
     )
   }
-  const entries = imageEntries(list)
+  const { entries, attestations } = imageEntries(list)
   return {
-    kind,
-    mediaType,
-    json: body,
+    ...parsed,
+    layers: [],
     entries,
-    platforms: platformsOf(entries)
+    platforms: platformsOf(entries),
+    attestations
   }
 }
 
 /** The manifest's bytes as a JSON object. */
-function jsonObject(manifest: Manifest): Record<string, unknown> {
+function jsonObject(manifest: Manifest, text: string): Record<string, unknown> {
   let json: unknown
   try {
-    json = JSON.parse(manifest.bytes.toString('utf8'))
+    json = JSON.parse(text)
   } catch {
     throw new RegistryError(
       'protocol',
@@ -152,9 +175,16 @@ function mediaTypeOf(
   )
 }
 
-/** Index entries that are images (or nested indexes), attestations left out. */
-function imageEntries(list: unknown[]): IndexEntry[] {
+/**
+ * Index entries that are images (or nested indexes), and apart from them
+ * the attestation manifests, by the image each attests.
+ */
+function imageEntries(list: unknown[]): {
+  entries: IndexEntry[]
+  attestations: Map<string, Descriptor>
+} {
   const out: IndexEntry[] = []
+  const attestations = new Map<string, Descriptor>()
   for (const item of list) {
     const descriptor = descriptorOf(item, 'index entry')
     const raw = structOf(
@@ -170,13 +200,32 @@ function imageEntries(list: unknown[]): IndexEntry[] {
     }
     const p = objectOrUndefined(raw.platform)
     const platform = p && platformOf(p)
+    const subject = attestedDigest(annotations)
     // Runtimes pass over only what cannot run: BuildKit's attestations
     // say unknown/unknown. A platform named with "/" would read as another.
+    if (subject && (platform === null || !platform)) {
+      // The first one for an image counts, as with the platforms.
+      if (!attestations.has(subject)) attestations.set(subject, descriptor)
+      continue
+    }
     if (platform === null) continue
     if (!platform && isAttestation(annotations)) continue
     out.push({ ...descriptor, platform, annotations })
   }
-  return out
+  return { entries: out, attestations }
+}
+
+/** The image an attestation manifest attests, when the entry is one. */
+function attestedDigest(
+  annotations?: Record<string, unknown>
+): string | undefined {
+  if (!isAttestation(annotations)) return undefined
+  const digest = annotations!['vnd.docker.reference.digest']
+  return Object.hasOwn(annotations!, 'vnd.docker.reference.digest') &&
+    typeof digest === 'string' &&
+    isDigest(digest)
+    ? digest
+    : undefined
 }
 
 /** An entry's platform; null when no runtime would run it. */

@@ -2,6 +2,7 @@
  * What the action knows about an image: plain data every job and report
  * shares. Depends on nothing but the types it is made of.
  */
+import type { Descriptor } from '../registry/client.js'
 import type { RateLimit } from '../registry/rate-limit.js'
 import type { ImageReference } from '../registry/reference.js'
 import type { Platform } from './platform.js'
@@ -42,7 +43,17 @@ export interface ImageInfo {
   platforms: Platform[]
   config: ImageConfig
   layers: number
+  /** The layers' digests, in order (a base's are a prefix of them). */
+  layerDigests: string[]
   size: number
+  /** The image manifest's annotations, in the order written. */
+  annotations: [string, string][]
+  /** The top index's own annotations (none for a single manifest). */
+  indexAnnotations: [string, string][]
+  /** The annotations on the index entry that named the image manifest. */
+  entryAnnotations: [string, string][]
+  /** BuildKit's attestation manifest for this image manifest, if the index has one. */
+  attestation?: Descriptor
   /** The config blob exactly as served. */
   configText: string
   /** The registry's pull quota as of the last manifest answer, if it sent one. */

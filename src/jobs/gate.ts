@@ -3,6 +3,7 @@
  * an annotation, and the step fails (or, with report-only, only warns).
  */
 import { evaluateRules, type Rule, type RuleResult } from '../gate/rules.js'
+import type { BaseCheck } from '../image/base.js'
 import type { ImageInfo } from '../image/model.js'
 import type { Pattern } from '../text/pattern.js'
 import type { LogLine, Result } from './result.js'
@@ -16,9 +17,16 @@ export interface Gate {
 
 export function checkGate(
   gate: Gate,
-  info: ImageInfo
+  info: ImageInfo,
+  base: BaseCheck[] = []
 ): Pick<Result, 'outputs' | 'log' | 'summary' | 'failure'> {
-  const results = evaluateRules(gate.rules, info, gate.patterns)
+  const results = evaluateRules(
+    gate.rules,
+    info,
+    gate.patterns,
+    Date.now(),
+    base
+  )
   const log: LogLine[] = results.map((r) =>
     r.passed
       ? { level: 'info', message: `✔ ${r.rule}` }

@@ -6,6 +6,7 @@
 import type { Credentials } from '../registry/auth/docker-config.js'
 import {
   MAX_CONFIG_BYTES,
+  type Descriptor,
   type Manifest,
   type RegistryClient
 } from '../registry/client.js'
@@ -18,10 +19,12 @@ import {
   type ImageReference
 } from '../registry/reference.js'
 import { readConfig } from '../image/config.js'
+import { stringEntries } from '../image/fields.js'
 import {
   descriptorOf,
   parseManifest,
   platformList,
+  type IndexEntry,
   type ParsedManifest
 } from '../image/manifest.js'
 import type { ImageInfo } from '../image/model.js'
@@ -132,6 +135,9 @@ interface Chosen {
   platform?: Platform
   /** What the top index offers. */
   platforms?: Platform[]
+  /** The index entry that led to the manifest, and the manifest's attestation. */
+  entry?: IndexEntry
+  attestation?: Descriptor
   rateLimit?: RateLimit
 }
 
@@ -186,6 +192,8 @@ async function choose(
     }
     chosen.manifest = manifest
     chosen.platform = offered[index]
+    chosen.entry = entry
+    chosen.attestation = chosen.document.attestations.get(entry.digest)
     chosen.rateLimit = readRateLimit(manifest.headers) ?? chosen.rateLimit
     chosen.document = parseManifest(manifest)
   }
@@ -212,11 +220,8 @@ async function resolve(
       `This is not a container image but an artifact of type ${quote(artifactType || 'unknown')} (config media type ${quote(configType || 'none')}); it has no image configuration to inspect`
     )
   }
-  const layers = Array.isArray(manifest.layers) ? manifest.layers : []
-  const size = layers.reduce<number>(
-    (sum, layer) => sum + descriptorOf(layer, 'layer').size,
-    0
-  )
+  const layers = chosen.document.layers
+  const size = layers.reduce((sum, layer) => sum + layer.size, 0)
   const configBytes = await client.getBlob(
     request.reference.path,
     configDescriptor,
@@ -242,7 +247,12 @@ async function resolve(
     platforms: chosen.platforms ?? [actual],
     config,
     layers: layers.length,
+    layerDigests: layers.map((layer) => layer.digest),
     size,
+    annotations: chosen.document.annotations,
+    indexAnnotations: parsedTop.kind === 'index' ? parsedTop.annotations : [],
+    entryAnnotations: stringEntries(chosen.entry?.annotations, 'annotation'),
+    attestation: chosen.attestation,
     configText,
     rateLimit: chosen.rateLimit,
     warnings: warningsFor(request.platform, chosen, actual)

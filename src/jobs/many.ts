@@ -10,6 +10,14 @@ import type { Connection, Registries } from '../registry/connect.js'
 import { describeFailure } from '../report/explain.js'
 import { imageJson } from '../report/outputs.js'
 import { jsonObject } from '../text/ordered-json.js'
+import {
+  needsUpdate,
+  overallStatus,
+  verdict,
+  type BaseCheck
+} from '../image/base.js'
+import type { ImageInfo } from '../image/model.js'
+import type { Findings } from './base.js'
 import { inspectImage } from './inspect.js'
 import { PER_REGISTRY_CONCURRENCY, mapLimit } from './pool.js'
 import { result, type Result, type Row } from './result.js'
@@ -30,12 +38,18 @@ export async function inspectManyImages(
     list.push(i)
     byRegistry.set(domain, list)
   })
+  // Every image's base check reads each base once; the code for it loads
+  // only when asked for (its own bundle chunk).
+  const find =
+    inputs.checkBase || inputs.readProvenance
+      ? (await import('./base.js')).baseFinder(inputs, registries)
+      : undefined
   await Promise.all(
     [...byRegistry.values()].map((indexes) =>
-      inspectOnRegistry(indexes, inputs, rows, registries)
+      inspectOnRegistry(indexes, inputs, rows, registries, find)
     )
   )
-  return report(rows)
+  return report(rows, inputs.checkBase)
 }
 
 /** The images of one registry, a few at a time; each row gets its answer. */
@@ -43,7 +57,8 @@ async function inspectOnRegistry(
   indexes: number[],
   inputs: BatchInputs,
   rows: Row[],
-  registries: Registries
+  registries: Registries,
+  find?: (infos: ImageInfo[]) => Promise<Findings[]>
 ): Promise<void> {
   const images = inputs.images
   let connection: Connection
@@ -54,7 +69,11 @@ async function inspectOnRegistry(
     return
   }
   const { client, credentials, source } = connection
-  await client.prepare(indexes.map((i) => images[i].reference!.path))
+  const paths = indexes.map((i) => images[i].reference!.path)
+  const base = inputs.baseImage
+  const domain = images[indexes[0]].reference!.domain.toLowerCase()
+  if (base && base.domain.toLowerCase() === domain) paths.push(base.path)
+  await client.prepare(paths)
   await mapLimit(indexes, PER_REGISTRY_CONCURRENCY, async (i) => {
     try {
       rows[i].info = await inspectImage(
@@ -68,29 +87,41 @@ async function inspectOnRegistry(
         },
         client
       )
+      if (find) rows[i].base = (await find([rows[i].info!]))[0].base
     } catch (error) {
+      rows[i].info = undefined
       rows[i].error = describeFailure(error)
     }
   })
 }
 
+/** A failed image's base is not known either. */
+const UNKNOWN: BaseCheck = { platform: '', status: 'unknown', reason: '' }
+
 /** One `results` output, a line and a table row per image. */
-function report(rows: Row[]): Result {
+function report(rows: Row[], checkBase: boolean): Result {
   const out = result({
     outputs: [
       [
         'results',
         jsonObject(
-          rows.map(({ name, info, error }) => [
+          rows.map(({ name, info, error, base }) => [
             name,
-            info ? imageJson(info) : JSON.stringify({ error })
+            info ? imageJson(info, base) : JSON.stringify({ error })
           ])
         )
       ]
     ],
     summary: [{ kind: 'rows', title: 'Images', rows }]
   })
-  for (const { name, info, error } of rows) {
+  if (checkBase) {
+    // Any image on a base that moved: rebuild.
+    out.outputs.push([
+      'needs-update',
+      needsUpdate(overallStatus(rows.map((r) => r.base ?? UNKNOWN)))
+    ])
+  }
+  for (const { name, info, error, base } of rows) {
     if (!info) {
       out.log.push({
         level: 'error',
@@ -105,6 +136,12 @@ function report(rows: Row[]): Result {
     })
     for (const warning of info.warnings) {
       out.log.push({ level: 'warning', message: `${name}: ${warning}` })
+    }
+    if (base) {
+      out.log.push({
+        level: base.status === 'unknown' ? 'warning' : 'info',
+        message: `${name}: ${verdict(base)}`
+      })
     }
   }
   const failed = rows.filter((r) => r.error)

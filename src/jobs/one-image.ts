@@ -5,6 +5,7 @@
  */
 import { compareImages, changesJson } from '../compare/diff.js'
 import type { Inputs } from '../inputs.js'
+import { verdict, type BaseCheck } from '../image/base.js'
 import type { ImageInfo } from '../image/model.js'
 import { formatPlatform, matchPlatform } from '../image/platform.js'
 import type { Registries } from '../registry/connect.js'
@@ -13,14 +14,23 @@ import {
   formatReference,
   type ImageReference
 } from '../registry/reference.js'
-import { imageJson, imageOutputs } from '../report/outputs.js'
+
+const sameRegistry = (a: ImageReference, b: ImageReference): boolean =>
+  a.domain.toLowerCase() === b.domain.toLowerCase()
+import {
+  baseOutputs,
+  imageJson,
+  imageOutputs,
+  provenanceJson
+} from '../report/outputs.js'
 import { formatWait } from '../text/duration.js'
 import { jsonObject } from '../text/ordered-json.js'
 import type { Pattern } from '../text/pattern.js'
 import { checkGate } from './gate.js'
 import { inspectEveryPlatform, inspectImage } from './inspect.js'
 import { checkPreviousDigest } from './previous-digest.js'
-import { result, type Logger, type Result } from './result.js'
+import type { Findings } from './base.js'
+import { result, type LogLine, type Logger, type Result } from './result.js'
 
 /** What was checked before the first request and is needed to run. */
 export interface Prepared {
@@ -34,12 +44,60 @@ interface Inspected {
   every?: ImageInfo[]
 }
 
+/** A finished inspection, for the report. */
+interface Done {
+  image: Inspected
+  /** Base check and provenance, per entry of `every` (or for `info`). */
+  findings: Findings[]
+  before?: ImageInfo
+  tagOutputs: [string, string][]
+}
+
 export async function inspectOneImage(
   inputs: Inputs,
   prepared: Prepared,
   registries: Registries,
   log: Logger
 ): Promise<Result> {
+  const found = await locate(inputs, prepared, registries, log)
+  if (found.unchanged) return found.unchanged
+  const [image, before] = await allOrCancel(registries, [
+    inspect(found.reference, inputs, registries, log, {
+      all: inputs.allPlatforms,
+      resolvedDigest: found.resolvedDigest
+    }),
+    inputs.compareTo
+      ? inspect(inputs.compareTo, inputs, registries, log, { compared: true })
+      : undefined
+  ])
+  return report(inputs, prepared, {
+    image,
+    findings: await findBases(inputs, registries, image),
+    before: before?.info,
+    tagOutputs: found.tagOutputs
+  })
+}
+
+/** Where the image is: the tag tracking picked, and the digest a HEAD saw. */
+type Located =
+  | {
+      unchanged?: undefined
+      reference: ImageReference
+      tagOutputs: [string, string][]
+      resolvedDigest?: string
+    }
+  | { unchanged: Result }
+
+/**
+ * The tag to inspect (tag tracking), and whether it moved since
+ * previous-digest; unchanged, the run ends with that.
+ */
+async function locate(
+  inputs: Inputs,
+  prepared: Prepared,
+  registries: Registries,
+  log: Logger
+): Promise<Located> {
   let reference = inputs.reference
   const tagOutputs: [string, string][] = []
   if (inputs.tagRange || inputs.listTags) {
@@ -54,41 +112,44 @@ export async function inspectOneImage(
     tagOutputs.push(...tags.outputs)
     reference = tags.reference
   }
-  let resolvedDigest: string | undefined
-  if (inputs.previousDigest) {
-    const connection = await registries.connect(reference)
-    const seen = await checkPreviousDigest(
-      reference,
-      inputs.previousDigest,
-      connection,
-      log
-    )
-    if (seen.unchanged) {
-      seen.unchanged.outputs.push(...tagOutputs)
-      return seen.unchanged
-    }
-    resolvedDigest = seen.digest
+  if (!inputs.previousDigest) return { reference, tagOutputs }
+  const connection = await registries.connect(reference)
+  const seen = await checkPreviousDigest(
+    reference,
+    inputs.previousDigest,
+    connection,
+    log
+  )
+  // An unchanged image may still sit on a base that moved.
+  if (seen.unchanged && !inputs.checkBase) {
+    seen.unchanged.outputs.push(...tagOutputs)
+    return { unchanged: seen.unchanged }
   }
-  const [image, before] = await allOrCancel(registries, [
-    inspect(reference, inputs, registries, log, {
-      all: inputs.allPlatforms,
-      resolvedDigest
-    }),
-    inputs.compareTo
-      ? inspect(inputs.compareTo, inputs, registries, log)
-      : undefined
-  ])
-  return report(inputs, prepared, { image, before: before?.info, tagOutputs })
+  const resolvedDigest = seen.unchanged ? inputs.previousDigest : seen.digest
+  return { reference, tagOutputs, resolvedDigest }
+}
+
+/** Base check and provenance for each platform inspected, when asked for. */
+async function findBases(
+  inputs: Inputs,
+  registries: Registries,
+  image: Inspected
+): Promise<Findings[]> {
+  const inspected = image.every ?? [image.info]
+  if (!inputs.checkBase && !inputs.readProvenance) {
+    return inspected.map(() => ({}))
+  }
+  // Loaded only when asked for (its own bundle chunk).
+  const { baseFinder } = await import('./base.js')
+  return baseFinder(inputs, registries)(inspected)
 }
 
 /** The result of a finished inspection, in the order outputs are listed. */
-function report(
-  inputs: Inputs,
-  prepared: Prepared,
-  done: { image: Inspected; before?: ImageInfo; tagOutputs: [string, string][] }
-): Result {
+function report(inputs: Inputs, prepared: Prepared, done: Done): Result {
   const { info, every } = done.image
   const before = done.before
+  const primary = done.findings[every ? every.indexOf(info) : 0]
+  const checks = baseChecks(done.findings)
   const out = result({ outputs: imageOutputs(info) })
   for (const warning of [...info.warnings, ...(before?.warnings ?? [])]) {
     out.log.push({ level: 'warning', message: warning })
@@ -97,7 +158,7 @@ function report(
     level: 'info',
     message: `${info.ref} → ${info.digest} (${formatPlatform(info.platform)}: ${info.imageDigest})`
   })
-  const gate = checkGate({ ...prepared, ...inputs }, info)
+  const gate = checkGate({ ...prepared, ...inputs }, info, checks)
   out.outputs.push(...gate.outputs)
   const changes = before ? compareImages(before, info) : undefined
   const moved =
@@ -109,16 +170,18 @@ function report(
   out.outputs.push(...done.tagOutputs)
   out.summary.push({ kind: 'image', info })
   if (every) {
-    const rows = every.map((i) => ({
+    const rows = every.map((i, n) => ({
       name: formatPlatform(i.platform),
-      info: i
+      info: i,
+      base: done.findings[n].base
     }))
     out.outputs.push([
       'results',
-      jsonObject(rows.map((r) => [r.name, imageJson(r.info)]))
+      jsonObject(rows.map((r) => [r.name, imageJson(r.info, r.base)]))
     ])
     out.summary.push({ kind: 'rows', title: 'Platforms', rows })
   }
+  reportBase(out, inputs, done.findings, primary)
   out.log.push(...gate.log)
   out.summary.push(...gate.summary)
   out.failure = gate.failure
@@ -130,6 +193,49 @@ function report(
   return out
 }
 
+const baseChecks = (findings: Findings[]): BaseCheck[] =>
+  findings.flatMap((f) => (f.base ? [f.base] : []))
+
+/**
+ * The base check's outputs (over every platform) and log lines, the
+ * primary platform's provenance, and the summary section for both.
+ */
+function reportBase(
+  out: Result,
+  inputs: Inputs,
+  findings: Findings[],
+  primary: Findings
+): void {
+  const checks = baseChecks(findings)
+  if (inputs.checkBase && primary.base) {
+    out.outputs.push(...baseOutputs(checks, primary.base))
+    out.log.push(...baseLog(checks))
+  }
+  const provenance = primary.provenance?.provenance
+  if (inputs.readProvenance) {
+    out.outputs.push(['provenance', provenanceJson(provenance)])
+  }
+  if (inputs.checkBase || provenance) {
+    out.summary.push({ kind: 'base', checks, provenance })
+  }
+}
+
+/** Each platform's answer as a log line; not knowing is worth a warning. */
+function baseLog(checks: BaseCheck[]): LogLine[] {
+  return checks.map((check) =>
+    check.status === 'unknown'
+      ? {
+          level: 'warning',
+          message: verdict(check),
+          title: 'Base image check'
+        }
+      : {
+          level: 'info',
+          message: `${verdict(check)} (${check.method}: ${check.reason})`
+        }
+  )
+}
+
 /** Reads one image (every platform of it with `all`). */
 async function inspect(
   reference: ImageReference,
@@ -138,13 +244,19 @@ async function inspect(
   log: Logger,
   {
     all = false,
-    resolvedDigest
-  }: { all?: boolean; resolvedDigest?: string } = {}
+    resolvedDigest,
+    compared = false
+  }: { all?: boolean; resolvedDigest?: string; compared?: boolean } = {}
 ): Promise<Inspected> {
   log.info(
     `Inspecting ${formatReference(reference)} (platform ${all ? 'all' : formatPlatform(inputs.platform)}) on ${apiHost(reference.domain)}`
   )
   const { client, credentials, source } = await registries.connect(reference)
+  const base = inputs.baseImage
+  if (!compared && base && sameRegistry(base, reference)) {
+    // One token for the image and its base, where the token server allows it.
+    await client.prepare([reference.path, base.path])
+  }
   const request = {
     reference,
     resolvedDigest,

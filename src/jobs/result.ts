@@ -5,7 +5,9 @@
  */
 import type { ImageChanges } from '../compare/diff.js'
 import type { RuleResult } from '../gate/rules.js'
+import type { BaseCheck } from '../image/base.js'
 import type { ImageInfo } from '../image/model.js'
+import type { Provenance } from '../image/provenance.js'
 
 /** Progress while a job runs (the publisher escapes what it is given). */
 export interface Logger {
@@ -27,6 +29,8 @@ export interface Row {
   name: string
   info?: ImageInfo
   error?: string
+  /** Its base check, when asked for. */
+  base?: BaseCheck
 }
 
 /** A part of the job summary, as data; report/summary renders it. */
@@ -36,6 +40,12 @@ export type SummarySection =
   | { kind: 'rules'; results: RuleResult[] }
   | { kind: 'changes'; changes: ImageChanges; before: string; after: string }
   | { kind: 'unchanged'; ref: string; digest: string }
+  | {
+      kind: 'base'
+      /** Each platform's answer (none when only provenance was read). */
+      checks: BaseCheck[]
+      provenance?: Provenance
+    }
 
 export interface Result {
   /** In the order action.yml lists them. */

@@ -57,6 +57,12 @@ export interface RegistryClientOptions {
   now?: () => number
   /** Manifests and configs by digest, kept between runs. */
   cache?: DigestCache
+  /**
+   * The registry of an image that named this one (its base): then this
+   * registry is reached as if that one had sent us, not as one the user
+   * chose.
+   */
+  referredBy?: URL
 }
 
 export interface Manifest {
@@ -97,7 +103,11 @@ export class RegistryClient {
     this.transport = options.transport ?? new Transport()
     // The user named this registry: its own address is never refused, and
     // plain http is allowed where they said so.
-    this.transport.policy.addRegistry(host, { insecure: plain })
+    if (options.referredBy) {
+      this.transport.policy.addReferred(host, options.referredBy)
+    } else {
+      this.transport.policy.addRegistry(host, { insecure: plain })
+    }
     this.auth = new Authenticator({
       transport: this.transport,
       credentials: options.credentials,

@@ -8,7 +8,7 @@
 import { errorMessage } from '../errors.js'
 import { RegistryError } from './errors.js'
 import type { ImageReference } from './reference.js'
-import { hostWithoutPort } from './reference.js'
+import { apiHost, hostWithoutPort, isLoopbackHost } from './reference.js'
 import { findCredentials, type Credentials } from './auth/docker-config.js'
 import { DigestCache } from './cache.js'
 import { RegistryClient } from './client.js'
@@ -48,6 +48,8 @@ export class Registries {
   readonly transport: Transport
   readonly cache?: DigestCache
   private readonly connections = new Map<string, Promise<Connection>>()
+  /** Registries connected only because an image named them. */
+  private readonly referred = new Set<string>()
 
   constructor(
     private readonly settings: ConnectSettings,
@@ -69,14 +71,30 @@ export class Registries {
       : undefined
   }
 
-  /** The connection to a reference's registry, made once. */
-  connect(reference: ImageReference): Promise<Connection> {
+  /**
+   * The connection to a reference's registry, made once. `referredBy` is
+   * the image that named this reference (its base), when the user did not:
+   * then the registry is reached as if the image's registry sent us there.
+   */
+  connect(
+    reference: ImageReference,
+    referredBy?: ImageReference
+  ): Promise<Connection> {
     // Host names are case-insensitive: one connection however it is written.
     const key = reference.domain.toLowerCase()
+    // On the image's own registry: the user named that one.
+    if (referredBy?.domain.toLowerCase() === key) referredBy = undefined
     let connection = this.connections.get(key)
     if (!connection) {
-      connection = this.open(reference.domain)
+      connection = this.open(reference.domain, referredBy)
       this.connections.set(key, connection)
+      if (referredBy) this.referred.add(key)
+    } else if (!referredBy && this.referred.delete(key)) {
+      // Named by the user after all: theirs to reach.
+      const host = apiHost(reference.domain)
+      this.transport.policy.addRegistry(host, {
+        insecure: this.isInsecure(reference.domain) || isLoopbackHost(host)
+      })
     }
     return connection
   }
@@ -96,7 +114,11 @@ export class Registries {
     this.transport.dispose()
   }
 
-  private async open(domain: string): Promise<Connection> {
+  private async open(
+    domain: string,
+    referredBy?: ImageReference
+  ): Promise<Connection> {
+    const referrer = referredBy && (await this.connect(referredBy)).client
     const { credentials, source } = await this.credentialsFor(domain)
     this.events.connected(source)
     const client = new RegistryClient({
@@ -105,7 +127,8 @@ export class Registries {
       insecure: this.isInsecure(domain),
       transport: this.transport,
       cache: this.cache,
-      onSecret: (secret) => this.events.secret(secret)
+      onSecret: (secret) => this.events.secret(secret),
+      referredBy: referrer?.base
     })
     return { client, credentials, source }
   }

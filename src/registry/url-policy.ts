@@ -168,6 +168,11 @@ export class UrlPolicy {
   private readonly reachedFrom = new Map<string, string>()
   /** What each name resolved to: private or loopback if any address was. */
   private readonly resolvedAs = new Map<string, AddressClass>()
+  /**
+   * Registries an image named (a base in its annotations or provenance),
+   * not the user: each is judged as if that image's registry sent us.
+   */
+  private readonly referred = new Map<string, URL>()
   private readonly resolve: typeof dns.lookup
 
   constructor(options: UrlPolicyOptions = {}) {
@@ -187,6 +192,17 @@ export class UrlPolicy {
     this.named.add(url.host).add(new URL(`https://${url.host}`).host)
     this.namedNames.add(url.hostname.replace(/^\[|\]$/g, ''))
     if (insecure) this.insecure.add(url.host)
+  }
+
+  /**
+   * A registry (API host) that an image, not the user, named: requests to
+   * it are checked as if `from` (the image's registry) had sent the action
+   * there, so a public image cannot point it at a private network.
+   */
+  addReferred(host: string, from: URL): void {
+    const url = new URL(`http://${host.toLowerCase()}`)
+    this.referred.set(url.host, from)
+    this.referred.set(new URL(`https://${url.host}`).host, from)
   }
 
   /** True where plain http is allowed: loopback hosts and those the user listed. */
@@ -210,7 +226,8 @@ export class UrlPolicy {
    * previous hop for a redirect); `what` names the target in the message,
    * e.g. "the registry's token realm" or "a redirect of the manifest to".
    */
-  check(url: URL, what: string, from?: URL): void {
+  check(url: URL, what: string, sender?: URL): void {
+    const from = sender ?? this.referred.get(url.host)
     const refuse = (reason: string, remedy?: Remedy): never => {
       throw new RegistryError(
         'security',

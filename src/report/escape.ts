@@ -118,3 +118,33 @@ export function htmlCell(
   const note = more ? `<em>… (${more} more characters)</em>` : ''
   return `<code>${html(kept)}</code>${note}`
 }
+
+/** Longer link targets are shown as text, not linked. */
+const MAX_LINK_CHARS = 2048
+
+/**
+ * A link to a URL someone else wrote: only https, with no user or
+ * password in it, shown as the URL itself (so the reader sees where it
+ * goes); anything else is plain escaped text.
+ */
+export function htmlLink(text: string): string {
+  const url = httpsUrl(text)
+  if (!url) return htmlText(text)
+  return `<a href="${escapeHtml(url.href)}">${htmlText(text)}</a>`
+}
+
+/** The text as an https URL a summary may link to, else undefined. */
+export function httpsUrl(text: string): URL | undefined {
+  if (text.length > MAX_LINK_CHARS || visible(text) !== text) return undefined
+  if (/\s/.test(text)) return undefined
+  let url: URL
+  try {
+    url = new URL(text)
+  } catch {
+    return undefined
+  }
+  if (url.protocol !== 'https:' || url.username || url.password) {
+    return undefined
+  }
+  return url
+}

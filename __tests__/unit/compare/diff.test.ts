@@ -49,6 +49,10 @@ function image(
     },
     layers: 1,
     size: 100,
+    layerDigests: [],
+    annotations: [],
+    indexAnnotations: [],
+    entryAnnotations: [],
     configText: '{}',
     warnings: [],
     ...info

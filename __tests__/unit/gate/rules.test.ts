@@ -12,6 +12,7 @@ import {
   parseRules,
   type Rule
 } from '../../../src/gate/rules.js'
+import type { BaseCheck } from '../../../src/image/base.js'
 import type { ImageConfig, ImageInfo } from '../../../src/image/model.js'
 import type { Platform } from '../../../src/image/platform.js'
 
@@ -84,6 +85,10 @@ function image(
     },
     layers: 1,
     size: 100,
+    layerDigests: [],
+    annotations: [],
+    indexAnnotations: [],
+    entryAnnotations: [],
     configText: '{}',
     warnings: []
   }
@@ -152,7 +157,9 @@ describe('parseRules: valid forms', () => {
     { text: 'age < 30d', rule: { kind: 'age', text: 'age < 30d', younger: true, ms: 2_592_000_000 } },
     { text: 'age > 2w', rule: { kind: 'age', text: 'age > 2w', younger: false, ms: 1_209_600_000 } },
     { text: 'age < 1.5h', rule: { kind: 'age', text: 'age < 1.5h', younger: true, ms: 5_400_000 } },
-    { text: 'AGE < 30D', rule: { kind: 'age', text: 'AGE < 30D', younger: true, ms: 2_592_000_000 } }
+    { text: 'AGE < 30D', rule: { kind: 'age', text: 'AGE < 30D', younger: true, ms: 2_592_000_000 } },
+    { text: 'base is current', rule: { kind: 'base', text: 'base is current' } },
+    { text: 'Base  IS\tCurrent', rule: { kind: 'base', text: 'Base  IS\tCurrent' } }
   ]
   // Titles quote the text, so that tabs and spaces show.
   test.each(rows.map((row) => ({ ...row, title: JSON.stringify(row.text) })))(
@@ -235,13 +242,15 @@ describe('parseRules: valid forms', () => {
 
 describe('parseRules: mistakes name the line and the rule', () => {
   const usage =
-    'expected one of: label KEY exists|missing, label KEY ==|!=|=~|!~ VALUE, env NAME … (same forms), user is [not] root, platforms include|exclude os/arch[, …], age <|> DURATION (e.g. 30d)'
+    'expected one of: label KEY exists|missing, label KEY ==|!=|=~|!~ VALUE, env NAME … (same forms), user is [not] root, platforms include|exclude os/arch[, …], age <|> DURATION (e.g. 30d), base is current'
   const longRegex = 'a'.repeat(MAX_PATTERN_LENGTH + 1)
 
   // prettier-ignore
   test.each([
     { name: 'unknown subject', rule: 'labels vendor exists', problem: usage },
     { name: 'unknown subject (image)', rule: 'image vendor exists', problem: usage },
+    { name: 'base, not "is current"', rule: 'base is outdated', problem: 'write "base is current"' },
+    { name: 'base, words after', rule: 'base is current please', problem: 'write "base is current"' },
     { name: 'missing key', rule: 'label', problem: 'the key is missing' },
     { name: 'missing key (env)', rule: 'env', problem: 'the key is missing' },
     { name: 'empty quoted key', rule: 'label "" exists', problem: 'the key is empty' },
@@ -509,6 +518,34 @@ describe('evaluateRules', () => {
       { rule: 'user is root', passed: false, actual: 'app' },
       { rule: 'age < 30d', passed: true, actual: `${CREATED} (10.0 d old)` }
     ])
+  })
+
+  describe("base is current, against each platform's base check", () => {
+    const BASE = 'docker.io/library/alpine:3.20'
+    const check = (
+      platform: string,
+      status: BaseCheck['status']
+    ): BaseCheck => ({
+      platform,
+      status,
+      ref: BASE,
+      reason: 'no base annotations'
+    })
+    // prettier-ignore
+    test.each([
+      { name: 'one platform, current', checks: [check('linux/amd64', 'current')], passed: true,
+        actual: `current (linux/amd64 is built on the current ${BASE})` },
+      { name: 'every platform current', checks: [check('linux/amd64', 'current'), check('linux/arm64', 'current')], passed: true,
+        actual: `current (linux/amd64 is built on the current ${BASE}; linux/arm64 is built on the current ${BASE})` },
+      { name: 'one outdated: names it', checks: [check('linux/amd64', 'current'), check('linux/arm64', 'outdated')], passed: false,
+        actual: `outdated: linux/arm64 is built on an older ${BASE}: rebuild` },
+      { name: 'unknown fails too, saying why', checks: [check('linux/amd64', 'unknown')], passed: false,
+        actual: 'unknown: linux/amd64: base unknown (no base annotations)' },
+      { name: 'no base check at all', checks: [], passed: false, actual: '(no base check)' }
+    ])('$name', ({ checks, passed, actual }) => {
+      const [result] = evaluateRules(parseRules('base is current'), info, new Map(), NOW, checks)
+      expect([result.passed, result.actual]).toEqual([passed, actual])
+    })
   })
 
   it('runs a catastrophic-backtracking pattern in linear time', async () => {

@@ -48,3 +48,72 @@ describe('parseManifest', () => {
     expect(() => parseManifest(manifest(contentType, body))).toThrow(message)
   })
 })
+
+describe('parseManifest: annotations, layers and attestation entries', () => {
+  const D = (c: string): string => `sha256:${c.repeat(64)}`
+  const OCI_M = 'application/vnd.oci.image.manifest.v1+json'
+  const OCI_I = 'application/vnd.oci.image.index.v1+json'
+  const read = (body: unknown, contentType: string) =>
+    parseManifest({
+      bytes: Buffer.from(
+        typeof body === 'string' ? body : JSON.stringify(body)
+      ),
+      contentType,
+      digest: D('0'),
+      headers: {}
+    })
+  const entry = (digest: string, extra: Record<string, unknown>) => ({
+    mediaType: OCI_M,
+    digest,
+    size: 10,
+    ...extra
+  })
+  const attests = (subject: unknown) => ({
+    'vnd.docker.reference.type': 'attestation-manifest',
+    'vnd.docker.reference.digest': subject
+  })
+  const unknown = { os: 'unknown', architecture: 'unknown' }
+  const amd64 = { os: 'linux', architecture: 'amd64' }
+
+  test('an image: its layers in order, its annotations as written (integer-like keys too)', () => {
+    const parsed = read(
+      `{"schemaVersion":2,"config":{"mediaType":"x","digest":"${D('1')}","size":1},` +
+        `"layers":[{"digest":"${D('2')}","size":5},{"digest":"${D('3')}","size":7}],` +
+        '"annotations":{"b":"1","10":"ten","a":{"not":"a string"}}}',
+      OCI_M
+    )
+    expect(parsed.layers.map((l) => [l.digest, l.size])).toEqual([
+      [D('2'), 5],
+      [D('3'), 7]
+    ])
+    expect(parsed.annotations).toEqual([
+      ['b', '1'],
+      ['10', 'ten'],
+      ['a', '{"not":"a string"}']
+    ])
+  })
+
+  // prettier-ignore
+  test.each([
+    { name: 'an attestation entry is kept apart, by the image it attests',
+      manifests: [entry(D('a'), { platform: amd64 }), entry(D('b'), { platform: unknown, annotations: attests(D('a')) })],
+      entries: [D('a')], attestations: [[D('a'), D('b')]] },
+    { name: 'the first attestation for an image counts',
+      manifests: [entry(D('a'), { platform: amd64 }), entry(D('b'), { platform: unknown, annotations: attests(D('a')) }), entry(D('c'), { platform: unknown, annotations: attests(D('a')) })],
+      entries: [D('a')], attestations: [[D('a'), D('b')]] },
+    { name: 'one without a platform is an attestation too',
+      manifests: [entry(D('b'), { annotations: attests(D('a')) })],
+      entries: [], attestations: [[D('a'), D('b')]] },
+    { name: 'a subject that is not a digest: left out, not an attestation',
+      manifests: [entry(D('b'), { platform: unknown, annotations: attests('latest') })],
+      entries: [], attestations: [] },
+    { name: 'the annotation on a runnable platform: an image, as runtimes see it',
+      manifests: [entry(D('b'), { platform: amd64, annotations: attests(D('a')) })],
+      entries: [D('b')], attestations: [] }
+  ])('$name', ({ manifests, entries, attestations }) => {
+    const parsed = read({ schemaVersion: 2, manifests, annotations: { k: 'v' } }, OCI_I)
+    expect(parsed.entries.map((e) => e.digest)).toEqual(entries)
+    expect([...parsed.attestations].map(([s, d]) => [s, d.digest])).toEqual(attestations)
+    expect(parsed.annotations).toEqual([['k', 'v']])
+  })
+})

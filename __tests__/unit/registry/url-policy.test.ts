@@ -177,6 +177,8 @@ describe('UrlPolicy.check', () => {
   interface Setup extends UrlPolicyOptions {
     /** addRegistry calls: [host, insecure]. */
     registries?: [string, boolean][]
+    /** addReferred calls: [host, the registry of the image that named it]. */
+    referred?: [string, string][]
   }
 
   interface Row {
@@ -291,12 +293,22 @@ describe('UrlPolicy.check', () => {
     { name: 'loopback → private',                         target: 'https://10.0.0.1/v2/',                   from: 'http://127.0.0.1:5000/v2/', setup: {}, reason: undefined },
     { name: 'private → private',                          target: 'https://192.168.1.2/v2/',                from: 'https://10.0.0.1/v2/',      setup: {}, reason: undefined },
     { name: 'private → loopback',                         target: 'https://127.0.0.1:5000/v2/',             from: 'https://[fd12::1]/v2/',     setup: {}, reason: undefined },
-    { name: 'loopback → public',                          target: 'https://ghcr.io/v2/',                    from: 'http://localhost:5000/v2/', setup: {}, reason: undefined }
+    { name: 'loopback → public',                          target: 'https://ghcr.io/v2/',                    from: 'http://localhost:5000/v2/', setup: {}, reason: undefined },
+    // a registry an image named (its base), judged as if its registry sent us
+    { name: 'named by a public image: a private base',    target: 'https://10.0.0.1:5000/v2/x/manifests/1', from: undefined, setup: { referred: [['10.0.0.1:5000', 'https://ghcr.io']] }, reason: FROM_PUBLIC('ghcr.io', 'private') },
+    { name: 'named by a public image: a loopback base',   target: 'https://127.0.0.1:5000/v2/',             from: undefined, setup: { referred: [['127.0.0.1:5000', 'https://ghcr.io']] }, reason: FROM_PUBLIC('ghcr.io', 'loopback') },
+    { name: 'named by a public image: the metadata service', target: 'https://169.254.169.254/v2/',         from: undefined, setup: { referred: [['169.254.169.254', 'https://ghcr.io']] }, reason: LINK_LOCAL },
+    { name: 'named by a public image: a plain-http base', target: 'http://registry.example.com/v2/',        from: undefined, setup: { referred: [['registry.example.com', 'https://ghcr.io']] }, reason: DOWNGRADE },
+    { name: 'named by a public image: a public base',     target: 'https://registry-1.docker.io/v2/',       from: undefined, setup: { referred: [['registry-1.docker.io', 'https://ghcr.io']] }, reason: undefined },
+    { name: 'named by a loopback image: a loopback base', target: 'http://127.0.0.1:5001/v2/',              from: undefined, setup: { referred: [['127.0.0.1:5001', 'http://127.0.0.1:5000']] }, reason: undefined },
+    { name: 'named by an image, then by the user',        target: 'https://10.0.0.1:5000/v2/',              from: undefined, setup: { referred: [['10.0.0.1:5000', 'https://ghcr.io']], registries: [['10.0.0.1:5000', false]] }, reason: undefined },
+    { name: 'the referral does not follow to other hosts', target: 'https://10.0.0.2/v2/',                  from: undefined, setup: { referred: [['10.0.0.1', 'https://ghcr.io']] }, reason: undefined }
   ]
 
   test.each(rows)('$name', ({ target, from, setup, reason }) => {
-    const { registries = [], ...options } = setup
+    const { registries = [], referred = [], ...options } = setup
     const policy = new UrlPolicy(options)
+    for (const [host, by] of referred) policy.addReferred(host, new URL(by))
     for (const [host, insecure] of registries)
       policy.addRegistry(host, { insecure })
     const url = new URL(target)

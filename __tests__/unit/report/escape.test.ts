@@ -7,6 +7,7 @@ import {
   MAX_CELL_CHARS,
   escapeHtml,
   htmlCell,
+  htmlLink,
   htmlText,
   logLine,
   visible
@@ -98,6 +99,26 @@ describe('htmlCell', () => {
   ]
   test.each(rows)('$name', ({ input, options, expected }) => {
     expect(htmlCell(input, options)).toBe(expected)
+  })
+})
+
+describe('htmlLink', () => {
+  // prettier-ignore
+  test.each([
+    { name: 'an https URL links to itself', input: 'https://github.com/acme/app', expected: '<a href="https://github.com/acme/app">https://github.com/acme/app</a>' },
+    { name: 'quotes and brackets stay in the attribute', input: 'https://x.test/a"><script>', expected: '<a href="https://x.test/a%22%3E%3Cscript%3E">https://x.test/a&quot;&gt;&lt;script&gt;</a>' },
+    { name: 'an ampersand in the query', input: 'https://x.test/?a=1&b=2', expected: '<a href="https://x.test/?a=1&amp;b=2">https://x.test/?a=1&amp;b=2</a>' },
+    { name: 'http is text', input: 'http://x.test/', expected: 'http://x.test/' },
+    { name: 'javascript: is text', input: 'javascript:alert(1)', expected: 'javascript:alert(1)' },
+    { name: 'data: is text', input: 'data:text/html,<b>', expected: 'data:text/html,&lt;b&gt;' },
+    { name: 'credentials in it: text', input: 'https://user:pw@x.test/', expected: 'https://user:pw@x.test/' },
+    { name: 'a line break: text, shown', input: 'https://x.test/\nhttps://evil.test', expected: 'https://x.test/<br>https://evil.test' },
+    { name: 'an invisible character: text, shown', input: 'https://x.test/\u202e', expected: 'https://x.test/\\u202e' },
+    { name: 'a space: text', input: 'https://x.test/ a', expected: 'https://x.test/ a' },
+    { name: 'not a URL', input: 'see the README', expected: 'see the README' },
+    { name: 'too long to link', input: `https://x.test/${'a'.repeat(2100)}`, expected: `https://x.test/${'a'.repeat(985)}… (1115 more characters)` }
+  ])('$name', ({ input, expected }) => {
+    expect(htmlLink(input)).toBe(expected)
   })
 })
 

@@ -7,7 +7,8 @@ import type { ImageInfo } from '../../image/model.js'
 import { formatPlatform } from '../../image/platform.js'
 import { repositoryName } from '../../registry/reference.js'
 import { formatWindow } from '../../text/duration.js'
-import { escapeHtml, htmlCell, htmlText } from '../escape.js'
+import { escapeHtml, htmlCell, htmlLink, htmlText } from '../escape.js'
+import { commitUrl, imageLinks } from '../links.js'
 import {
   SUMMARY_BUDGET_BYTES,
   addBudgetedTable,
@@ -39,6 +40,8 @@ export function writeImageSummary(
   summary.addHeading(escapeHtml(info.ref), 2)
   summary.addRaw('<p>Pinned by digest:</p>', true)
   summary.addCodeBlock(escapeHtml(pinnedReference(info)))
+  summary.addRaw('<p>Pull this platform:</p>', true)
+  summary.addCodeBlock(escapeHtml(pullCommand(info)), 'sh')
   const json = (v: unknown): string => code(JSON.stringify(v))
   const rows: [string, string][] = [
     ['Digest', code(info.digest)],
@@ -56,7 +59,8 @@ export function writeImageSummary(
     ['Exposed ports', htmlText(c.exposedPorts.join(', '))],
     ['Volumes', htmlText(c.volumes.join(', '))],
     ['Stop signal', htmlText(c.stopSignal)],
-    ['Layers', `${info.layers} (${formatBytes(info.size)} compressed)`]
+    ['Layers', `${info.layers} (${formatBytes(info.size)} compressed)`],
+    ...linkRows(info)
   ]
   if (info.rateLimit) {
     const { limit, remaining, windowSeconds } = info.rateLimit
@@ -76,6 +80,30 @@ export function writeImageSummary(
   keyValueTable(summary, `Labels (${c.labels.length})`, c.labels, part)
   keyValueTable(summary, `Environment (${c.env.length})`, c.env, part)
   budget.bytes -= before - part.bytes
+}
+
+/** `docker pull` for the platform shown, pinned to the digest read. */
+export function pullCommand(info: ImageInfo): string {
+  return `docker pull --platform ${formatPlatform(info.platform)} ${pinnedReference(info)}`
+}
+
+/**
+ * Where the image says it comes from (annotations, else labels): https
+ * links, and the revision as a commit link when the source is on GitHub.
+ */
+function linkRows(info: ImageInfo): [string, string][] {
+  const links = imageLinks(info)
+  const source = links.find((l) => l.name === 'Source')?.value ?? ''
+  return links.map(({ name, value }) => {
+    if (name !== 'Revision') return [name, htmlLink(value)]
+    const commit = commitUrl(source, value)
+    return [
+      name,
+      commit
+        ? `<a href="${escapeHtml(commit)}"><code>${htmlText(value)}</code></a>`
+        : code(value)
+    ]
+  })
 }
 
 function keyValueTable(

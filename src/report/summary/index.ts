@@ -4,6 +4,7 @@
  */
 import type { SummarySection } from '../../jobs/result.js'
 import { escapeHtml } from '../escape.js'
+import { writeBaseSummary } from './base.js'
 import { writeChangesSummary } from './changes.js'
 import { writeImageSummary } from './image.js'
 import { writeRowsSummary } from './rows.js'
@@ -40,6 +41,9 @@ export function writeSections(
           section.after,
           budget
         )
+        break
+      case 'base':
+        writeBaseSummary(summary, section.checks, section.provenance, budget)
         break
       case 'unchanged':
         summary.addRaw(

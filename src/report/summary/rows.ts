@@ -1,4 +1,5 @@
 /** Many images (or every platform of one) → one summary table. */
+import type { BaseCheck } from '../../image/base.js'
 import { formatPlatform } from '../../image/platform.js'
 import type { Row } from '../../jobs/result.js'
 import { escapeHtml, htmlCell, htmlText } from '../escape.js'
@@ -18,11 +19,21 @@ export function writeRowsSummary(
     ),
     2
   )
+  const withBase = rows.some((r) => r.base)
+  const header = [
+    'Image',
+    'Digest',
+    'Platform',
+    'User',
+    'Created',
+    'Labels',
+    'Env'
+  ]
   addBudgetedTable(
     summary,
-    ['Image', 'Digest', 'Platform', 'User', 'Created', 'Labels', 'Env'],
-    rows.map(({ name, info, error }) =>
-      info
+    withBase ? [...header, 'Base'] : header,
+    rows.map(({ name, info, error, base }) => {
+      const cells = info
         ? [
             htmlCell(name, { code: true }),
             htmlCell(info.digest, { code: true }),
@@ -44,7 +55,17 @@ export function writeRowsSummary(
             '',
             ''
           ].map((c) => c || '&nbsp;')
-    ),
+      if (!withBase) return cells
+      return [...cells, base ? baseCell(base) : '&nbsp;']
+    }),
     budget
   )
+}
+
+/** A row's base check: its status, and why when that is not known. */
+function baseCell(base: BaseCheck): string {
+  const status = escapeHtml(base.status)
+  return base.status === 'unknown'
+    ? `${status}: ${htmlText(base.reason)}`
+    : `${status} (${escapeHtml(base.method ?? '')})`
 }

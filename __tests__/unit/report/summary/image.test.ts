@@ -48,6 +48,10 @@ function makeInfo(overrides: Partial<ImageInfo> = {}): ImageInfo {
     config: makeConfig(),
     layers: 3,
     size: 5 * 1024 * 1024,
+    layerDigests: [],
+    annotations: [],
+    indexAnnotations: [],
+    entryAnnotations: [],
     configText: '{}',
     warnings: [],
     ...overrides
@@ -224,5 +228,71 @@ describe('writeImageSummary with the real core.summary', () => {
     const html = render(makeInfo())
     expect(html).not.toContain('first')
     expect(count(html, '<h2>')).toBe(1)
+  })
+})
+
+describe('what the image section links to', () => {
+  const OCI = 'org.opencontainers.image.'
+  const SHA = '0123456789abcdef0123456789abcdef01234567'
+
+  test('a copyable docker pull for the platform shown, pinned by digest', () => {
+    const html = render(
+      makeInfo({
+        platform: { os: 'linux', architecture: 'arm', variant: 'v7' }
+      })
+    )
+    expect(html).toContain(
+      `<pre lang="sh"><code>docker pull --platform linux/arm/v7 ghcr.io/org/app@${INDEX_DIGEST}</code></pre>`
+    )
+  })
+
+  test('source, url and documentation as https links; the revision as a commit on GitHub', () => {
+    const html = render(
+      makeInfo({
+        annotations: [
+          [`${OCI}source`, 'https://github.com/acme/app'],
+          [`${OCI}revision`, SHA]
+        ],
+        config: makeConfig({
+          labels: [
+            [`${OCI}url`, 'https://acme.example/app'],
+            [`${OCI}documentation`, 'http://docs.example']
+          ]
+        })
+      })
+    )
+    expect(html).toContain(
+      '<tr><td>Source</td><td><a href="https://github.com/acme/app">https://github.com/acme/app</a></td></tr>'
+    )
+    expect(html).toContain(
+      '<tr><td>URL</td><td><a href="https://acme.example/app">https://acme.example/app</a></td></tr>'
+    )
+    // Not https: shown, not linked.
+    expect(html).toContain(
+      '<tr><td>Documentation</td><td>http://docs.example</td></tr>'
+    )
+    expect(html).toContain(
+      `<tr><td>Revision</td><td><a href="https://github.com/acme/app/commit/${SHA}"><code>${SHA}</code></a></td></tr>`
+    )
+  })
+
+  test('a hostile source is text; a revision off GitHub is code', () => {
+    const html = render(
+      makeInfo({
+        config: makeConfig({
+          labels: [
+            [`${OCI}source`, 'javascript:alert(1)//https://x'],
+            [`${OCI}revision`, '<b>main</b>']
+          ]
+        })
+      })
+    )
+    expect(html).toContain(
+      '<tr><td>Source</td><td>javascript:alert(1)//https://x</td></tr>'
+    )
+    expect(html).toContain(
+      '<tr><td>Revision</td><td><code>&lt;b&gt;main&lt;/b&gt;</code></td></tr>'
+    )
+    expect(count(html, '<a ')).toBe(0)
   })
 })
