@@ -11,13 +11,15 @@
 // Then: 20 images in one step (`images`) against 20 separate runs and 20
 // skopeo calls, and `list-tags` on a repository of 10,000 tags (BENCH_TAGS;
 // pushed for real, or served by a local front when pushing takes over 60 s
-// or BENCH_TAGS_FRONT is set), with peak RSS.
+// or BENCH_TAGS_FRONT is set), with peak RSS; and the base check's cost
+// (base-check.mjs; BENCH_ONLY=base-check runs only that part).
 import { execFile, spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseOutputFile } from '../support/output-file.mjs'
+import { baseCheckBench, printBaseCheck } from './base-check.mjs'
 
 /**
  * @import { BuiltImage } from '../support/fixtures.mjs'
@@ -686,6 +688,11 @@ async function main() {
     console.error(`${bundle} is missing: run 'npm ci && npm run package' first`)
     process.exit(1)
   }
+  // One part only: BENCH_ONLY=base-check.
+  if (process.env.BENCH_ONLY === 'base-check') {
+    printBaseCheck(await baseCheckBench({ bundle, runs: Math.min(RUNS, 11) }))
+    return
+  }
   const { startRegistry } = await import('../support/registry.mjs')
   const { buildImage, pushImage } = await import('../support/fixtures.mjs')
   const reg = await startRegistry({
@@ -826,6 +833,7 @@ agent.destroy()
   })
   await reg.stop()
   fs.rmSync(tmp, { recursive: true, force: true })
+  const base = await baseCheckBench({ bundle, runs: Math.min(RUNS, 11) })
 
   const m = Object.fromEntries(
     Object.entries(times).map(([k, v]) => [k, median(v)])
@@ -952,6 +960,7 @@ agent.destroy()
       `| ${r.name} | ${r.ms.toFixed(1)} | ${r.rss === undefined ? '' : r.rss.toFixed(1)} | ${r.requests ?? ''} |`
     )
   }
+  printBaseCheck(base)
 }
 
 main().catch((error) => {

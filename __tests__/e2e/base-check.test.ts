@@ -204,6 +204,8 @@ describe('annotations: the image names its base and the digest it was built from
     /** Requests for library/base, in order. */
     requests: () => string[]
     verdict: () => string
+    /** Token requests: one for the image, one more for a base the image names. */
+    tokens?: number
   }
   // prettier-ignore
   const rows: Row[] = [
@@ -256,7 +258,9 @@ describe('annotations: the image names its base and the digest it was built from
       inputs: () => ({ 'base-image': `${reg.host}/library/base:3.19` }),
       expect: () => expected('current', { method: 'annotation', ref: `${reg.host}/library/base:3.19`, digest: r1.index, builtFrom: r1.index }),
       requests: () => ['HEAD manifests/3.19'],
-      verdict: () => `✅ linux/amd64 is built on the current ${reg.host}/library/base:3.19`
+      verdict: () => `✅ linux/amd64 is built on the current ${reg.host}/library/base:3.19`,
+      // base-image is known before the first request: one token for both.
+      tokens: 1
     }
   ]
 
@@ -272,6 +276,7 @@ describe('annotations: the image names its base and the digest it was built from
     expect(baseOutputs(result)).toEqual(row.expect())
     expect(requestsFor(reg, 'library/base')).toEqual(row.requests())
     expect(baseSection(result.summary)[0]).toBe(row.verdict())
+    expect(reg.token!.requests).toHaveLength(row.tokens ?? 2)
     // No layer of the base is ever read.
     expect(
       reg.requests.filter((r) =>
@@ -365,6 +370,36 @@ describe('platform: all, each platform checked, each base read once', () => {
     ])
     expect(baseSection(result.summary).slice(0, 1)).toEqual([
       `⚠️ linux/arm64 is built on an older ${BASE()}: rebuild`
+    ])
+  })
+
+  test('the index annotations name 3.19: every platform outdated', async () => {
+    await push('all-old', [app(r1.amd64, 'o1'), app(r1.arm64, 'o2')], {
+      annotations: annotations(BASE(), r1.index)
+    })
+    reg.resetLogs()
+    const result = await runAction({
+      image: at('all-old'),
+      platform: 'all',
+      'check-base': 'true'
+    })
+    expectOk(result)
+    expect(baseOutputs(result)).toEqual({
+      ...expected('outdated', {
+        method: 'annotation',
+        ref: BASE(),
+        digest: r2.index,
+        builtFrom: r1.index
+      }),
+      'outdated-platforms': '["linux/amd64","linux/arm64"]'
+    })
+    expect(requestsFor(reg, 'library/base')).toEqual([
+      'HEAD manifests/3.20',
+      `GET manifests/${r2.index}`
+    ])
+    expect(baseSection(result.summary).slice(0, 2)).toEqual([
+      `⚠️ linux/amd64 is built on an older ${BASE()}: rebuild`,
+      `linux/arm64 is built on an older ${BASE()}: rebuild`
     ])
   })
 

@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// `npm start -- [REF] [--tag T] [--platform P] [--username U --password P]`
+// `npm start -- [REF] [--tag T] [--platform P] [--username U --password P]
+//   [--check-base] [--base-image B] [--provenance]`
 //
 // Runs the bundled action (dist/index.js) the way the runner does: inputs as
 // INPUT_* variables, outputs and summary in files, then prints both. With no
@@ -26,7 +27,8 @@ const bundle = path.join(root, 'dist', 'index.js')
 function usage(message) {
   if (message) console.error(`error: ${message}\n`)
   console.error(
-    'usage: npm start -- [IMAGE] [--tag TAG] [--platform OS/ARCH[/VARIANT]] [--username USER --password PASS]\n' +
+    'usage: npm start -- [IMAGE] [--tag TAG] [--platform OS/ARCH[/VARIANT]|all] [--username USER --password PASS]\n' +
+      '                    [--check-base] [--base-image BASE] [--provenance]\n' +
       '       with no IMAGE, inspects a sample image on a throwaway local registry'
   )
   process.exit(2)
@@ -41,8 +43,12 @@ function parseArgs(argv) {
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]
     if (arg === '-h' || arg === '--help') usage()
-    const flag = /^--(tag|platform|username|password)(?:=(.*))?$/.exec(arg)
-    if (flag) {
+    const flag =
+      /^--(tag|platform|username|password|base-image)(?:=(.*))?$/.exec(arg)
+    const on = /^--(check-base|provenance)$/.exec(arg)
+    if (on) {
+      inputs[on[1]] = 'true'
+    } else if (flag) {
       const value = flag[2] ?? argv[++i]
       if (value === undefined) usage(`${arg} needs a value`)
       inputs[flag[1]] = value
@@ -99,7 +105,8 @@ async function main() {
     ensureRegistryBinary()
     const { startRegistry } = await import('./registry.mjs')
     const { buildImage, pushIndex } = await import('./fixtures.mjs')
-    registry = await startRegistry({ auth: 'token', redirect: true })
+    const reg = await startRegistry({ auth: 'token', redirect: true })
+    registry = reg
     /** @param {string} arch */
     const config = (arch) => ({
       Env: ['PATH=/usr/local/bin:/usr/bin:/bin', 'APP_MODE=demo'],
@@ -120,7 +127,22 @@ async function main() {
       ['amd64', undefined],
       ['arm64', 'v8']
     ]
-    const images = platforms.map(([architecture, variant]) =>
+    // A base with two releases; the app is built on the older one and says
+    // so in its annotations, so --check-base has something to find.
+    /** @param {string} release */
+    const base = (release) =>
+      platforms.map(([architecture, variant]) =>
+        buildImage({
+          os: 'linux',
+          architecture,
+          variant,
+          seed: `base-${release}-${architecture}`
+        })
+      )
+    const old = base('1')
+    const oldIndex = await pushIndex(registry, 'sample/base', '1.0', old)
+    await pushIndex(registry, 'sample/base', '1', base('1.1'))
+    const images = platforms.map(([architecture, variant], i) =>
       buildImage({
         os: 'linux',
         architecture,
@@ -128,7 +150,12 @@ async function main() {
         created: '2026-01-01T00:00:00Z',
         config: config(architecture),
         seed: architecture,
-        layerCount: 2
+        layerCount: 2,
+        base: old[i],
+        annotations: {
+          'org.opencontainers.image.base.name': `${reg.host}/sample/base:1`,
+          'org.opencontainers.image.base.digest': oldIndex.digest
+        }
       })
     )
     await pushIndex(registry, 'sample/app', 'latest', images, {

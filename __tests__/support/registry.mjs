@@ -46,6 +46,8 @@ import { readBody } from './http.mjs'
  * @property {string} [service] Token service name (JWT aud). Default 'registry.test'.
  * @property {string} [tokenPath] Path of the token realm on the token server. Default '/token'.
  * @property {string[]} [anonymousPull]
+ * @property {string} [advertise] The host name clients are given for the registry, its token realm and its CDN
+ *   (default 127.0.0.1; `localhost` lets ../shared/tools/rtt put them a round trip away). The servers listen on 127.0.0.1.
  *   Repositories anonymous users may pull (globs, '*' matches anything).
  *   Default ['*']. Other repositories need credentials.
  */
@@ -863,7 +865,8 @@ export async function startRegistry(opts = {}) {
     users: opts.users ?? [{ username: 'alice', password: 's3cret' }],
     service: opts.service ?? 'registry.test',
     tokenPath: opts.tokenPath ?? '/token',
-    anonymousPull: opts.anonymousPull ?? ['*']
+    anonymousPull: opts.anonymousPull ?? ['*'],
+    advertise: opts.advertise ?? '127.0.0.1'
   }
   if (!['none', 'token', 'htpasswd'].includes(o.auth)) {
     throw new Error(`unknown auth mode ${o.auth}`)
@@ -921,7 +924,7 @@ export async function startRegistry(opts = {}) {
       tokenSrv = createTokenServer(o)
       servers.push(tokenSrv.server)
       const tokenPort = await listen(tokenSrv.server)
-      cfg.realm = `http://127.0.0.1:${tokenPort}${o.tokenPath}`
+      cfg.realm = `http://${o.advertise}:${tokenPort}${o.tokenPath}`
       cfg.rootCert = path.join(dir, 'root.pem')
       fs.writeFileSync(cfg.rootCert, tokenIssuerKey().certPem)
     } else if (o.auth === 'htpasswd') {
@@ -934,7 +937,7 @@ export async function startRegistry(opts = {}) {
     if (o.redirect) {
       cdnSrv = createCdnServer(root)
       servers.push(cdnSrv.server)
-      cfg.cdnUrl = `http://127.0.0.1:${await listen(cdnSrv.server)}`
+      cfg.cdnUrl = `http://${o.advertise}:${await listen(cdnSrv.server)}`
     }
 
     // The private port is picked then released, so another process may grab
@@ -1000,7 +1003,7 @@ export async function startRegistry(opts = {}) {
 
     /** @type {RunningRegistry} */
     const reg = {
-      host: `127.0.0.1:${publicPort}`,
+      host: `${o.advertise}:${publicPort}`,
       url: publicUrl,
       requests,
       storageRoot: root,
