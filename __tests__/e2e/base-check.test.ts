@@ -438,6 +438,8 @@ describe('provenance: what BuildKit records', () => {
     inputs?: () => Record<string, string>
     expect: () => Record<string, string>
     requests: () => string[]
+    /** Requests for library/golang, the builder image. */
+    builderRequests?: () => string[]
   }
   // prettier-ignore
   const rows: Row[] = [
@@ -464,7 +466,25 @@ describe('provenance: what BuildKit records', () => {
       provenance: () => ({ materials: [material(`${reg.host}/library/golang`, golang.index), material(`${reg.host}/library/base`, r2.index)] }),
       expect: () => expected('current', { method: 'provenance', ref: BASE(), digest: r2.index, builtFrom: r2.index }),
       // Each candidate's index and platform manifest (concurrently), then the HEAD.
-      requests: () => [`GET manifests/${r2.index}`, `GET manifests/${r2.amd64.manifestDigest}`, 'HEAD manifests/3.20']
+      requests: () => [`GET manifests/${r2.index}`, `GET manifests/${r2.amd64.manifestDigest}`, 'HEAD manifests/3.20'],
+      builderRequests: () => [`GET manifests/${golang.index}`, `GET manifests/${golang.image.manifestDigest}`]
+    },
+    {
+      name: 'a Dockerfile frontend (# syntax=) is never taken for the base: nothing read for it',
+      tag: 'prov-frontend',
+      image: () => app(r2.amd64, 'pf'),
+      provenance: () => ({ materials: [{ uri: 'pkg:docker/docker/dockerfile@1?platform=linux%2Famd64', digest: `sha256:${'f'.repeat(64)}` }, material(`${reg.host}/library/base`, r2.index)] }),
+      expect: () => expected('current', { method: 'provenance', ref: BASE(), digest: r2.index, builtFrom: r2.index }),
+      requests: () => ['HEAD manifests/3.20']
+    },
+    {
+      name: 'a builder stage on the build platform is not the base of an arm64 image: nothing read for it',
+      tag: 'prov-cross',
+      image: () => app(r1.arm64, 'pc'),
+      provenance: () => ({ materials: [material(`${reg.host}/library/golang`, golang.index, 'linux/amd64'), material(`${reg.host}/library/base`, r1.index, 'linux/arm64')] }),
+      inputs: () => ({ platform: 'linux/arm64' }),
+      expect: () => ({ ...expected('outdated', { method: 'provenance', ref: BASE(), digest: r2.index, builtFrom: r1.index }), 'outdated-platforms': '["linux/arm64"]' }),
+      requests: () => ['HEAD manifests/3.20', `GET manifests/${r2.index}`]
     },
     {
       name: 'a multi-stage build with base-image: the material of that repository, no layers read',
@@ -512,6 +532,20 @@ describe('provenance: what BuildKit records', () => {
       `GET manifests/${image.manifestDigest}`,
       `GET manifests/${attestations[0]}`
     ])
+    // The builder image is read only to tell the base by its layers.
+    expect(sorted(requestsFor(reg, 'library/golang'))).toEqual(
+      sorted(row.builderRequests?.() ?? [])
+    )
+    const { 'base-status': status, 'base-ref': ref } = row.expect()
+    const platform = row.inputs?.().platform ?? 'linux/amd64'
+    const shown = baseSection(result.summary)
+    expect(shown[0]).toBe(
+      status === 'current'
+        ? `✅ ${platform} is built on the current ${ref}`
+        : `⚠️ ${platform} is built on an older ${ref}: rebuild`
+    )
+    // The provenance is shown under the verdict.
+    expect(shown).toContain('Provenance')
   })
 
   test('the provenance output: builder, source and revision from the VCS metadata, materials; the summary links to GitHub', async () => {

@@ -255,18 +255,43 @@ async function pickMaterial(
           reason: `the provenance does not name ${wanted} among the images the build used`
         }
   }
-  if (materials.length === 1) return { material: materials[0] }
-  const tried = materials.slice(0, MAX_CANDIDATES)
+  const candidates = materials.filter((m) => couldBeBase(m, info))
+  if (candidates.length === 0) {
+    return {
+      reason: `the provenance names only images that cannot be the base (${materials
+        .map((m) => formatReference(m.reference))
+        .join(', ')})`
+    }
+  }
+  if (candidates.length === 1) return { material: candidates[0] }
+  const tried = candidates.slice(0, MAX_CANDIDATES)
   const found = await Promise.all(tried.map((m) => startsImage(info, m, bases)))
   const index = found.indexOf(true)
   if (index !== -1) return { material: tried[index] }
   return {
-    reason: `the provenance names ${materials.length} images (${tried
+    reason: `the provenance names ${candidates.length} images (${tried
       .map((m) => formatReference(m.reference))
       .join(
         ', '
       )}) and the layers of none start the image's; name the base with 'base-image'`
   }
+}
+
+/** Dockerfile frontends (`# syntax=`) BuildKit lists with the images it pulled. */
+const FRONTENDS = new Set([
+  'docker.io/docker/dockerfile',
+  'docker.io/docker/dockerfile-upstream'
+])
+
+/**
+ * Not the build's frontend, and for the image's platform when the
+ * material says which (a builder stage may run on the build platform).
+ */
+function couldBeBase(material: ImageMaterial, info: ImageInfo): boolean {
+  if (FRONTENDS.has(repositoryName(material.reference))) return false
+  if (!material.platform) return true
+  const wanted = formatPlatform(normalizePlatform(info.platform))
+  return formatPlatform(normalizePlatform(material.platform)) === wanted
 }
 
 /** Whether a material's layers (for the image's platform) start the image's. */
