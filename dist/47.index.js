@@ -206,7 +206,11 @@ async function compareDigests(info, bases, { method, ref, builtFrom, from, named
                 reason: missingPlatform(shown, info, platforms)
             };
         }
-        if (entries[index].digest === builtFrom) {
+        // The entry, or the image manifest inside a nested index.
+        const inside = entries[index].digest === builtFrom ||
+            (await bases.platformDigest(ref, now, info.platform, namedBy)).digest ===
+                builtFrom;
+        if (inside) {
             return {
                 ...check,
                 status: 'current',
@@ -337,6 +341,8 @@ async function startsImage(info, material, bases) {
 
 // EXTERNAL MODULE: ./src/registry/errors.ts
 var registry_errors = __webpack_require__(6764);
+// EXTERNAL MODULE: ./src/registry/media-types.ts
+var media_types = __webpack_require__(9867);
 // EXTERNAL MODULE: ./src/report/explain.ts
 var explain = __webpack_require__(7389);
 ;// CONCATENATED MODULE: ./src/jobs/base-images.ts
@@ -346,6 +352,7 @@ var explain = __webpack_require__(7389);
  * Hub), an index or manifest by GET only when layers or platform digests
  * are needed, never a layer. Registry failures come back explained.
  */
+
 
 
 
@@ -400,18 +407,42 @@ class BaseImages {
             return { digest, document: (0,image_manifest/* parseManifest */.Ng)(manifest) };
         }));
     }
-    /** The platform's image manifest, found through any indexes under `top`. */
-    async platformManifest(ref, top, platform, namedBy) {
+    /**
+     * The digest of the platform's image manifest under `top`, reading only
+     * the nested indexes on the way (an entry says what it is).
+     */
+    async platformDigest(ref, top, platform, namedBy) {
         let manifest = top;
         for (let depth = 0; manifest.document.kind === 'index'; depth++) {
-            if (depth >= MAX_INDEX_DEPTH) {
-                throw new registry_errors/* RegistryError */.gl('unsupported', `The base's index nests more than ${MAX_INDEX_DEPTH} levels deep`);
-            }
             const { entries, platforms } = manifest.document;
             const index = (0,image_platform/* matchPlatform */.h0)(platform, platforms);
             if (index === -1)
                 return { offered: platforms };
+            const entry = entries[index];
+            if (!media_types/* INDEX_TYPES */.V.includes(entry.mediaType ?? '')) {
+                return { digest: entry.digest };
+            }
+            if (depth + 1 >= MAX_INDEX_DEPTH)
+                throw tooDeep();
             // A verified index of this repository vouches for its entries.
+            manifest = await this.at(ref, entry.digest, {
+                confirmed: true,
+                size: entry.size,
+                namedBy
+            });
+        }
+        return { digest: manifest.digest };
+    }
+    /** The platform's image manifest, found through any indexes under `top`. */
+    async platformManifest(ref, top, platform, namedBy) {
+        let manifest = top;
+        for (let depth = 0; manifest.document.kind === 'index'; depth++) {
+            if (depth >= MAX_INDEX_DEPTH)
+                throw tooDeep();
+            const { entries, platforms } = manifest.document;
+            const index = (0,image_platform/* matchPlatform */.h0)(platform, platforms);
+            if (index === -1)
+                return { offered: platforms };
             manifest = await this.at(ref, entries[index].digest, {
                 confirmed: true,
                 size: entries[index].size,
@@ -438,6 +469,9 @@ class BaseImages {
         }
         return promise;
     }
+}
+function tooDeep() {
+    return new registry_errors/* RegistryError */.gl('unsupported', `The base's index nests more than ${MAX_INDEX_DEPTH} levels deep`);
 }
 function key(kind, ref, digest) {
     const at = digest ?? (0,reference/* manifestReference */.Tn)(ref);

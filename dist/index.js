@@ -34062,12 +34062,16 @@ function provenanceJson(p) {
 /**
  * One image as a compact JSON object (the `results` output): the outputs'
  * names and values, maps and lists as JSON rather than JSON text, and its
- * base check when there was one.
+ * base check and provenance when they were asked for.
  */
-function imageJson(info, base) {
+function imageJson(info, { base, provenance } = {}) {
     const parts = [
         ...imageOutputs(info).filter(([name]) => name !== 'config' && !name.startsWith('ratelimit')),
-        ...(base ? baseFields(base) : [])
+        ...(base ? baseFields(base) : []),
+        // Read and found, read and none (null), or not asked for.
+        ...(provenance === undefined
+            ? []
+            : [['provenance', provenanceJson(provenance ?? undefined) || 'null']])
     ].map(([name, value]) => {
         const raw = RAW_JSON.has(name) ? value : JSON.stringify(value);
         return `${JSON.stringify(name)}:${raw}`;
@@ -34083,6 +34087,7 @@ const RAW_JSON = new Set([
     'labels',
     'annotations',
     'index-annotations',
+    'provenance',
     'exposed-ports',
     'volumes',
     'layers',
@@ -35935,6 +35940,15 @@ async function fetchTopOnce(request, client) {
 }
 
 ;// CONCATENATED MODULE: ./src/jobs/result.ts
+/** What a row of `results` carries of the base check and provenance. */
+function rowFindings(settings, found) {
+    return {
+        base: found.base,
+        provenance: settings.readProvenance
+            ? (found.provenance?.provenance ?? null)
+            : undefined
+    };
+}
 /** An empty result, to build on. */
 function result(parts = {}) {
     return { outputs: [], log: [], summary: [], ...parts };
@@ -36000,8 +36014,10 @@ async function inspectOnRegistry(indexes, inputs, rows, registries, find) {
                 waitForMs: inputs.waitForMs,
                 deadline: registries.deadline
             }, client);
-            if (find)
-                rows[i].base = (await find([rows[i].info]))[0].base;
+            if (find) {
+                const [found] = await find([rows[i].info]);
+                Object.assign(rows[i], rowFindings(inputs, found));
+            }
         }
         catch (error) {
             rows[i].info = undefined;
@@ -36017,9 +36033,11 @@ function report(rows, checkBase) {
         outputs: [
             [
                 'results',
-                (0,ordered_json/* jsonObject */.o$)(rows.map(({ name, info, error, base }) => [
-                    name,
-                    info ? imageJson(info, base) : JSON.stringify({ error })
+                (0,ordered_json/* jsonObject */.o$)(rows.map((row) => [
+                    row.name,
+                    row.info
+                        ? imageJson(row.info, row)
+                        : JSON.stringify({ error: row.error })
                 ]))
             ]
         ],
@@ -36322,11 +36340,11 @@ function one_image_report(inputs, prepared, done) {
         const rows = every.map((i, n) => ({
             name: (0,image_platform/* formatPlatform */.Bq)(i.platform),
             info: i,
-            base: done.findings[n].base
+            ...rowFindings(inputs, done.findings[n])
         }));
         out.outputs.push([
             'results',
-            (0,ordered_json/* jsonObject */.o$)(rows.map((r) => [r.name, imageJson(r.info, r.base)]))
+            (0,ordered_json/* jsonObject */.o$)(rows.map((r) => [r.name, imageJson(r.info, r)]))
         ]);
         out.summary.push({ kind: 'rows', title: 'Platforms', rows });
     }

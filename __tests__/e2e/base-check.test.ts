@@ -313,6 +313,52 @@ describe('annotations: the image names its base and the digest it was built from
   })
 })
 
+test('a base whose index nests another: the platform manifest inside counts as built from', async () => {
+  const inner = await pushIndex(reg, 'library/nested', 'inner', [r2.amd64])
+  const outer = Buffer.from(
+    JSON.stringify({
+      schemaVersion: 2,
+      mediaType: 'application/vnd.oci.image.index.v1+json',
+      manifests: [
+        {
+          mediaType: 'application/vnd.oci.image.index.v1+json',
+          digest: inner.digest,
+          size: inner.bytes.length,
+          platform: AMD64
+        }
+      ]
+    })
+  )
+  const top = await reg.pushManifest(
+    'library/nested',
+    '1',
+    outer,
+    'application/vnd.oci.image.index.v1+json'
+  )
+  const ref = `${reg.host}/library/nested:1`
+  await push('nested', [
+    app(r2.amd64, 'nested', {
+      annotations: annotations(ref, r2.amd64.manifestDigest)
+    })
+  ])
+  reg.resetLogs()
+  const result = await runAction({ image: at('nested'), 'check-base': 'true' })
+  expectOk(result)
+  expect(baseOutputs(result)).toEqual(
+    expected('current', {
+      method: 'annotation',
+      ref,
+      digest: top,
+      builtFrom: r2.amd64.manifestDigest
+    })
+  )
+  expect(requestsFor(reg, 'library/nested')).toEqual([
+    'HEAD manifests/1',
+    `GET manifests/${top}`,
+    `GET manifests/${inner.digest}`
+  ])
+})
+
 describe('platform: all, each platform checked, each base read once', () => {
   test('one platform on the current release, one on the old: outdated-platforms names the old one', async () => {
     const amd64 = app(r2.amd64, 'm1', {
@@ -401,6 +447,40 @@ describe('platform: all, each platform checked, each base read once', () => {
       `⚠️ linux/amd64 is built on an older ${BASE()}: rebuild`,
       `linux/arm64 is built on an older ${BASE()}: rebuild`
     ])
+  })
+
+  test('provenance per platform in results, the primary one in provenance', async () => {
+    const amd64 = app(r2.amd64, 'pp1')
+    const arm64 = app(r2.arm64, 'pp2')
+    const statement = (subject: BuiltImage, revision: string) =>
+      provenanceStatement({
+        subject,
+        revision,
+        source: 'https://github.com/acme/app'
+      })
+    await push('prov-all', [amd64, arm64], {
+      attestations: [
+        { subject: amd64, statements: [statement(amd64, 'a'.repeat(40))] },
+        { subject: arm64, statements: [statement(arm64, 'b'.repeat(40))] }
+      ]
+    })
+    const result = await runAction({
+      image: at('prov-all'),
+      platform: 'all',
+      provenance: 'true'
+    })
+    expectOk(result)
+    const results = JSON.parse(result.outputs.get('results')!) as Record<
+      string,
+      { provenance: { revision: string } }
+    >
+    expect([
+      results['linux/amd64'].provenance.revision,
+      results['linux/arm64'].provenance.revision
+    ]).toEqual(['a'.repeat(40), 'b'.repeat(40)])
+    expect(JSON.parse(result.outputs.get('provenance')!).revision).toBe(
+      'a'.repeat(40)
+    )
   })
 
   test('every platform current: needs-update false, one line for all', async () => {
@@ -869,6 +949,24 @@ describe('gating on the base', () => {
 })
 
 describe('many images, one base', () => {
+  test('provenance: each result carries its own, null where there is none', async () => {
+    const result = await runAction({
+      images: [at('prov-output'), at('plain')].join('\n'),
+      provenance: 'true'
+    })
+    expectOk(result)
+    const results = JSON.parse(result.outputs.get('results')!) as Record<
+      string,
+      Record<string, unknown>
+    >
+    expect(results[at('prov-output')].provenance).toMatchObject({
+      'predicate-type': 'https://slsa.dev/provenance/v1',
+      revision: COMMIT
+    })
+    expect(results[at('plain')].provenance).toBeNull()
+    expect(results[at('plain')]).not.toHaveProperty('base-status')
+  })
+
   test('each result carries its base check; needs-update is true when any base moved', async () => {
     const result = await runAction({
       images: [at('layers-old'), at('layers-new')].join('\n'),

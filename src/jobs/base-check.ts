@@ -162,7 +162,12 @@ async function compareDigests(
         reason: missingPlatform(shown, info, platforms)
       }
     }
-    if (entries[index].digest === builtFrom) {
+    // The entry, or the image manifest inside a nested index.
+    const inside =
+      entries[index].digest === builtFrom ||
+      (await bases.platformDigest(ref, now, info.platform, namedBy)).digest ===
+        builtFrom
+    if (inside) {
       return {
         ...check,
         status: 'current',

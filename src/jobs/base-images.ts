@@ -9,6 +9,7 @@ import { matchPlatform, type Platform } from '../image/platform.js'
 import type { RegistryClient } from '../registry/client.js'
 import type { Registries } from '../registry/connect.js'
 import { RegistryError } from '../registry/errors.js'
+import { INDEX_TYPES } from '../registry/media-types.js'
 import {
   manifestReference,
   type ImageReference
@@ -104,6 +105,39 @@ export class BaseImages {
     )
   }
 
+  /**
+   * The digest of the platform's image manifest under `top`, reading only
+   * the nested indexes on the way (an entry says what it is).
+   */
+  async platformDigest(
+    ref: ImageReference,
+    top: BaseManifest,
+    platform: Platform,
+    namedBy?: ImageReference
+  ): Promise<
+    | { digest: string; offered?: undefined }
+    | { digest?: undefined; offered: Platform[] }
+  > {
+    let manifest = top
+    for (let depth = 0; manifest.document.kind === 'index'; depth++) {
+      const { entries, platforms } = manifest.document
+      const index = matchPlatform(platform, platforms)
+      if (index === -1) return { offered: platforms }
+      const entry = entries[index]
+      if (!INDEX_TYPES.includes(entry.mediaType ?? '')) {
+        return { digest: entry.digest }
+      }
+      if (depth + 1 >= MAX_INDEX_DEPTH) throw tooDeep()
+      // A verified index of this repository vouches for its entries.
+      manifest = await this.at(ref, entry.digest, {
+        confirmed: true,
+        size: entry.size,
+        namedBy
+      })
+    }
+    return { digest: manifest.digest }
+  }
+
   /** The platform's image manifest, found through any indexes under `top`. */
   async platformManifest(
     ref: ImageReference,
@@ -113,16 +147,10 @@ export class BaseImages {
   ): Promise<PlatformManifest> {
     let manifest = top
     for (let depth = 0; manifest.document.kind === 'index'; depth++) {
-      if (depth >= MAX_INDEX_DEPTH) {
-        throw new RegistryError(
-          'unsupported',
-          `The base's index nests more than ${MAX_INDEX_DEPTH} levels deep`
-        )
-      }
+      if (depth >= MAX_INDEX_DEPTH) throw tooDeep()
       const { entries, platforms } = manifest.document
       const index = matchPlatform(platform, platforms)
       if (index === -1) return { offered: platforms }
-      // A verified index of this repository vouches for its entries.
       manifest = await this.at(ref, entries[index].digest, {
         confirmed: true,
         size: entries[index].size,
@@ -161,6 +189,13 @@ export class BaseImages {
     }
     return promise
   }
+}
+
+function tooDeep(): RegistryError {
+  return new RegistryError(
+    'unsupported',
+    `The base's index nests more than ${MAX_INDEX_DEPTH} levels deep`
+  )
 }
 
 function key(kind: string, ref: ImageReference, digest?: string): string {

@@ -20,7 +20,7 @@ import type { ImageInfo } from '../image/model.js'
 import type { Findings } from './base.js'
 import { inspectImage } from './inspect.js'
 import { PER_REGISTRY_CONCURRENCY, mapLimit } from './pool.js'
-import { result, type Result, type Row } from './result.js'
+import { result, rowFindings, type Result, type Row } from './result.js'
 
 export async function inspectManyImages(
   inputs: BatchInputs,
@@ -87,7 +87,10 @@ async function inspectOnRegistry(
         },
         client
       )
-      if (find) rows[i].base = (await find([rows[i].info!]))[0].base
+      if (find) {
+        const [found] = await find([rows[i].info!])
+        Object.assign(rows[i], rowFindings(inputs, found))
+      }
     } catch (error) {
       rows[i].info = undefined
       rows[i].error = describeFailure(error)
@@ -105,9 +108,11 @@ function report(rows: Row[], checkBase: boolean): Result {
       [
         'results',
         jsonObject(
-          rows.map(({ name, info, error, base }) => [
-            name,
-            info ? imageJson(info, base) : JSON.stringify({ error })
+          rows.map((row) => [
+            row.name,
+            row.info
+              ? imageJson(row.info, row)
+              : JSON.stringify({ error: row.error })
           ])
         )
       ]

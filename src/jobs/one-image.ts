@@ -30,7 +30,14 @@ import { checkGate } from './gate.js'
 import { inspectEveryPlatform, inspectImage } from './inspect.js'
 import { checkPreviousDigest } from './previous-digest.js'
 import type { Findings } from './base.js'
-import { result, type LogLine, type Logger, type Result } from './result.js'
+import {
+  result,
+  rowFindings,
+  type LogLine,
+  type Logger,
+  type Result,
+  type Row
+} from './result.js'
 
 /** What was checked before the first request and is needed to run. */
 export interface Prepared {
@@ -170,14 +177,14 @@ function report(inputs: Inputs, prepared: Prepared, done: Done): Result {
   out.outputs.push(...done.tagOutputs)
   out.summary.push({ kind: 'image', info })
   if (every) {
-    const rows = every.map((i, n) => ({
+    const rows: Row[] = every.map((i, n) => ({
       name: formatPlatform(i.platform),
       info: i,
-      base: done.findings[n].base
+      ...rowFindings(inputs, done.findings[n])
     }))
     out.outputs.push([
       'results',
-      jsonObject(rows.map((r) => [r.name, imageJson(r.info, r.base)]))
+      jsonObject(rows.map((r) => [r.name, imageJson(r.info!, r)]))
     ])
     out.summary.push({ kind: 'rows', title: 'Platforms', rows })
   }

@@ -8,6 +8,7 @@ import type { RuleResult } from '../gate/rules.js'
 import type { BaseCheck } from '../image/base.js'
 import type { ImageInfo } from '../image/model.js'
 import type { Provenance } from '../image/provenance.js'
+import type { Findings } from './base.js'
 
 /** Progress while a job runs (the publisher escapes what it is given). */
 export interface Logger {
@@ -31,6 +32,8 @@ export interface Row {
   error?: string
   /** Its base check, when asked for. */
   base?: BaseCheck
+  /** Its provenance when asked for (null: there is none). */
+  provenance?: Provenance | null
 }
 
 /** A part of the job summary, as data; report/summary renders it. */
@@ -56,6 +59,19 @@ export interface Result {
   comment?: { changes: ImageChanges; before: string; after: string }
   /** The step fails with this message, once everything else is published. */
   failure?: string
+}
+
+/** What a row of `results` carries of the base check and provenance. */
+export function rowFindings(
+  settings: { readProvenance: boolean },
+  found: Findings
+): Pick<Row, 'base' | 'provenance'> {
+  return {
+    base: found.base,
+    provenance: settings.readProvenance
+      ? (found.provenance?.provenance ?? null)
+      : undefined
+  }
 }
 
 /** An empty result, to build on. */

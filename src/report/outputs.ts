@@ -92,14 +92,24 @@ export function provenanceJson(p: Provenance | undefined): string {
 /**
  * One image as a compact JSON object (the `results` output): the outputs'
  * names and values, maps and lists as JSON rather than JSON text, and its
- * base check when there was one.
+ * base check and provenance when they were asked for.
  */
-export function imageJson(info: ImageInfo, base?: BaseCheck): string {
+export function imageJson(
+  info: ImageInfo,
+  {
+    base,
+    provenance
+  }: { base?: BaseCheck; provenance?: Provenance | null } = {}
+): string {
   const parts = [
     ...imageOutputs(info).filter(
       ([name]) => name !== 'config' && !name.startsWith('ratelimit')
     ),
-    ...(base ? baseFields(base) : [])
+    ...(base ? baseFields(base) : []),
+    // Read and found, read and none (null), or not asked for.
+    ...(provenance === undefined
+      ? []
+      : [['provenance', provenanceJson(provenance ?? undefined) || 'null']])
   ].map(([name, value]) => {
     const raw = RAW_JSON.has(name) ? value : JSON.stringify(value)
     return `${JSON.stringify(name)}:${raw}`
@@ -116,6 +126,7 @@ const RAW_JSON = new Set([
   'labels',
   'annotations',
   'index-annotations',
+  'provenance',
   'exposed-ports',
   'volumes',
   'layers',
