@@ -418,36 +418,30 @@ class BaseImages {
             const index = (0,image_platform/* matchPlatform */.h0)(platform, platforms);
             if (index === -1)
                 return { offered: platforms };
-            const entry = entries[index];
-            if (!media_types/* INDEX_TYPES */.V.includes(entry.mediaType ?? '')) {
-                return { digest: entry.digest };
-            }
+            const { digest, size, mediaType } = entries[index];
+            if (!media_types/* INDEX_TYPES */.V.includes(mediaType ?? ''))
+                return { digest, size };
             if (depth + 1 >= MAX_INDEX_DEPTH)
                 throw tooDeep();
             // A verified index of this repository vouches for its entries.
-            manifest = await this.at(ref, entry.digest, {
-                confirmed: true,
-                size: entry.size,
-                namedBy
-            });
+            manifest = await this.at(ref, digest, { confirmed: true, size, namedBy });
         }
         return { digest: manifest.digest };
     }
     /** The platform's image manifest, found through any indexes under `top`. */
-    async platformManifest(ref, top, platform, namedBy) {
-        let manifest = top;
-        for (let depth = 0; manifest.document.kind === 'index'; depth++) {
-            if (depth >= MAX_INDEX_DEPTH)
+    async platformManifest(ref, top, platform, namedBy, depth = 0) {
+        const found = await this.platformDigest(ref, top, platform, namedBy);
+        if (found.offered)
+            return { offered: found.offered };
+        const { digest, size } = found;
+        const manifest = digest === top.digest
+            ? top
+            : await this.at(ref, digest, { confirmed: true, size, namedBy });
+        // An entry that did not say it was an index, and is one.
+        if (manifest.document.kind === 'index') {
+            if (depth + 1 >= MAX_INDEX_DEPTH)
                 throw tooDeep();
-            const { entries, platforms } = manifest.document;
-            const index = (0,image_platform/* matchPlatform */.h0)(platform, platforms);
-            if (index === -1)
-                return { offered: platforms };
-            manifest = await this.at(ref, entries[index].digest, {
-                confirmed: true,
-                size: entries[index].size,
-                namedBy
-            });
+            return this.platformManifest(ref, manifest, platform, namedBy, depth + 1);
         }
         return {
             digest: manifest.digest,

@@ -409,11 +409,12 @@ describe('platform: all, each platform checked, each base read once', () => {
       'annotation',
       r1.arm64.manifestDigest
     ])
-    // One HEAD and one index for both platforms.
+    // One HEAD and one index for both platforms, one token for the base.
     expect(requestsFor(reg, 'library/base')).toEqual([
       'HEAD manifests/3.20',
       `GET manifests/${r2.index}`
     ])
+    expect(reg.token!.requests).toHaveLength(2)
     expect(baseSection(result.summary).slice(0, 1)).toEqual([
       `⚠️ linux/arm64 is built on an older ${BASE()}: rebuild`
     ])
@@ -777,6 +778,11 @@ describe('layers: only base-image says what the base is', () => {
     expect(baseOutputs(result)).toEqual(
       expected(status, { method: 'layers', ref: BASE(), digest: r2.index, builtFrom: status === 'current' ? r2.amd64.manifestDigest : '' })
     )
+    expect(baseSection(result.summary)[0]).toBe(
+      status === 'current'
+        ? `✅ linux/amd64 is built on the current ${BASE()}`
+        : `⚠️ linux/amd64 is built on an older ${BASE()}: rebuild`
+    )
     // The base index and its platform manifest; never a layer.
     expect(requestsFor(reg, 'library/base')).toEqual(['GET manifests/3.20', `GET manifests/${r2.amd64.manifestDigest}`])
   })
@@ -887,6 +893,9 @@ describe('a base on another registry, with its own credentials', () => {
       })
     )
     expect(requestsFor(other, 'library/base')).toEqual(['HEAD manifests/3.20'])
+    expect(baseSection(result.summary)[0]).toBe(
+      `✅ linux/amd64 is built on the current ${otherBase()}`
+    )
     const authorized = other.requests.filter(
       (r) => r.headers.authorization === `Basic ${auth}`
     )

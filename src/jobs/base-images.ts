@@ -115,7 +115,7 @@ export class BaseImages {
     platform: Platform,
     namedBy?: ImageReference
   ): Promise<
-    | { digest: string; offered?: undefined }
+    | { digest: string; size?: number; offered?: undefined }
     | { digest?: undefined; offered: Platform[] }
   > {
     let manifest = top
@@ -123,17 +123,11 @@ export class BaseImages {
       const { entries, platforms } = manifest.document
       const index = matchPlatform(platform, platforms)
       if (index === -1) return { offered: platforms }
-      const entry = entries[index]
-      if (!INDEX_TYPES.includes(entry.mediaType ?? '')) {
-        return { digest: entry.digest }
-      }
+      const { digest, size, mediaType } = entries[index]
+      if (!INDEX_TYPES.includes(mediaType ?? '')) return { digest, size }
       if (depth + 1 >= MAX_INDEX_DEPTH) throw tooDeep()
       // A verified index of this repository vouches for its entries.
-      manifest = await this.at(ref, entry.digest, {
-        confirmed: true,
-        size: entry.size,
-        namedBy
-      })
+      manifest = await this.at(ref, digest, { confirmed: true, size, namedBy })
     }
     return { digest: manifest.digest }
   }
@@ -143,19 +137,20 @@ export class BaseImages {
     ref: ImageReference,
     top: BaseManifest,
     platform: Platform,
-    namedBy?: ImageReference
+    namedBy?: ImageReference,
+    depth = 0
   ): Promise<PlatformManifest> {
-    let manifest = top
-    for (let depth = 0; manifest.document.kind === 'index'; depth++) {
-      if (depth >= MAX_INDEX_DEPTH) throw tooDeep()
-      const { entries, platforms } = manifest.document
-      const index = matchPlatform(platform, platforms)
-      if (index === -1) return { offered: platforms }
-      manifest = await this.at(ref, entries[index].digest, {
-        confirmed: true,
-        size: entries[index].size,
-        namedBy
-      })
+    const found = await this.platformDigest(ref, top, platform, namedBy)
+    if (found.offered) return { offered: found.offered }
+    const { digest, size } = found
+    const manifest =
+      digest === top.digest
+        ? top
+        : await this.at(ref, digest, { confirmed: true, size, namedBy })
+    // An entry that did not say it was an index, and is one.
+    if (manifest.document.kind === 'index') {
+      if (depth + 1 >= MAX_INDEX_DEPTH) throw tooDeep()
+      return this.platformManifest(ref, manifest, platform, namedBy, depth + 1)
     }
     return {
       digest: manifest.digest,
