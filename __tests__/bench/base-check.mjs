@@ -122,7 +122,7 @@ export async function baseCheckBench({ bundle, runs }) {
                 uri: f.imagePurl(
                   `${reg.host}/library/alpine`,
                   '3.20',
-                  'linux/amd64'
+                  `linux/${subject.platform.architecture}`
                 ),
                 digest: now.index
               }
