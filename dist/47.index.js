@@ -196,27 +196,21 @@ async function compareDigests(info, bases, { method, ref, builtFrom, from, named
         };
     }
     const now = await bases.current(ref, namedBy);
-    if (now.document.kind === 'index') {
-        const { entries, platforms } = now.document;
-        const index = (0,image_platform/* matchPlatform */.h0)(info.platform, platforms);
-        if (index === -1) {
-            return {
-                ...check,
-                status: 'unknown',
-                reason: missingPlatform(shown, info, platforms)
-            };
-        }
-        // The entry, or the image manifest inside a nested index.
-        const inside = entries[index].digest === builtFrom ||
-            (await bases.platformDigest(ref, now, info.platform, namedBy)).digest ===
-                builtFrom;
-        if (inside) {
-            return {
-                ...check,
-                status: 'current',
-                reason: `built from ${builtFrom}, which ${shown} still is for ${platform} (from ${from})`
-            };
-        }
+    const found = await bases.platformDigest(ref, now, info.platform, namedBy);
+    if (found.offered) {
+        return {
+            ...check,
+            status: 'unknown',
+            reason: missingPlatform(shown, info, found.offered)
+        };
+    }
+    // The index entry, or an entry on the way through nested indexes.
+    if (found.via.includes(builtFrom)) {
+        return {
+            ...check,
+            status: 'current',
+            reason: `built from ${builtFrom}, which ${shown} still is for ${platform} (from ${from})`
+        };
     }
     return {
         ...check,
@@ -358,8 +352,6 @@ var explain = __webpack_require__(7389);
 
 
 
-/** Nested indexes are allowed; this bounds how deep we follow them. */
-const MAX_INDEX_DEPTH = 4;
 /**
  * Each method takes `namedBy`: the image that named this base (in its
  * annotations or provenance) when the user did not; its registry is then
@@ -399,34 +391,35 @@ class BaseImages {
     at(ref, digest, { confirmed = false, size, namedBy } = {}) {
         return this.once(key('at', ref, digest), () => this.read(ref, namedBy, async (client) => {
             const manifest = await client.getManifest(ref.path, digest, {
-                confirmed
+                confirmed,
+                size
             });
-            if (size !== undefined && manifest.bytes.length !== size) {
-                throw new registry_errors/* RegistryError */.gl('integrity', `The manifest ${digest} is ${manifest.bytes.length} bytes, but the index says ${size}`);
-            }
             return { digest, document: (0,image_manifest/* parseManifest */.Ng)(manifest) };
         }));
     }
     /**
      * The digest of the platform's image manifest under `top`, reading only
-     * the nested indexes on the way (an entry says what it is).
+     * the nested indexes on the way (an entry says what it is); `via` lists
+     * the digests of the entries taken, that one last.
      */
     async platformDigest(ref, top, platform, namedBy) {
         let manifest = top;
+        const via = [];
         for (let depth = 0; manifest.document.kind === 'index'; depth++) {
             const { entries, platforms } = manifest.document;
             const index = (0,image_platform/* matchPlatform */.h0)(platform, platforms);
             if (index === -1)
                 return { offered: platforms };
             const { digest, size, mediaType } = entries[index];
+            via.push(digest);
             if (!media_types/* INDEX_TYPES */.V.includes(mediaType ?? ''))
-                return { digest, size };
-            if (depth + 1 >= MAX_INDEX_DEPTH)
+                return { digest, size, via };
+            if (depth + 1 >= image_manifest/* MAX_INDEX_DEPTH */.yM)
                 throw tooDeep();
             // A verified index of this repository vouches for its entries.
             manifest = await this.at(ref, digest, { confirmed: true, size, namedBy });
         }
-        return { digest: manifest.digest };
+        return { digest: manifest.digest, via };
     }
     /** The platform's image manifest, found through any indexes under `top`. */
     async platformManifest(ref, top, platform, namedBy, depth = 0) {
@@ -439,7 +432,7 @@ class BaseImages {
             : await this.at(ref, digest, { confirmed: true, size, namedBy });
         // An entry that did not say it was an index, and is one.
         if (manifest.document.kind === 'index') {
-            if (depth + 1 >= MAX_INDEX_DEPTH)
+            if (depth + 1 >= image_manifest/* MAX_INDEX_DEPTH */.yM)
                 throw tooDeep();
             return this.platformManifest(ref, manifest, platform, namedBy, depth + 1);
         }
@@ -465,7 +458,7 @@ class BaseImages {
     }
 }
 function tooDeep() {
-    return new registry_errors/* RegistryError */.gl('unsupported', `The base's index nests more than ${MAX_INDEX_DEPTH} levels deep`);
+    return new registry_errors/* RegistryError */.gl('unsupported', `The base's index nests more than ${image_manifest/* MAX_INDEX_DEPTH */.yM} levels deep`);
 }
 function key(kind, ref, digest) {
     const at = digest ?? (0,reference/* manifestReference */.Tn)(ref);
@@ -621,10 +614,6 @@ function at(object, key) {
 function provenance_text(value) {
     return typeof value === 'string' ? value : '';
 }
-/** A statement over the budget: say so rather than read it. */
-function provenanceTooLarge(size, max) {
-    return new RegistryError('too-large', `the provenance statement is ${size} bytes, more than the ${max} this action reads`);
-}
 
 ;// CONCATENATED MODULE: ./src/jobs/provenance.ts
 
@@ -663,11 +652,9 @@ async function fetchProvenance(info, client) {
     const descriptor = info.attestation;
     // Listed by a verified index of this repository.
     const manifest = await client.getManifest(repository, descriptor.digest, {
-        confirmed: true
+        confirmed: true,
+        size: descriptor.size
     });
-    if (manifest.bytes.length !== descriptor.size) {
-        throw new registry_errors/* RegistryError */.gl('integrity', `The attestation manifest ${descriptor.digest} is ${manifest.bytes.length} bytes, but the index says ${descriptor.size}`);
-    }
     const found = provenanceLayer((0,image_manifest/* parseManifest */.Ng)(manifest));
     if (!('layer' in found)) {
         const held = found.predicateTypes.length

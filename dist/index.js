@@ -28890,7 +28890,8 @@ function shown(key, value, what) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Ng: () => (/* binding */ parseManifest),
 /* harmony export */   _P: () => (/* binding */ platformList),
-/* harmony export */   nb: () => (/* binding */ descriptorOf)
+/* harmony export */   nb: () => (/* binding */ descriptorOf),
+/* harmony export */   yM: () => (/* binding */ MAX_INDEX_DEPTH)
 /* harmony export */ });
 /* unused harmony export MAX_INDEX_ENTRIES */
 /* harmony import */ var _registry_digest_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5035);
@@ -28908,6 +28909,8 @@ function shown(key, value, what) {
  * this is refused rather than worked through.
  */
 const MAX_INDEX_ENTRIES = 10_000;
+/** Nested indexes are allowed; this bounds how deep they are followed. */
+const MAX_INDEX_DEPTH = 4;
 /**
  * Decides what a manifest is from its Content-Type, cross-checked with the
  * body's own mediaType (CVE-2021-41190); sniffs the body when the registry
@@ -29015,7 +29018,7 @@ function imageEntries(list) {
         const subject = attestedDigest(annotations);
         // Runtimes pass over only what cannot run: BuildKit's attestations
         // say unknown/unknown. A platform named with "/" would read as another.
-        if (subject && (platform === null || !platform)) {
+        if (subject && !platform) {
             // The first one for an image counts, as with the platforms.
             if (!attestations.has(subject))
                 attestations.set(subject, descriptor);
@@ -29430,6 +29433,7 @@ function manifestKind(mediaType) {
 /* harmony export */   FH: () => (/* binding */ formatReference),
 /* harmony export */   Tn: () => (/* binding */ manifestReference),
 /* harmony export */   aR: () => (/* binding */ repositoryName),
+/* harmony export */   cJ: () => (/* binding */ sameRegistry),
 /* harmony export */   cW: () => (/* binding */ isLoopbackHost),
 /* harmony export */   dz: () => (/* binding */ isTag),
 /* harmony export */   gr: () => (/* binding */ isDockerHub),
@@ -29609,6 +29613,10 @@ function apiHost(domain) {
 /** `domain/path`, e.g. `docker.io/library/nginx`. */
 function repositoryName(ref) {
     return `${ref.domain}/${ref.path}`;
+}
+/** One registry, however its host name is cased. */
+function sameRegistry(a, b) {
+    return a.domain.toLowerCase() === b.domain.toLowerCase();
 }
 /** `domain/path[:tag][@digest]`, the canonical form of a reference. */
 function formatReference(ref) {
@@ -33735,10 +33743,7 @@ function batchEntries(images) {
         .filter((line, i, all) => all.indexOf(line) === i)
         .map((input) => {
         try {
-            const reference = (0,registry_reference/* parseReference */.F2)(input);
-            return reference.tag || reference.digest
-                ? { input, reference }
-                : { input, reference: { ...reference, tag: 'latest' } };
+            return { input, reference: withTag((0,registry_reference/* parseReference */.F2)(input)) };
         }
         catch (error) {
             if (!(error instanceof registry_reference/* ReferenceError */.AF))
@@ -33763,8 +33768,11 @@ function givenFor(credentials, domain) {
         return undefined;
     return { credentials, domain, source: "the 'username'/'password' inputs" };
 }
-/** The inputs every inspection uses, validated; credentials not yet tied to a registry. */
-function readSettings() {
+/**
+ * The inputs every inspection uses, validated; credentials not yet tied to
+ * a registry. `baseRule`: the gate asks whether the base is current.
+ */
+function readSettings(baseRule = false) {
     const platformText = getInput('platform') || 'linux/amd64';
     const allPlatforms = platformText.toLowerCase() === 'all';
     const platform = allPlatforms
@@ -33789,18 +33797,24 @@ function readSettings() {
         maxRetryWaitMs: durationInput('max-retry-wait', '60s'),
         waitForMs: durationInput('wait-for', '0'),
         cacheDir: getInput('cache-dir') || undefined,
-        ...baseInputs()
+        ...baseInputs(baseRule)
     };
 }
-/** `check-base`, `base-image` (which implies it) and `provenance`. */
-function baseInputs() {
+/**
+ * `check-base`, `base-image` and the rule `base is current` (which imply
+ * it), and `provenance` (which it implies).
+ */
+function baseInputs(baseRule) {
     const text = getInput('base-image');
     const baseImage = text
         ? withTag(referenceInput('base-image', text))
         : undefined;
-    const checkBase = booleanInput('check-base', Boolean(baseImage));
-    if (baseImage && !checkBase) {
-        throw new errors/* InputError */.dz('check-base', "is false, but 'base-image' asks for a base check: remove one of them.");
+    const checkBase = booleanInput('check-base', Boolean(baseImage) || baseRule);
+    if (!checkBase && (baseImage || baseRule)) {
+        const asker = baseImage
+            ? "'base-image' asks for"
+            : "the rule 'base is current' in 'assert' needs";
+        throw new errors/* InputError */.dz('check-base', `is false, but ${asker} a base check: remove one of them.`);
     }
     return {
         checkBase,
@@ -33814,15 +33828,8 @@ function getInputs() {
         throw new errors/* InputError */.dz('image', "is required: give the image to inspect (or several, one per line, in 'images').");
     }
     const { reference, tagRange } = imageInputs(image);
-    const { allPlatforms, credentials, ...settings } = readSettings();
     const rules = rulesInput();
-    if (rules.some((r) => r.kind === 'base') && !settings.checkBase) {
-        if (getInput('check-base')) {
-            throw new errors/* InputError */.dz('check-base', "is false, but the rule 'base is current' in 'assert' needs a base check: remove one of them.");
-        }
-        settings.checkBase = true;
-        settings.readProvenance = true;
-    }
+    const { allPlatforms, credentials, ...settings } = readSettings(rules.some((r) => r.kind === 'base'));
     const comparison = comparisonInputs(allPlatforms);
     const { sort, patternSource } = tagQueryInputs();
     const previousDigest = previousDigestInput();
@@ -34071,7 +34078,7 @@ function imageJson(info, { base, provenance } = {}) {
         // Read and found, read and none (null), or not asked for.
         ...(provenance === undefined
             ? []
-            : [['provenance', provenanceJson(provenance ?? undefined) || 'null']])
+            : [['provenance', provenance ? provenanceJson(provenance) : 'null']])
     ].map(([name, value]) => {
         const raw = RAW_JSON.has(name) ? value : JSON.stringify(value);
         return `${JSON.stringify(name)}:${raw}`;
@@ -34757,12 +34764,12 @@ class UrlPolicy {
      * address; `insecure` when the user allowed plain http for it.
      */
     addRegistry(host, { insecure = false } = {}) {
-        // As URLs show it: an https URL drops :443 and an http one :80.
-        const url = new URL(`http://${host.toLowerCase()}`);
-        this.named.add(url.host).add(new URL(`https://${url.host}`).host);
-        this.namedNames.add(url.hostname.replace(/^\[|\]$/g, ''));
+        const { hostname, spellings } = hostForms(host);
+        for (const form of spellings)
+            this.named.add(form);
+        this.namedNames.add(hostname);
         if (insecure)
-            this.insecure.add(url.host);
+            this.insecure.add(spellings[0]);
     }
     /**
      * A registry (API host) that an image, not the user, named: requests to
@@ -34770,9 +34777,8 @@ class UrlPolicy {
      * there, so a public image cannot point it at a private network.
      */
     addReferred(host, from) {
-        const url = new URL(`http://${host.toLowerCase()}`);
-        this.referred.set(url.host, from);
-        this.referred.set(new URL(`https://${url.host}`).host, from);
+        for (const form of hostForms(host).spellings)
+            this.referred.set(form, from);
     }
     /** True where plain http is allowed: loopback hosts and those the user listed. */
     allowsHttp(url) {
@@ -34868,6 +34874,17 @@ class UrlPolicy {
         const address = addresses[classes.indexOf(inside)].address;
         return `it resolves to ${address}, a ${inside} address, and the public host ${origin} sent the action there`;
     }
+}
+/**
+ * A host[:port] as URLs show it, over http and over https (an http URL
+ * drops :80 and an https one :443), and its name as a lookup sees it.
+ */
+function hostForms(host) {
+    const url = new URL(`http://${host.toLowerCase()}`);
+    return {
+        hostname: url.hostname.replace(/^\[|\]$/g, ''),
+        spellings: [url.host, new URL(`https://${url.host}`).host]
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/registry/transport.ts
@@ -35329,20 +35346,21 @@ class RegistryClient {
     auth;
     ownsTransport;
     cache;
+    /** Plain http: a loopback registry, or one the user listed. */
+    plain;
     constructor(options) {
         const host = (0,registry_reference/* apiHost */.nz)(options.domain);
         const plain = options.insecure || (0,registry_reference/* isLoopbackHost */.cW)(host);
+        this.plain = plain;
         this.base = new URL(`${plain ? 'http' : 'https'}://${host}`);
         this.ownsTransport = !options.transport;
         this.cache = options.cache;
         this.transport = options.transport ?? new Transport();
-        // The user named this registry: its own address is never refused, and
-        // plain http is allowed where they said so.
         if (options.referredBy) {
             this.transport.policy.addReferred(host, options.referredBy);
         }
         else {
-            this.transport.policy.addRegistry(host, { insecure: plain });
+            this.namedByUser();
         }
         this.auth = new Authenticator({
             transport: this.transport,
@@ -35360,9 +35378,17 @@ class RegistryClient {
      * answers only when the caller says the registry confirmed the digest in
      * this repository (a HEAD for it, or a verified manifest that lists it):
      * a shared cache must not vouch for a repository that lacks the digest or
-     * that the runner's credentials cannot read.
+     * that the runner's credentials cannot read. `size`, when a descriptor
+     * gives one, must be the manifest's length.
      */
-    async getManifest(repository, reference, { confirmed = false } = {}) {
+    async getManifest(repository, reference, { confirmed = false, size } = {}) {
+        const manifest = await this.readManifest(repository, reference, confirmed);
+        if (size !== undefined && manifest.bytes.length !== size) {
+            throw new registry_errors/* RegistryError */.gl('integrity', `The manifest ${reference} is ${manifest.bytes.length} bytes, but the index says ${size}`);
+        }
+        return manifest;
+    }
+    async readManifest(repository, reference, confirmed) {
         if (this.cache && confirmed && (0,registry_digest/* isDigest */.Bc)(reference)) {
             const cached = this.cache.get(reference, MAX_MANIFEST_BYTES, this.scope(repository));
             if (cached) {
@@ -35544,6 +35570,13 @@ class RegistryClient {
      */
     async prepare(repositories) {
         await this.auth.prepare([...new Set(repositories)].map((r) => `repository:${r}:pull`));
+    }
+    /**
+     * The user named this registry: its own address is never refused, and
+     * plain http is allowed where they said so.
+     */
+    namedByUser() {
+        this.transport.policy.addRegistry(this.base.host, { insecure: this.plain });
     }
     dispose() {
         if (this.ownsTransport)
@@ -35750,8 +35783,6 @@ var pool = __nccwpck_require__(116);
 
 
 
-/** Nested indexes are allowed; this bounds how deep we follow them. */
-const MAX_INDEX_DEPTH = 4;
 /** `platform: all` fetches one manifest and config per platform, at most this many. */
 const MAX_PLATFORMS = 64;
 /** ...and holds their configs, at most this much of them in all. */
@@ -35800,8 +35831,8 @@ async function choose(request, client, top, parsedTop) {
         rateLimit: readRateLimit(top.headers)
     };
     for (let depth = 0; chosen.document.kind === 'index'; depth++) {
-        if (depth >= MAX_INDEX_DEPTH) {
-            throw new registry_errors/* RegistryError */.gl('unsupported', `The index nests more than ${MAX_INDEX_DEPTH} levels deep`);
+        if (depth >= image_manifest/* MAX_INDEX_DEPTH */.yM) {
+            throw new registry_errors/* RegistryError */.gl('unsupported', `The index nests more than ${image_manifest/* MAX_INDEX_DEPTH */.yM} levels deep`);
         }
         const { entries, platforms: offered } = chosen.document;
         chosen.platforms ??= offered;
@@ -35814,10 +35845,7 @@ async function choose(request, client, top, parsedTop) {
         }
         const entry = entries[index];
         // A verified index of this repository vouches for its entries.
-        const manifest = await client.getManifest(request.reference.path, entry.digest, { confirmed: true });
-        if (manifest.bytes.length !== entry.size) {
-            throw new registry_errors/* RegistryError */.gl('integrity', `The manifest ${entry.digest} is ${manifest.bytes.length} bytes, but the index says ${entry.size}`);
-        }
+        const manifest = await client.getManifest(request.reference.path, entry.digest, { confirmed: true, size: entry.size });
         chosen.manifest = manifest;
         chosen.platform = offered[index];
         chosen.entry = entry;
@@ -35963,6 +35991,7 @@ function result(parts = {}) {
 
 
 
+
 async function inspectManyImages(inputs, registries) {
     const rows = inputs.images.map((e) => ({
         name: e.input,
@@ -35977,9 +36006,9 @@ async function inspectManyImages(inputs, registries) {
         list.push(i);
         byRegistry.set(domain, list);
     });
-    // Every image's base check reads each base once; the code for it loads
-    // only when asked for (its own bundle chunk).
-    const find = inputs.checkBase || inputs.readProvenance
+    // Every image's base check (which reads provenance too) reads each base
+    // once; the code for it loads only when asked for (its own bundle chunk).
+    const find = inputs.readProvenance
         ? (await __nccwpck_require__.e(/* import() */ 47).then(__nccwpck_require__.bind(__nccwpck_require__, 2047))).baseFinder(inputs, registries)
         : undefined;
     await Promise.all([...byRegistry.values()].map((indexes) => inspectOnRegistry(indexes, inputs, rows, registries, find)));
@@ -36000,9 +36029,9 @@ async function inspectOnRegistry(indexes, inputs, rows, registries, find) {
     const { client, credentials, source } = connection;
     const paths = indexes.map((i) => images[i].reference.path);
     const base = inputs.baseImage;
-    const domain = images[indexes[0]].reference.domain.toLowerCase();
-    if (base && base.domain.toLowerCase() === domain)
+    if (base && (0,registry_reference/* sameRegistry */.cJ)(base, images[indexes[0]].reference)) {
         paths.push(base.path);
+    }
     await client.prepare(paths);
     await (0,pool/* mapLimit */.s)(indexes, pool/* PER_REGISTRY_CONCURRENCY */.M, async (i) => {
         try {
@@ -36242,7 +36271,6 @@ async function checkPreviousDigest(reference, previous, { client, credentials, s
 
 
 
-const sameRegistry = (a, b) => a.domain.toLowerCase() === b.domain.toLowerCase();
 
 
 
@@ -36304,7 +36332,8 @@ async function locate(inputs, prepared, registries, log) {
 /** Base check and provenance for each platform inspected, when asked for. */
 async function findBases(inputs, registries, image) {
     const inspected = image.every ?? [image.info];
-    if (!inputs.checkBase && !inputs.readProvenance) {
+    // A base check reads provenance too (inputs.ts).
+    if (!inputs.readProvenance) {
         return inspected.map(() => ({}));
     }
     // Loaded only when asked for (its own bundle chunk).
@@ -36397,7 +36426,7 @@ async function inspect(reference, inputs, registries, log, { all = false, resolv
     log.info(`Inspecting ${(0,registry_reference/* formatReference */.FH)(reference)} (platform ${all ? 'all' : (0,image_platform/* formatPlatform */.Bq)(inputs.platform)}) on ${(0,registry_reference/* apiHost */.nz)(reference.domain)}`);
     const { client, credentials, source } = await registries.connect(reference);
     const base = inputs.baseImage;
-    if (!compared && base && sameRegistry(base, reference)) {
+    if (!compared && base && (0,registry_reference/* sameRegistry */.cJ)(base, reference)) {
         // One token for the image and its base, where the token server allows it.
         await client.prepare([reference.path, base.path]);
     }
@@ -37127,7 +37156,7 @@ class Registries {
         // Host names are case-insensitive: one connection however it is written.
         const key = reference.domain.toLowerCase();
         // On the image's own registry: the user named that one.
-        if (referredBy?.domain.toLowerCase() === key)
+        if (referredBy && (0,registry_reference/* sameRegistry */.cJ)(referredBy, reference))
             referredBy = undefined;
         let connection = this.connections.get(key);
         if (!connection) {
@@ -37138,10 +37167,11 @@ class Registries {
         }
         else if (!referredBy && this.referred.delete(key)) {
             // Named by the user after all: theirs to reach.
-            const host = (0,registry_reference/* apiHost */.nz)(reference.domain);
-            this.transport.policy.addRegistry(host, {
-                insecure: this.isInsecure(reference.domain) || (0,registry_reference/* isLoopbackHost */.cW)(host)
+            connection = connection.then((c) => {
+                c.client.namedByUser();
+                return c;
             });
+            this.connections.set(key, connection);
         }
         return connection;
     }
@@ -37471,6 +37501,7 @@ async function upsertPullRequestComment(token, body, marker) {
 }
 
 ;// CONCATENATED MODULE: ./src/report/links.ts
+
 const OCI = 'org.opencontainers.image.';
 /** The links and revision an image gives, annotations before labels. */
 function imageLinks(info) {
@@ -37521,6 +37552,13 @@ function commitUrl(source, revision) {
     if (!repository || !/^[0-9a-f]{7,64}$/i.test(revision))
         return undefined;
     return `${repository}/commit/${revision.toLowerCase()}`;
+}
+/** The revision as a link to its commit on GitHub, else `otherwise` (HTML). */
+function revisionHtml(source, revision, otherwise) {
+    const commit = commitUrl(source, revision);
+    return commit
+        ? `<a href="${escapeHtml(commit)}"><code>${htmlText(revision)}</code></a>`
+        : otherwise;
 }
 
 ;// CONCATENATED MODULE: ./src/report/summary/writer.ts
@@ -37593,18 +37631,12 @@ function writeChecks(summary, checks, budget) {
 function writeProvenance(summary, p, budget) {
     summary.addHeading('Provenance', 3);
     const repository = githubRepository(p.source);
-    const commit = commitUrl(p.source, p.revision);
     const cell = (text) => htmlCell(text, { code: true, empty: '<em>(none)</em>' });
     addBudgetedTable(summary, ['Field', 'Value'], [
         ['Predicate type', cell(p.predicateType)],
         ['Builder', cell(p.builder)],
         ['Source', repository ? htmlLink(repository) : cell(p.source)],
-        [
-            'Revision',
-            commit
-                ? `<a href="${escapeHtml(commit)}"><code>${htmlText(p.revision)}</code></a>`
-                : cell(p.revision)
-        ],
+        ['Revision', revisionHtml(p.source, p.revision, cell(p.revision))],
         ['Materials', String(p.materials.length)]
     ], budget);
     if (p.materials.length === 0)
@@ -37709,13 +37741,7 @@ function linkRows(info) {
     return links.map(({ name, value }) => {
         if (name !== 'Revision')
             return [name, htmlLink(value)];
-        const commit = commitUrl(source, value);
-        return [
-            name,
-            commit
-                ? `<a href="${escapeHtml(commit)}"><code>${htmlText(value)}</code></a>`
-                : image_code(value)
-        ];
+        return [name, revisionHtml(source, value, image_code(value))];
     });
 }
 function keyValueTable(summary, title, entries, budget) {

@@ -192,10 +192,7 @@ function batchEntries(images: string): BatchEntry[] {
     .filter((line, i, all) => all.indexOf(line) === i)
     .map((input) => {
       try {
-        const reference = parseReference(input)
-        return reference.tag || reference.digest
-          ? { input, reference }
-          : { input, reference: { ...reference, tag: 'latest' } }
+        return { input, reference: withTag(parseReference(input)) }
       } catch (error) {
         if (!(error instanceof ReferenceError)) throw error
         return {
@@ -228,8 +225,11 @@ function givenFor(
   return { credentials, domain, source: "the 'username'/'password' inputs" }
 }
 
-/** The inputs every inspection uses, validated; credentials not yet tied to a registry. */
-function readSettings(): Omit<Settings, 'given'> & {
+/**
+ * The inputs every inspection uses, validated; credentials not yet tied to
+ * a registry. `baseRule`: the gate asks whether the base is current.
+ */
+function readSettings(baseRule = false): Omit<Settings, 'given'> & {
   allPlatforms: boolean
   credentials?: Credentials
 } {
@@ -265,24 +265,29 @@ function readSettings(): Omit<Settings, 'given'> & {
     maxRetryWaitMs: durationInput('max-retry-wait', '60s'),
     waitForMs: durationInput('wait-for', '0'),
     cacheDir: core.getInput('cache-dir') || undefined,
-    ...baseInputs()
+    ...baseInputs(baseRule)
   }
 }
 
-/** `check-base`, `base-image` (which implies it) and `provenance`. */
-function baseInputs(): Pick<
-  Settings,
-  'checkBase' | 'baseImage' | 'readProvenance'
-> {
+/**
+ * `check-base`, `base-image` and the rule `base is current` (which imply
+ * it), and `provenance` (which it implies).
+ */
+function baseInputs(
+  baseRule: boolean
+): Pick<Settings, 'checkBase' | 'baseImage' | 'readProvenance'> {
   const text = core.getInput('base-image')
   const baseImage = text
     ? withTag(referenceInput('base-image', text))
     : undefined
-  const checkBase = booleanInput('check-base', Boolean(baseImage))
-  if (baseImage && !checkBase) {
+  const checkBase = booleanInput('check-base', Boolean(baseImage) || baseRule)
+  if (!checkBase && (baseImage || baseRule)) {
+    const asker = baseImage
+      ? "'base-image' asks for"
+      : "the rule 'base is current' in 'assert' needs"
     throw new InputError(
       'check-base',
-      "is false, but 'base-image' asks for a base check: remove one of them."
+      `is false, but ${asker} a base check: remove one of them.`
     )
   }
   return {
@@ -301,18 +306,10 @@ export function getInputs(): Inputs {
     )
   }
   const { reference, tagRange } = imageInputs(image)
-  const { allPlatforms, credentials, ...settings } = readSettings()
   const rules = rulesInput()
-  if (rules.some((r) => r.kind === 'base') && !settings.checkBase) {
-    if (core.getInput('check-base')) {
-      throw new InputError(
-        'check-base',
-        "is false, but the rule 'base is current' in 'assert' needs a base check: remove one of them."
-      )
-    }
-    settings.checkBase = true
-    settings.readProvenance = true
-  }
+  const { allPlatforms, credentials, ...settings } = readSettings(
+    rules.some((r) => r.kind === 'base')
+  )
   const comparison = comparisonInputs(allPlatforms)
   const { sort, patternSource } = tagQueryInputs()
   const previousDigest = previousDigestInput()

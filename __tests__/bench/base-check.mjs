@@ -5,12 +5,13 @@
 // Time is measured twice when the machine allows (root, `ip netns`): on
 // loopback, and at a simulated internet round trip with ../shared/tools/rtt,
 // which is what users feel; round trips = (wall at RTT - wall on loopback) / RTT.
-import { execFile, spawnSync } from 'node:child_process'
+import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseOutputFile } from '../support/output-file.mjs'
+import { median, timed } from './measure.mjs'
 
 /** @import { BuiltImage } from '../support/fixtures.mjs' */
 /** @import { RunningRegistry } from '../support/registry.mjs' */
@@ -35,26 +36,12 @@ const RTT_MS = Number(process.env.BENCH_RTT_MS || 40)
  */
 
 /**
+ * Wall ms of one run of `command`; a failing exit is an error.
  * @param {string[]} command
  * @param {NodeJS.ProcessEnv} env
- * @returns {Promise<number>} wall ms
  */
-function timedRun(command, env) {
-  return new Promise((resolve, reject) => {
-    const start = process.hrtime.bigint()
-    execFile(command[0], command.slice(1), { env }, (error, _out, stderr) => {
-      if (error)
-        reject(new Error(`${command.join(' ')}: ${stderr || error.message}`))
-      else resolve(Number(process.hrtime.bigint() - start) / 1e6)
-    })
-  })
-}
-
-const median = (/** @type {number[]} */ xs) => {
-  const s = [...xs].sort((a, b) => a - b)
-  return s.length % 2
-    ? s[(s.length - 1) / 2]
-    : (s[s.length / 2 - 1] + s[s.length / 2]) / 2
+async function timedRun(command, env) {
+  return (await timed(command[0], command.slice(1), env)).ms
 }
 
 /** Three platforms of a base, one release. */

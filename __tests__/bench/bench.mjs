@@ -13,13 +13,14 @@
 // pushed for real, or served by a local front when pushing takes over 60 s
 // or BENCH_TAGS_FRONT is set), with peak RSS; and the base check's cost
 // (base-check.mjs; BENCH_ONLY=base-check runs only that part).
-import { execFile, spawnSync } from 'node:child_process'
+import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseOutputFile } from '../support/output-file.mjs'
 import { baseCheckBench, printBaseCheck } from './base-check.mjs'
+import { median, run, timed } from './measure.mjs'
 
 /**
  * @import { BuiltImage } from '../support/fixtures.mjs'
@@ -36,14 +37,6 @@ import { baseCheckBench, printBaseCheck } from './base-check.mjs'
  * @property {NodeJS.ProcessEnv} actionEnv the action's environment (inputs, GITHUB_OUTPUT, ...)
  * @property {string} outputFile GITHUB_OUTPUT
  * @property {string} summaryFile GITHUB_STEP_SUMMARY
- */
-
-/**
- * @typedef {object} RunResult
- * @property {number} ms wall time
- * @property {number | string} code exit status (0 on success), or the spawn error's code
- * @property {string} stdout
- * @property {string} stderr
  */
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
@@ -82,45 +75,6 @@ function ensureTools() {
     )
     process.exit(1)
   }
-}
-
-/**
- * Runs a command without blocking the event loop (the registry's proxy, token server and CDN live in this process); a failing exit is an error.
- * @param {string} cmd
- * @param {string[]} args
- * @param {NodeJS.ProcessEnv} [env] default: this process's
- * @returns {Promise<RunResult>}
- */
-async function timed(cmd, args, env) {
-  const result = await run(cmd, args, env)
-  if (result.code !== 0) {
-    throw new Error(
-      `${cmd} ${args.join(' ')} failed: ${result.stderr || `exit ${result.code}`}`
-    )
-  }
-  return result
-}
-
-/**
- * Like timed(), but a failing exit is a result, not an error.
- * @param {string} cmd
- * @param {string[]} args
- * @param {NodeJS.ProcessEnv} [env]
- * @returns {Promise<RunResult>}
- */
-function run(cmd, args, env) {
-  return new Promise((resolve) => {
-    const start = process.hrtime.bigint()
-    execFile(
-      cmd,
-      args,
-      { env, maxBuffer: 64 * 1024 * 1024 },
-      (error, stdout, stderr) => {
-        const ms = Number(process.hrtime.bigint() - start) / 1e6
-        resolve({ ms, code: error ? (error.code ?? 1) : 0, stdout, stderr })
-      }
-    )
-  })
 }
 
 /**
@@ -669,17 +623,6 @@ async function tagListing({ reg, tmp, actionEnv, outputFile, summaryFile }) {
   results.push({ name: 'skopeo list-tags', ms: median(skopeo) })
   await proxy?.close()
   return { count: COUNT, runs, source, results }
-}
-
-/**
- * @param {number[]} xs
- * @returns {number}
- */
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b)
-  return s.length % 2
-    ? s[(s.length - 1) / 2]
-    : (s[s.length / 2 - 1] + s[s.length / 2]) / 2
 }
 
 async function main() {

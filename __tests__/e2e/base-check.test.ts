@@ -360,94 +360,89 @@ test('a base whose index nests another: the platform manifest inside counts as b
 })
 
 describe('platform: all, each platform checked, each base read once', () => {
-  test('one platform on the current release, one on the old: outdated-platforms names the old one', async () => {
-    const amd64 = app(r2.amd64, 'm1', {
-      annotations: annotations(BASE(), r2.amd64.manifestDigest)
-    })
-    const arm64 = app(r1.arm64, 'm2', {
-      annotations: annotations(BASE(), r1.arm64.manifestDigest)
-    })
-    await push('mixed', [amd64, arm64])
+  interface Row {
+    name: string
+    tag: string
+    push: () => Promise<unknown>
+    expect: () => Record<string, string>
+    /** Requests for library/base: one HEAD and at most one index for all platforms. */
+    requests: () => string[]
+    /** The summary's verdict, line by line. */
+    verdict: () => string[]
+    /** Each platform's needs-update, base-status, base-method, base-built-from in results. */
+    results?: () => Record<string, string[]>
+  }
+  // prettier-ignore
+  const rows: Row[] = [
+    {
+      name: 'one platform on the current release, one on the old: outdated-platforms names the old one',
+      tag: 'mixed',
+      push: () => push('mixed', [
+        app(r2.amd64, 'm1', { annotations: annotations(BASE(), r2.amd64.manifestDigest) }),
+        app(r1.arm64, 'm2', { annotations: annotations(BASE(), r1.arm64.manifestDigest) })
+      ]),
+      expect: () => ({
+        ...expected('outdated', { method: 'annotation', ref: BASE(), digest: r2.index, builtFrom: r2.amd64.manifestDigest }),
+        'outdated-platforms': '["linux/arm64"]'
+      }),
+      requests: () => ['HEAD manifests/3.20', `GET manifests/${r2.index}`],
+      verdict: () => [`⚠️ linux/arm64 is built on an older ${BASE()}: rebuild`],
+      results: () => ({
+        'linux/amd64': ['false', 'current', 'annotation', r2.amd64.manifestDigest],
+        'linux/arm64': ['true', 'outdated', 'annotation', r1.arm64.manifestDigest]
+      })
+    },
+    {
+      name: 'the index annotations name 3.19: every platform outdated',
+      tag: 'all-old',
+      push: () => push('all-old', [app(r1.amd64, 'o1'), app(r1.arm64, 'o2')], { annotations: annotations(BASE(), r1.index) }),
+      expect: () => ({
+        ...expected('outdated', { method: 'annotation', ref: BASE(), digest: r2.index, builtFrom: r1.index }),
+        'outdated-platforms': '["linux/amd64","linux/arm64"]'
+      }),
+      requests: () => ['HEAD manifests/3.20', `GET manifests/${r2.index}`],
+      verdict: () => [`⚠️ linux/amd64 is built on an older ${BASE()}: rebuild`, `linux/arm64 is built on an older ${BASE()}: rebuild`]
+    },
+    {
+      name: 'every platform current: needs-update false, one line for all',
+      tag: 'all-new',
+      push: () => push('all-new', [app(r2.amd64, 'n1'), app(r2.arm64, 'n2')], { annotations: annotations(BASE(), r2.index) }),
+      expect: () => expected('current', { method: 'annotation', ref: BASE(), digest: r2.index, builtFrom: r2.index }),
+      requests: () => ['HEAD manifests/3.20'],
+      verdict: () => [`✅ Every platform is built on the current ${BASE()}`]
+    }
+  ]
+
+  test.each(rows)('$name', async (row) => {
+    await row.push()
     reg.resetLogs()
     const result = await runAction({
-      image: at('mixed'),
+      image: at(row.tag),
       platform: 'all',
       'check-base': 'true'
     })
     expectOk(result)
-    expect(baseOutputs(result)).toEqual({
-      ...expected('outdated', {
-        method: 'annotation',
-        ref: BASE(),
-        digest: r2.index,
-        builtFrom: r2.amd64.manifestDigest
-      }),
-      'outdated-platforms': '["linux/arm64"]'
-    })
+    expect(baseOutputs(result)).toEqual(row.expect())
+    expect(requestsFor(reg, 'library/base')).toEqual(row.requests())
+    // One token for the image, one for the base, whatever the platforms.
+    expect(reg.token!.requests).toHaveLength(2)
+    const verdict = row.verdict()
+    expect(baseSection(result.summary).slice(0, verdict.length)).toEqual(
+      verdict
+    )
     const results = JSON.parse(result.outputs.get('results')!) as Record<
       string,
-      Record<string, unknown>
+      Record<string, string>
     >
-    const fields = (p: string) => {
-      const r = results[p]
-      return [
+    for (const [platform, fields] of Object.entries(row.results?.() ?? {})) {
+      const r = results[platform]
+      expect([
         r['needs-update'],
         r['base-status'],
         r['base-method'],
         r['base-built-from']
-      ]
+      ]).toEqual(fields)
     }
-    expect(fields('linux/amd64')).toEqual([
-      'false',
-      'current',
-      'annotation',
-      r2.amd64.manifestDigest
-    ])
-    expect(fields('linux/arm64')).toEqual([
-      'true',
-      'outdated',
-      'annotation',
-      r1.arm64.manifestDigest
-    ])
-    // One HEAD and one index for both platforms, one token for the base.
-    expect(requestsFor(reg, 'library/base')).toEqual([
-      'HEAD manifests/3.20',
-      `GET manifests/${r2.index}`
-    ])
-    expect(reg.token!.requests).toHaveLength(2)
-    expect(baseSection(result.summary).slice(0, 1)).toEqual([
-      `⚠️ linux/arm64 is built on an older ${BASE()}: rebuild`
-    ])
-  })
-
-  test('the index annotations name 3.19: every platform outdated', async () => {
-    await push('all-old', [app(r1.amd64, 'o1'), app(r1.arm64, 'o2')], {
-      annotations: annotations(BASE(), r1.index)
-    })
-    reg.resetLogs()
-    const result = await runAction({
-      image: at('all-old'),
-      platform: 'all',
-      'check-base': 'true'
-    })
-    expectOk(result)
-    expect(baseOutputs(result)).toEqual({
-      ...expected('outdated', {
-        method: 'annotation',
-        ref: BASE(),
-        digest: r2.index,
-        builtFrom: r1.index
-      }),
-      'outdated-platforms': '["linux/amd64","linux/arm64"]'
-    })
-    expect(requestsFor(reg, 'library/base')).toEqual([
-      'HEAD manifests/3.20',
-      `GET manifests/${r2.index}`
-    ])
-    expect(baseSection(result.summary).slice(0, 2)).toEqual([
-      `⚠️ linux/amd64 is built on an older ${BASE()}: rebuild`,
-      `linux/arm64 is built on an older ${BASE()}: rebuild`
-    ])
   })
 
   test('provenance per platform in results, the primary one in provenance', async () => {
@@ -481,31 +476,6 @@ describe('platform: all, each platform checked, each base read once', () => {
     ]).toEqual(['a'.repeat(40), 'b'.repeat(40)])
     expect(JSON.parse(result.outputs.get('provenance')!).revision).toBe(
       'a'.repeat(40)
-    )
-  })
-
-  test('every platform current: needs-update false, one line for all', async () => {
-    await push('all-new', [app(r2.amd64, 'n1'), app(r2.arm64, 'n2')], {
-      annotations: annotations(BASE(), r2.index)
-    })
-    reg.resetLogs()
-    const result = await runAction({
-      image: at('all-new'),
-      platform: 'all',
-      'check-base': 'true'
-    })
-    expectOk(result)
-    expect(baseOutputs(result)).toEqual(
-      expected('current', {
-        method: 'annotation',
-        ref: BASE(),
-        digest: r2.index,
-        builtFrom: r2.index
-      })
-    )
-    expect(requestsFor(reg, 'library/base')).toEqual(['HEAD manifests/3.20'])
-    expect(baseSection(result.summary)[0]).toBe(
-      `✅ Every platform is built on the current ${BASE()}`
     )
   })
 })

@@ -28,6 +28,8 @@ import { formatPlatform, normalizePlatform, type Platform } from './platform.js'
  * this is refused rather than worked through.
  */
 export const MAX_INDEX_ENTRIES = 10_000
+/** Nested indexes are allowed; this bounds how deep they are followed. */
+export const MAX_INDEX_DEPTH = 4
 
 export interface IndexEntry extends Descriptor {
   platform?: Platform
@@ -203,7 +205,7 @@ function imageEntries(list: unknown[]): {
     const subject = attestedDigest(annotations)
     // Runtimes pass over only what cannot run: BuildKit's attestations
     // say unknown/unknown. A platform named with "/" would read as another.
-    if (subject && (platform === null || !platform)) {
+    if (subject && !platform) {
       // The first one for an image counts, as with the platforms.
       if (!attestations.has(subject)) attestations.set(subject, descriptor)
       continue

@@ -6,7 +6,7 @@
  */
 import { isDigest } from '../registry/digest.js'
 import type { Descriptor } from '../registry/client.js'
-import { RegistryError, quote } from '../registry/errors.js'
+import { quote } from '../registry/errors.js'
 import { DESCRIPTOR_FIELDS, objectOrUndefined, structOf } from './fields.js'
 import type { ParsedManifest } from './manifest.js'
 
@@ -191,12 +191,4 @@ function at(
 
 function text(value: unknown): string {
   return typeof value === 'string' ? value : ''
-}
-
-/** A statement over the budget: say so rather than read it. */
-export function provenanceTooLarge(size: number, max: number): RegistryError {
-  return new RegistryError(
-    'too-large',
-    `the provenance statement is ${size} bytes, more than the ${max} this action reads`
-  )
 }

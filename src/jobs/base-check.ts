@@ -15,8 +15,8 @@ import { imageMaterials, type ImageMaterial } from '../image/materials.js'
 import type { ImageInfo } from '../image/model.js'
 import {
   formatPlatform,
-  matchPlatform,
-  normalizePlatform
+  normalizePlatform,
+  type Platform
 } from '../image/platform.js'
 import { platformList } from '../image/manifest.js'
 import type { Provenance } from '../image/provenance.js'
@@ -152,27 +152,20 @@ async function compareDigests(
     }
   }
   const now = await bases.current(ref, namedBy)
-  if (now.document.kind === 'index') {
-    const { entries, platforms } = now.document
-    const index = matchPlatform(info.platform, platforms)
-    if (index === -1) {
-      return {
-        ...check,
-        status: 'unknown',
-        reason: missingPlatform(shown, info, platforms)
-      }
+  const found = await bases.platformDigest(ref, now, info.platform, namedBy)
+  if (found.offered) {
+    return {
+      ...check,
+      status: 'unknown',
+      reason: missingPlatform(shown, info, found.offered)
     }
-    // The entry, or the image manifest inside a nested index.
-    const inside =
-      entries[index].digest === builtFrom ||
-      (await bases.platformDigest(ref, now, info.platform, namedBy)).digest ===
-        builtFrom
-    if (inside) {
-      return {
-        ...check,
-        status: 'current',
-        reason: `built from ${builtFrom}, which ${shown} still is for ${platform} (from ${from})`
-      }
+  }
+  // The index entry, or an entry on the way through nested indexes.
+  if (found.via.includes(builtFrom)) {
+    return {
+      ...check,
+      status: 'current',
+      reason: `built from ${builtFrom}, which ${shown} still is for ${platform} (from ${from})`
     }
   }
   return {
@@ -223,7 +216,7 @@ async function compareLayers(
 function missingPlatform(
   shown: string,
   info: ImageInfo,
-  offered: ReturnType<typeof normalizePlatform>[]
+  offered: Platform[]
 ): string {
   const list = offered.length ? platformList(offered) : 'none'
   return `${shown} has no ${formatPlatform(info.platform)} (it offers ${list})`

@@ -4,7 +4,11 @@
  * Hub), an index or manifest by GET only when layers or platform digests
  * are needed, never a layer. Registry failures come back explained.
  */
-import { parseManifest, type ParsedManifest } from '../image/manifest.js'
+import {
+  MAX_INDEX_DEPTH,
+  parseManifest,
+  type ParsedManifest
+} from '../image/manifest.js'
 import { matchPlatform, type Platform } from '../image/platform.js'
 import type { RegistryClient } from '../registry/client.js'
 import type { Registries } from '../registry/connect.js'
@@ -15,9 +19,6 @@ import {
   type ImageReference
 } from '../registry/reference.js'
 import { explained } from '../report/explain.js'
-
-/** Nested indexes are allowed; this bounds how deep we follow them. */
-const MAX_INDEX_DEPTH = 4
 
 export interface BaseManifest {
   digest: string
@@ -92,14 +93,9 @@ export class BaseImages {
     return this.once(key('at', ref, digest), () =>
       this.read(ref, namedBy, async (client) => {
         const manifest = await client.getManifest(ref.path, digest, {
-          confirmed
+          confirmed,
+          size
         })
-        if (size !== undefined && manifest.bytes.length !== size) {
-          throw new RegistryError(
-            'integrity',
-            `The manifest ${digest} is ${manifest.bytes.length} bytes, but the index says ${size}`
-          )
-        }
         return { digest, document: parseManifest(manifest) }
       })
     )
@@ -107,7 +103,8 @@ export class BaseImages {
 
   /**
    * The digest of the platform's image manifest under `top`, reading only
-   * the nested indexes on the way (an entry says what it is).
+   * the nested indexes on the way (an entry says what it is); `via` lists
+   * the digests of the entries taken, that one last.
    */
   async platformDigest(
     ref: ImageReference,
@@ -115,21 +112,23 @@ export class BaseImages {
     platform: Platform,
     namedBy?: ImageReference
   ): Promise<
-    | { digest: string; size?: number; offered?: undefined }
-    | { digest?: undefined; offered: Platform[] }
+    | { digest: string; size?: number; via: string[]; offered?: undefined }
+    | { offered: Platform[] }
   > {
     let manifest = top
+    const via: string[] = []
     for (let depth = 0; manifest.document.kind === 'index'; depth++) {
       const { entries, platforms } = manifest.document
       const index = matchPlatform(platform, platforms)
       if (index === -1) return { offered: platforms }
       const { digest, size, mediaType } = entries[index]
-      if (!INDEX_TYPES.includes(mediaType ?? '')) return { digest, size }
+      via.push(digest)
+      if (!INDEX_TYPES.includes(mediaType ?? '')) return { digest, size, via }
       if (depth + 1 >= MAX_INDEX_DEPTH) throw tooDeep()
       // A verified index of this repository vouches for its entries.
       manifest = await this.at(ref, digest, { confirmed: true, size, namedBy })
     }
-    return { digest: manifest.digest }
+    return { digest: manifest.digest, via }
   }
 
   /** The platform's image manifest, found through any indexes under `top`. */

@@ -21,6 +21,7 @@ import {
 import { readConfig } from '../image/config.js'
 import { stringEntries } from '../image/fields.js'
 import {
+  MAX_INDEX_DEPTH,
   descriptorOf,
   parseManifest,
   platformList,
@@ -37,8 +38,6 @@ import {
 import { explained } from '../report/explain.js'
 import { PER_REGISTRY_CONCURRENCY, mapLimit } from './pool.js'
 
-/** Nested indexes are allowed; this bounds how deep we follow them. */
-const MAX_INDEX_DEPTH = 4
 /** `platform: all` fetches one manifest and config per platform, at most this many. */
 export const MAX_PLATFORMS = 64
 /** ...and holds their configs, at most this much of them in all. */
@@ -182,14 +181,8 @@ async function choose(
     const manifest = await client.getManifest(
       request.reference.path,
       entry.digest,
-      { confirmed: true }
+      { confirmed: true, size: entry.size }
     )
-    if (manifest.bytes.length !== entry.size) {
-      throw new RegistryError(
-        'integrity',
-        `The manifest ${entry.digest} is ${manifest.bytes.length} bytes, but the index says ${entry.size}`
-      )
-    }
     chosen.manifest = manifest
     chosen.platform = offered[index]
     chosen.entry = entry

@@ -7,6 +7,7 @@
 import type { BatchInputs } from '../inputs.js'
 import { formatPlatform } from '../image/platform.js'
 import type { Connection, Registries } from '../registry/connect.js'
+import { sameRegistry } from '../registry/reference.js'
 import { describeFailure } from '../report/explain.js'
 import { imageJson } from '../report/outputs.js'
 import { jsonObject } from '../text/ordered-json.js'
@@ -38,12 +39,11 @@ export async function inspectManyImages(
     list.push(i)
     byRegistry.set(domain, list)
   })
-  // Every image's base check reads each base once; the code for it loads
-  // only when asked for (its own bundle chunk).
-  const find =
-    inputs.checkBase || inputs.readProvenance
-      ? (await import('./base.js')).baseFinder(inputs, registries)
-      : undefined
+  // Every image's base check (which reads provenance too) reads each base
+  // once; the code for it loads only when asked for (its own bundle chunk).
+  const find = inputs.readProvenance
+    ? (await import('./base.js')).baseFinder(inputs, registries)
+    : undefined
   await Promise.all(
     [...byRegistry.values()].map((indexes) =>
       inspectOnRegistry(indexes, inputs, rows, registries, find)
@@ -71,8 +71,9 @@ async function inspectOnRegistry(
   const { client, credentials, source } = connection
   const paths = indexes.map((i) => images[i].reference!.path)
   const base = inputs.baseImage
-  const domain = images[indexes[0]].reference!.domain.toLowerCase()
-  if (base && base.domain.toLowerCase() === domain) paths.push(base.path)
+  if (base && sameRegistry(base, images[indexes[0]].reference!)) {
+    paths.push(base.path)
+  }
   await client.prepare(paths)
   await mapLimit(indexes, PER_REGISTRY_CONCURRENCY, async (i) => {
     try {

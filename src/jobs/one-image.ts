@@ -12,11 +12,9 @@ import type { Registries } from '../registry/connect.js'
 import {
   apiHost,
   formatReference,
+  sameRegistry,
   type ImageReference
 } from '../registry/reference.js'
-
-const sameRegistry = (a: ImageReference, b: ImageReference): boolean =>
-  a.domain.toLowerCase() === b.domain.toLowerCase()
 import {
   baseOutputs,
   imageJson,
@@ -143,7 +141,8 @@ async function findBases(
   image: Inspected
 ): Promise<Findings[]> {
   const inspected = image.every ?? [image.info]
-  if (!inputs.checkBase && !inputs.readProvenance) {
+  // A base check reads provenance too (inputs.ts).
+  if (!inputs.readProvenance) {
     return inspected.map(() => ({}))
   }
   // Loaded only when asked for (its own bundle chunk).

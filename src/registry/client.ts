@@ -93,20 +93,21 @@ export class RegistryClient {
   private readonly auth: Authenticator
   private readonly ownsTransport: boolean
   readonly cache?: DigestCache
+  /** Plain http: a loopback registry, or one the user listed. */
+  private readonly plain: boolean
 
   constructor(options: RegistryClientOptions) {
     const host = apiHost(options.domain)
     const plain = options.insecure || isLoopbackHost(host)
+    this.plain = plain
     this.base = new URL(`${plain ? 'http' : 'https'}://${host}`)
     this.ownsTransport = !options.transport
     this.cache = options.cache
     this.transport = options.transport ?? new Transport()
-    // The user named this registry: its own address is never refused, and
-    // plain http is allowed where they said so.
     if (options.referredBy) {
       this.transport.policy.addReferred(host, options.referredBy)
     } else {
-      this.transport.policy.addRegistry(host, { insecure: plain })
+      this.namedByUser()
     }
     this.auth = new Authenticator({
       transport: this.transport,
@@ -124,12 +125,28 @@ export class RegistryClient {
    * answers only when the caller says the registry confirmed the digest in
    * this repository (a HEAD for it, or a verified manifest that lists it):
    * a shared cache must not vouch for a repository that lacks the digest or
-   * that the runner's credentials cannot read.
+   * that the runner's credentials cannot read. `size`, when a descriptor
+   * gives one, must be the manifest's length.
    */
   async getManifest(
     repository: string,
     reference: string,
-    { confirmed = false } = {}
+    { confirmed = false, size }: { confirmed?: boolean; size?: number } = {}
+  ): Promise<Manifest> {
+    const manifest = await this.readManifest(repository, reference, confirmed)
+    if (size !== undefined && manifest.bytes.length !== size) {
+      throw new RegistryError(
+        'integrity',
+        `The manifest ${reference} is ${manifest.bytes.length} bytes, but the index says ${size}`
+      )
+    }
+    return manifest
+  }
+
+  private async readManifest(
+    repository: string,
+    reference: string,
+    confirmed: boolean
   ): Promise<Manifest> {
     if (this.cache && confirmed && isDigest(reference)) {
       const cached = this.cache.get(
@@ -364,6 +381,14 @@ export class RegistryClient {
     await this.auth.prepare(
       [...new Set(repositories)].map((r) => `repository:${r}:pull`)
     )
+  }
+
+  /**
+   * The user named this registry: its own address is never refused, and
+   * plain http is allowed where they said so.
+   */
+  namedByUser(): void {
+    this.transport.policy.addRegistry(this.base.host, { insecure: this.plain })
   }
 
   dispose(): void {

@@ -8,7 +8,7 @@
 import { errorMessage } from '../errors.js'
 import { RegistryError } from './errors.js'
 import type { ImageReference } from './reference.js'
-import { apiHost, hostWithoutPort, isLoopbackHost } from './reference.js'
+import { hostWithoutPort, sameRegistry } from './reference.js'
 import { findCredentials, type Credentials } from './auth/docker-config.js'
 import { DigestCache } from './cache.js'
 import { RegistryClient } from './client.js'
@@ -83,7 +83,8 @@ export class Registries {
     // Host names are case-insensitive: one connection however it is written.
     const key = reference.domain.toLowerCase()
     // On the image's own registry: the user named that one.
-    if (referredBy?.domain.toLowerCase() === key) referredBy = undefined
+    if (referredBy && sameRegistry(referredBy, reference))
+      referredBy = undefined
     let connection = this.connections.get(key)
     if (!connection) {
       connection = this.open(reference.domain, referredBy)
@@ -91,10 +92,11 @@ export class Registries {
       if (referredBy) this.referred.add(key)
     } else if (!referredBy && this.referred.delete(key)) {
       // Named by the user after all: theirs to reach.
-      const host = apiHost(reference.domain)
-      this.transport.policy.addRegistry(host, {
-        insecure: this.isInsecure(reference.domain) || isLoopbackHost(host)
+      connection = connection.then((c) => {
+        c.client.namedByUser()
+        return c
       })
+      this.connections.set(key, connection)
     }
     return connection
   }

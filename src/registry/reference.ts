@@ -216,6 +216,11 @@ export function repositoryName(ref: ImageReference): string {
   return `${ref.domain}/${ref.path}`
 }
 
+/** One registry, however its host name is cased. */
+export function sameRegistry(a: ImageReference, b: ImageReference): boolean {
+  return a.domain.toLowerCase() === b.domain.toLowerCase()
+}
+
 /** `domain/path[:tag][@digest]`, the canonical form of a reference. */
 export function formatReference(ref: ImageReference): string {
   let out = repositoryName(ref)

@@ -187,11 +187,10 @@ export class UrlPolicy {
    * address; `insecure` when the user allowed plain http for it.
    */
   addRegistry(host: string, { insecure = false } = {}): void {
-    // As URLs show it: an https URL drops :443 and an http one :80.
-    const url = new URL(`http://${host.toLowerCase()}`)
-    this.named.add(url.host).add(new URL(`https://${url.host}`).host)
-    this.namedNames.add(url.hostname.replace(/^\[|\]$/g, ''))
-    if (insecure) this.insecure.add(url.host)
+    const { hostname, spellings } = hostForms(host)
+    for (const form of spellings) this.named.add(form)
+    this.namedNames.add(hostname)
+    if (insecure) this.insecure.add(spellings[0])
   }
 
   /**
@@ -200,9 +199,7 @@ export class UrlPolicy {
    * there, so a public image cannot point it at a private network.
    */
   addReferred(host: string, from: URL): void {
-    const url = new URL(`http://${host.toLowerCase()}`)
-    this.referred.set(url.host, from)
-    this.referred.set(new URL(`https://${url.host}`).host, from)
+    for (const form of hostForms(host).spellings) this.referred.set(form, from)
   }
 
   /** True where plain http is allowed: loopback hosts and those the user listed. */
@@ -332,5 +329,17 @@ export class UrlPolicy {
     if (originClass !== 'public' || this.insecure.has(origin)) return undefined
     const address = addresses[classes.indexOf(inside)].address
     return `it resolves to ${address}, a ${inside} address, and the public host ${origin} sent the action there`
+  }
+}
+
+/**
+ * A host[:port] as URLs show it, over http and over https (an http URL
+ * drops :80 and an https one :443), and its name as a lookup sees it.
+ */
+function hostForms(host: string): { hostname: string; spellings: string[] } {
+  const url = new URL(`http://${host.toLowerCase()}`)
+  return {
+    hostname: url.hostname.replace(/^\[|\]$/g, ''),
+    spellings: [url.host, new URL(`https://${url.host}`).host]
   }
 }

@@ -1,9 +1,10 @@
 /**
  * What a summary links to: the places an image says it comes from (OCI
  * `source`, `url`, `documentation`), and a commit on GitHub when the source
- * is a GitHub repository. Pure; escape.ts decides what becomes a link.
+ * is a GitHub repository; escape.ts decides what may become a link.
  */
 import type { ImageInfo } from '../image/model.js'
+import { escapeHtml, htmlText } from './escape.js'
 
 const OCI = 'org.opencontainers.image.'
 
@@ -64,4 +65,16 @@ export function commitUrl(
   const repository = githubRepository(source)
   if (!repository || !/^[0-9a-f]{7,64}$/i.test(revision)) return undefined
   return `${repository}/commit/${revision.toLowerCase()}`
+}
+
+/** The revision as a link to its commit on GitHub, else `otherwise` (HTML). */
+export function revisionHtml(
+  source: string,
+  revision: string,
+  otherwise: string
+): string {
+  const commit = commitUrl(source, revision)
+  return commit
+    ? `<a href="${escapeHtml(commit)}"><code>${htmlText(revision)}</code></a>`
+    : otherwise
 }

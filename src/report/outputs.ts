@@ -109,7 +109,7 @@ export function imageJson(
     // Read and found, read and none (null), or not asked for.
     ...(provenance === undefined
       ? []
-      : [['provenance', provenanceJson(provenance ?? undefined) || 'null']])
+      : [['provenance', provenance ? provenanceJson(provenance) : 'null']])
   ].map(([name, value]) => {
     const raw = RAW_JSON.has(name) ? value : JSON.stringify(value)
     return `${JSON.stringify(name)}:${raw}`

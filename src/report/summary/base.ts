@@ -10,8 +10,8 @@ import {
   type BaseStatus
 } from '../../image/base.js'
 import type { Provenance } from '../../image/provenance.js'
-import { escapeHtml, htmlCell, htmlLink, htmlText } from '../escape.js'
-import { commitUrl, githubRepository } from '../links.js'
+import { htmlCell, htmlLink, htmlText } from '../escape.js'
+import { githubRepository, revisionHtml } from '../links.js'
 import { addBudgetedTable, type Budget, type SummaryWriter } from './writer.js'
 
 /** Builds list dozens of materials; the rest are in the `provenance` output. */
@@ -75,7 +75,6 @@ function writeProvenance(
 ): void {
   summary.addHeading('Provenance', 3)
   const repository = githubRepository(p.source)
-  const commit = commitUrl(p.source, p.revision)
   const cell = (text: string): string =>
     htmlCell(text, { code: true, empty: '<em>(none)</em>' })
   addBudgetedTable(
@@ -85,12 +84,7 @@ function writeProvenance(
       ['Predicate type', cell(p.predicateType)],
       ['Builder', cell(p.builder)],
       ['Source', repository ? htmlLink(repository) : cell(p.source)],
-      [
-        'Revision',
-        commit
-          ? `<a href="${escapeHtml(commit)}"><code>${htmlText(p.revision)}</code></a>`
-          : cell(p.revision)
-      ],
+      ['Revision', revisionHtml(p.source, p.revision, cell(p.revision))],
       ['Materials', String(p.materials.length)]
     ],
     budget

@@ -8,7 +8,7 @@ import { formatPlatform } from '../../image/platform.js'
 import { repositoryName } from '../../registry/reference.js'
 import { formatWindow } from '../../text/duration.js'
 import { escapeHtml, htmlCell, htmlLink, htmlText } from '../escape.js'
-import { commitUrl, imageLinks } from '../links.js'
+import { imageLinks, revisionHtml } from '../links.js'
 import {
   SUMMARY_BUDGET_BYTES,
   addBudgetedTable,
@@ -96,13 +96,7 @@ function linkRows(info: ImageInfo): [string, string][] {
   const source = links.find((l) => l.name === 'Source')?.value ?? ''
   return links.map(({ name, value }) => {
     if (name !== 'Revision') return [name, htmlLink(value)]
-    const commit = commitUrl(source, value)
-    return [
-      name,
-      commit
-        ? `<a href="${escapeHtml(commit)}"><code>${htmlText(value)}</code></a>`
-        : code(value)
-    ]
+    return [name, revisionHtml(source, value, code(value))]
   })
 }
 

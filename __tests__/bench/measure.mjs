@@ -1,0 +1,62 @@
+// Timing a command from the bench: wall time, exit status and output, the
+// event loop left free (the registry, token server and CDN the command
+// talks to live in the bench's own process); and the median of runs.
+import { execFile } from 'node:child_process'
+
+/**
+ * @typedef {object} RunResult
+ * @property {number} ms wall time
+ * @property {number | string} code exit status (0 on success), or the spawn error's code
+ * @property {string} stdout
+ * @property {string} stderr
+ */
+
+/**
+ * Runs a command without blocking the event loop (the registry's proxy, token server and CDN live in this process); a failing exit is an error.
+ * @param {string} cmd
+ * @param {string[]} args
+ * @param {NodeJS.ProcessEnv} [env] default: this process's
+ * @returns {Promise<RunResult>}
+ */
+export async function timed(cmd, args, env) {
+  const result = await run(cmd, args, env)
+  if (result.code !== 0) {
+    throw new Error(
+      `${cmd} ${args.join(' ')} failed: ${result.stderr || `exit ${result.code}`}`
+    )
+  }
+  return result
+}
+
+/**
+ * Like timed(), but a failing exit is a result, not an error.
+ * @param {string} cmd
+ * @param {string[]} args
+ * @param {NodeJS.ProcessEnv} [env]
+ * @returns {Promise<RunResult>}
+ */
+export function run(cmd, args, env) {
+  return new Promise((resolve) => {
+    const start = process.hrtime.bigint()
+    execFile(
+      cmd,
+      args,
+      { env, maxBuffer: 64 * 1024 * 1024 },
+      (error, stdout, stderr) => {
+        const ms = Number(process.hrtime.bigint() - start) / 1e6
+        resolve({ ms, code: error ? (error.code ?? 1) : 0, stdout, stderr })
+      }
+    )
+  })
+}
+
+/**
+ * @param {number[]} xs
+ * @returns {number}
+ */
+export const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b)
+  return s.length % 2
+    ? s[(s.length - 1) / 2]
+    : (s[s.length / 2 - 1] + s[s.length / 2]) / 2
+}
