@@ -72,6 +72,21 @@ export default tseslint.config(
     true
   ),
   layer(
+    ['src/dockerfile/**/*.ts'],
+    [
+      'registry/client.js',
+      'registry/connect.js',
+      'registry/transport.js',
+      'registry/auth/*',
+      'jobs/*',
+      'report/*',
+      'report/**',
+      'inputs.js',
+      'main.js'
+    ],
+    'dockerfile/ turns a file into references: no network, no jobs, no report.'
+  ),
+  layer(
     ['src/report/**/*.ts'],
     ['jobs/*', 'inputs.js', 'main.js'],
     'report/ takes what jobs return (their types), never runs them.',

@@ -29977,6 +29977,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events"
 
 /***/ }),
 
+/***/ 1455:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+
+/***/ }),
+
 /***/ 7067:
 /***/ ((module) => {
 
@@ -29995,6 +30002,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2")
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
+
+/***/ }),
+
+/***/ 6760:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 
 /***/ }),
 
@@ -33682,7 +33696,11 @@ const SINGLE_ONLY = [
     'assert',
     'previous-digest',
     'tag-pattern',
-    'tag-sort'
+    'tag-sort',
+    'max-update',
+    'dockerfile',
+    'compare-to-dockerfile',
+    'build-args'
 ];
 /** Switches that only make sense for one image: set to true, they are refused. */
 const SINGLE_ONLY_SWITCHES = [
@@ -33691,8 +33709,11 @@ const SINGLE_ONLY_SWITCHES = [
     'report-only',
     'include-prereleases'
 ];
-/** Reads the inputs for one image, or for many with `images`. */
-function readInputs() {
+/**
+ * Reads the inputs for one image, or for many with `images`; a Dockerfile
+ * an input names is read too (asynchronously, its parser loaded on demand).
+ */
+async function readInputs() {
     // Hidden from the log before anything, a failure included, could print them.
     for (const name of ['password', 'github-token']) {
         const secret = getInput(name);
@@ -33701,7 +33722,7 @@ function readInputs() {
     }
     const images = getInput('images');
     if (!images)
-        return { mode: 'single', ...getInputs() };
+        return { mode: 'single', ...(await getInputs()) };
     if (getInput('image')) {
         throw new errors/* InputError */.dz('images', "give either 'image' (one reference) or 'images' (one per line), not both.");
     }
@@ -33822,33 +33843,103 @@ function baseInputs(baseRule) {
         readProvenance: booleanInput('provenance', false) || checkBase
     };
 }
-function getInputs() {
+async function getInputs() {
     const image = getInput('image');
-    if (!image) {
-        throw new errors/* InputError */.dz('image', "is required: give the image to inspect (or several, one per line, in 'images').");
+    const files = dockerfileInputs();
+    if (!image && !files.dockerfile) {
+        throw new errors/* InputError */.dz('image', "is required: give the image to inspect, a 'dockerfile' whose base image to inspect, or several images, one per line, in 'images'.");
     }
-    const { reference, tagRange } = imageInputs(image);
     const rules = rulesInput();
     const { allPlatforms, credentials, ...settings } = readSettings(rules.some((r) => r.kind === 'base'));
-    const comparison = comparisonInputs(allPlatforms);
-    const { sort, patternSource } = tagQueryInputs();
-    const previousDigest = previousDigestInput();
+    const { dockerfile, compareToBase } = await loadDockerfiles(files, settings.platform);
+    const { reference, tagRange, platform } = image
+        ? imageInputs(image)
+        : dockerfileBase(dockerfile);
+    const comparison = comparisonInputs(allPlatforms, compareToBase);
+    const tagQuery = tagQueryInputs();
+    if (tagRange && tagQuery.sort === 'docker') {
+        throw new errors/* InputError */.dz('tag-sort', "docker compares tags with the one in 'image'; a semver: selector in 'tag' orders tags as semver. Remove one of them.");
+    }
     return {
         ...settings,
+        platform: (!allPlatforms && platform) || settings.platform,
         given: givenFor(credentials, reference.domain),
         reference,
         allPlatforms,
         tagRange,
-        listTags: booleanInput('list-tags', false) || Boolean(patternSource),
+        listTags: booleanInput('list-tags', false) || tagQuery.implied,
         tagQuery: {
-            sort,
-            patternSource,
+            sort: tagQuery.sort,
+            patternSource: tagQuery.patternSource,
+            maxUpdate: tagQuery.maxUpdate,
             includePrereleases: booleanInput('include-prereleases', false)
         },
-        previousDigest,
+        previousDigest: previousDigestInput(),
         rules,
         reportOnly: booleanInput('report-only', false),
-        ...comparison
+        ...comparison,
+        ...(dockerfile && { dockerfile })
+    };
+}
+function dockerfileInputs() {
+    const dockerfile = getInput('dockerfile') || undefined;
+    const compareToDockerfile = getInput('compare-to-dockerfile') || undefined;
+    if (compareToDockerfile && getInput('compare-to')) {
+        throw new errors/* InputError */.dz('compare-to-dockerfile', "names the image to compare with, as 'compare-to' does: give one of them.");
+    }
+    const buildArgs = buildArgsInput();
+    if (buildArgs.size > 0 && !dockerfile && !compareToDockerfile) {
+        throw new errors/* InputError */.dz('build-args', "are for the ARGs of a Dockerfile: set 'dockerfile' as well.");
+    }
+    return { dockerfile, compareToDockerfile, buildArgs };
+}
+/** `NAME=VALUE` per line; `NAME` alone takes the step's environment variable, as docker build does. */
+function buildArgsInput() {
+    const args = new Map();
+    for (const raw of getInput('build-args', { trimWhitespace: false })
+        .split('\n')) {
+        const line = raw.replace(/\r$/, '').replace(/^\s+/, '');
+        if (line === '' || line.startsWith('#'))
+            continue;
+        const equals = line.indexOf('=');
+        const name = (equals === -1 ? line : line.slice(0, equals)).trimEnd();
+        if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) {
+            throw new errors/* InputError */.dz('build-args', `"${line}" is not NAME=VALUE with a name of letters, digits and "_": write one build argument per line, e.g. PYTHON_VERSION=3.12.`);
+        }
+        const value = equals === -1 ? process.env[name] : line.slice(equals + 1);
+        if (value !== undefined)
+            args.set(name, value);
+    }
+    return args;
+}
+/** The Dockerfiles the inputs name, read and resolved (their parser loads only then). */
+async function loadDockerfiles(files, platform) {
+    if (!files.dockerfile && !files.compareToDockerfile)
+        return {};
+    const { loadDockerfile } = await Promise.all(/* import() */[__nccwpck_require__.e(839), __nccwpck_require__.e(78)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6078));
+    const options = { buildArgs: files.buildArgs, platform };
+    const dockerfile = files.dockerfile
+        ? await loadDockerfile('dockerfile', files.dockerfile, options)
+        : undefined;
+    if (!files.compareToDockerfile)
+        return { dockerfile };
+    const other = await loadDockerfile('compare-to-dockerfile', files.compareToDockerfile, options);
+    if (!other.final) {
+        throw new errors/* InputError */.dz('compare-to-dockerfile', `${files.compareToDockerfile} builds its last stage FROM scratch: there is no base image to compare with.`);
+    }
+    return { dockerfile, compareToBase: other.final.reference };
+}
+/** Without 'image': the base of the Dockerfile's last stage, at its --platform. */
+function dockerfileBase(dockerfile) {
+    if (!dockerfile.final) {
+        throw new errors/* InputError */.dz('dockerfile', `${dockerfile.path} builds its last stage FROM scratch: there is no base image to inspect. Set 'image' to inspect another one.`);
+    }
+    if (getInput('tag')) {
+        throw new errors/* InputError */.dz('tag', `the tag comes from the FROM on line ${dockerfile.final.line} of ${dockerfile.path}; 'tag' goes with 'image'.`);
+    }
+    return {
+        reference: dockerfile.final.reference,
+        platform: dockerfile.final.platform
     };
 }
 /** `image` and `tag`: the reference, or the semver range that picks its tag. */
@@ -33891,12 +33982,15 @@ function rulesInput() {
         throw error;
     }
 }
-/** `compare-to`, `comment` and the token the comment needs. */
-function comparisonInputs(allPlatforms) {
+/**
+ * `compare-to` (or the base of `compare-to-dockerfile`), `comment` and the
+ * token the comment needs.
+ */
+function comparisonInputs(allPlatforms, compareToBase) {
     const compareText = getInput('compare-to');
     const compareTo = compareText
         ? referenceInput('compare-to', compareText)
-        : undefined;
+        : compareToBase;
     const comment = booleanInput('comment', false);
     const githubToken = getInput('github-token');
     if (allPlatforms && compareTo) {
@@ -33910,17 +34004,34 @@ function comparisonInputs(allPlatforms) {
     }
     return { compareTo, comment, githubToken };
 }
+/** `tag-sort`, `tag-pattern`, `max-update`; `implied`: they ask for the tag list. */
 function tagQueryInputs() {
-    const written = getInput('tag-sort') || 'semver';
-    const sort = written.toLowerCase();
-    if (sort !== 'semver' && sort !== 'lexical') {
-        throw new errors/* InputError */.dz('tag-sort', `"${written}" is not a sort order: write semver or lexical.`);
+    const written = getInput('tag-sort');
+    const sort = (written || 'semver').toLowerCase();
+    if (sort !== 'semver' && sort !== 'docker' && sort !== 'lexical') {
+        throw new errors/* InputError */.dz('tag-sort', `"${written}" is not a sort order: write semver, docker (Docker-style tags such as 3.12-slim) or lexical.`);
+    }
+    const maxText = getInput('max-update');
+    const maxUpdate = maxText.toLowerCase() || undefined;
+    if (maxUpdate !== undefined &&
+        maxUpdate !== 'major' &&
+        maxUpdate !== 'minor' &&
+        maxUpdate !== 'patch') {
+        throw new errors/* InputError */.dz('max-update', `"${maxText}" is not an update type: write major (any newer tag), minor or patch.`);
+    }
+    if (maxUpdate && sort === 'lexical') {
+        throw new errors/* InputError */.dz('max-update', 'needs versions, and tag-sort lexical has none: use tag-sort docker or semver.');
     }
     const patternSource = getInput('tag-pattern') || undefined;
     if (patternSource && patternSource.length > MAX_PATTERN_LENGTH) {
         throw new errors/* InputError */.dz('tag-pattern', `the pattern is longer than ${MAX_PATTERN_LENGTH} characters.`);
     }
-    return { sort, patternSource };
+    return {
+        sort,
+        patternSource,
+        maxUpdate,
+        implied: Boolean(patternSource || written || maxUpdate)
+    };
 }
 function previousDigestInput() {
     const text = getInput('previous-digest');
@@ -36279,9 +36390,11 @@ async function checkPreviousDigest(reference, previous, { client, credentials, s
 
 
 async function inspectOneImage(inputs, prepared, registries, log) {
+    // Pins are checked while the image is read (never fails: warnings).
+    const pins = inputs.dockerfile && checkDockerfile(inputs.dockerfile, registries);
     const found = await locate(inputs, prepared, registries, log);
     if (found.unchanged)
-        return found.unchanged;
+        return withDockerfile(found.unchanged, await pins);
     const [image, before] = await allOrCancel(registries, [
         inspect(found.reference, inputs, registries, log, {
             all: inputs.allPlatforms,
@@ -36291,12 +36404,33 @@ async function inspectOneImage(inputs, prepared, registries, log) {
             ? inspect(inputs.compareTo, inputs, registries, log, { compared: true })
             : undefined
     ]);
-    return one_image_report(inputs, prepared, {
+    const done = one_image_report(inputs, prepared, {
         image,
         findings: await findBases(inputs, registries, image),
         before: before?.info,
         tagOutputs: found.tagOutputs
     });
+    return withDockerfile(done, await pins);
+}
+/** The Dockerfile's images and pins (loaded only with `dockerfile`). */
+async function checkDockerfile(dockerfile, registries) {
+    const { checkPins, dockerfileOutputs } = await __nccwpck_require__.e(/* import() */ 480).then(__nccwpck_require__.bind(__nccwpck_require__, 5480));
+    const { stale, log } = await checkPins(dockerfile, registries);
+    return {
+        outputs: dockerfileOutputs(dockerfile, stale),
+        log,
+        section: { kind: 'dockerfile', dockerfile, stale }
+    };
+}
+function withDockerfile(out, dockerfile) {
+    if (!dockerfile)
+        return out;
+    return {
+        ...out,
+        outputs: [...out.outputs, ...dockerfile.outputs],
+        log: [...dockerfile.log, ...out.log],
+        summary: [...out.summary, dockerfile.section]
+    };
 }
 /**
  * The tag to inspect (tag tracking), and whether it moved since
@@ -36306,7 +36440,7 @@ async function locate(inputs, prepared, registries, log) {
     let reference = inputs.reference;
     const tagOutputs = [];
     if (inputs.tagRange || inputs.listTags) {
-        const { trackTags } = await Promise.all(/* import() */[__nccwpck_require__.e(88), __nccwpck_require__.e(617)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4617));
+        const { trackTags } = await Promise.all(/* import() */[__nccwpck_require__.e(88), __nccwpck_require__.e(642)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8642));
         const query = {
             ...inputs.tagQuery,
             pattern: prepared.tagPattern,
@@ -36492,13 +36626,8 @@ async function prepare(inputs) {
         }
         throw error;
     }
-    if (inputs.tagRange) {
-        // semver loads only for tag tracking (its own bundle chunk).
-        const { validRange } = await Promise.all(/* import() */[__nccwpck_require__.e(88), __nccwpck_require__.e(617)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4617));
-        if (!validRange(inputs.tagRange)) {
-            throw new errors/* InputError */.dz('tag', `"${inputs.tagRange}" is not a semver range: write e.g. semver:^3, semver:~1.27, semver:>=2 <3 or semver:* for the newest.`);
-        }
-    }
+    if (inputs.tagRange || inputs.tagQuery.maxUpdate)
+        await checkTagQuery(inputs);
     const source = inputs.tagQuery.patternSource;
     if (!source)
         return { patterns };
@@ -36507,6 +36636,19 @@ async function prepare(inputs) {
     }
     catch (error) {
         throw new errors/* InputError */.dz('tag-pattern', `${(0,errors/* errorMessage */.gJ)(error)}.`);
+    }
+}
+/** The semver range, and a tag in use that `max-update` can compare with. */
+async function checkTagQuery(inputs) {
+    // semver loads only for tag tracking (its own bundle chunk).
+    const { isVersion, validRange } = await Promise.all(/* import() */[__nccwpck_require__.e(88), __nccwpck_require__.e(642)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8642));
+    if (inputs.tagRange && !validRange(inputs.tagRange)) {
+        throw new errors/* InputError */.dz('tag', `"${inputs.tagRange}" is not a semver range: write e.g. semver:^3, semver:~1.27, semver:>=2 <3 or semver:* for the newest.`);
+    }
+    const { sort, maxUpdate } = inputs.tagQuery;
+    const current = inputs.tagRange ? undefined : inputs.reference.tag;
+    if (maxUpdate && (current === undefined || !isVersion(current, sort))) {
+        throw new errors/* InputError */.dz('max-update', `compares with the tag in use, and ${current === undefined ? 'there is none' : `"${current}" is not a ${sort} version`}: name a version tag in 'image' (e.g. ${sort === 'docker' ? 'python:3.12-slim' : 'app:v1.2.3'}).`);
     }
 }
 /** What the run cost, said before the job's own lines. */
@@ -36530,9 +36672,9 @@ const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import
 var external_node_fs_default = /*#__PURE__*/__nccwpck_require__.n(external_node_fs_namespaceObject);
 ;// CONCATENATED MODULE: external "node:os"
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
-;// CONCATENATED MODULE: external "node:path"
-const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
-var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_namespaceObject);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
 ;// CONCATENATED MODULE: external "node:child_process"
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 ;// CONCATENATED MODULE: ./src/registry/auth/credential-helper.ts
@@ -36649,8 +36791,8 @@ const TOKEN_USERNAME = '<token>';
 const DOCKER_HUB_KEY = 'https://index.docker.io/v1/';
 /** The path docker itself reads, honouring DOCKER_CONFIG. */
 function dockerConfigPath(env = process.env) {
-    const dir = env.DOCKER_CONFIG || (0,external_node_path_namespaceObject.join)(env.HOME || (0,external_node_os_namespaceObject.homedir)(), '.docker');
-    return (0,external_node_path_namespaceObject.join)(dir, 'config.json');
+    const dir = env.DOCKER_CONFIG || (0,external_node_path_.join)(env.HOME || (0,external_node_os_namespaceObject.homedir)(), '.docker');
+    return (0,external_node_path_.join)(dir, 'config.json');
 }
 /** The `auths` entry for a domain in one docker config file, if any. */
 function credentialsFromDockerConfig(domain, path = dockerConfigPath()) {
@@ -36817,7 +36959,7 @@ async function findCredentials(domain, options = {}) {
     // podman / skopeo / buildah keep the same format elsewhere.
     const podman = env.REGISTRY_AUTH_FILE ||
         (env.XDG_RUNTIME_DIR
-            ? (0,external_node_path_namespaceObject.join)(env.XDG_RUNTIME_DIR, 'containers', 'auth.json')
+            ? (0,external_node_path_.join)(env.XDG_RUNTIME_DIR, 'containers', 'auth.json')
             : undefined);
     if (podman) {
         const podmanConfig = docker_config_readConfig(podman);
@@ -37663,6 +37805,34 @@ function writeChangesSummary(summary, changes, before, after, budget) {
     summary.addRaw(`<p>${rows.length} changed, ${changes.unchanged} unchanged.</p>`, true);
 }
 
+;// CONCATENATED MODULE: ./src/report/summary/dockerfile.ts
+
+
+
+
+function writeDockerfileSummary(summary, dockerfile, stale, budget) {
+    summary.addHeading(`Dockerfile ${htmlText(dockerfile.path)}`, 2);
+    const code = (text) => htmlCell(text, { code: true, empty: '&nbsp;' });
+    addBudgetedTable(summary, ['Line', 'Stage', 'Image', 'Platform'], dockerfile.images.map((image) => [
+        String(image.line),
+        code(image.stage) + (image === dockerfile.final ? ' (final base)' : ''),
+        code((0,registry_reference/* formatReference */.FH)(image.reference)),
+        image.platform ? code((0,image_platform/* formatPlatform */.Bq)(image.platform)) : '&nbsp;'
+    ]), budget);
+    if (!dockerfile.final) {
+        summary.addRaw('<p>The last stage builds FROM scratch.</p>', true);
+    }
+    if (stale.length === 0)
+        return;
+    summary.addRaw(`<p>⚠️ ${stale.length} digest pin${stale.length === 1 ? ' is' : 's are'} stale: the tag points elsewhere now.</p>`, true);
+    addBudgetedTable(summary, ['Line', 'Image', 'Pinned', 'Tag now points to'], stale.map((pin) => [
+        String(pin.line),
+        code(pin.ref),
+        code(pin.pinned),
+        code(pin.current)
+    ]), budget);
+}
+
 ;// CONCATENATED MODULE: ./src/report/summary/image.ts
 
 
@@ -37843,6 +38013,7 @@ function writeRulesSummary(summary, results, budget) {
 
 
 
+
 function writeSections(summary, sections) {
     const budget = { bytes: SUMMARY_BUDGET_BYTES };
     for (const section of sections) {
@@ -37861,6 +38032,9 @@ function writeSections(summary, sections) {
                 break;
             case 'base':
                 writeBaseSummary(summary, section.checks, section.provenance, budget);
+                break;
+            case 'dockerfile':
+                writeDockerfileSummary(summary, section.dockerfile, section.stale, budget);
                 break;
             case 'unchanged':
                 summary.addRaw(`<p><code>${escapeHtml(section.ref)}</code> is unchanged: <code>${escapeHtml(section.digest)}</code></p>`, true);
@@ -37884,13 +38058,18 @@ function writeSections(summary, sections) {
 
 
 
-const annotation = (title) => title === undefined ? undefined : { title: logLine(title) };
+const annotation = (title, { file, line } = {}) => title === undefined && file === undefined
+    ? undefined
+    : {
+        ...(title !== undefined && { title: logLine(title) }),
+        ...(file !== undefined && { file: logLine(file), startLine: line })
+    };
 /** The log, for jobs (progress) and for the publisher itself. */
 const log = {
     info: (message) => info(logLine(message)),
     debug: (message) => core_debug(logLine(message)),
-    warning: (message, title) => warning(logLine(message), annotation(title)),
-    error: (message, title) => error(logLine(message), annotation(title)),
+    warning: (message, title, place) => warning(logLine(message), annotation(title, place)),
+    error: (message, title, place) => error(logLine(message), annotation(title, place)),
     fail: (message) => setFailed(logLine(message))
 };
 /** What the registries report while a job runs, as the log shows it. */
@@ -37917,15 +38096,15 @@ async function publish(result, { githubToken } = {}) {
     if (result.failure)
         log.fail(result.failure);
 }
-function write({ level, message, title }) {
+function write({ level, message, title, ...place }) {
     if (level === 'info')
         log.info(message);
     else if (level === 'debug')
         log.debug(message);
     else if (level === 'warning')
-        log.warning(message, title);
+        log.warning(message, title, place);
     else
-        log.error(message, title);
+        log.error(message, title, place);
 }
 /** The summary is a report: failing to write it is a warning. */
 async function writeSummary(result) {
@@ -37973,7 +38152,7 @@ async function comment(token, result) {
 async function run() {
     let registries;
     try {
-        const settings = readInputs();
+        const settings = await readInputs();
         const job = await plan(settings);
         registries = new Registries(settings, registryEvents);
         const result = await job(registries, log);

@@ -12,7 +12,8 @@ import {
   parseRules,
   type Rule
 } from './gate/rules.js'
-import type { TagQuery } from './tags/select.js'
+import type { LoadedDockerfile } from './dockerfile/load.js'
+import type { TagQuery, UpdateType } from './tags/select.js'
 import { parsePlatform, type Platform } from './image/platform.js'
 import {
   ReferenceError,
@@ -68,11 +69,15 @@ export interface Inputs extends Settings {
   tagRange?: string
   /** List the repository's tags (outputs tags, latest-tag). */
   listTags: boolean
-  tagQuery: Omit<TagQuery, 'pattern' | 'range'> & { patternSource?: string }
+  tagQuery: Omit<TagQuery, 'pattern' | 'range' | 'current'> & {
+    patternSource?: string
+  }
   /** The digest seen last time; `changed` says whether it moved. */
   previousDigest?: string
   /** `platform: all`: every platform of the index, each with its config. */
   allPlatforms: boolean
+  /** `dockerfile`, read: the images it builds from. */
+  dockerfile?: LoadedDockerfile
 }
 
 /** Longer than any job may run (GitHub-hosted: 6 h), and than a Node timer can wait. */
@@ -116,7 +121,11 @@ const SINGLE_ONLY = [
   'assert',
   'previous-digest',
   'tag-pattern',
-  'tag-sort'
+  'tag-sort',
+  'max-update',
+  'dockerfile',
+  'compare-to-dockerfile',
+  'build-args'
 ]
 /** Switches that only make sense for one image: set to true, they are refused. */
 const SINGLE_ONLY_SWITCHES = [
@@ -126,15 +135,20 @@ const SINGLE_ONLY_SWITCHES = [
   'include-prereleases'
 ]
 
-/** Reads the inputs for one image, or for many with `images`. */
-export function readInputs(): (Inputs & { mode: 'single' }) | BatchInputs {
+/**
+ * Reads the inputs for one image, or for many with `images`; a Dockerfile
+ * an input names is read too (asynchronously, its parser loaded on demand).
+ */
+export async function readInputs(): Promise<
+  (Inputs & { mode: 'single' }) | BatchInputs
+> {
   // Hidden from the log before anything, a failure included, could print them.
   for (const name of ['password', 'github-token']) {
     const secret = core.getInput(name)
     if (secret) core.setSecret(secret)
   }
   const images = core.getInput('images')
-  if (!images) return { mode: 'single', ...getInputs() }
+  if (!images) return { mode: 'single', ...(await getInputs()) }
   if (core.getInput('image')) {
     throw new InputError(
       'images',
@@ -297,38 +311,152 @@ function baseInputs(
   }
 }
 
-export function getInputs(): Inputs {
+export async function getInputs(): Promise<Inputs> {
   const image = core.getInput('image')
-  if (!image) {
+  const files = dockerfileInputs()
+  if (!image && !files.dockerfile) {
     throw new InputError(
       'image',
-      "is required: give the image to inspect (or several, one per line, in 'images')."
+      "is required: give the image to inspect, a 'dockerfile' whose base image to inspect, or several images, one per line, in 'images'."
     )
   }
-  const { reference, tagRange } = imageInputs(image)
   const rules = rulesInput()
   const { allPlatforms, credentials, ...settings } = readSettings(
     rules.some((r) => r.kind === 'base')
   )
-  const comparison = comparisonInputs(allPlatforms)
-  const { sort, patternSource } = tagQueryInputs()
-  const previousDigest = previousDigestInput()
+  const { dockerfile, compareToBase } = await loadDockerfiles(
+    files,
+    settings.platform
+  )
+  const { reference, tagRange, platform } = image
+    ? imageInputs(image)
+    : dockerfileBase(dockerfile!)
+  const comparison = comparisonInputs(allPlatforms, compareToBase)
+  const tagQuery = tagQueryInputs()
+  if (tagRange && tagQuery.sort === 'docker') {
+    throw new InputError(
+      'tag-sort',
+      "docker compares tags with the one in 'image'; a semver: selector in 'tag' orders tags as semver. Remove one of them."
+    )
+  }
   return {
     ...settings,
+    platform: (!allPlatforms && platform) || settings.platform,
     given: givenFor(credentials, reference.domain),
     reference,
     allPlatforms,
     tagRange,
-    listTags: booleanInput('list-tags', false) || Boolean(patternSource),
+    listTags: booleanInput('list-tags', false) || tagQuery.implied,
     tagQuery: {
-      sort,
-      patternSource,
+      sort: tagQuery.sort,
+      patternSource: tagQuery.patternSource,
+      maxUpdate: tagQuery.maxUpdate,
       includePrereleases: booleanInput('include-prereleases', false)
     },
-    previousDigest,
+    previousDigest: previousDigestInput(),
     rules,
     reportOnly: booleanInput('report-only', false),
-    ...comparison
+    ...comparison,
+    ...(dockerfile && { dockerfile })
+  }
+}
+
+/** `dockerfile`, `compare-to-dockerfile` and `build-args`, not yet read. */
+interface DockerfileInputs {
+  dockerfile?: string
+  compareToDockerfile?: string
+  buildArgs: Map<string, string>
+}
+
+function dockerfileInputs(): DockerfileInputs {
+  const dockerfile = core.getInput('dockerfile') || undefined
+  const compareToDockerfile =
+    core.getInput('compare-to-dockerfile') || undefined
+  if (compareToDockerfile && core.getInput('compare-to')) {
+    throw new InputError(
+      'compare-to-dockerfile',
+      "names the image to compare with, as 'compare-to' does: give one of them."
+    )
+  }
+  const buildArgs = buildArgsInput()
+  if (buildArgs.size > 0 && !dockerfile && !compareToDockerfile) {
+    throw new InputError(
+      'build-args',
+      "are for the ARGs of a Dockerfile: set 'dockerfile' as well."
+    )
+  }
+  return { dockerfile, compareToDockerfile, buildArgs }
+}
+
+/** `NAME=VALUE` per line; `NAME` alone takes the step's environment variable, as docker build does. */
+function buildArgsInput(): Map<string, string> {
+  const args = new Map<string, string>()
+  for (const raw of core
+    .getInput('build-args', { trimWhitespace: false })
+    .split('\n')) {
+    const line = raw.replace(/\r$/, '').replace(/^\s+/, '')
+    if (line === '' || line.startsWith('#')) continue
+    const equals = line.indexOf('=')
+    const name = (equals === -1 ? line : line.slice(0, equals)).trimEnd()
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) {
+      throw new InputError(
+        'build-args',
+        `"${line}" is not NAME=VALUE with a name of letters, digits and "_": write one build argument per line, e.g. PYTHON_VERSION=3.12.`
+      )
+    }
+    const value = equals === -1 ? process.env[name] : line.slice(equals + 1)
+    if (value !== undefined) args.set(name, value)
+  }
+  return args
+}
+
+/** The Dockerfiles the inputs name, read and resolved (their parser loads only then). */
+async function loadDockerfiles(
+  files: DockerfileInputs,
+  platform: Platform
+): Promise<{ dockerfile?: LoadedDockerfile; compareToBase?: ImageReference }> {
+  if (!files.dockerfile && !files.compareToDockerfile) return {}
+  const { loadDockerfile } = await import('./dockerfile/load.js')
+  const options = { buildArgs: files.buildArgs, platform }
+  const dockerfile = files.dockerfile
+    ? await loadDockerfile('dockerfile', files.dockerfile, options)
+    : undefined
+  if (!files.compareToDockerfile) return { dockerfile }
+  const other = await loadDockerfile(
+    'compare-to-dockerfile',
+    files.compareToDockerfile,
+    options
+  )
+  if (!other.final) {
+    throw new InputError(
+      'compare-to-dockerfile',
+      `${files.compareToDockerfile} builds its last stage FROM scratch: there is no base image to compare with.`
+    )
+  }
+  return { dockerfile, compareToBase: other.final.reference }
+}
+
+/** Without 'image': the base of the Dockerfile's last stage, at its --platform. */
+function dockerfileBase(dockerfile: LoadedDockerfile): {
+  reference: ImageReference
+  tagRange?: undefined
+  platform?: Platform
+} {
+  if (!dockerfile.final) {
+    throw new InputError(
+      'dockerfile',
+      `${dockerfile.path} builds its last stage FROM scratch: there is no base image to inspect. Set 'image' to inspect another one.`
+    )
+  }
+  if (core.getInput('tag')) {
+    throw new InputError(
+      'tag',
+      `the tag comes from the FROM on line ${dockerfile.final.line} of ${dockerfile.path}; 'tag' goes with 'image'.`
+    )
+  }
+  return {
+    reference: dockerfile.final.reference,
+    platform: dockerfile.final.platform
   }
 }
 
@@ -336,6 +464,7 @@ export function getInputs(): Inputs {
 function imageInputs(image: string): {
   reference: ImageReference
   tagRange?: string
+  platform?: undefined
 } {
   const tag = core.getInput('tag')
   const reference = referenceInput('image', image)
@@ -386,14 +515,18 @@ function rulesInput(): Rule[] {
   }
 }
 
-/** `compare-to`, `comment` and the token the comment needs. */
+/**
+ * `compare-to` (or the base of `compare-to-dockerfile`), `comment` and the
+ * token the comment needs.
+ */
 function comparisonInputs(
-  allPlatforms: boolean
+  allPlatforms: boolean,
+  compareToBase?: ImageReference
 ): Pick<Inputs, 'compareTo' | 'comment' | 'githubToken'> {
   const compareText = core.getInput('compare-to')
   const compareTo = compareText
     ? referenceInput('compare-to', compareText)
-    : undefined
+    : compareToBase
   const comment = booleanInput('comment', false)
   const githubToken = core.getInput('github-token')
   if (allPlatforms && compareTo) {
@@ -417,16 +550,38 @@ function comparisonInputs(
   return { compareTo, comment, githubToken }
 }
 
+/** `tag-sort`, `tag-pattern`, `max-update`; `implied`: they ask for the tag list. */
 function tagQueryInputs(): {
   sort: TagQuery['sort']
   patternSource?: string
+  maxUpdate?: UpdateType
+  implied: boolean
 } {
-  const written = core.getInput('tag-sort') || 'semver'
-  const sort = written.toLowerCase()
-  if (sort !== 'semver' && sort !== 'lexical') {
+  const written = core.getInput('tag-sort')
+  const sort = (written || 'semver').toLowerCase()
+  if (sort !== 'semver' && sort !== 'docker' && sort !== 'lexical') {
     throw new InputError(
       'tag-sort',
-      `"${written}" is not a sort order: write semver or lexical.`
+      `"${written}" is not a sort order: write semver, docker (Docker-style tags such as 3.12-slim) or lexical.`
+    )
+  }
+  const maxText = core.getInput('max-update')
+  const maxUpdate = maxText.toLowerCase() || undefined
+  if (
+    maxUpdate !== undefined &&
+    maxUpdate !== 'major' &&
+    maxUpdate !== 'minor' &&
+    maxUpdate !== 'patch'
+  ) {
+    throw new InputError(
+      'max-update',
+      `"${maxText}" is not an update type: write major (any newer tag), minor or patch.`
+    )
+  }
+  if (maxUpdate && sort === 'lexical') {
+    throw new InputError(
+      'max-update',
+      'needs versions, and tag-sort lexical has none: use tag-sort docker or semver.'
     )
   }
   const patternSource = core.getInput('tag-pattern') || undefined
@@ -436,7 +591,12 @@ function tagQueryInputs(): {
       `the pattern is longer than ${MAX_PATTERN_LENGTH} characters.`
     )
   }
-  return { sort, patternSource }
+  return {
+    sort,
+    patternSource,
+    maxUpdate,
+    implied: Boolean(patternSource || written || maxUpdate)
+  }
 }
 
 function previousDigestInput(): string | undefined {

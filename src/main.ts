@@ -13,7 +13,7 @@ import { log, publish, registryEvents } from './report/publish.js'
 export async function run(): Promise<void> {
   let registries: Registries | undefined
   try {
-    const settings = readInputs()
+    const settings = await readInputs()
     const job = await plan(settings)
     registries = new Registries(settings, registryEvents)
     const result = await job(registries, log)

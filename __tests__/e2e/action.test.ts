@@ -293,7 +293,7 @@ describe('inspecting images on an anonymous registry with a blob CDN', () => {
     { name: 'an invalid tag',              inputs: { image: 'nginx', tag: '-x' },         message: /^Input 'tag': "-x" is not a valid tag/ },
     { name: 'an invalid platform',         inputs: { image: 'nginx', platform: 'linux' }, message: /^Input 'platform': "linux" is not a platform/ },
     { name: 'a username without password', inputs: { image: 'nginx', username: 'u' },     message: /^Input 'password': 'username' and 'password' go together/ },
-    { name: 'an empty image',              inputs: { image: '' },                         message: /^Input 'image': is required: give the image to inspect \(or several, one per line, in 'images'\)\./ }
+    { name: 'an empty image',              inputs: { image: '' },                         message: /^Input 'image': is required: give the image to inspect, a 'dockerfile' whose base image to inspect, or several images, one per line, in 'images'\.$/ }
   ])('rejects $name before any request', async ({ inputs, message }) => {
     reg.resetLogs()
     const result = await runAction(inputs)

@@ -194,6 +194,38 @@ test('dist/ loads the base check and the package-URL reader: check-base from Bui
   expect(result.summary).toContain('<h2>Base image</h2>')
 })
 
+test('dist/ loads the Dockerfile parser and the pin check: dockerfile, tag-sort docker', async () => {
+  const image = buildImage({
+    seed: 'bundle-df',
+    config: { Labels: { df: '1' } }
+  })
+  const pushed = await pushImage(reg, 'library/bundle-df', '3.12-slim', image)
+  await reg.pushManifest(
+    'library/bundle-df',
+    '3.13-slim',
+    pushed.bytes,
+    pushed.mediaType
+  )
+  const workspace = fs.mkdtempSync(path.join(tmp, 'ws-'))
+  fs.writeFileSync(
+    path.join(workspace, 'Dockerfile'),
+    `ARG V=3.12\nFROM ${reg.host}/library/bundle-df:\${V}-slim@${pushed.digest} AS b\nFROM b\n`
+  )
+  const result = await runBundle({
+    INPUT_DOCKERFILE: 'Dockerfile',
+    'INPUT_TAG-SORT': 'docker',
+    GITHUB_WORKSPACE: workspace
+  })
+  expect(result.code).toBe(0)
+  expect(result.outputs.get('from')).toBe(
+    `${reg.host}/library/bundle-df:3.12-slim@${pushed.digest}`
+  )
+  expect(result.outputs.get('stale-pins')).toBe('[]')
+  expect(result.outputs.get('newer-tags')).toBe('["3.13-slim"]')
+  expect(result.outputs.get('update-type')).toBe('minor')
+  expect(result.summary).toContain('<h2>Dockerfile Dockerfile</h2>')
+})
+
 // What a plain inspection never needs stays out of the main chunk, loaded
 // only when a feature asks for it (start-up time on every run).
 // prettier-ignore
@@ -203,7 +235,9 @@ test.each([
   { library: '@actions/github (the PR comment)', marker: 'class Octokit' },
   { library: 'http-link-header (tag pages)', marker: 'WS_FOLD_PATTERN' },
   { library: 'packageurl-js (provenance materials)', marker: 'class PackageURL' },
-  { library: 'the base check (check-base, provenance)', marker: 'class BaseImages' }
+  { library: 'the base check (check-base, provenance)', marker: 'class BaseImages' },
+  { library: 'dockerfile-ast (dockerfile)', marker: 'class ImageTemplate' },
+  { library: 'the stale-pin check (dockerfile)', marker: 'Stale digest pin' }
 ])('dist/index.js leaves $library to a lazy chunk', ({ marker }) => {
   const dist = path.join(path.dirname(new URL(import.meta.url).pathname), '..', '..', 'dist')
   const main = fs.readFileSync(path.join(dist, 'index.js'), 'utf8')

@@ -735,12 +735,12 @@ describe('credentials against token auth (Docker Hub style, realm on another ori
 
   describe("the 'insecure-registries' input", () => {
     /** getInputs() with these INPUT_* variables, restored after. */
-    function inputs(values: Record<string, string>): string[] {
+    async function inputs(values: Record<string, string>): Promise<string[]> {
       const saved = { ...process.env }
       try {
         for (const [k, v] of Object.entries(values))
           process.env[`INPUT_${k.toUpperCase()}`] = v
-        return getInputs().insecureRegistries
+        return (await getInputs()).insecureRegistries
       } finally {
         process.env = saved
       }
@@ -760,7 +760,7 @@ describe('credentials against token auth (Docker Hub style, realm on another ori
     // the title shows the text as JSON: some have newlines
     // prettier-ignore
     test.each(lists.map((row) => ({ ...row, json: JSON.stringify(row.text) })))('reads $json', async ({ text, expected }) => {
-      expect(inputs({ image: 'nginx', 'insecure-registries': text })).toEqual(expected)
+      expect(await inputs({ image: 'nginx', 'insecure-registries': text })).toEqual(expected)
       const result = await runAction({ image: PUBLIC(), 'insecure-registries': text })
       expectPulled(result, pub)
     })

@@ -30,10 +30,15 @@ import {
   fixed,
   startFaultProxy,
   type FaultProxy,
-  type FaultRule,
-  type UpstreamResponse
+  type FaultRule
 } from '../support/fault-proxy.mjs'
 import { runAction } from '../support/action.js'
+import {
+  pagingFront,
+  relativeLink,
+  type NextLink,
+  type PagingOptions
+} from '../support/paging.js'
 import { RegistryClient } from '../../src/registry/client.js'
 import { RegistryError } from '../../src/registry/errors.js'
 import { Transport } from '../../src/registry/transport.js'
@@ -145,67 +150,9 @@ const UNCHANGED_OUTPUTS = ['ref', 'digest', 'changed']
 
 const tagListPath = `/v2/${REPO}/tags/list`
 
-/** How a paginating front builds its next link from the page just served. */
-type NextLink = (page: {
-  index: number
-  last: string
-  n: number
-  firstUrl: string
-  pageUrls: string[]
-}) => string
-
-interface PagingOptions {
-  /** Page size the front uses whatever `n` says (Docker Hub caps at 100). */
-  forcedSize?: number
-  /** Order the front pages in (default: sorted, as GHCR and Hub do). */
-  order?: (tags: string[]) => string[]
-  next: NextLink
-}
-
-/**
- * A front that pages the real registry's full tag list with `n` and `last`
- * and a `Link: <…>; rel="next"` header built by `next`.
- */
-function paging(options: PagingOptions): FaultRule {
-  const pageUrls: string[] = []
-  return {
-    name: 'paging',
-    method: 'GET',
-    path: tagListPath,
-    rewrite: (upstream: UpstreamResponse, req): UpstreamResponse => {
-      if (upstream.status !== 200) return upstream
-      const all = (
-        JSON.parse(upstream.body.toString('utf8')) as { tags: string[] }
-      ).tags
-      const ordered = options.order ? options.order(all) : [...all].sort()
-      const url = new URL(req.url!, 'http://x')
-      const n = options.forcedSize ?? Number(url.searchParams.get('n') ?? 100)
-      const last = url.searchParams.get('last')
-      const start = last === null ? 0 : ordered.indexOf(last) + 1
-      if (start === 0) pageUrls.length = 0
-      pageUrls.push(req.url!)
-      const page = ordered.slice(start, start + n)
-      const headers = { ...upstream.headers }
-      delete headers.link
-      if (start + n < ordered.length) {
-        headers.link = `<${options.next({
-          index: pageUrls.length - 1,
-          last: page.at(-1)!,
-          n,
-          firstUrl: pageUrls[0],
-          pageUrls
-        })}>; rel="next"`
-      }
-      return {
-        ...upstream,
-        headers,
-        body: Buffer.from(JSON.stringify({ name: REPO, tags: page }))
-      }
-    }
-  }
-}
-const relative: NextLink = ({ last, n }) =>
-  `${tagListPath}?last=${encodeURIComponent(last)}&n=${n}`
+const paging = (options: PagingOptions): FaultRule =>
+  pagingFront(tagListPath, REPO, options)
+const relative = relativeLink(tagListPath)
 const absolute =
   (origin: () => string): NextLink =>
   (page) =>
@@ -293,14 +240,16 @@ describe('tag tracking against a real registry', () => {
       { name: 'tag-sort LEXICAL (case-insensitive)',   inputs: { 'list-tags': 'true', 'tag-sort': 'LEXICAL' },         tags: LEXICAL,                                        latest: 'v2.0.1',       inspected: 'latest' },
       { name: 'tag-pattern ^1\\. (implies list-tags)', inputs: { 'tag-pattern': '^1\\.' },                             tags: ['1.0.0', '1.0.1', '1.2.0', '1.9.0', '1.10.0'], latest: '1.10.0',       inspected: 'latest' },
       { name: 'include-prereleases',                   inputs: { 'list-tags': 'true', 'include-prereleases': 'true' }, tags: WITH_PRERELEASES,                               latest: '3.0.0-beta.1', inspected: 'latest' },
-      { name: 'semver:^1',                             inputs: { tag: 'semver:^1' },                                   tags: STABLE,                                         latest: '1.10.0',       inspected: '1.10.0' },
+      { name: 'semver:^1',                             inputs: { tag: 'semver:^1' },                                   tags: STABLE.filter((t) => /^v?1\./.test(t)),        latest: '1.10.0',       inspected: '1.10.0' },
       { name: 'semver:*',                              inputs: { tag: 'semver:*' },                                    tags: STABLE,                                         latest: '2.1.0',        inspected: '2.1.0' },
       { name: 'semver: (empty range means *)',         inputs: { tag: 'semver:' },                                     tags: STABLE,                                         latest: '2.1.0',        inspected: '2.1.0' },
-      { name: 'semver:>=2 <3',                         inputs: { tag: 'semver:>=2 <3' },                               tags: STABLE,                                         latest: '2.1.0',        inspected: '2.1.0' },
-      { name: 'semver:~1.0 with tag-sort lexical',     inputs: { tag: 'semver:~1.0', 'tag-sort': 'lexical' },          tags: LEXICAL,                                        latest: '1.0.1',        inspected: '1.0.1' },
-      { name: 'semver:^1 with include-prereleases',    inputs: { tag: 'semver:^1', 'include-prereleases': 'true' },    tags: WITH_PRERELEASES,                               latest: '1.11.0-rc.1',  inspected: '1.11.0-rc.1' },
+      { name: 'semver:>=2 <3',                         inputs: { tag: 'semver:>=2 <3' },                               tags: ['2.0.0', 'v2.0.1', '2.1.0'],                   latest: '2.1.0',        inspected: '2.1.0' },
+      // a range orders by semver, so the candidates are in semver order
+      { name: 'semver:~1.0 with tag-sort lexical',     inputs: { tag: 'semver:~1.0', 'tag-sort': 'lexical' },          tags: ['1.0.0', 'v1.0.0', '1.0.1'],                   latest: '1.0.1',        inspected: '1.0.1' },
+      // with prereleases, ^1 is >=1.0.0-0 <2.0.0-0: 1.0.0's prereleases count
+      { name: 'semver:^1 with include-prereleases',    inputs: { tag: 'semver:^1', 'include-prereleases': 'true' },    tags: WITH_PRERELEASES.slice(2, 13),                  latest: '1.11.0-rc.1',  inspected: '1.11.0-rc.1' },
       { name: 'semver:* with include-prereleases',     inputs: { tag: 'semver:*', 'include-prereleases': 'true' },     tags: WITH_PRERELEASES,                               latest: '3.0.0-beta.1', inspected: '3.0.0-beta.1' },
-      { name: 'semver:>=1.1 <2 with tag-pattern ^v',   inputs: { tag: 'semver:>=1.1 <2', 'tag-pattern': '^v' },        tags: ['v1.0.0', 'v1.1.0', 'v2.0.1'],                 latest: 'v1.1.0',       inspected: 'v1.1.0' }
+      { name: 'semver:>=1.1 <2 with tag-pattern ^v',   inputs: { tag: 'semver:>=1.1 <2', 'tag-pattern': '^v' },        tags: ['v1.1.0'],                                     latest: 'v1.1.0',       inspected: 'v1.1.0' }
     ])('$name', async ({ inputs, tags, latest, inspected }) => {
       const result = await runAction({ image: `${reg.host}/${REPO}`, ...inputs })
       expect(result.error).toBeUndefined()
@@ -391,7 +340,7 @@ describe('tag tracking against a real registry', () => {
       { name: 'a backreference in tag-pattern (not RE2)',        inputs: { image: 'HOST/team/tags', 'tag-pattern': '^(1)\\.\\1' },                         message: /^Input 'tag-pattern': the regular expression does not compile .*RE2 syntax/ },
       { name: 'a lookbehind in tag-pattern (not RE2)',           inputs: { image: 'HOST/team/tags', 'tag-pattern': '(?<=v)1' },                            message: /^Input 'tag-pattern': the regular expression does not compile/ },
       { name: 'an unbalanced tag-pattern',                       inputs: { image: 'HOST/team/tags', tag: 'semver:*', 'tag-pattern': '^(1' },               message: /^Input 'tag-pattern': the regular expression does not compile/ },
-      { name: 'an unknown tag-sort',                             inputs: { image: 'HOST/team/tags', 'list-tags': 'true', 'tag-sort': 'newest' },           message: /^Input 'tag-sort': "newest" is not a sort order: write semver or lexical\.$/ },
+      { name: 'an unknown tag-sort',                             inputs: { image: 'HOST/team/tags', 'list-tags': 'true', 'tag-sort': 'newest' },           message: /^Input 'tag-sort': "newest" is not a sort order: write semver, docker \(Docker-style tags such as 3\.12-slim\) or lexical\.$/ },
       { name: 'a non-boolean list-tags',                         inputs: { image: 'HOST/team/tags', 'list-tags': 'sure' },                                 message: /^Input 'list-tags': "sure" is not a boolean/ },
       { name: 'a non-boolean include-prereleases',               inputs: { image: 'HOST/team/tags', 'list-tags': 'true', 'include-prereleases': 'maybe' }, message: /^Input 'include-prereleases': "maybe" is not a boolean/ },
       { name: 'a short previous-digest',                         inputs: { image: 'HOST/team/tags:2.1.0', 'previous-digest': 'sha256:abc' },               message: /^Input 'previous-digest': digest "sha256:abc" is not valid/ },
@@ -644,12 +593,19 @@ describe('tag tracking against a real registry', () => {
       expect([...result.outputs.keys()]).toEqual([
         ...UNCHANGED_OUTPUTS,
         'tags',
-        'latest-tag'
+        'latest-tag',
+        'newer-tags',
+        'update-type'
       ])
       expect(result.outputs.get('ref')).toBe(`${reg.host}/${REPO}:1.10.0`)
       expect(result.outputs.get('changed')).toBe('false')
       expect(result.outputs.get('latest-tag')).toBe('1.10.0')
-      expect(JSON.parse(result.outputs.get('tags')!)).toEqual(STABLE)
+      expect(JSON.parse(result.outputs.get('tags')!)).toEqual(
+        STABLE.filter((t) => /^v?1\./.test(t))
+      )
+      // the range picked the tag: nothing in use to be newer than
+      expect(result.outputs.get('newer-tags')).toBe('[]')
+      expect(result.outputs.get('update-type')).toBe('none')
       expect(manifestRequests(reg.requests)).toEqual([
         `HEAD /v2/${REPO}/manifests/1.10.0`
       ])

@@ -16,7 +16,17 @@
  * - every row names real inputs, and every input in action.yml has a row.
  */
 import fs from 'node:fs'
-import { afterEach, beforeEach, describe, expect, test } from '@jest/globals'
+import os from 'node:os'
+import path from 'node:path'
+import {
+  afterAll,
+  afterEach,
+  beforeAll,
+  beforeEach,
+  describe,
+  expect,
+  test
+} from '@jest/globals'
 import { InputError } from '../../src/errors.js'
 import { MAX_PATTERN_LENGTH } from '../../src/gate/rules.js'
 import {
@@ -27,12 +37,45 @@ import {
 } from '../../src/inputs.js'
 
 // ---------------------------------------------------------------------------
+// A workspace with Dockerfiles, for the `dockerfile` inputs.
+// ---------------------------------------------------------------------------
+
+let workspace: string
+const DOCKERFILES: Record<string, string> = {
+  Dockerfile: 'ARG PY=3.12\nFROM python:${PY}-slim AS build\nFROM build\n',
+  'arm.Dockerfile': 'FROM --platform=linux/arm64 alpine:3.20\n',
+  'scratch.Dockerfile': 'FROM alpine:3.20 AS build\nFROM scratch\n',
+  'base/Dockerfile': 'FROM python:3.11-slim\n',
+  'bad.Dockerfile': 'FROM python:$TAG\n'
+}
+let previousWorkspace: string | undefined
+
+beforeAll(() => {
+  workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'inputs-ws-'))
+  for (const [name, text] of Object.entries(DOCKERFILES)) {
+    fs.mkdirSync(path.dirname(path.join(workspace, name)), { recursive: true })
+    fs.writeFileSync(path.join(workspace, name), text)
+  }
+  previousWorkspace = process.env.GITHUB_WORKSPACE
+  process.env.GITHUB_WORKSPACE = workspace
+})
+
+afterAll(() => {
+  if (previousWorkspace === undefined) delete process.env.GITHUB_WORKSPACE
+  else process.env.GITHUB_WORKSPACE = previousWorkspace
+  fs.rmSync(workspace, { recursive: true, force: true })
+})
+
+// ---------------------------------------------------------------------------
 // Helpers: inputs as INPUT_* variables, process.env and stdout restored.
 // ---------------------------------------------------------------------------
 
 /** Inputs by their action.yml name, as a workflow's `with:` writes them. */
 type With = Record<string, string>
-type SingleInputs = Extract<ReturnType<typeof readInputs>, { mode: 'single' }>
+type SingleInputs = Extract<
+  Awaited<ReturnType<typeof readInputs>>,
+  { mode: 'single' }
+>
 
 /** The variable @actions/core reads: upper-cased, spaces to `_`, `-` kept. */
 const envName = (input: string): string =>
@@ -70,16 +113,16 @@ function setInputs(inputs: With): void {
   }
 }
 
-function read(inputs: With): ReturnType<typeof readInputs> {
+async function read(inputs: With): ReturnType<typeof readInputs> {
   setInputs(inputs)
   return readInputs()
 }
 
 /** The InputError readInputs() throws for these inputs. */
-function inputError(inputs: With): InputError {
+async function inputError(inputs: With): Promise<InputError> {
   setInputs(inputs)
   try {
-    readInputs()
+    await readInputs()
   } catch (error) {
     if (error instanceof InputError) return error
     throw error
@@ -117,6 +160,8 @@ function actionYmlInputs(): Map<string, string | undefined> {
 const D = `sha256:${'0123456789abcdef'.repeat(4)}`
 const D512 = `sha512:${'0123456789abcdef'.repeat(8)}`
 const NGINX = { domain: 'docker.io', path: 'library/nginx' }
+const PYTHON = { domain: 'docker.io', path: 'library/python' }
+const ALPINE = { domain: 'docker.io', path: 'library/alpine' }
 const SOURCE = "the 'username'/'password' inputs"
 /** The end of every bad `image` / `compare-to` message. */
 const EXAMPLES =
@@ -140,6 +185,21 @@ const SETTINGS_DEFAULTS = {
   checkBase: false, // check-base: false
   baseImage: undefined,
   readProvenance: false // provenance: false
+}
+
+/** The one image `Dockerfile` builds from (workspace above). */
+const PY_312_BUILD = {
+  stage: 'build',
+  index: 0,
+  line: 2,
+  reference: { domain: 'docker.io', path: 'library/python', tag: '3.12-slim' }
+}
+const ALPINE_ARM = {
+  stage: '0',
+  index: 0,
+  line: 1,
+  reference: { domain: 'docker.io', path: 'library/alpine', tag: '3.20' },
+  platform: { os: 'linux', architecture: 'arm64' }
 }
 
 /** readInputs() for `image: nginx` and nothing else. */
@@ -703,20 +763,129 @@ const singleRows: SingleRow[] = [
       }
     }
   },
+  // tag-sort and max-update, set, list the tags
   {
     name: 'tag-sort lexical',
     inputs: { image: 'nginx', 'tag-sort': 'lexical' },
-    expect: { tagQuery: { sort: 'lexical', includePrereleases: false } }
+    expect: {
+      listTags: true,
+      tagQuery: { sort: 'lexical', includePrereleases: false }
+    }
   },
   {
     name: 'tag-sort LEXICAL in any case',
     inputs: { image: 'nginx', 'tag-sort': 'LEXICAL' },
-    expect: { tagQuery: { sort: 'lexical', includePrereleases: false } }
+    expect: {
+      listTags: true,
+      tagQuery: { sort: 'lexical', includePrereleases: false }
+    }
   },
   {
     name: 'tag-sort semver, the default, written out',
     inputs: { image: 'nginx', 'tag-sort': 'semver' },
-    expect: {}
+    expect: { listTags: true }
+  },
+  {
+    name: 'tag-sort docker',
+    inputs: { image: 'python:3.12-slim', 'tag-sort': 'Docker' },
+    expect: {
+      reference: { ...PYTHON, tag: '3.12-slim' },
+      listTags: true,
+      tagQuery: { sort: 'docker', includePrereleases: false }
+    }
+  },
+  ...(['major', 'minor', 'patch', 'MINOR'] as const).map((text) => ({
+    name: `max-update ${text}`,
+    inputs: {
+      image: 'python:3.12-slim',
+      'tag-sort': 'docker',
+      'max-update': text
+    },
+    expect: {
+      reference: { ...PYTHON, tag: '3.12-slim' },
+      listTags: true,
+      tagQuery: {
+        sort: 'docker' as const,
+        maxUpdate: text.toLowerCase() as 'major' | 'minor' | 'patch',
+        includePrereleases: false
+      }
+    }
+  })),
+  // dockerfile, build-args, compare-to-dockerfile (files in the workspace)
+  {
+    name: "dockerfile without image: its last stage's base is inspected",
+    inputs: { dockerfile: 'Dockerfile' },
+    expect: {
+      reference: { ...PYTHON, tag: '3.12-slim' },
+      dockerfile: {
+        path: 'Dockerfile',
+        images: [PY_312_BUILD],
+        final: PY_312_BUILD
+      }
+    }
+  },
+  {
+    name: 'build-args override an ARG default',
+    inputs: { dockerfile: './Dockerfile', 'build-args': 'PY=3.13\n# c\n' },
+    expect: {
+      reference: { ...PYTHON, tag: '3.13-slim' },
+      dockerfile: {
+        path: './Dockerfile',
+        images: [
+          { ...PY_312_BUILD, reference: { ...PYTHON, tag: '3.13-slim' } }
+        ],
+        final: { ...PY_312_BUILD, reference: { ...PYTHON, tag: '3.13-slim' } }
+      }
+    }
+  },
+  {
+    name: 'dockerfile: a literal --platform is the platform inspected',
+    inputs: { dockerfile: 'arm.Dockerfile' },
+    expect: {
+      reference: { ...ALPINE, tag: '3.20' },
+      platform: { os: 'linux', architecture: 'arm64' },
+      dockerfile: {
+        path: 'arm.Dockerfile',
+        images: [ALPINE_ARM],
+        final: ALPINE_ARM
+      }
+    }
+  },
+  {
+    name: 'dockerfile with image: the image is inspected, the file reported',
+    inputs: { image: 'nginx', dockerfile: 'scratch.Dockerfile' },
+    expect: {
+      dockerfile: {
+        path: 'scratch.Dockerfile',
+        images: [
+          {
+            stage: 'build',
+            index: 0,
+            line: 1,
+            reference: { ...ALPINE, tag: '3.20' }
+          }
+        ],
+        final: undefined
+      }
+    }
+  },
+  {
+    name: 'compare-to-dockerfile: its base is compare-to',
+    inputs: { image: 'nginx', 'compare-to-dockerfile': 'base/Dockerfile' },
+    expect: { compareTo: { ...PYTHON, tag: '3.11-slim' } }
+  },
+  {
+    name: 'max-update alone lists the tags, semver',
+    inputs: { image: 'nginx:1.27.0', 'max-update': 'patch' },
+    expect: {
+      reference: { ...NGINX, tag: '1.27.0' },
+      listTags: true,
+      tagQuery: {
+        sort: 'semver',
+        maxUpdate: 'patch',
+        includePrereleases: false
+      }
+    }
   },
 
   // previous-digest and cache-dir
@@ -785,23 +954,23 @@ const singleRows: SingleRow[] = [
 ]
 
 describe('one image: what each input becomes', () => {
-  test('the defaults with only image', () => {
-    expect(read({ image: 'nginx' })).toEqual(SINGLE_DEFAULTS)
+  test('the defaults with only image', async () => {
+    expect(await read({ image: 'nginx' })).toEqual(SINGLE_DEFAULTS)
   })
 
-  test("action.yml's defaults, passed as the runner does, change nothing", () => {
+  test("action.yml's defaults, passed as the runner does, change nothing", async () => {
     for (const [name, value] of actionYmlInputs()) {
       // The runner evaluates ${{ github.token }}; images has no default.
       if (value === '${{ github.token }}') setInputs({ [name]: 'ghs_runner' })
       else if (value !== undefined) setInputs({ [name]: value })
     }
-    expect(read({ image: 'nginx' })).toEqual({
+    expect(await read({ image: 'nginx' })).toEqual({
       ...SINGLE_DEFAULTS,
       githubToken: 'ghs_runner'
     })
   })
 
-  test('readInputs() for one image is getInputs() plus the mode', () => {
+  test('readInputs() for one image is getInputs() plus the mode', async () => {
     setInputs({
       image: 'ghcr.io/org/app:v2',
       'compare-to': 'nginx:1.26',
@@ -810,11 +979,17 @@ describe('one image: what each input becomes', () => {
       platform: 'linux/arm64',
       'tag-pattern': '^v'
     })
-    expect(readInputs()).toEqual({ mode: 'single', ...getInputs() })
+    expect(await readInputs()).toEqual({
+      mode: 'single',
+      ...(await getInputs())
+    })
   })
 
-  test.each(singleRows)('$name', (row) => {
-    expect(read(row.inputs)).toEqual({ ...SINGLE_DEFAULTS, ...row.expect })
+  test.each(singleRows)('$name', async (row) => {
+    expect(await read(row.inputs)).toEqual({
+      ...SINGLE_DEFAULTS,
+      ...row.expect
+    })
   })
 })
 
@@ -1055,8 +1230,11 @@ const batchRows: BatchRow[] = [
 ]
 
 describe('many images: what images and the shared inputs become', () => {
-  test.each(batchRows)('$name', (row) => {
-    expect(read(row.inputs)).toEqual({ ...BATCH_DEFAULTS, ...row.expect })
+  test.each(batchRows)('$name', async (row) => {
+    expect(await read(row.inputs)).toEqual({
+      ...BATCH_DEFAULTS,
+      ...row.expect
+    })
   })
 })
 
@@ -1081,7 +1259,11 @@ const SINGLE_ONLY: With = {
   comment: 'true',
   'tag-sort': 'lexical',
   'report-only': 'yes',
-  'include-prereleases': 'on'
+  'include-prereleases': 'on',
+  'max-update': 'minor',
+  dockerfile: 'Dockerfile',
+  'compare-to-dockerfile': 'Dockerfile',
+  'build-args': 'A=1'
 }
 
 const errorRows: ErrorRow[] = [
@@ -1108,7 +1290,7 @@ const errorRows: ErrorRow[] = [
     name: 'tag-sort in mixed case',
     inputs: { image: 'nginx', 'tag-sort': 'Alpha' },
     error:
-      'Input \'tag-sort\': "Alpha" is not a sort order: write semver or lexical.'
+      'Input \'tag-sort\': "Alpha" is not a sort order: write semver, docker (Docker-style tags such as 3.12-slim) or lexical.'
   },
   {
     name: 'a switch with images, misspelt',
@@ -1121,13 +1303,13 @@ const errorRows: ErrorRow[] = [
     name: 'no image',
     inputs: {},
     error:
-      "Input 'image': is required: give the image to inspect (or several, one per line, in 'images')."
+      "Input 'image': is required: give the image to inspect, a 'dockerfile' whose base image to inspect, or several images, one per line, in 'images'."
   },
   {
     name: 'image of only whitespace',
     inputs: { image: '  \n ' },
     error:
-      "Input 'image': is required: give the image to inspect (or several, one per line, in 'images')."
+      "Input 'image': is required: give the image to inspect, a 'dockerfile' whose base image to inspect, or several images, one per line, in 'images'."
   },
   {
     name: 'both image and images',
@@ -1482,11 +1664,83 @@ const errorRows: ErrorRow[] = [
   },
 
   // Tag listing
+  // tag-sort docker and max-update
+  {
+    name: 'max-update of a kind that does not exist',
+    inputs: { image: 'python:3.12', 'max-update': 'Huge' },
+    error:
+      'Input \'max-update\': "Huge" is not an update type: write major (any newer tag), minor or patch.'
+  },
+  {
+    name: 'max-update with tag-sort lexical',
+    inputs: { image: 'app:2024', 'tag-sort': 'lexical', 'max-update': 'minor' },
+    error:
+      "Input 'max-update': needs versions, and tag-sort lexical has none: use tag-sort docker or semver."
+  },
+  {
+    name: 'tag-sort docker with a semver selector',
+    inputs: { image: 'python', tag: 'semver:^3', 'tag-sort': 'docker' },
+    error:
+      "Input 'tag-sort': docker compares tags with the one in 'image'; a semver: selector in 'tag' orders tags as semver. Remove one of them."
+  },
+  // dockerfile, build-args, compare-to-dockerfile
+  {
+    name: 'build-args without a Dockerfile',
+    inputs: { image: 'nginx', 'build-args': 'PY=3.13' },
+    error:
+      "Input 'build-args': are for the ARGs of a Dockerfile: set 'dockerfile' as well."
+  },
+  {
+    name: 'build-args line without a name',
+    inputs: { dockerfile: 'Dockerfile', 'build-args': '=3.13' },
+    error:
+      'Input \'build-args\': "=3.13" is not NAME=VALUE with a name of letters, digits and "_": write one build argument per line, e.g. PYTHON_VERSION=3.12.'
+  },
+  {
+    name: 'build-args name with a dash',
+    inputs: { dockerfile: 'Dockerfile', 'build-args': 'PY-VERSION=3' },
+    error:
+      'Input \'build-args\': "PY-VERSION=3" is not NAME=VALUE with a name of letters, digits and "_": write one build argument per line, e.g. PYTHON_VERSION=3.12.'
+  },
+  {
+    name: 'compare-to-dockerfile and compare-to',
+    inputs: {
+      image: 'nginx',
+      'compare-to': 'nginx:1',
+      'compare-to-dockerfile': 'Dockerfile'
+    },
+    error:
+      "Input 'compare-to-dockerfile': names the image to compare with, as 'compare-to' does: give one of them."
+  },
+  {
+    name: 'dockerfile whose last stage is scratch, without image',
+    inputs: { dockerfile: 'scratch.Dockerfile' },
+    error:
+      "Input 'dockerfile': scratch.Dockerfile builds its last stage FROM scratch: there is no base image to inspect. Set 'image' to inspect another one."
+  },
+  {
+    name: 'compare-to-dockerfile whose last stage is scratch',
+    inputs: { image: 'nginx', 'compare-to-dockerfile': 'scratch.Dockerfile' },
+    error:
+      "Input 'compare-to-dockerfile': scratch.Dockerfile builds its last stage FROM scratch: there is no base image to compare with."
+  },
+  {
+    name: 'dockerfile with an ARG that has no value',
+    inputs: { dockerfile: 'bad.Dockerfile' },
+    error:
+      "Input 'dockerfile': bad.Dockerfile, line 1: FROM: $TAG has no value: declare it before the first FROM with a default (ARG TAG=…) or give it in build-args (TAG=…)."
+  },
+  {
+    name: 'tag with a dockerfile and no image',
+    inputs: { dockerfile: 'Dockerfile', tag: '3.13-slim' },
+    error:
+      "Input 'tag': the tag comes from the FROM on line 2 of Dockerfile; 'tag' goes with 'image'."
+  },
   {
     name: 'tag-sort alphabetic',
     inputs: { image: 'nginx', 'tag-sort': 'alphabetic' },
     error:
-      'Input \'tag-sort\': "alphabetic" is not a sort order: write semver or lexical.'
+      'Input \'tag-sort\': "alphabetic" is not a sort order: write semver, docker (Docker-style tags such as 3.12-slim) or lexical.'
   },
   {
     name: `tag-pattern of ${MAX_PATTERN_LENGTH + 1} characters`,
@@ -1561,8 +1815,8 @@ const errorRows: ErrorRow[] = [
 ]
 
 describe('every mistake and its message', () => {
-  test.each(errorRows)('$name', (row) => {
-    const error = inputError(row.inputs)
+  test.each(errorRows)('$name', async (row) => {
+    const error = await inputError(row.inputs)
     expect(error.message).toBe(row.error)
     // The message names the input the error is for.
     expect(error.message.startsWith(`Input '${error.input}': `)).toBe(true)
@@ -1653,10 +1907,10 @@ const maskRows: MaskRow[] = [
 ]
 
 describe('secrets are masked while the inputs are read', () => {
-  test.each(maskRows)('$name', (row) => {
+  test.each(maskRows)('$name', async (row) => {
     setInputs(row.inputs)
     try {
-      readInputs()
+      await readInputs()
     } catch (error) {
       if (!(error instanceof InputError)) throw error
     }

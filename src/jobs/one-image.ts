@@ -34,8 +34,10 @@ import {
   type LogLine,
   type Logger,
   type Result,
-  type Row
+  type Row,
+  type SummarySection
 } from './result.js'
+import type { LoadedDockerfile } from '../dockerfile/load.js'
 
 /** What was checked before the first request and is needed to run. */
 export interface Prepared {
@@ -64,8 +66,11 @@ export async function inspectOneImage(
   registries: Registries,
   log: Logger
 ): Promise<Result> {
+  // Pins are checked while the image is read (never fails: warnings).
+  const pins =
+    inputs.dockerfile && checkDockerfile(inputs.dockerfile, registries)
   const found = await locate(inputs, prepared, registries, log)
-  if (found.unchanged) return found.unchanged
+  if (found.unchanged) return withDockerfile(found.unchanged, await pins)
   const [image, before] = await allOrCancel(registries, [
     inspect(found.reference, inputs, registries, log, {
       all: inputs.allPlatforms,
@@ -75,12 +80,46 @@ export async function inspectOneImage(
       ? inspect(inputs.compareTo, inputs, registries, log, { compared: true })
       : undefined
   ])
-  return report(inputs, prepared, {
+  const done = report(inputs, prepared, {
     image,
     findings: await findBases(inputs, registries, image),
     before: before?.info,
     tagOutputs: found.tagOutputs
   })
+  return withDockerfile(done, await pins)
+}
+
+/** The Dockerfile's images and pins (loaded only with `dockerfile`). */
+async function checkDockerfile(
+  dockerfile: LoadedDockerfile,
+  registries: Registries
+): Promise<DockerfileReport> {
+  const { checkPins, dockerfileOutputs } = await import('./dockerfile.js')
+  const { stale, log } = await checkPins(dockerfile, registries)
+  return {
+    outputs: dockerfileOutputs(dockerfile, stale),
+    log,
+    section: { kind: 'dockerfile', dockerfile, stale }
+  }
+}
+
+interface DockerfileReport {
+  outputs: [string, string][]
+  log: LogLine[]
+  section: SummarySection
+}
+
+function withDockerfile(
+  out: Result,
+  dockerfile: DockerfileReport | undefined
+): Result {
+  if (!dockerfile) return out
+  return {
+    ...out,
+    outputs: [...out.outputs, ...dockerfile.outputs],
+    log: [...dockerfile.log, ...out.log],
+    summary: [...out.summary, dockerfile.section]
+  }
 }
 
 /** Where the image is: the tag tracking picked, and the digest a HEAD saw. */

@@ -40,22 +40,33 @@ async function prepare(inputs: Inputs): Promise<Prepared> {
     }
     throw error
   }
-  if (inputs.tagRange) {
-    // semver loads only for tag tracking (its own bundle chunk).
-    const { validRange } = await import('./tags.js')
-    if (!validRange(inputs.tagRange)) {
-      throw new InputError(
-        'tag',
-        `"${inputs.tagRange}" is not a semver range: write e.g. semver:^3, semver:~1.27, semver:>=2 <3 or semver:* for the newest.`
-      )
-    }
-  }
+  if (inputs.tagRange || inputs.tagQuery.maxUpdate) await checkTagQuery(inputs)
   const source = inputs.tagQuery.patternSource
   if (!source) return { patterns }
   try {
     return { patterns, tagPattern: await compilePattern(source) }
   } catch (error) {
     throw new InputError('tag-pattern', `${errorMessage(error)}.`)
+  }
+}
+
+/** The semver range, and a tag in use that `max-update` can compare with. */
+async function checkTagQuery(inputs: Inputs): Promise<void> {
+  // semver loads only for tag tracking (its own bundle chunk).
+  const { isVersion, validRange } = await import('./tags.js')
+  if (inputs.tagRange && !validRange(inputs.tagRange)) {
+    throw new InputError(
+      'tag',
+      `"${inputs.tagRange}" is not a semver range: write e.g. semver:^3, semver:~1.27, semver:>=2 <3 or semver:* for the newest.`
+    )
+  }
+  const { sort, maxUpdate } = inputs.tagQuery
+  const current = inputs.tagRange ? undefined : inputs.reference.tag
+  if (maxUpdate && (current === undefined || !isVersion(current, sort))) {
+    throw new InputError(
+      'max-update',
+      `compares with the tag in use, and ${current === undefined ? 'there is none' : `"${current}" is not a ${sort} version`}: name a version tag in 'image' (e.g. ${sort === 'docker' ? 'python:3.12-slim' : 'app:v1.2.3'}).`
+    )
   }
 }
 

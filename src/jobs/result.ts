@@ -8,7 +8,9 @@ import type { RuleResult } from '../gate/rules.js'
 import type { BaseCheck } from '../image/base.js'
 import type { ImageInfo } from '../image/model.js'
 import type { Provenance } from '../image/provenance.js'
+import type { LoadedDockerfile } from '../dockerfile/load.js'
 import type { Findings } from './base.js'
+import type { StalePin } from './dockerfile.js'
 
 /** Progress while a job runs (the publisher escapes what it is given). */
 export interface Logger {
@@ -22,6 +24,9 @@ export interface LogLine {
   level: 'info' | 'debug' | 'warning' | 'error'
   message: string
   title?: string
+  /** Where an annotation points (a workspace file and its line). */
+  file?: string
+  line?: number
 }
 
 /** One image, or one platform of an image, in a table. */
@@ -43,6 +48,7 @@ export type SummarySection =
   | { kind: 'rules'; results: RuleResult[] }
   | { kind: 'changes'; changes: ImageChanges; before: string; after: string }
   | { kind: 'unchanged'; ref: string; digest: string }
+  | { kind: 'dockerfile'; dockerfile: LoadedDockerfile; stale: StalePin[] }
   | {
       kind: 'base'
       /** Each platform's answer (none when only provenance was read). */

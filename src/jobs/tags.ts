@@ -7,18 +7,22 @@ import { UserError } from '../errors.js'
 import type { Connection } from '../registry/connect.js'
 import { repositoryName, type ImageReference } from '../registry/reference.js'
 import { explained } from '../report/explain.js'
-import { selectTags, type TagQuery } from '../tags/select.js'
+import { chooseTags, type TagQuery } from '../tags/select.js'
 import type { Logger } from './result.js'
 
-export { validRange } from '../tags/select.js'
+export { isVersion, validRange } from '../tags/select.js'
 
 export interface TrackedTags {
-  /** `tags` and `latest-tag`. */
+  /** `tags`, `latest-tag`, `newer-tags` and `update-type`. */
   outputs: [string, string][]
   /** The reference to inspect: with a range, at the newest tag in it. */
   reference: ImageReference
 }
 
+/**
+ * Lists the tags and chooses: with a range, the tag to inspect; with a tag
+ * in use, the tags of its kind and which of them are newer.
+ */
 export async function trackTags(
   reference: ImageReference,
   query: TagQuery,
@@ -29,12 +33,11 @@ export async function trackTags(
   const { tags: all, ignored } = await explained(context, () =>
     client.listTags(reference.path)
   )
-  const { range, ...unranged } = query
-  const listed = selectTags(all, unranged)
-  const latest = (range ? selectTags(all, query) : listed).at(-1)
+  const current = query.range ? undefined : reference.tag
+  const chosen = chooseTags(all, { ...query, current })
   const name = repositoryName(reference)
   log.info(
-    `${name}: ${all.length} tags, ${listed.length} match${latest ? `, newest ${latest}` : ''}`
+    `${name}: ${all.length} tags, ${chosen.candidates.length} candidates${chosen.latest ? `, newest ${chosen.latest}` : ''}${chosen.newer.length ? `; ${chosen.newer.length} newer than ${current} (${chosen.updateType})` : ''}`
   )
   if (ignored > 0) {
     log.warning(
@@ -42,14 +45,18 @@ export async function trackTags(
     )
   }
   const outputs: [string, string][] = [
-    ['tags', JSON.stringify(listed)],
-    ['latest-tag', latest ?? '']
+    ['tags', JSON.stringify(chosen.candidates)],
+    ['latest-tag', chosen.latest ?? ''],
+    ['newer-tags', JSON.stringify(chosen.newer)],
+    ['update-type', chosen.updateType ?? '']
   ]
-  if (!range) return { outputs, reference }
-  if (!latest) {
+  if (!query.range) return { outputs, reference }
+  if (!chosen.latest) {
+    const { range, ...unranged } = query
+    const any = chooseTags(all, unranged).candidates.at(-1)
     throw new UserError(
-      `No tag of ${name} satisfies semver:${range}${query.pattern ? ' and the tag-pattern' : ''} (${all.length} tags listed${listed.length ? `; newest matching any version: ${listed.at(-1)}` : ''}).`
+      `No tag of ${name} satisfies semver:${range}${query.pattern ? ' and the tag-pattern' : ''} (${all.length} tags listed${any ? `; newest matching any version: ${any}` : ''}).`
     )
   }
-  return { outputs, reference: { ...reference, tag: latest } }
+  return { outputs, reference: { ...reference, tag: chosen.latest } }
 }

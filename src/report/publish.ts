@@ -15,20 +15,36 @@ import { logLine } from './escape.js'
 import { upsertPullRequestComment } from './pr-comment.js'
 import { writeSections } from './summary/index.js'
 
-const annotation = (title?: string): core.AnnotationProperties | undefined =>
-  title === undefined ? undefined : { title: logLine(title) }
+/** Where an annotation points: a workspace file and its line. */
+interface Place {
+  file?: string
+  line?: number
+}
+
+const annotation = (
+  title?: string,
+  { file, line }: Place = {}
+): core.AnnotationProperties | undefined =>
+  title === undefined && file === undefined
+    ? undefined
+    : {
+        ...(title !== undefined && { title: logLine(title) }),
+        ...(file !== undefined && { file: logLine(file), startLine: line })
+      }
 
 /** The log, for jobs (progress) and for the publisher itself. */
 export const log: Logger & {
-  error(message: string, title?: string): void
+  warning(message: string, title?: string, place?: Place): void
+  error(message: string, title?: string, place?: Place): void
   /** Fails the step with this message (an error annotation). */
   fail(message: string): void
 } = {
   info: (message) => core.info(logLine(message)),
   debug: (message) => core.debug(logLine(message)),
-  warning: (message, title) =>
-    core.warning(logLine(message), annotation(title)),
-  error: (message, title) => core.error(logLine(message), annotation(title)),
+  warning: (message: string, title?: string, place?: Place) =>
+    core.warning(logLine(message), annotation(title, place)),
+  error: (message: string, title?: string, place?: Place) =>
+    core.error(logLine(message), annotation(title, place)),
   fail: (message) => core.setFailed(logLine(message))
 }
 
@@ -60,11 +76,11 @@ export async function publish(
   if (result.failure) log.fail(result.failure)
 }
 
-function write({ level, message, title }: LogLine): void {
+function write({ level, message, title, ...place }: LogLine): void {
   if (level === 'info') log.info(message)
   else if (level === 'debug') log.debug(message)
-  else if (level === 'warning') log.warning(message, title)
-  else log.error(message, title)
+  else if (level === 'warning') log.warning(message, title, place)
+  else log.error(message, title, place)
 }
 
 /** The summary is a report: failing to write it is a warning. */

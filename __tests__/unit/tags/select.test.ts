@@ -5,6 +5,7 @@
  */
 import { beforeAll, describe, expect, it, test } from '@jest/globals'
 import semver from 'semver'
+import { shuffled } from '../../support/shuffle.js'
 import { compilePattern, type Pattern } from '../../../src/text/pattern.js'
 import {
   selectTags,
@@ -17,18 +18,6 @@ const HEX = 'ab12'.repeat(16)
 const SIG = `sha256-${HEX}.sig`
 const ATT = `sha256-${HEX}.att`
 const SBOM = `sha256-${HEX}.sbom`
-
-/** Deterministic shuffle (LCG), so the input order is never the answer. */
-function shuffled<T>(items: T[], seed = 7): T[] {
-  const out = [...items]
-  let state = seed
-  for (let i = out.length - 1; i > 0; i--) {
-    state = (state * 1103515245 + 12345) % 2 ** 31
-    const j = state % (i + 1)
-    ;[out[i], out[j]] = [out[j], out[i]]
-  }
-  return out
-}
 
 describe('versionOf', () => {
   // prettier-ignore

@@ -6,6 +6,7 @@ import type { SummarySection } from '../../jobs/result.js'
 import { escapeHtml } from '../escape.js'
 import { writeBaseSummary } from './base.js'
 import { writeChangesSummary } from './changes.js'
+import { writeDockerfileSummary } from './dockerfile.js'
 import { writeImageSummary } from './image.js'
 import { writeRowsSummary } from './rows.js'
 import { writeRulesSummary } from './rules.js'
@@ -44,6 +45,14 @@ export function writeSections(
         break
       case 'base':
         writeBaseSummary(summary, section.checks, section.provenance, budget)
+        break
+      case 'dockerfile':
+        writeDockerfileSummary(
+          summary,
+          section.dockerfile,
+          section.stale,
+          budget
+        )
         break
       case 'unchanged':
         summary.addRaw(

@@ -1,0 +1,113 @@
+export const id = 480;
+export const ids = [480];
+export const modules = {
+
+/***/ 5480:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   checkPins: () => (/* binding */ checkPins),
+/* harmony export */   dockerfileOutputs: () => (/* binding */ dockerfileOutputs)
+/* harmony export */ });
+/* harmony import */ var _image_platform_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2554);
+/* harmony import */ var _registry_reference_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9310);
+/* harmony import */ var _report_explain_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7389);
+/* harmony import */ var _pool_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(116);
+
+
+
+
+/** Each pinned image (once, however many stages name it) → stale or not. */
+async function checkPins(dockerfile, registries) {
+    const log = [];
+    const found = await (0,_pool_js__WEBPACK_IMPORTED_MODULE_2__/* .mapLimit */ .s)(pinnedImages(dockerfile), _pool_js__WEBPACK_IMPORTED_MODULE_2__/* .PER_REGISTRY_CONCURRENCY */ .M, async (image) => {
+        const tagged = { ...image.reference, digest: undefined };
+        try {
+            return { image, current: await currentDigest(tagged, registries) };
+        }
+        catch (error) {
+            log.push({
+                level: 'warning',
+                title: 'Digest pin not checked',
+                message: `${(0,_registry_reference_js__WEBPACK_IMPORTED_MODULE_0__/* .formatReference */ .FH)(tagged)}: ${(0,_report_explain_js__WEBPACK_IMPORTED_MODULE_1__/* .describeFailure */ .I)(error, { reference: tagged })}`,
+                file: dockerfile.path,
+                line: image.line
+            });
+            return undefined;
+        }
+    });
+    const stale = [];
+    for (const { image, current } of found.filter((f) => f !== undefined)) {
+        const pin = judge(image, current, dockerfile.path);
+        log.push(pin.line);
+        if (pin.stale)
+            stale.push(pin.stale);
+    }
+    return { stale, log };
+}
+/** `FROM name:tag@digest` lines, one per pinned reference. */
+function pinnedImages(dockerfile) {
+    const pinned = new Map();
+    for (const image of dockerfile.images) {
+        const { tag, digest } = image.reference;
+        if (tag === undefined || digest === undefined)
+            continue;
+        const key = (0,_registry_reference_js__WEBPACK_IMPORTED_MODULE_0__/* .formatReference */ .FH)(image.reference);
+        if (!pinned.has(key))
+            pinned.set(key, image);
+    }
+    return [...pinned.values()];
+}
+/** A pin against where its tag points now: a log line, and the stale entry. */
+function judge(image, current, file) {
+    const ref = (0,_registry_reference_js__WEBPACK_IMPORTED_MODULE_0__/* .formatReference */ .FH)({ ...image.reference, digest: undefined });
+    const pinned = image.reference.digest;
+    if (current === pinned) {
+        return {
+            line: {
+                level: 'info',
+                message: `${file}:${image.line}: ${ref} is still ${pinned}`
+            }
+        };
+    }
+    return {
+        stale: { ref, pinned, current, line: image.line, stage: image.stage },
+        line: {
+            level: 'warning',
+            title: 'Stale digest pin',
+            message: `${ref} now points to ${current}; line ${image.line} pins ${pinned}. Update the digest on that line (or the tag, if the pin is meant).`,
+            file,
+            line: image.line
+        }
+    };
+}
+/** One HEAD: where the tag points now. */
+async function currentDigest(reference, registries) {
+    const { client } = await registries.connect(reference);
+    const { digest } = await client.resolveDigest(reference.path, reference.tag);
+    return digest;
+}
+/** `from`, `from-images` and `stale-pins`. */
+function dockerfileOutputs(dockerfile, stale) {
+    return [
+        [
+            'from',
+            dockerfile.final ? (0,_registry_reference_js__WEBPACK_IMPORTED_MODULE_0__/* .formatReference */ .FH)(dockerfile.final.reference) : ''
+        ],
+        [
+            'from-images',
+            JSON.stringify(dockerfile.images.map((image) => ({
+                stage: image.stage,
+                ref: (0,_registry_reference_js__WEBPACK_IMPORTED_MODULE_0__/* .formatReference */ .FH)(image.reference),
+                line: image.line,
+                platform: image.platform ? (0,_image_platform_js__WEBPACK_IMPORTED_MODULE_3__/* .formatPlatform */ .Bq)(image.platform) : null
+            })))
+        ],
+        ['stale-pins', JSON.stringify(stale)]
+    ];
+}
+
+
+/***/ })
+
+};
