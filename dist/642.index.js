@@ -164,7 +164,8 @@ function chooseTags(tags, query) {
     return {
         candidates,
         latest: candidates.at(-1),
-        newer: current === undefined ? [] : candidates.filter((t) => t > current)
+        newer: current === undefined ? [] : candidates.filter((t) => t > current),
+        ...(current !== undefined && { comparedWith: current })
     };
 }
 function select_compareText(a, b) {
@@ -186,7 +187,8 @@ function choice(ordered, current, step, maxUpdate = 'major') {
         candidates,
         latest: newer.at(-1) ?? current ?? candidates.at(-1),
         newer,
-        updateType: largest ?? 'none'
+        updateType: largest ?? 'none',
+        ...(current !== undefined && { comparedWith: current })
     };
 }
 const none = () => undefined;
@@ -280,14 +282,26 @@ async function trackTags(reference, query, { client, credentials, source }, log)
         ['newer-tags', JSON.stringify(chosen.newer)],
         ['update-type', chosen.updateType ?? '']
     ];
+    const section = {
+        kind: 'tags',
+        repository: name,
+        current,
+        sort: query.sort,
+        listed: all.length,
+        choice: chosen
+    };
     if (!query.range)
-        return { outputs, reference };
+        return { outputs, section, reference };
     if (!chosen.latest) {
         const { range, ...unranged } = query;
         const any = chooseTags(all, unranged).candidates.at(-1);
         throw new errors/* UserError */.yo(`No tag of ${name} satisfies semver:${range}${query.pattern ? ' and the tag-pattern' : ''} (${all.length} tags listed${any ? `; newest matching any version: ${any}` : ''}).`);
     }
-    return { outputs, reference: { ...reference, tag: chosen.latest } };
+    return {
+        outputs,
+        section,
+        reference: { ...reference, tag: chosen.latest }
+    };
 }
 
 

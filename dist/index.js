@@ -36408,7 +36408,7 @@ async function inspectOneImage(inputs, prepared, registries, log) {
         image,
         findings: await findBases(inputs, registries, image),
         before: before?.info,
-        tagOutputs: found.tagOutputs
+        tags: found.tags
     });
     return withDockerfile(done, await pins);
 }
@@ -36438,7 +36438,7 @@ function withDockerfile(out, dockerfile) {
  */
 async function locate(inputs, prepared, registries, log) {
     let reference = inputs.reference;
-    const tagOutputs = [];
+    let tags;
     if (inputs.tagRange || inputs.listTags) {
         const { trackTags } = await Promise.all(/* import() */[__nccwpck_require__.e(88), __nccwpck_require__.e(642)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8642));
         const query = {
@@ -36447,21 +36447,23 @@ async function locate(inputs, prepared, registries, log) {
             range: inputs.tagRange
         };
         const connection = await registries.connect(reference);
-        const tags = await trackTags(reference, query, connection, log);
-        tagOutputs.push(...tags.outputs);
-        reference = tags.reference;
+        const tracked = await trackTags(reference, query, connection, log);
+        tags = tracked;
+        reference = tracked.reference;
     }
     if (!inputs.previousDigest)
-        return { reference, tagOutputs };
+        return { reference, tags };
     const connection = await registries.connect(reference);
     const seen = await checkPreviousDigest(reference, inputs.previousDigest, connection, log);
     // An unchanged image may still sit on a base that moved.
     if (seen.unchanged && !inputs.checkBase) {
-        seen.unchanged.outputs.push(...tagOutputs);
+        seen.unchanged.outputs.push(...(tags?.outputs ?? []));
+        if (tags)
+            seen.unchanged.summary.push(tags.section);
         return { unchanged: seen.unchanged };
     }
     const resolvedDigest = seen.unchanged ? inputs.previousDigest : seen.digest;
-    return { reference, tagOutputs, resolvedDigest };
+    return { reference, tags, resolvedDigest };
 }
 /** Base check and provenance for each platform inspected, when asked for. */
 async function findBases(inputs, registries, image) {
@@ -36497,8 +36499,10 @@ function one_image_report(inputs, prepared, done) {
     }
     if (changes)
         out.outputs.push(['changes', changesJson(changes)]);
-    out.outputs.push(...done.tagOutputs);
+    out.outputs.push(...(done.tags?.outputs ?? []));
     out.summary.push({ kind: 'image', info });
+    if (done.tags)
+        out.summary.push(done.tags.section);
     if (every) {
         const rows = every.map((i, n) => ({
             name: (0,image_platform/* formatPlatform */.Bq)(i.platform),
@@ -37811,7 +37815,7 @@ function writeChangesSummary(summary, changes, before, after, budget) {
 
 
 function writeDockerfileSummary(summary, dockerfile, stale, budget) {
-    summary.addHeading(`Dockerfile ${htmlText(dockerfile.path)}`, 2);
+    summary.addHeading(`Dockerfile ${htmlCell(dockerfile.path, { code: true })}`, 2);
     const code = (text) => htmlCell(text, { code: true, empty: '&nbsp;' });
     addBudgetedTable(summary, ['Line', 'Stage', 'Image', 'Platform'], dockerfile.images.map((image) => [
         String(image.line),
@@ -38005,7 +38009,42 @@ function writeRulesSummary(summary, results, budget) {
     ]), budget);
 }
 
+;// CONCATENATED MODULE: ./src/report/summary/tags.ts
+
+
+/** A tag list can be long; the outputs hold all of it. */
+const MAX_NEWER_ROWS = 50;
+function writeTagsSummary(summary, section, budget) {
+    const { repository, current, sort, listed, choice } = section;
+    const code = (text) => htmlCell(text, { code: true });
+    summary.addHeading('Tags', 2);
+    const compared = choice.comparedWith !== undefined;
+    const kind = sort === 'docker' && compared ? ' of the same kind' : '';
+    const facts = [
+        `${code(repository)}: ${listed} tags listed, ${choice.candidates.length} candidates (${sort} order${kind}).`
+    ];
+    if (current !== undefined) {
+        facts.push(compared
+            ? `In use: ${code(current)}.`
+            : `In use: ${code(current)}, not a ${sort} version: nothing is compared with it.`);
+    }
+    if (choice.newer.length > 0) {
+        facts.push(`⬆️ ${choice.newer.length} newer${kind}${choice.updateType ? ` (largest update: ${choice.updateType})` : ''}; the newest is ${code(choice.latest)}.`);
+    }
+    else if (compared) {
+        facts.push(`✅ No newer tag${kind}.`);
+    }
+    else if (choice.latest !== undefined) {
+        facts.push(`The newest is ${code(choice.latest)}.`);
+    }
+    summary.addRaw(`<p>${facts.join(' ')}</p>`, true);
+    if (choice.newer.length === 0)
+        return;
+    addBudgetedTable(summary, ['Newer tag'], [...choice.newer].reverse().map((tag) => [code(tag)]), budget, MAX_NEWER_ROWS);
+}
+
 ;// CONCATENATED MODULE: ./src/report/summary/index.ts
+
 
 
 
@@ -38035,6 +38074,9 @@ function writeSections(summary, sections) {
                 break;
             case 'dockerfile':
                 writeDockerfileSummary(summary, section.dockerfile, section.stale, budget);
+                break;
+            case 'tags':
+                writeTagsSummary(summary, section, budget);
                 break;
             case 'unchanged':
                 summary.addRaw(`<p><code>${escapeHtml(section.ref)}</code> is unchanged: <code>${escapeHtml(section.digest)}</code></p>`, true);

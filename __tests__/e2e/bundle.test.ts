@@ -223,7 +223,9 @@ test('dist/ loads the Dockerfile parser and the pin check: dockerfile, tag-sort 
   expect(result.outputs.get('stale-pins')).toBe('[]')
   expect(result.outputs.get('newer-tags')).toBe('["3.13-slim"]')
   expect(result.outputs.get('update-type')).toBe('minor')
-  expect(result.summary).toContain('<h2>Dockerfile Dockerfile</h2>')
+  expect(result.summary).toContain(
+    '<h2>Dockerfile <code>Dockerfile</code></h2>'
+  )
 })
 
 // What a plain inspection never needs stays out of the main chunk, loaded

@@ -207,6 +207,16 @@ describe('tag-sort docker against a real registry', () => {
       // the tag in use is what was inspected
       expect(result.outputs.get('ref')).toBe(`${proxy.host}/${image}`)
       expect(result.outputs.get('digest')).toBe(digests.get(repo))
+      // the summary says the same
+      const current = image.slice(image.indexOf(':') + 1)
+      expect(result.summary).toContain('<h2>Tags</h2>')
+      expect(result.summary).toContain(
+        newer.length > 0
+          ? `⬆️ ${newer.length} newer of the same kind (largest update: ${update}); the newest is <code>${latest}</code>.`
+          : current === 'latest'
+            ? `In use: <code>latest</code>, not a docker version: nothing is compared with it. The newest is <code>${latest}</code>.`
+            : `In use: <code>${current}</code>. ✅ No newer tag of the same kind.`
+      )
       // every page was followed: ceil(tags / 7) listings
       const listings = proxy.requests.filter((r) => pathOf(r) === listPath)
       expect(listings).toHaveLength(Math.ceil(REPOS[repo].length / PAGE))

@@ -44,13 +44,21 @@ describe('dockerfile against a real registry', () => {
   }
   const run = (inputs: Record<string, string>): Promise<ActionRun> =>
     runAction(inputs, { env: { GITHUB_WORKSPACE: workspace } })
+  /** Manifest requests the registry answered (not the 401s before a token). */
   const manifestRequests = (): string[] =>
     reg.requests
-      .filter((r) => pathOf(r).includes('/manifests/'))
+      .filter((r) => pathOf(r).includes('/manifests/') && r.status !== 401)
       .map((r) => `${r.method} ${pathOf(r)}`)
+  const tokenScopes = (): string[] =>
+    reg.token!.requests.map((r) =>
+      decodeURIComponent(
+        new URL(r.url, 'http://x').searchParams.get('scope') ?? ''
+      )
+    )
 
   beforeAll(async () => {
-    reg = await startRegistry()
+    // Like Docker Hub: bearer tokens per repository, blobs on a CDN.
+    reg = await startRegistry({ auth: 'token', redirect: true })
     host = reg.host
     workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'dockerfile-ws-'))
     const amd64 = buildImage({
@@ -165,11 +173,18 @@ describe('dockerfile against a real registry', () => {
         `GET /v2/team/app/manifests/${app.children[1].digest}`
       ].sort()
     )
+    // one token per repository read, as Docker Hub hands them out
+    expect(tokenScopes().sort()).toEqual([
+      'repository:team/app:pull',
+      'repository:team/base:pull'
+    ])
     // annotated on the Dockerfile's line
     expect(result.stdout).toContain(
       `::warning title=Stale digest pin,file=Dockerfile,line=4::${host}/team/base:1 now points to ${newBase.digest}; line 4 pins ${oldBase.digest}.`
     )
-    expect(result.summary).toContain('<h2>Dockerfile Dockerfile</h2>')
+    expect(result.summary).toContain(
+      '<h2>Dockerfile <code>Dockerfile</code></h2>'
+    )
     expect(result.summary).toMatch(/1 digest pin is stale/)
     expect(result.summary).toContain(`<code>${newBase.digest}</code>`)
   })

@@ -405,7 +405,8 @@ describe('a hostile registry', () => {
     expect(result.stdout).toMatch(
       /^Waiting: .* is not there yet \(CODE\\n::set-output/m
     )
-    expect(result.error).toContain(MARK)
+    // the hostile text is shown (escaped), or only the keyword it made
+    expect(result.error).toMatch(/PWNED|::SET-OUTPUT/)
     expectNoForgedCommands(result.stdout)
   })
 
@@ -736,5 +737,40 @@ describe('a hostile registry', () => {
       expectOk(result)
       expect(result.outputs.get('ratelimit-limit')).toBe(shown)
     })
+  })
+})
+
+/**
+ * A Dockerfile is someone else's text too (`compare-to-dockerfile` is often
+ * the base branch's, `dockerfile` the pull request's): whatever it holds
+ * reaches the log only through the one escape point, as one line.
+ */
+describe('a hostile Dockerfile', () => {
+  let workspace: string
+  /** INJECTIONS without CR and LF: what fits in one Dockerfile line. */
+  const ONE_LINE = INJECTIONS.replace(/[\r\n]/g, ' ')
+
+  beforeAll(() => {
+    workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'hostile-df-'))
+  })
+  afterAll(() => fs.rmSync(workspace, { recursive: true, force: true }))
+
+  // prettier-ignore
+  test.each([
+    { name: 'its FROM words',                text: `FROM alpine${ONE_LINE}\n`, message: /^Input 'dockerfile': Dockerfile, line 1: FROM takes an image/ },
+    { name: 'an ARG default it expands',     text: `ARG X="alpine${ONE_LINE}"\nFROM $X\n`, message: /^Input 'dockerfile': Dockerfile, line 2: FROM "alpine.*" is not a valid image reference/ },
+    { name: 'its stage name',                text: `FROM alpine AS x${ONE_LINE.replace(/ /g, '')}\n`, message: /^Input 'dockerfile': Dockerfile, line 1: ".*" is not a valid stage name/ },
+    { name: 'its --platform',                text: `FROM --platform=linux/amd64${ONE_LINE.replace(/ /g, '')} alpine\n`, message: /^Input 'dockerfile': Dockerfile, line 1: --platform ".*" is not a platform/ },
+    { name: 'lines of commands before FROM', text: `${INJECTIONS}\nFROM alpine\n`, message: /^Input 'dockerfile': Dockerfile, line \d+: .* comes before the first FROM, where only ARG may stand\.$/ }
+  ])('$name: one escaped error line, no command of its own', async ({ text, message }) => {
+    fs.writeFileSync(path.join(workspace, 'Dockerfile'), text)
+    const result = await runAction(
+      { dockerfile: 'Dockerfile' },
+      { env: { GITHUB_WORKSPACE: workspace } }
+    )
+    expectFailure(result, message)
+    // the hostile text is shown (escaped), or only the keyword it made
+    expect(result.error).toMatch(/PWNED|::SET-OUTPUT/)
+    expectNoForgedCommands(result.stdout)
   })
 })

@@ -39,6 +39,12 @@ import {
 } from './result.js'
 import type { LoadedDockerfile } from '../dockerfile/load.js'
 
+/** What tag tracking reports: its outputs and its summary section. */
+interface TagReport {
+  outputs: [string, string][]
+  section: SummarySection
+}
+
 /** What was checked before the first request and is needed to run. */
 export interface Prepared {
   patterns: Map<string, Pattern>
@@ -57,7 +63,8 @@ interface Done {
   /** Base check and provenance, per entry of `every` (or for `info`). */
   findings: Findings[]
   before?: ImageInfo
-  tagOutputs: [string, string][]
+  /** The tag outputs and summary section, when tags were listed. */
+  tags?: TagReport
 }
 
 export async function inspectOneImage(
@@ -84,7 +91,7 @@ export async function inspectOneImage(
     image,
     findings: await findBases(inputs, registries, image),
     before: before?.info,
-    tagOutputs: found.tagOutputs
+    tags: found.tags
   })
   return withDockerfile(done, await pins)
 }
@@ -127,7 +134,7 @@ type Located =
   | {
       unchanged?: undefined
       reference: ImageReference
-      tagOutputs: [string, string][]
+      tags?: TagReport
       resolvedDigest?: string
     }
   | { unchanged: Result }
@@ -143,7 +150,7 @@ async function locate(
   log: Logger
 ): Promise<Located> {
   let reference = inputs.reference
-  const tagOutputs: [string, string][] = []
+  let tags: TagReport | undefined
   if (inputs.tagRange || inputs.listTags) {
     const { trackTags } = await import('./tags.js')
     const query = {
@@ -152,11 +159,11 @@ async function locate(
       range: inputs.tagRange
     }
     const connection = await registries.connect(reference)
-    const tags = await trackTags(reference, query, connection, log)
-    tagOutputs.push(...tags.outputs)
-    reference = tags.reference
+    const tracked = await trackTags(reference, query, connection, log)
+    tags = tracked
+    reference = tracked.reference
   }
-  if (!inputs.previousDigest) return { reference, tagOutputs }
+  if (!inputs.previousDigest) return { reference, tags }
   const connection = await registries.connect(reference)
   const seen = await checkPreviousDigest(
     reference,
@@ -166,11 +173,12 @@ async function locate(
   )
   // An unchanged image may still sit on a base that moved.
   if (seen.unchanged && !inputs.checkBase) {
-    seen.unchanged.outputs.push(...tagOutputs)
+    seen.unchanged.outputs.push(...(tags?.outputs ?? []))
+    if (tags) seen.unchanged.summary.push(tags.section)
     return { unchanged: seen.unchanged }
   }
   const resolvedDigest = seen.unchanged ? inputs.previousDigest : seen.digest
-  return { reference, tagOutputs, resolvedDigest }
+  return { reference, tags, resolvedDigest }
 }
 
 /** Base check and provenance for each platform inspected, when asked for. */
@@ -212,8 +220,9 @@ function report(inputs: Inputs, prepared: Prepared, done: Done): Result {
     out.outputs.push(['changed', String(moved || Boolean(changes?.changed))])
   }
   if (changes) out.outputs.push(['changes', changesJson(changes)])
-  out.outputs.push(...done.tagOutputs)
+  out.outputs.push(...(done.tags?.outputs ?? []))
   out.summary.push({ kind: 'image', info })
+  if (done.tags) out.summary.push(done.tags.section)
   if (every) {
     const rows: Row[] = every.map((i, n) => ({
       name: formatPlatform(i.platform),

@@ -9,6 +9,7 @@ import type { BaseCheck } from '../image/base.js'
 import type { ImageInfo } from '../image/model.js'
 import type { Provenance } from '../image/provenance.js'
 import type { LoadedDockerfile } from '../dockerfile/load.js'
+import type { TagChoice, TagSort } from '../tags/select.js'
 import type { Findings } from './base.js'
 import type { StalePin } from './dockerfile.js'
 
@@ -49,6 +50,16 @@ export type SummarySection =
   | { kind: 'changes'; changes: ImageChanges; before: string; after: string }
   | { kind: 'unchanged'; ref: string; digest: string }
   | { kind: 'dockerfile'; dockerfile: LoadedDockerfile; stale: StalePin[] }
+  | {
+      kind: 'tags'
+      repository: string
+      /** The tag in use, when a range did not pick it. */
+      current?: string
+      sort: TagSort
+      /** How many tags the registry listed. */
+      listed: number
+      choice: TagChoice
+    }
   | {
       kind: 'base'
       /** Each platform's answer (none when only provenance was read). */

@@ -8,13 +8,14 @@ import type { Connection } from '../registry/connect.js'
 import { repositoryName, type ImageReference } from '../registry/reference.js'
 import { explained } from '../report/explain.js'
 import { chooseTags, type TagQuery } from '../tags/select.js'
-import type { Logger } from './result.js'
+import type { Logger, SummarySection } from './result.js'
 
 export { isVersion, validRange } from '../tags/select.js'
 
 export interface TrackedTags {
   /** `tags`, `latest-tag`, `newer-tags` and `update-type`. */
   outputs: [string, string][]
+  section: SummarySection
   /** The reference to inspect: with a range, at the newest tag in it. */
   reference: ImageReference
 }
@@ -50,7 +51,15 @@ export async function trackTags(
     ['newer-tags', JSON.stringify(chosen.newer)],
     ['update-type', chosen.updateType ?? '']
   ]
-  if (!query.range) return { outputs, reference }
+  const section: SummarySection = {
+    kind: 'tags',
+    repository: name,
+    current,
+    sort: query.sort,
+    listed: all.length,
+    choice: chosen
+  }
+  if (!query.range) return { outputs, section, reference }
   if (!chosen.latest) {
     const { range, ...unranged } = query
     const any = chooseTags(all, unranged).candidates.at(-1)
@@ -58,5 +67,9 @@ export async function trackTags(
       `No tag of ${name} satisfies semver:${range}${query.pattern ? ' and the tag-pattern' : ''} (${all.length} tags listed${any ? `; newest matching any version: ${any}` : ''}).`
     )
   }
-  return { outputs, reference: { ...reference, tag: chosen.latest } }
+  return {
+    outputs,
+    section,
+    reference: { ...reference, tag: chosen.latest }
+  }
 }

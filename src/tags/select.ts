@@ -47,6 +47,8 @@ export interface TagChoice {
   newer: string[]
   /** The largest step to a newer tag; undefined when the order cannot say (lexical). */
   updateType?: UpdateType | 'none'
+  /** The tag in use, when the order could compare with it. */
+  comparedWith?: string
 }
 
 /** `v1.2.3` and `1.2.3` are versions; `1.2` and `latest` are not. */
@@ -81,7 +83,8 @@ export function chooseTags(tags: string[], query: TagQuery): TagChoice {
   return {
     candidates,
     latest: candidates.at(-1),
-    newer: current === undefined ? [] : candidates.filter((t) => t > current)
+    newer: current === undefined ? [] : candidates.filter((t) => t > current),
+    ...(current !== undefined && { comparedWith: current })
   }
 }
 
@@ -112,7 +115,8 @@ function choice(
     candidates,
     latest: newer.at(-1) ?? current ?? candidates.at(-1),
     newer,
-    updateType: largest ?? 'none'
+    updateType: largest ?? 'none',
+    ...(current !== undefined && { comparedWith: current })
   }
 }
 

@@ -257,6 +257,10 @@ describe('readBases resolves FROM lines like BuildKit', () => {
       final: undefined, images: [] },
 
     // --- parsing: directives, continuations, comments
+    { name: 'heredocs: FROM inside RUN <<EOF and COPY <<-EOT is not an instruction', text: lines('# syntax=docker/dockerfile:1', 'FROM alpine:3.20 AS a', 'RUN <<EOF', 'FROM evil:1', 'EOF', 'COPY <<-EOT /x', 'FROM evil:2', 'EOT', 'FROM a'),
+      final: 'docker.io/library/alpine:3.20', images: [img('a', 0, 2, 'docker.io/library/alpine:3.20')] },
+    { name: 'CRLF line endings with a continuation', text: 'ARG V=3.20\r\nFROM alpine:${V} \\\r\n  AS b\r\nFROM b\r\n',
+      final: 'docker.io/library/alpine:3.20', images: [img('b', 0, 2, 'docker.io/library/alpine:3.20')] },
     { name: '# syntax= directive is not an image', text: lines('# syntax=docker/dockerfile:1', 'FROM python:3.12-slim'),
       final: PY, images: [img('0', 0, 2, PY)] },
     { name: '# escape=` with backtick continuations', text: lines('# escape=`', 'FROM mcr.microsoft.com/windows/servercore:ltsc2022 `', '    AS build', 'RUN dir C:\\', 'FROM build'),

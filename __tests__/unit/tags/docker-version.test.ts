@@ -503,7 +503,16 @@ describe('chooseTags (docker): compatibility and order', () => {
       candidates: ['9', '18446744073709551615', '18446744073709551616'], newer: ['18446744073709551616'], latest: '18446744073709551616', updateType: 'major' }
   ])('$name', ({ name: _name, tags, candidates, newer, latest, updateType, ...rest }) => {
     const query: TagQuery = { sort: 'docker', ...rest }
-    const expected = { candidates, newer, latest, updateType }
+    // comparedWith: the tag in use, when it is a version (rule 1)
+    const comparable =
+      rest.current !== undefined && parseDockerVersion(rest.current)
+    const expected = {
+      candidates,
+      newer,
+      latest,
+      updateType,
+      ...(comparable && { comparedWith: rest.current })
+    }
     // Rule 10: whatever the input order.
     for (const seed of [1, 2, 3]) {
       expect(chooseTags(shuffled(tags, seed), query)).toEqual(expected)

@@ -7,7 +7,7 @@ import type { LoadedDockerfile } from '../../dockerfile/load.js'
 import { formatPlatform } from '../../image/platform.js'
 import type { StalePin } from '../../jobs/dockerfile.js'
 import { formatReference } from '../../registry/reference.js'
-import { htmlCell, htmlText } from '../escape.js'
+import { htmlCell } from '../escape.js'
 import { addBudgetedTable, type Budget, type SummaryWriter } from './writer.js'
 
 export function writeDockerfileSummary(
@@ -16,7 +16,10 @@ export function writeDockerfileSummary(
   stale: StalePin[],
   budget: Budget
 ): void {
-  summary.addHeading(`Dockerfile ${htmlText(dockerfile.path)}`, 2)
+  summary.addHeading(
+    `Dockerfile ${htmlCell(dockerfile.path, { code: true })}`,
+    2
+  )
   const code = (text: string): string =>
     htmlCell(text, { code: true, empty: '&nbsp;' })
   addBudgetedTable(

@@ -10,6 +10,7 @@ import { writeDockerfileSummary } from './dockerfile.js'
 import { writeImageSummary } from './image.js'
 import { writeRowsSummary } from './rows.js'
 import { writeRulesSummary } from './rules.js'
+import { writeTagsSummary } from './tags.js'
 import {
   SUMMARY_BUDGET_BYTES,
   type Budget,
@@ -53,6 +54,9 @@ export function writeSections(
           section.stale,
           budget
         )
+        break
+      case 'tags':
+        writeTagsSummary(summary, section, budget)
         break
       case 'unchanged':
         summary.addRaw(
