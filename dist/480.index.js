@@ -7,7 +7,8 @@ export const modules = {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   checkPins: () => (/* binding */ checkPins),
-/* harmony export */   dockerfileOutputs: () => (/* binding */ dockerfileOutputs)
+/* harmony export */   dockerfileOutputs: () => (/* binding */ dockerfileOutputs),
+/* harmony export */   prepareTokens: () => (/* binding */ prepareTokens)
 /* harmony export */ });
 /* harmony import */ var _image_platform_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2554);
 /* harmony import */ var _registry_reference_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9310);
@@ -44,6 +45,20 @@ async function checkPins(dockerfile, registries) {
             stale.push(pin.stale);
     }
     return { stale, log };
+}
+/**
+ * One token for the image and the pins on its registry, before either asks
+ * (Docker Hub grants several repositories at once): each pin then costs one
+ * HEAD instead of a 401, a token request and the HEAD.
+ */
+async function prepareTokens(dockerfile, reference, registries) {
+    const paths = pinnedImages(dockerfile)
+        .filter((image) => (0,_registry_reference_js__WEBPACK_IMPORTED_MODULE_0__/* .sameRegistry */ .cJ)(image.reference, reference))
+        .map((image) => image.reference.path);
+    if (paths.length === 0)
+        return;
+    const { client } = await registries.connect(reference);
+    await client.prepare([reference.path, ...paths]);
 }
 /** `FROM name:tag@digest` lines, one per pinned reference. */
 function pinnedImages(dockerfile) {

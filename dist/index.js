@@ -36390,11 +36390,12 @@ async function checkPreviousDigest(reference, previous, { client, credentials, s
 
 
 async function inspectOneImage(inputs, prepared, registries, log) {
-    // Pins are checked while the image is read (never fails: warnings).
-    const pins = inputs.dockerfile && checkDockerfile(inputs.dockerfile, registries);
+    const pins = inputs.dockerfile &&
+        (await startDockerfile(inputs.dockerfile, inputs.reference, registries));
     const found = await locate(inputs, prepared, registries, log);
-    if (found.unchanged)
-        return withDockerfile(found.unchanged, await pins);
+    if (found.unchanged) {
+        return withDockerfile(found.unchanged, await pins?.report);
+    }
     const [image, before] = await allOrCancel(registries, [
         inspect(found.reference, inputs, registries, log, {
             all: inputs.allPlatforms,
@@ -36403,24 +36404,30 @@ async function inspectOneImage(inputs, prepared, registries, log) {
         inputs.compareTo
             ? inspect(inputs.compareTo, inputs, registries, log, { compared: true })
             : undefined
-    ]);
+    ], found.tags);
     const done = one_image_report(inputs, prepared, {
         image,
         findings: await findBases(inputs, registries, image),
         before: before?.info,
-        tags: found.tags
+        tags: await found.tags
     });
-    return withDockerfile(done, await pins);
+    return withDockerfile(done, await pins?.report);
 }
-/** The Dockerfile's images and pins (loaded only with `dockerfile`). */
-async function checkDockerfile(dockerfile, registries) {
-    const { checkPins, dockerfileOutputs } = await __nccwpck_require__.e(/* import() */ 480).then(__nccwpck_require__.bind(__nccwpck_require__, 5480));
-    const { stale, log } = await checkPins(dockerfile, registries);
-    return {
+/**
+ * The Dockerfile's report, its pins checked while the image is read (never
+ * fails: a pin that cannot be checked is a warning). Loaded only with
+ * `dockerfile`; the one token its registry's pins share is fetched first.
+ */
+async function startDockerfile(dockerfile, reference, registries) {
+    const { checkPins, dockerfileOutputs, prepareTokens } = await __nccwpck_require__.e(/* import() */ 480).then(__nccwpck_require__.bind(__nccwpck_require__, 5480));
+    await prepareTokens(dockerfile, reference, registries);
+    // Wrapped: an async function would wait for a promise it returns.
+    const report = checkPins(dockerfile, registries).then(({ stale, log }) => ({
         outputs: dockerfileOutputs(dockerfile, stale),
         log,
         section: { kind: 'dockerfile', dockerfile, stale }
-    };
+    }));
+    return { report };
 }
 function withDockerfile(out, dockerfile) {
     if (!dockerfile)
@@ -36440,16 +36447,12 @@ async function locate(inputs, prepared, registries, log) {
     let reference = inputs.reference;
     let tags;
     if (inputs.tagRange || inputs.listTags) {
-        const { trackTags } = await Promise.all(/* import() */[__nccwpck_require__.e(88), __nccwpck_require__.e(642)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8642));
-        const query = {
-            ...inputs.tagQuery,
-            pattern: prepared.tagPattern,
-            range: inputs.tagRange
-        };
-        const connection = await registries.connect(reference);
-        const tracked = await trackTags(reference, query, connection, log);
-        tags = tracked;
-        reference = tracked.reference;
+        const listing = listTags(inputs, prepared, registries, log);
+        if (inputs.tagRange)
+            reference = (await listing).reference;
+        // Awaited later; a failure meanwhile is not an unhandled rejection.
+        listing.catch(() => undefined);
+        tags = listing;
     }
     if (!inputs.previousDigest)
         return { reference, tags };
@@ -36457,13 +36460,25 @@ async function locate(inputs, prepared, registries, log) {
     const seen = await checkPreviousDigest(reference, inputs.previousDigest, connection, log);
     // An unchanged image may still sit on a base that moved.
     if (seen.unchanged && !inputs.checkBase) {
-        seen.unchanged.outputs.push(...(tags?.outputs ?? []));
-        if (tags)
-            seen.unchanged.summary.push(tags.section);
+        const listed = await tags;
+        seen.unchanged.outputs.push(...(listed?.outputs ?? []));
+        if (listed)
+            seen.unchanged.summary.push(listed.section);
         return { unchanged: seen.unchanged };
     }
     const resolvedDigest = seen.unchanged ? inputs.previousDigest : seen.digest;
     return { reference, tags, resolvedDigest };
+}
+/** The tag list, chosen from (tags.js loads only for this). */
+async function listTags(inputs, prepared, registries, log) {
+    const { trackTags } = await Promise.all(/* import() */[__nccwpck_require__.e(88), __nccwpck_require__.e(642)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8642));
+    const query = {
+        ...inputs.tagQuery,
+        pattern: prepared.tagPattern,
+        range: inputs.tagRange
+    };
+    const connection = await registries.connect(inputs.reference);
+    return trackTags(inputs.reference, query, connection, log);
 }
 /** Base check and provenance for each platform inspected, when asked for. */
 async function findBases(inputs, registries, image) {
@@ -36587,16 +36602,19 @@ async function inspect(reference, inputs, registries, log, { all = false, resolv
 }
 /**
  * Like Promise.all, but when one inspection fails the others are cancelled
- * and awaited, so nothing keeps running after the step has failed.
+ * and awaited, so nothing keeps running after the step has failed. Work
+ * started `earlier` (the tag list) is let finish first: its failure is the
+ * one reported (it names a repository that does not exist).
  */
-async function allOrCancel(registries, work) {
+async function allOrCancel(registries, work, earlier) {
     try {
         return await Promise.all(work);
     }
     catch (error) {
+        const first = await earlier?.then(() => undefined, (failure) => ({ failure }));
         registries.cancel();
         await Promise.allSettled(work);
-        throw error;
+        throw first ? first.failure : error;
     }
 }
 

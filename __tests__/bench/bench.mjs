@@ -12,7 +12,9 @@
 // skopeo calls, and `list-tags` on a repository of 10,000 tags (BENCH_TAGS;
 // pushed for real, or served by a local front when pushing takes over 60 s
 // or BENCH_TAGS_FRONT is set), with peak RSS; and the base check's cost
-// (base-check.mjs; BENCH_ONLY=base-check runs only that part).
+// (base-check.mjs; BENCH_ONLY=base-check runs only that part), and what
+// `dockerfile` and `tag-sort: docker` cost (dockerfile.mjs;
+// BENCH_ONLY=dockerfile).
 import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
@@ -20,6 +22,7 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseOutputFile } from '../support/output-file.mjs'
 import { baseCheckBench, printBaseCheck } from './base-check.mjs'
+import { dockerfileBench, printDockerfile } from './dockerfile.mjs'
 import { median, run, timed } from './measure.mjs'
 
 /**
@@ -636,6 +639,10 @@ async function main() {
     printBaseCheck(await baseCheckBench({ bundle, runs: Math.min(RUNS, 11) }))
     return
   }
+  if (process.env.BENCH_ONLY === 'dockerfile') {
+    printDockerfile(await dockerfileBench({ bundle, runs: Math.min(RUNS, 11) }))
+    return
+  }
   const { startRegistry } = await import('../support/registry.mjs')
   const { buildImage, pushImage } = await import('../support/fixtures.mjs')
   const reg = await startRegistry({
@@ -777,6 +784,10 @@ agent.destroy()
   await reg.stop()
   fs.rmSync(tmp, { recursive: true, force: true })
   const base = await baseCheckBench({ bundle, runs: Math.min(RUNS, 11) })
+  const dockerfiles = await dockerfileBench({
+    bundle,
+    runs: Math.min(RUNS, 11)
+  })
 
   const m = Object.fromEntries(
     Object.entries(times).map(([k, v]) => [k, median(v)])
@@ -904,6 +915,7 @@ agent.destroy()
     )
   }
   printBaseCheck(base)
+  printDockerfile(dockerfiles)
 }
 
 main().catch((error) => {

@@ -8,7 +8,11 @@ import type { FromImage } from '../dockerfile/from.js'
 import type { LoadedDockerfile } from '../dockerfile/load.js'
 import { formatPlatform } from '../image/platform.js'
 import type { Registries } from '../registry/connect.js'
-import { formatReference, type ImageReference } from '../registry/reference.js'
+import {
+  formatReference,
+  sameRegistry,
+  type ImageReference
+} from '../registry/reference.js'
 import { describeFailure } from '../report/explain.js'
 import { mapLimit, PER_REGISTRY_CONCURRENCY } from './pool.js'
 import type { LogLine } from './result.js'
@@ -59,6 +63,24 @@ export async function checkPins(
     if (pin.stale) stale.push(pin.stale)
   }
   return { stale, log }
+}
+
+/**
+ * One token for the image and the pins on its registry, before either asks
+ * (Docker Hub grants several repositories at once): each pin then costs one
+ * HEAD instead of a 401, a token request and the HEAD.
+ */
+export async function prepareTokens(
+  dockerfile: LoadedDockerfile,
+  reference: ImageReference,
+  registries: Registries
+): Promise<void> {
+  const paths = pinnedImages(dockerfile)
+    .filter((image) => sameRegistry(image.reference, reference))
+    .map((image) => image.reference.path)
+  if (paths.length === 0) return
+  const { client } = await registries.connect(reference)
+  await client.prepare([reference.path, ...paths])
 }
 
 /** `FROM name:tag@digest` lines, one per pinned reference. */

@@ -38,12 +38,10 @@ import {
   type SummarySection
 } from './result.js'
 import type { LoadedDockerfile } from '../dockerfile/load.js'
+import type { TrackedTags } from './tags.js'
 
 /** What tag tracking reports: its outputs and its summary section. */
-interface TagReport {
-  outputs: [string, string][]
-  section: SummarySection
-}
+type TagReport = Pick<TrackedTags, 'outputs' | 'section'>
 
 /** What was checked before the first request and is needed to run. */
 export interface Prepared {
@@ -73,41 +71,55 @@ export async function inspectOneImage(
   registries: Registries,
   log: Logger
 ): Promise<Result> {
-  // Pins are checked while the image is read (never fails: warnings).
   const pins =
-    inputs.dockerfile && checkDockerfile(inputs.dockerfile, registries)
+    inputs.dockerfile &&
+    (await startDockerfile(inputs.dockerfile, inputs.reference, registries))
   const found = await locate(inputs, prepared, registries, log)
-  if (found.unchanged) return withDockerfile(found.unchanged, await pins)
-  const [image, before] = await allOrCancel(registries, [
-    inspect(found.reference, inputs, registries, log, {
-      all: inputs.allPlatforms,
-      resolvedDigest: found.resolvedDigest
-    }),
-    inputs.compareTo
-      ? inspect(inputs.compareTo, inputs, registries, log, { compared: true })
-      : undefined
-  ])
+  if (found.unchanged) {
+    return withDockerfile(found.unchanged, await pins?.report)
+  }
+  const [image, before] = await allOrCancel(
+    registries,
+    [
+      inspect(found.reference, inputs, registries, log, {
+        all: inputs.allPlatforms,
+        resolvedDigest: found.resolvedDigest
+      }),
+      inputs.compareTo
+        ? inspect(inputs.compareTo, inputs, registries, log, { compared: true })
+        : undefined
+    ],
+    found.tags
+  )
   const done = report(inputs, prepared, {
     image,
     findings: await findBases(inputs, registries, image),
     before: before?.info,
-    tags: found.tags
+    tags: await found.tags
   })
-  return withDockerfile(done, await pins)
+  return withDockerfile(done, await pins?.report)
 }
 
-/** The Dockerfile's images and pins (loaded only with `dockerfile`). */
-async function checkDockerfile(
+/**
+ * The Dockerfile's report, its pins checked while the image is read (never
+ * fails: a pin that cannot be checked is a warning). Loaded only with
+ * `dockerfile`; the one token its registry's pins share is fetched first.
+ */
+async function startDockerfile(
   dockerfile: LoadedDockerfile,
+  reference: ImageReference,
   registries: Registries
-): Promise<DockerfileReport> {
-  const { checkPins, dockerfileOutputs } = await import('./dockerfile.js')
-  const { stale, log } = await checkPins(dockerfile, registries)
-  return {
+): Promise<{ report: Promise<DockerfileReport> }> {
+  const { checkPins, dockerfileOutputs, prepareTokens } =
+    await import('./dockerfile.js')
+  await prepareTokens(dockerfile, reference, registries)
+  // Wrapped: an async function would wait for a promise it returns.
+  const report = checkPins(dockerfile, registries).then(({ stale, log }) => ({
     outputs: dockerfileOutputs(dockerfile, stale),
     log,
-    section: { kind: 'dockerfile', dockerfile, stale }
-  }
+    section: { kind: 'dockerfile', dockerfile, stale } as const
+  }))
+  return { report }
 }
 
 interface DockerfileReport {
@@ -134,7 +146,8 @@ type Located =
   | {
       unchanged?: undefined
       reference: ImageReference
-      tags?: TagReport
+      /** Without a range the tag is known: the list is read meanwhile. */
+      tags?: Promise<TagReport>
       resolvedDigest?: string
     }
   | { unchanged: Result }
@@ -150,18 +163,13 @@ async function locate(
   log: Logger
 ): Promise<Located> {
   let reference = inputs.reference
-  let tags: TagReport | undefined
+  let tags: Promise<TagReport> | undefined
   if (inputs.tagRange || inputs.listTags) {
-    const { trackTags } = await import('./tags.js')
-    const query = {
-      ...inputs.tagQuery,
-      pattern: prepared.tagPattern,
-      range: inputs.tagRange
-    }
-    const connection = await registries.connect(reference)
-    const tracked = await trackTags(reference, query, connection, log)
-    tags = tracked
-    reference = tracked.reference
+    const listing = listTags(inputs, prepared, registries, log)
+    if (inputs.tagRange) reference = (await listing).reference
+    // Awaited later; a failure meanwhile is not an unhandled rejection.
+    listing.catch(() => undefined)
+    tags = listing
   }
   if (!inputs.previousDigest) return { reference, tags }
   const connection = await registries.connect(reference)
@@ -173,12 +181,30 @@ async function locate(
   )
   // An unchanged image may still sit on a base that moved.
   if (seen.unchanged && !inputs.checkBase) {
-    seen.unchanged.outputs.push(...(tags?.outputs ?? []))
-    if (tags) seen.unchanged.summary.push(tags.section)
+    const listed = await tags
+    seen.unchanged.outputs.push(...(listed?.outputs ?? []))
+    if (listed) seen.unchanged.summary.push(listed.section)
     return { unchanged: seen.unchanged }
   }
   const resolvedDigest = seen.unchanged ? inputs.previousDigest : seen.digest
   return { reference, tags, resolvedDigest }
+}
+
+/** The tag list, chosen from (tags.js loads only for this). */
+async function listTags(
+  inputs: Inputs,
+  prepared: Prepared,
+  registries: Registries,
+  log: Logger
+): Promise<TrackedTags> {
+  const { trackTags } = await import('./tags.js')
+  const query = {
+    ...inputs.tagQuery,
+    pattern: prepared.tagPattern,
+    range: inputs.tagRange
+  }
+  const connection = await registries.connect(inputs.reference)
+  return trackTags(inputs.reference, query, connection, log)
 }
 
 /** Base check and provenance for each platform inspected, when asked for. */
@@ -334,17 +360,24 @@ async function inspect(
 
 /**
  * Like Promise.all, but when one inspection fails the others are cancelled
- * and awaited, so nothing keeps running after the step has failed.
+ * and awaited, so nothing keeps running after the step has failed. Work
+ * started `earlier` (the tag list) is let finish first: its failure is the
+ * one reported (it names a repository that does not exist).
  */
 async function allOrCancel<A, B>(
   registries: Registries,
-  work: [Promise<A>, Promise<B> | undefined]
+  work: [Promise<A>, Promise<B> | undefined],
+  earlier?: Promise<unknown>
 ): Promise<[A, B | undefined]> {
   try {
     return await Promise.all(work)
   } catch (error) {
+    const first = await earlier?.then(
+      () => undefined,
+      (failure: unknown) => ({ failure })
+    )
     registries.cancel()
     await Promise.allSettled(work)
-    throw error
+    throw first ? first.failure : error
   }
 }
