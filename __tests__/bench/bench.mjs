@@ -14,7 +14,9 @@
 // or BENCH_TAGS_FRONT is set), with peak RSS; and the base check's cost
 // (base-check.mjs; BENCH_ONLY=base-check runs only that part), and what
 // `dockerfile` and `tag-sort: docker` cost (dockerfile.mjs;
-// BENCH_ONLY=dockerfile).
+// BENCH_ONLY=dockerfile). One inspection at a simulated internet round trip
+// against the Node floor and skopeo, on Node 20 and 24 (latency.mjs;
+// BENCH_ONLY=latency).
 import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
@@ -23,7 +25,8 @@ import { fileURLToPath } from 'node:url'
 import { parseOutputFile } from '../support/output-file.mjs'
 import { baseCheckBench, printBaseCheck } from './base-check.mjs'
 import { dockerfileBench, printDockerfile } from './dockerfile.mjs'
-import { median, run, timed } from './measure.mjs'
+import { latencyBench, printLatency } from './latency.mjs'
+import { median, run, timed, writeFloor } from './measure.mjs'
 
 /**
  * @import { BuiltImage } from '../support/fixtures.mjs'
@@ -639,6 +642,10 @@ async function main() {
     printBaseCheck(await baseCheckBench({ bundle, runs: Math.min(RUNS, 11) }))
     return
   }
+  if (process.env.BENCH_ONLY === 'latency') {
+    printLatency(await latencyBench({ bundle, runs: Math.min(RUNS, 11) }))
+    return
+  }
   if (process.env.BENCH_ONLY === 'dockerfile') {
     printDockerfile(await dockerfileBench({ bundle, runs: Math.min(RUNS, 11) }))
     return
@@ -696,28 +703,8 @@ async function main() {
   )
 
   // The floor for any Node client: the same five requests with bare
-  // node:http and no libraries, parsing nothing it does not need.
-  const floor = path.join(tmp, 'floor.mjs')
-  fs.writeFileSync(
-    floor,
-    `import http from 'node:http'
-const agent = new http.Agent({ keepAlive: true })
-const get = (url, headers = {}) => new Promise((resolve, reject) => {
-  http.get(url, { agent, headers }, (res) => { const c = []; res.on('data', (d) => c.push(d)); res.on('end', () => resolve({ res, body: Buffer.concat(c) })) }).on('error', reject)
-})
-const base = 'http://' + process.argv[2]
-const accept = 'application/vnd.oci.image.manifest.v1+json'
-let r = await get(base + '/v2/library/nginx/manifests/1.27', { accept })
-const ch = r.res.headers['www-authenticate']
-const realm = /realm="([^"]+)"/.exec(ch)[1], service = /service="([^"]+)"/.exec(ch)[1]
-const t = JSON.parse((await get(realm + '?service=' + service + '&scope=repository:library/nginx:pull')).body).token
-r = await get(base + '/v2/library/nginx/manifests/1.27', { accept, authorization: 'Bearer ' + t })
-r = await get(base + '/v2/library/nginx/blobs/' + JSON.parse(r.body).config.digest, { authorization: 'Bearer ' + t })
-r = await get(r.res.headers.location)
-process.stdout.write(JSON.stringify(JSON.parse(r.body).config) + '\\n')
-agent.destroy()
-`
-  )
+  // node:http and no libraries (measure.mjs).
+  const floor = writeFloor(tmp)
 
   /** @type {Record<string, { cmd: string, args: string[], env?: NodeJS.ProcessEnv, before?: () => void }>} */
   const tools = {
@@ -783,6 +770,7 @@ agent.destroy()
   })
   await reg.stop()
   fs.rmSync(tmp, { recursive: true, force: true })
+  const latency = await latencyBench({ bundle, runs: Math.min(RUNS, 11) })
   const base = await baseCheckBench({ bundle, runs: Math.min(RUNS, 11) })
   const dockerfiles = await dockerfileBench({
     bundle,
@@ -914,6 +902,7 @@ agent.destroy()
       `| ${r.name} | ${r.ms.toFixed(1)} | ${r.rss === undefined ? '' : r.rss.toFixed(1)} | ${r.requests ?? ''} |`
     )
   }
+  printLatency(latency)
   printBaseCheck(base)
   printDockerfile(dockerfiles)
 }

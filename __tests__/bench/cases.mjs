@@ -23,6 +23,7 @@ const RTT_MS = Number(process.env.BENCH_RTT_MS || 40)
  * @property {Record<string, string>} inputs
  * @property {Record<string, string>} expect outputs the run must set
  * @property {Record<string, string>} [env] more environment (GITHUB_WORKSPACE)
+ * @property {string[]} [command] what to run (default: node dist/index.js)
  */
 
 /**
@@ -44,10 +45,17 @@ const RTT_MS = Number(process.env.BENCH_RTT_MS || 40)
 /**
  * Each case once (checking its outputs and counting its requests), then
  * timed: interleaved runs on loopback, then at the simulated round trip.
- * @param {{ reg: RunningRegistry, cases: Case[], bundle: string, runs: number, tmp: string }} options
+ * @param {{ reg: RunningRegistry, cases: Case[], bundle: string, runs: number, tmp: string, rttRuns?: number }} options
  * @returns {Promise<CasesBench>}
  */
-export async function measureCases({ reg, cases, bundle, runs, tmp }) {
+export async function measureCases({
+  reg,
+  cases,
+  bundle,
+  runs,
+  tmp,
+  rttRuns = 5
+}) {
   const output = path.join(tmp, 'output')
   const envFor = (/** @type {Case} */ c) => ({
     ...process.env,
@@ -59,6 +67,8 @@ export async function measureCases({ reg, cases, bundle, runs, tmp }) {
       Object.entries(c.inputs).map(([k, v]) => [`INPUT_${k.toUpperCase()}`, v])
     )
   })
+  const commandOf = (/** @type {Case} */ c) =>
+    c.command ?? [process.execPath, bundle]
   const once = async (/** @type {string[]} */ command, /** @type {Case} */ c) =>
     (await timed(command[0], command.slice(1), envFor(c))).ms
   /** @type {CaseResult[]} */
@@ -66,7 +76,7 @@ export async function measureCases({ reg, cases, bundle, runs, tmp }) {
   for (const c of cases) {
     fs.writeFileSync(output, '')
     reg.resetLogs()
-    await once([process.execPath, bundle], c)
+    await once(commandOf(c), c)
     const outputs = parseOutputFile(fs.readFileSync(output, 'utf8'))
     for (const [name, value] of Object.entries(c.expect)) {
       if (outputs.get(name) !== value) {
@@ -81,9 +91,7 @@ export async function measureCases({ reg, cases, bundle, runs, tmp }) {
       (reg.cdn?.requests.length ?? 0)
     results.push({ name: c.name, requests, ms: 0 })
   }
-  const loop = await timeAll(cases, runs, (c) =>
-    once([process.execPath, bundle], c)
-  )
+  const loop = await timeAll(cases, runs, (c) => once(commandOf(c), c))
   loop.forEach((ms, i) => (results[i].ms = ms))
   const ports = [reg.url, reg.token?.url, reg.cdn?.url]
     .filter((u) => u !== undefined)
@@ -91,8 +99,8 @@ export async function measureCases({ reg, cases, bundle, runs, tmp }) {
   const at = rttUp(ports)
   if (!at.ok) return { runs, results, note: at.note }
   try {
-    const slow = await timeAll(cases, Math.min(runs, 5), (c) =>
-      once([rttTool, 'exec', process.execPath, bundle], c)
+    const slow = await timeAll(cases, Math.min(runs, rttRuns), (c) =>
+      once([rttTool, 'exec', ...commandOf(c)], c)
     )
     slow.forEach((ms, i) => (results[i].rttMs = ms))
   } finally {

@@ -2,6 +2,8 @@
 // event loop left free (the registry, token server and CDN the command
 // talks to live in the bench's own process); and the median of runs.
 import { execFile } from 'node:child_process'
+import fs from 'node:fs'
+import path from 'node:path'
 
 /**
  * @typedef {object} RunResult
@@ -59,4 +61,37 @@ export const median = (xs) => {
   return s.length % 2
     ? s[(s.length - 1) / 2]
     : (s[s.length / 2 - 1] + s[s.length / 2]) / 2
+}
+
+/**
+ * The floor for any Node client: one inspection of library/nginx:1.27 (the
+ * same five requests: 401, token, manifest, config blob, its CDN redirect)
+ * with bare node:http, keep-alive and no libraries, parsing nothing it does
+ * not need. Written to `dir`; run as `node floor.mjs HOST:PORT`.
+ * @param {string} dir
+ * @returns {string} the script's path
+ */
+export function writeFloor(dir) {
+  const floor = path.join(dir, 'floor.mjs')
+  fs.writeFileSync(
+    floor,
+    `import http from 'node:http'
+const agent = new http.Agent({ keepAlive: true })
+const get = (url, headers = {}) => new Promise((resolve, reject) => {
+  http.get(url, { agent, headers }, (res) => { const c = []; res.on('data', (d) => c.push(d)); res.on('end', () => resolve({ res, body: Buffer.concat(c) })) }).on('error', reject)
+})
+const base = 'http://' + process.argv[2]
+const accept = 'application/vnd.oci.image.manifest.v1+json'
+let r = await get(base + '/v2/library/nginx/manifests/1.27', { accept })
+const ch = r.res.headers['www-authenticate']
+const realm = /realm="([^"]+)"/.exec(ch)[1], service = /service="([^"]+)"/.exec(ch)[1]
+const t = JSON.parse((await get(realm + '?service=' + service + '&scope=repository:library/nginx:pull')).body).token
+r = await get(base + '/v2/library/nginx/manifests/1.27', { accept, authorization: 'Bearer ' + t })
+r = await get(base + '/v2/library/nginx/blobs/' + JSON.parse(r.body).config.digest, { authorization: 'Bearer ' + t })
+r = await get(r.res.headers.location)
+process.stdout.write(JSON.stringify(JSON.parse(r.body).config) + '\\n')
+agent.destroy()
+`
+  )
+  return floor
 }

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, expect, test } from '@jest/globals'
 import { execFile } from 'node:child_process'
 import fs from 'node:fs'
 import http from 'node:http'
-import type { AddressInfo } from 'node:net'
+import net, { type AddressInfo } from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 import {
@@ -100,14 +100,18 @@ test('dist/index.js fails with exit code 1, one error and no outputs', async () 
   expect(result.outputs.size).toBe(0)
 })
 
-test('dist/ loads its lazy chunks: RE2 for rules, @actions/github for the PR comment, semver for tags', async () => {
-  // A stand-in GitHub API that records what the bundled client sends.
-  const api: { method: string; url: string; body: string }[] = []
+/** A stand-in GitHub API that records what the bundled client sends. */
+async function startApi(): Promise<{
+  port: number
+  requests: { method: string; url: string; body: string }[]
+  close: () => void
+}> {
+  const requests: { method: string; url: string; body: string }[] = []
   const server = http.createServer((req, res) => {
     let body = ''
     req.on('data', (c) => (body += c))
     req.on('end', () => {
-      api.push({ method: req.method!, url: req.url!, body })
+      requests.push({ method: req.method!, url: req.url!, body })
       res.writeHead(req.method === 'POST' ? 201 : 200, {
         'content-type': 'application/json'
       })
@@ -119,9 +123,25 @@ test('dist/ loads its lazy chunks: RE2 for rules, @actions/github for the PR com
     })
   })
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r))
-  const apiUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+  const { port } = server.address() as AddressInfo
+  return { port, requests, close: () => server.close() }
+}
+
+/** The event of a pull request, as the runner writes it. */
+function pullRequestEvent(): Record<string, string> {
   const event = path.join(tmp, 'event.json')
   fs.writeFileSync(event, JSON.stringify({ pull_request: { number: 3 } }))
+  return {
+    GITHUB_EVENT_NAME: 'pull_request',
+    GITHUB_EVENT_PATH: event,
+    GITHUB_REPOSITORY: 'owner/repo'
+  }
+}
+
+test('dist/ loads its lazy chunks: RE2 for rules, @actions/github for the PR comment, semver for tags', async () => {
+  const server = await startApi()
+  const api = server.requests
+  const apiUrl = `http://127.0.0.1:${server.port}`
   try {
     const before = buildImage({
       config: { Labels: { v: '1.0.0' } },
@@ -137,9 +157,7 @@ test('dist/ loads its lazy chunks: RE2 for rules, @actions/github for the PR com
       INPUT_ASSERT: 'label v =~ ^1\\.[0-9]+\\.[0-9]+$',
       INPUT_COMMENT: 'true',
       'INPUT_GITHUB-TOKEN': 'ghs_bundleTestToken',
-      GITHUB_EVENT_NAME: 'pull_request',
-      GITHUB_EVENT_PATH: event,
-      GITHUB_REPOSITORY: 'owner/repo',
+      ...pullRequestEvent(),
       GITHUB_API_URL: apiUrl
     })
     expect(result.code).toBe(0)
@@ -152,6 +170,62 @@ test('dist/ loads its lazy chunks: RE2 for rules, @actions/github for the PR com
     ])
     expect(api[1].body).toContain('<!-- remote-image-inspect:changes -->')
   } finally {
+    server.close()
+  }
+})
+
+test('dist/ loads undici from its own file (dist/undici/) when the PR comment goes through a proxy', async () => {
+  // undici is not in the main chunk: only a proxied fetch (the PR comment
+  // behind HTTPS_PROXY) needs it, and then it comes from dist/undici/.
+  expect(fs.readFileSync('dist/index.js', 'utf8')).not.toContain(
+    'class ProxyAgent'
+  )
+  expect(fs.readFileSync('dist/undici/index.cjs', 'utf8')).toContain(
+    'class ProxyAgent'
+  )
+  const server = await startApi()
+  // A real CONNECT proxy: it reaches the API for any host name asked for,
+  // so the API's name need not resolve (and is no loopback name, which
+  // would bypass the proxy).
+  const tunnels: string[] = []
+  const proxy = http.createServer((_req, res) => res.writeHead(405).end())
+  proxy.on('connect', (req, client: net.Socket, head: Buffer) => {
+    tunnels.push(req.url!)
+    const upstream = net.connect(server.port, '127.0.0.1', () => {
+      client.write('HTTP/1.1 200 Connection Established\r\n\r\n')
+      upstream.write(head)
+      upstream.pipe(client)
+      client.pipe(upstream)
+    })
+    upstream.on('error', () => client.destroy())
+    client.on('error', () => upstream.destroy())
+  })
+  await new Promise<void>((r) => proxy.listen(0, '127.0.0.1', r))
+  const proxyUrl = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`
+  try {
+    await pushImage(reg, 'library/proxied', '1', buildImage({ seed: 'p1' }))
+    await pushImage(reg, 'library/proxied', '2', buildImage({ seed: 'p2' }))
+    const result = await runBundle({
+      INPUT_IMAGE: `${reg.host}/library/proxied:2`,
+      'INPUT_COMPARE-TO': `${reg.host}/library/proxied:1`,
+      INPUT_COMMENT: 'true',
+      'INPUT_GITHUB-TOKEN': 'ghs_bundleTestToken',
+      ...pullRequestEvent(),
+      GITHUB_API_URL: `http://api.github.test:${server.port}`,
+      HTTP_PROXY: proxyUrl,
+      HTTPS_PROXY: proxyUrl
+    })
+    expect(result.code).toBe(0)
+    expect(result.stdout).not.toContain('::warning::')
+    // the comment went through the proxy (a tunnel per request); the
+    // loopback registry did not
+    expect(tunnels.length).toBeGreaterThan(0)
+    expect(new Set(tunnels)).toEqual(
+      new Set([`api.github.test:${server.port}`])
+    )
+    expect(server.requests.map((r) => r.method)).toEqual(['GET', 'POST'])
+  } finally {
+    proxy.close()
     server.close()
   }
 })

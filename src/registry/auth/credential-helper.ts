@@ -3,7 +3,6 @@
  * goes in on stdin, `{ServerURL, Username, Secret}` comes back on stdout.
  * Run without a shell; the name is validated so it cannot become a path.
  */
-import { spawn } from 'node:child_process'
 
 export interface HelperCredentials {
   username: string
@@ -34,7 +33,9 @@ export async function runCredentialHelper(
     )
   }
   const program = `docker-credential-${name}`
-  const run = await runProgram(program, serverUrl, options)
+  // Loaded only here: most runs have no helper, and child_process costs start-up.
+  const { spawn } = await import('node:child_process')
+  const run = await runProgram(spawn, program, serverUrl, options)
   return readHelperOutput(program, run)
 }
 
@@ -47,6 +48,7 @@ interface ProgramRun {
 
 /** Runs `<program> get` with the server URL on stdin, under a timeout. */
 function runProgram(
+  spawn: typeof import('node:child_process').spawn,
   program: string,
   serverUrl: string,
   options: { timeoutMs?: number; env?: NodeJS.ProcessEnv }

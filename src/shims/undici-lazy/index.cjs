@@ -1,10 +1,12 @@
 'use strict'
 // Stands in for `undici` (see package.json): the real module is required on
 // the first property access, so runs that never use a proxy dispatcher never
-// pay for evaluating it.
+// pay for evaluating it, nor (built apart, see `npm run package`) for
+// compiling it with the main chunk.
 let real
 function load() {
-  real ??= require('undici-real')
+  // Not bundled (ncc --external): dist/undici/index.cjs, beside dist/index.js.
+  real ??= require('./undici/index.cjs')
   return real
 }
 module.exports = new Proxy(
