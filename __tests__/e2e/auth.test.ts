@@ -13,6 +13,7 @@ import {
 } from '../support/fixtures.mjs'
 import { startRegistry, type RunningRegistry } from '../support/registry.mjs'
 import { runAction } from '../support/action.js'
+import { startFaultProxy } from '../support/fault-proxy.mjs'
 import { RegistryClient } from '../../src/registry/client.js'
 import { inspectImage } from '../../src/jobs/inspect.js'
 import { parseReference } from '../../src/registry/reference.js'
@@ -92,8 +93,67 @@ describe('token auth (Docker Hub style)', () => {
     } finally {
       client.dispose()
     }
-    expect(reg.requests.map((r) => r.status)).toEqual([200, 307])
+    // The token first; meanwhile a bodiless GET /v2/ opened the registry's
+    // connection, and the manifest request went out on it (no 401 of its own).
+    expect(reg.requests.map((r) => `${r.method} ${r.url} ${r.status}`)).toEqual(
+      [
+        'GET /v2/ 401',
+        'GET /v2/library/app/manifests/latest 200',
+        expect.stringMatching(
+          /^GET \/v2\/library\/app\/blobs\/sha256:[a-f0-9]{64} 307$/
+        )
+      ]
+    )
+    expect(reg.requests[1].connection).toBe(reg.requests[0].connection)
     expect(reg.token!.requests).toHaveLength(1)
+  })
+
+  it('does not wait for a connection warm-up slower than the token', async () => {
+    // The registry holds its answer to GET /v2/ until the manifest request
+    // has arrived: a client that waited for the warm-up would never send it.
+    const proxy = await startFaultProxy({ upstream: reg.url })
+    let manifestAsked = (): void => undefined
+    const asked = new Promise<void>((resolve) => (manifestAsked = resolve))
+    proxy.fault({
+      name: 'observe',
+      path: /\/manifests\//,
+      when: () => {
+        manifestAsked()
+        return false
+      },
+      reply: () => undefined
+    })
+    proxy.fault({
+      name: 'held warm-up',
+      path: '/v2/',
+      method: 'GET',
+      reply: async (_req, res) => {
+        await asked
+        res.writeHead(401, { 'content-type': 'application/json' })
+        res.end('{}')
+      }
+    })
+    const client = new RegistryClient({
+      domain: proxy.host,
+      knownChallenge: {
+        scheme: 'bearer',
+        params: { realm: reg.token!.realm, service: reg.token!.service }
+      }
+    })
+    try {
+      const info = await inspectImage(
+        {
+          reference: parseReference(`${proxy.host}/library/app:latest`),
+          platform: { os: 'linux', architecture: 'amd64' }
+        },
+        client
+      )
+      expect(info.digest).toBe(pub.digest)
+    } finally {
+      client.dispose()
+      await proxy.close()
+    }
+    expect(proxy.requests.map((r) => r.fault ?? '')).toContain('held warm-up')
   })
 
   it('sends credentials as Basic to the realm only, and pulls a private repository', async () => {
@@ -204,7 +264,10 @@ describe('token auth (Docker Hub style)', () => {
       server.close()
     }
     // the registry refused the wrong token, then accepted one from its realm
-    expect(reg.requests.map((r) => r.status)).toEqual([401, 200, 307])
+    // (the first 401 answers the connection warm-up, GET /v2/)
+    expect(
+      reg.requests.map((r) => `${r.url.split('/')[4] ?? ''} ${r.status}`)
+    ).toEqual([' 401', 'manifests 401', 'manifests 200', 'blobs 307'])
     expect(reg.token!.requests).toHaveLength(1)
   })
 })

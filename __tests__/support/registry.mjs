@@ -59,6 +59,7 @@ import { readBody } from './http.mjs'
  * @property {Record<string, string | string[] | undefined>} headers
  *   Lower-cased header names, as Node's IncomingMessage.headers.
  * @property {number} [status] Registry response status, filled in once it answered (proxy log).
+ * @property {number} connection The client's port: requests on one connection share it.
  */
 
 /**
@@ -246,7 +247,8 @@ function logEntry(req) {
   return {
     method: req.method ?? '',
     url: req.url ?? '',
-    headers: { ...req.headers }
+    headers: { ...req.headers },
+    connection: req.socket.remotePort ?? 0
   }
 }
 

@@ -32,15 +32,25 @@ export const MAX_TAG_LIST_BYTES = 16 * 1024 * 1024
 const MAX_LINK_HEADER_CHARS = 8 * 1024
 const MAX_ERROR_BYTES = 64 * 1024
 
-/** Docker Hub's token service is known, so its token can be fetched first. */
+/** A Bearer challenge, as a registry would send it. */
+const bearer = (realm: string, service: string): Challenge => ({
+  scheme: 'bearer',
+  params: Object.assign(Object.create(null) as Record<string, string>, {
+    realm,
+    service
+  })
+})
+
+/**
+ * Token services known up front (what their registries' 401s name), so the
+ * token is fetched first, while the registry's connection opens.
+ */
 const KNOWN_CHALLENGES: Record<string, Challenge> = {
-  [DOCKER_HUB_API]: {
-    scheme: 'bearer',
-    params: Object.assign(Object.create(null) as Record<string, string>, {
-      realm: 'https://auth.docker.io/token',
-      service: 'registry.docker.io'
-    })
-  }
+  [DOCKER_HUB_API]: bearer(
+    'https://auth.docker.io/token',
+    'registry.docker.io'
+  ),
+  'ghcr.io': bearer('https://ghcr.io/token', 'ghcr.io')
 }
 
 export interface RegistryClientOptions {

@@ -26,6 +26,8 @@ export interface SendOptions {
   maxBytes: number
   /** What the body is, for error messages ("manifest", "token"...). */
   what: string
+  /** Once only, whatever the answer (a connection warm-up). */
+  noRetry?: boolean
 }
 
 export interface RetryPolicy {
@@ -143,7 +145,8 @@ export class Transport {
         if (!RETRY_KINDS.has(error.kind)) throw error
         failure = error
       }
-      const last = !idempotent || attempt >= this.retry.retries
+      const last =
+        !idempotent || options.noRetry || attempt >= this.retry.retries
       const waitMs = response ? retryAfterMs(response.headers) : undefined
       if (waitMs !== undefined && waitMs > this.retry.maxRetryAfterMs) {
         throw new RegistryError(

@@ -51,6 +51,8 @@ export class Authenticator {
   serial = 0
   /** The challenge this registry sent last; reused for other scopes. */
   private challenge?: Challenge
+  /** Nothing was sent to the registry yet (its connection is not open). */
+  private untouched = true
 
   constructor(private readonly options: AuthenticatorOptions) {}
 
@@ -66,7 +68,9 @@ export class Authenticator {
     options: SendOptions
   ): Promise<{ response: HttpResponse; authenticated: boolean }> {
     const since = this.serial
-    let authorization = await this.headerFor(scope)
+    let authorization = this.untouched
+      ? await this.firstHeader(scope)
+      : await this.headerFor(scope)
     for (let attempt = 1; ; attempt++) {
       const headers = { ...options.headers }
       if (authorization) headers.Authorization = authorization
@@ -107,6 +111,43 @@ export class Authenticator {
   }
 
   /**
+   * The header for the first request. With a realm known before any answer
+   * (Docker Hub, GHCR), the token is fetched first, and meanwhile a bodiless
+   * `GET /v2/` opens the registry's connection (TCP, TLS), so the request
+   * that follows the token does not pay for them. The warm-up is waited for
+   * no longer than the token took: a new connection is never worse.
+   */
+  private async firstHeader(scope: string): Promise<string | undefined> {
+    this.untouched = false
+    if (!this.challenge || this.options.credentials?.registryToken) {
+      return this.headerFor(scope)
+    }
+    const warm = this.options.transport
+      .send(new URL('/v2/', this.options.registry), {
+        maxBytes: MAX_PING_BODY,
+        what: 'connection warm-up',
+        noRetry: true
+      })
+      .then(
+        () => undefined,
+        () => undefined
+      )
+    const started = Date.now()
+    const header = await this.headerFor(scope)
+    let timer: NodeJS.Timeout | undefined
+    await Promise.race([
+      warm,
+      new Promise((resolve) => {
+        timer = setTimeout(resolve, Date.now() - started)
+      })
+    ])
+    clearTimeout(timer)
+    // The socket goes back to the pool just after the answer ends.
+    await new Promise((resolve) => setImmediate(resolve))
+    return header
+  }
+
+  /**
    * Before many requests for several scopes: learn the challenge once and
    * ask for one token covering them all. Best effort: any failure leaves
    * each request to authenticate (and report) by itself.
@@ -127,6 +168,7 @@ export class Authenticator {
 
   /** The challenges `GET /v2/` carries (only realm and service are kept). */
   private async ping(): Promise<Challenge[]> {
+    this.untouched = false
     const response = await this.options.transport.send(
       new URL('/v2/', this.options.registry),
       { maxBytes: MAX_PING_BODY, what: 'API version check' }
