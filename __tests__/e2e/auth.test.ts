@@ -14,6 +14,7 @@ import {
 import { startRegistry, type RunningRegistry } from '../support/registry.mjs'
 import { runAction } from '../support/action.js'
 import { startFaultProxy } from '../support/fault-proxy.mjs'
+import { inspect } from '../support/inspect.js'
 import { RegistryClient } from '../../src/registry/client.js'
 import { inspectImage } from '../../src/jobs/inspect.js'
 import { parseReference } from '../../src/registry/reference.js'
@@ -133,24 +134,15 @@ describe('token auth (Docker Hub style)', () => {
         res.end('{}')
       }
     })
-    const client = new RegistryClient({
-      domain: proxy.host,
-      knownChallenge: {
-        scheme: 'bearer',
-        params: { realm: reg.token!.realm, service: reg.token!.service }
-      }
-    })
     try {
-      const info = await inspectImage(
-        {
-          reference: parseReference(`${proxy.host}/library/app:latest`),
-          platform: { os: 'linux', architecture: 'amd64' }
-        },
-        client
-      )
+      const info = await inspect(proxy.host, 'library/app:latest', {
+        knownChallenge: {
+          scheme: 'bearer',
+          params: { realm: reg.token!.realm, service: reg.token!.service }
+        }
+      })
       expect(info.digest).toBe(pub.digest)
     } finally {
-      client.dispose()
       await proxy.close()
     }
     expect(proxy.requests.map((r) => r.fault ?? '')).toContain('held warm-up')
