@@ -13,5 +13,8 @@ export default {
     '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.test.json', useESM: true }]
   },
   testTimeout: 30000,
+  // A temp folder per run; what the tests leave in it fails the run.
+  globalSetup: '<rootDir>/__tests__/support/global-setup.mjs',
+  globalTeardown: '<rootDir>/__tests__/support/global-teardown.mjs',
   verbose: true
 }

@@ -1090,7 +1090,8 @@ function formatPlatform(p) {
 }
 /**
  * Variants that can run where `wanted` runs, best first (containerd's
- * compatibility vector): arm/v7 also runs v6 and v5, amd64/v3 also v2 and v1.
+ * compatibility vector): arm/v7 also runs v6 and v5, amd64/v3 also v2 and
+ * v1, arm64/v8.2 also v8.1 and v8, arm64/v9.1 also v9 and v8.6 down to v8.
  */
 function acceptableVariants(wanted) {
     const v = wanted.variant;
@@ -1107,7 +1108,26 @@ function acceptableVariants(wanted) {
         out.push(undefined);
         return out;
     }
+    const arm64 = /^v(\d+)(?:\.(\d+))?$/.exec(v ?? '');
+    if (wanted.architecture === 'arm64' && arm64 && Number(arm64[1]) >= 8) {
+        return arm64Levels(Number(arm64[1]), Number(arm64[2] ?? 0));
+    }
     return [v];
+}
+/**
+ * arm64 levels from `major.minor` down, as containerd orders them: the
+ * minors of the same major, then, from v9, the v8 line, since v9.0 forked
+ * from v8.5 (v9.x runs v8.(x+5)). Plain arm64 is v8, the variant-less name.
+ */
+function arm64Levels(major, minor) {
+    const name = (ma, mi) => mi > 0 ? `v${ma}.${mi}` : ma === 8 ? undefined : `v${ma}`;
+    const out = [];
+    for (let m = minor; m >= 0; m--)
+        out.push(name(major, m));
+    if (major === 9)
+        for (let m = minor + 5; m >= 0; m--)
+            out.push(name(8, m));
+    return out;
 }
 /**
  * Index of the entry that best matches `wanted`, or -1. The first matching
@@ -4469,6 +4489,11 @@ function readSettings(baseRule = false) {
     }
     const username = getInput('username');
     const password = getInput('password');
+    // getInput gives '' for unset and empty alike; only the variable's
+    // presence says a value was passed, and that it came out empty.
+    if (username && !password && process.env['INPUT_PASSWORD'] !== undefined) {
+        throw new errors/* InputError */.dz('password', "is empty, but 'username' is set: pass the password or token (an unset secret or variable gives an empty string), or remove 'username'.");
+    }
     if (Boolean(username) !== Boolean(password)) {
         throw new errors/* InputError */.dz(username ? 'password' : 'username', `'username' and 'password' go together; only '${username ? 'username' : 'password'}' was given.`);
     }
@@ -5838,7 +5863,7 @@ class Transport {
         let body = options.body;
         this.policy.check(url, `to send the ${options.what} request to`);
         for (let hop = 0;; hop++) {
-            const response = await this.exchange(method, current, headers, body, options);
+            const response = await this.traced(method, current, () => this.exchange(method, current, headers, body, options));
             if (response.location === undefined)
                 return response.result;
             if (hop >= this.maxRedirects) {
@@ -5868,6 +5893,32 @@ class Transport {
                 headers = withoutHeaders(headers, CREDENTIAL_HEADERS);
             }
             current = next;
+        }
+    }
+    /** One exchange, reported (method, URL without its query, status, time). */
+    async traced(method, url, exchange) {
+        const report = this.options.onExchange;
+        if (!report)
+            return exchange();
+        const started = Date.now();
+        try {
+            const response = await exchange();
+            report({
+                method,
+                url: redact(url),
+                status: response.result.status,
+                ms: Date.now() - started
+            });
+            return response;
+        }
+        catch (error) {
+            report({
+                method,
+                url: redact(url),
+                ms: Date.now() - started,
+                failed: true
+            });
+            throw error;
         }
     }
     /**
@@ -5935,12 +5986,29 @@ class Transport {
                 throw error;
             const code = error.code;
             const detail = code ? `${code}` : error.message;
+            // No such name: asking again gets the same answer (EAI_AGAIN, a
+            // resolver that did not answer, stays a network failure and is retried).
+            if (code === 'ENOTFOUND') {
+                const name = error.hostname;
+                throw new registry_errors/* RegistryError */.gl('unresolved', this.unresolved(method, url, typeof name === 'string' ? name : ''));
+            }
             const tls = tlsProblem(code, url);
             if (tls) {
                 throw new registry_errors/* RegistryError */.gl('tls', `${tls.problem} (${code})`, undefined, [], undefined, tls.remedy);
             }
             throw new registry_errors/* RegistryError */.gl('network', `Cannot reach ${url.host}: ${detail} (${method} ${redact(url)})`);
         }
+    }
+    /**
+     * Why nothing was sent to a name DNS says does not exist (`name`, from
+     * the error: a proxy's when one is in the way), and whose it is to fix.
+     */
+    unresolved(method, url, name) {
+        const host = name || url.hostname;
+        const problem = `${host} does not resolve (ENOTFOUND)`;
+        return host === url.hostname && this.policy.isNamed(url.host)
+            ? `${problem}: check the registry name`
+            : `${problem} (${method} ${redact(url)}): not a registry the inputs name; check this runner's DNS and proxy settings, or ask the registry's owner`;
     }
     client(protocol) {
         this.assertOpen();
@@ -7563,7 +7631,10 @@ function decodeEntry(entry, key, path) {
         return { username: user, password: pass };
     return undefined;
 }
-/** Parses a config file; a missing file is undefined, a broken one an error. */
+/**
+ * Parses a config file; a missing file is undefined, an empty one holds
+ * nothing, a broken one is an error.
+ */
 function docker_config_readConfig(path) {
     let text;
     try {
@@ -7577,6 +7648,10 @@ function docker_config_readConfig(path) {
     return parseConfig(text, path);
 }
 function parseConfig(text, where) {
+    // The docker CLI reads an empty file as an empty config (its JSON
+    // decoder meets EOF before a value), and tools do leave empty ones.
+    if (/^[ \t\r\n]*$/.test(text))
+        return {};
     let config;
     try {
         config = JSON.parse(text);
@@ -8013,7 +8088,8 @@ class Registries {
                 retries: settings.retries,
                 maxRetryAfterMs: settings.maxRetryWaitMs
             },
-            onRetry: (e) => events.retry(e)
+            onRetry: (e) => events.retry(e),
+            onExchange: (e) => events.exchange?.(e)
         });
         this.cache = settings.cacheDir
             ? new DigestCache(settings.cacheDir)
@@ -8106,31 +8182,6 @@ class Registries {
         const insecure = this.settings.insecureRegistries;
         return insecure.includes(host) || insecure.includes((0,registry_reference/* hostWithoutPort */.ko)(host));
     }
-}
-
-;// CONCATENATED MODULE: ./src/report/changes.ts
-/** What an absent value is shown as. */
-const NONE = '<em>(none)</em>';
-/** One row per difference: [what, old, new]; values already plain text. */
-function changeRows(changes) {
-    const rows = [];
-    const map = (kind, m) => {
-        for (const [k, v] of Object.entries(m.added))
-            rows.push([`${kind} ${k}`, '', v]);
-        for (const [k, v] of Object.entries(m.removed))
-            rows.push([`${kind} ${k}`, v, '']);
-        for (const [k, v] of Object.entries(m.changed))
-            rows.push([`${kind} ${k}`, v.old, v.new]);
-    };
-    map('label', changes.labels);
-    map('env', changes.env);
-    for (const [name, { old, new: now }] of Object.entries(changes.fields)) {
-        rows.push([name, show(old), show(now)]);
-    }
-    return rows;
-}
-function show(value) {
-    return typeof value === 'string' ? value : JSON.stringify(value);
 }
 
 ;// CONCATENATED MODULE: ./src/report/escape.ts
@@ -8276,8 +8327,44 @@ function httpsUrl(text) {
     return url;
 }
 
-;// CONCATENATED MODULE: ./src/report/comment.ts
+;// CONCATENATED MODULE: ./src/report/changes.ts
 
+/** What an absent value is shown as. */
+const NONE = '<em>(none)</em>';
+/** What an empty value is shown as: there, but empty (as the inspect tables say). */
+const EMPTY = '<em>(empty)</em>';
+/** One row per difference. */
+function changeRows(changes) {
+    const rows = [];
+    const map = (kind, m) => {
+        for (const [k, v] of Object.entries(m.added))
+            rows.push([`${kind} ${k}`, undefined, v]);
+        for (const [k, v] of Object.entries(m.removed))
+            rows.push([`${kind} ${k}`, v, undefined]);
+        for (const [k, v] of Object.entries(m.changed))
+            rows.push([`${kind} ${k}`, v.old, v.new]);
+    };
+    map('label', changes.labels);
+    map('env', changes.env);
+    for (const [name, { old, new: now }] of Object.entries(changes.fields)) {
+        rows.push([name, show(old), show(now)]);
+    }
+    return rows;
+}
+/**
+ * A before or after value as a table cell: absent (the entry was added or
+ * removed) reads differently from there but empty (`EMPTY=`).
+ */
+function changeCell(value, options = {}) {
+    return value === undefined
+        ? NONE
+        : htmlCell(value, { ...options, empty: EMPTY });
+}
+function show(value) {
+    return typeof value === 'string' ? value : JSON.stringify(value);
+}
+
+;// CONCATENATED MODULE: ./src/report/comment.ts
 
 /** Finds our own comment again on reruns. */
 const COMMENT_MARKER = '<!-- remote-image-inspect:changes -->';
@@ -8302,7 +8389,7 @@ function changesComment(changes, before, after) {
         lines.push(`No changes (${changes.unchanged} compared).`);
         return lines.join('\n');
     }
-    const value = (text) => htmlCell(text, { code: true, empty: NONE, max: MAX_COMMENT_VALUE_CHARS });
+    const value = (text) => changeCell(text, { code: true, max: MAX_COMMENT_VALUE_CHARS });
     lines.push('<table>', '<tr><th>What</th><th>Before</th><th>After</th></tr>');
     const tail = [
         '</table>',
@@ -8336,7 +8423,7 @@ function changesComment(changes, before, after) {
 /** Authors whose marked comment may be ours (a personal access token's). */
 const TRUSTED = new Set(['OWNER', 'MEMBER', 'COLLABORATOR']);
 async function upsertPullRequestComment(token, body, marker) {
-    const { context, getOctokit } = await __nccwpck_require__.e(/* import() */ 785).then(__nccwpck_require__.bind(__nccwpck_require__, 2785));
+    const { context, getOctokit } = await __nccwpck_require__.e(/* import() */ 157).then(__nccwpck_require__.bind(__nccwpck_require__, 157));
     const pull = context.payload.pull_request;
     if (!['pull_request', 'pull_request_target'].includes(context.eventName) ||
         typeof pull?.number !== 'number') {
@@ -8529,8 +8616,8 @@ function writeChangesSummary(summary, changes, before, after, budget) {
     }
     addBudgetedTable(summary, ['What', 'Before', 'After'], rows.map(([what, old, now]) => [
         htmlCell(what, { code: true }),
-        htmlCell(old, { empty: NONE }),
-        htmlCell(now, { empty: NONE })
+        changeCell(old),
+        changeCell(now)
     ]), budget);
     summary.addRaw(`<p>${rows.length} changed, ${changes.unchanged} unchanged.</p>`, true);
 }
@@ -8574,7 +8661,7 @@ const MAX_TABLE_ROWS = 200;
 /** Total budget for the labels and env tables together. */
 const MAX_TABLE_CHARS = 256 * 1024;
 /** Shown for empty values; an empty cell would also be invalid HTML from core. */
-const EMPTY = '<em>(empty)</em>';
+const image_EMPTY = '<em>(empty)</em>';
 function image_code(text) {
     return htmlCell(text, { code: true });
 }
@@ -8618,7 +8705,7 @@ function writeImageSummary(summary, info, budget = { bytes: SUMMARY_BUDGET_BYTES
             { data: 'Field', header: true },
             { data: 'Value', header: true }
         ],
-        ...rows.map(([name, value]) => [name, value || EMPTY])
+        ...rows.map(([name, value]) => [name, value || image_EMPTY])
     ]);
     // Labels and env share a part of the summary's room.
     const part = { bytes: Math.min(MAX_TABLE_CHARS, budget.bytes) };
@@ -8651,8 +8738,8 @@ function keyValueTable(summary, title, entries, budget) {
         return;
     }
     addBudgetedTable(summary, ['Key', 'Value'], entries.map(([key, value]) => [
-        image_code(key) || EMPTY,
-        htmlText(value) || EMPTY
+        image_code(key) || image_EMPTY,
+        htmlText(value) || image_EMPTY
     ]), budget, MAX_TABLE_ROWS);
 }
 function formatBytes(n) {
@@ -8846,7 +8933,8 @@ const registryEvents = {
     secret: (value) => core_setSecret(value),
     warning: (message) => log.warning(message),
     connected: (source) => log.debug(`Credentials: ${source ?? 'none (anonymous)'}`),
-    retry: (e) => log.info(`${e.reason} from ${e.url}; retrying in ${formatWait(e.delayMs)} (${e.attempt}/${e.retries})`)
+    retry: (e) => log.info(`${e.reason} from ${e.url}; retrying in ${formatWait(e.delayMs)} (${e.attempt}/${e.retries})`),
+    exchange: (e) => log.debug(`${e.method} ${e.url} → ${e.failed ? 'no answer' : e.status} (${e.ms} ms)`)
 };
 /**
  * A finished job, published in order: outputs (only now, so a failed job

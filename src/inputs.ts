@@ -260,6 +260,14 @@ function readSettings(baseRule = false): Omit<Settings, 'given'> & {
   }
   const username = core.getInput('username')
   const password = core.getInput('password')
+  // getInput gives '' for unset and empty alike; only the variable's
+  // presence says a value was passed, and that it came out empty.
+  if (username && !password && process.env['INPUT_PASSWORD'] !== undefined) {
+    throw new InputError(
+      'password',
+      "is empty, but 'username' is set: pass the password or token (an unset secret or variable gives an empty string), or remove 'username'."
+    )
+  }
   if (Boolean(username) !== Boolean(password)) {
     throw new InputError(
       username ? 'password' : 'username',

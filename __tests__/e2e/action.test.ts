@@ -193,6 +193,25 @@ describe('inspecting images on an anonymous registry with a blob CDN', () => {
     }
   })
 
+  it('logs each request at debug level: method, URL without its query, status, time', async () => {
+    const result = await runAction({ image: `${reg.host}/team/app:v1` })
+    expect(result.failed).toBe(false)
+    const traced = result.stdout
+      .split('\n')
+      .filter((l) => /^::debug::(GET|HEAD) /.test(l))
+      .map((l) => l.replace(/\(\d+ ms\)$/, '(T ms)'))
+    const cdn = new URL(reg.cdn!.url)
+    expect(traced).toEqual([
+      `::debug::GET http://${reg.host}/v2/team/app/manifests/v1 → 200 (T ms)`,
+      `::debug::GET http://${reg.host}/v2/team/app/blobs/${ociImage.configDigest} → 307 (T ms)`,
+      expect.stringMatching(
+        new RegExp(
+          `^::debug::GET http://${cdn.host.replace(/\./g, '\\.')}/\\S+ → 200 \\(T ms\\)$`
+        )
+      )
+    ])
+  })
+
   it('reads Docker v2 images (indented JSON, hashed as served)', async () => {
     const result = await runAction({ image: `${reg.host}/team/legacy:1.0` })
     expect(result.failed).toBe(false)

@@ -322,3 +322,76 @@ test.each([
   const holding = chunks.filter((f) => fs.readFileSync(path.join(dist, f), 'utf8').includes(marker))
   expect(holding).toHaveLength(1)
 })
+
+test('dist/licenses.txt carries the notice of every package bundled into dist/', async () => {
+  // What webpack puts in the chunks, from a fresh build's stats (the main
+  // bundle and undici's own), read with a regular expression of its own.
+  const stats = path.join(tmp, 'stats')
+  const ncc = path.resolve('node_modules/.bin/ncc')
+  const build = (
+    entry: string,
+    out: string,
+    file: string,
+    extra: string[] = []
+  ) =>
+    new Promise<void>((resolve, reject) =>
+      execFile(
+        ncc,
+        [
+          'build',
+          entry,
+          '-o',
+          path.join(stats, out),
+          '-q',
+          '--stats-out',
+          path.join(stats, file),
+          ...extra
+        ],
+        (error) => (error ? reject(error) : resolve())
+      )
+    )
+  fs.mkdirSync(stats, { recursive: true })
+  await build('src/index.ts', 'main', 'main.json', ['-e', './undici/index.cjs'])
+  await build('src/shims/undici-lazy/undici/index.cjs', 'undici', 'undici.json')
+  // Every module's name, concatenated ones included (nested `modules`).
+  const bundled = new Set<string>()
+  const walk = (modules: { name?: string; modules?: unknown[] }[]): void => {
+    for (const m of modules) {
+      const found =
+        /^(?:\.\/)?((?:.*\/)?node_modules\/(?:@[^/]+\/)?[^/]+)\//.exec(
+          m.name ?? ''
+        )
+      if (found) bundled.add(found[1])
+      if (m.modules) walk(m.modules as typeof modules)
+    }
+  }
+  for (const file of ['main.json', 'undici.json']) {
+    const json = JSON.parse(
+      fs.readFileSync(path.join(stats, file), 'utf8')
+    ) as {
+      modules: { name?: string; modules?: unknown[] }[]
+    }
+    walk(json.modules)
+  }
+  const notices = fs.readFileSync('dist/licenses.txt', 'utf8')
+  const missing: string[] = []
+  for (const dir of bundled) {
+    const meta = JSON.parse(
+      fs.readFileSync(path.join(dir, 'package.json'), 'utf8')
+    ) as { name: string; version: string }
+    const licence = fs
+      .readdirSync(dir)
+      .find((f) => /^licen[cs]e|^copying/i.test(f))
+    const firstLine = licence
+      ? fs.readFileSync(path.join(dir, licence), 'utf8').trim().split('\n')[0]
+      : ''
+    if (
+      !notices.includes(`- ${meta.name}@${meta.version}\n`) ||
+      !notices.includes(firstLine)
+    ) {
+      missing.push(`${meta.name}@${meta.version}`)
+    }
+  }
+  expect(bundled.size).toBeGreaterThan(20)
+  expect(missing).toEqual([])
+}, 120_000)

@@ -466,6 +466,37 @@ describe('credentials against token auth (Docker Hub style, realm on another ori
     })
   })
 
+  describe('a config.json with no config in it', () => {
+    /** A $DOCKER_CONFIG whose config.json holds exactly `text`. */
+    function rawConfigDir(text: string): string {
+      const dir = fs.mkdtempSync(path.join(helpers.root, 'raw-config-'))
+      fs.writeFileSync(path.join(dir, 'config.json'), text)
+      return dir
+    }
+
+    // text: config.json byte for byte (runAction's dockerConfig writes JSON);
+    // error: the step's failure, or undefined when the image is read
+    // anonymously, as the docker CLI would
+    // prettier-ignore
+    test.each([
+      { name: 'an empty file',               text: '',               error: undefined },
+      { name: 'a file of only whitespace',   text: '\n  \t\r\n',     error: undefined },
+      { name: 'whitespace, then not JSON',   text: '\n auths\n',     error: /^Docker config \/.*\/config\.json is not valid JSON\. Fix or remove that file, or pass the 'username' and 'password' inputs\.$/ }
+    ])('$name', async ({ text, error }) => {
+      const result = await runAction({ image: PUBLIC() }, { env: { DOCKER_CONFIG: rawConfigDir(text) } })
+      if (error) {
+        expect(result.failed).toBe(true)
+        expect(result.error).toMatch(error)
+        expect(proxy.requests).toEqual([])
+        return
+      }
+      expectPulled(result, pub)
+      expect(debugCredentials(result.stdout)).toBe('none (anonymous)')
+      expect(result.stdout).not.toMatch(/::warning::/)
+      expect(front.requests[0].headers.authorization).toBeUndefined()
+    })
+  })
+
   it('lets the username/password inputs win over every other source, without running a helper', async () => {
     const helper = helpers.write('never', {
       answers: { [proxy.host]: { Username: 'x', Secret: 'y' } }

@@ -110,6 +110,7 @@ function expectedChanges(v1: Release, v2: Release): string {
 /** The summary's changes section for v1 → v2, as core.summary writes it. */
 function expectedChangesSummary(host: string, v1: Release, v2: Release) {
   const none = '<em>(none)</em>'
+  const empty = '<em>(empty)</em>'
   const row = (what: string, old: string, now: string): string =>
     `<tr><td><code>${what}</code></td><td>${old}</td><td>${now}</td></tr>`
   return (
@@ -138,7 +139,8 @@ function expectedChangesSummary(host: string, v1: Release, v2: Release) {
       '[&quot;/entrypoint.sh&quot;]',
       '[&quot;/bin/sh&quot;,&quot;-c&quot;]'
     ) +
-    row('user', 'app', none) +
+    // User is "" in v2: there, but empty
+    row('user', 'app', empty) +
     '</table>\n' +
     // same: labels vendor, note; env MODE; os, architecture, variant, cmd,
     // workdir, exposed-ports, volumes, stop-signal

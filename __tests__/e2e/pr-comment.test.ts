@@ -105,6 +105,7 @@ describe('pull-request comment against a fake GitHub API', () => {
 
   function expectedBody(): string {
     const none = '<em>(none)</em>'
+    const empty = '<em>(empty)</em>'
     const row = (what: string, old: string, now: string): string =>
       `<tr><td><code>${what}</code></td><td>${old}</td><td>${now}</td></tr>`
     const code = (text: string): string => `<code>${text}</code>`
@@ -119,7 +120,8 @@ describe('pull-request comment against a fake GitHub API', () => {
       row('digest', code(before.digest), code(after.digest)),
       row('image-digest', code(before.digest), code(after.digest)),
       row('config-digest', code(beforeConfig), code(afterConfig)),
-      row('user', code('app'), none),
+      // User is "" in v2: there, but empty
+      row('user', code('app'), empty),
       '</table>',
       '',
       // same: every field but the three digests and user (14 - 4)

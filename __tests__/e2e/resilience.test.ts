@@ -18,6 +18,7 @@ import {
   it,
   test
 } from '@jest/globals'
+import type dns from 'node:dns'
 import {
   buildImage,
   pushImage,
@@ -49,6 +50,7 @@ import { RegistryClient } from '../../src/registry/client.js'
 import type { Platform } from '../../src/image/platform.js'
 import { parseReference } from '../../src/registry/reference.js'
 import { Transport, type RetryEvent } from '../../src/registry/transport.js'
+import { UrlPolicy } from '../../src/registry/url-policy.js'
 import { pathOf } from '../support/expect.js'
 
 const AMD64: Platform = { os: 'linux', architecture: 'amd64' }
@@ -372,6 +374,106 @@ describe('resilience: a real registry behind a fault proxy', () => {
       expect(hits(w.B)).toHaveLength(6) // the request and 5 redirects
     })
 
+    describe("a name that does not resolve (the policy's lookup, scripted)", () => {
+      const HOST = 'registry.dns.test'
+      /** Answers each lookup of HOST in turn (the last one from then on). */
+      function scriptedResolver(
+        answers: ('ok' | 'ENOTFOUND' | 'EAI_AGAIN')[]
+      ): {
+        resolve: typeof dns.lookup
+        lookups: () => number
+      } {
+        let n = 0
+        const resolve = (
+          hostname: string,
+          options: dns.LookupOptions,
+          callback: (
+            error: NodeJS.ErrnoException | null,
+            address: string | dns.LookupAddress[],
+            family?: number
+          ) => void
+        ): void => {
+          const answer = answers[Math.min(n++, answers.length - 1)]
+          setImmediate(() => {
+            if (answer !== 'ok') {
+              const error: NodeJS.ErrnoException = new Error(
+                `getaddrinfo ${answer} ${hostname}`
+              )
+              error.code = answer
+              return callback(error, options.all ? [] : '')
+            }
+            if (options.all)
+              return callback(null, [{ address: '127.0.0.1', family: 4 }])
+            callback(null, '127.0.0.1', 4)
+          })
+        }
+        return {
+          resolve: resolve as unknown as typeof dns.lookup,
+          lookups: () => n
+        }
+      }
+
+      interface DnsRow {
+        name: string
+        /** The resolver's answer to each lookup, the last repeated. */
+        answers: ('ok' | 'ENOTFOUND' | 'EAI_AGAIN')[]
+        /** Whether the user named the host (a registry), or a registry sent us. */
+        named: boolean
+        /** 'recovers', or the error. */
+        expected: 'recovers' | RegExp
+        lookups: number
+      }
+      const GET = `\\(GET http://${HOST}:\\d+/v2/acme/app/manifests/v1\\)`
+      // prettier-ignore
+      const rows: DnsRow[] = [
+        { name: 'ENOTFOUND for a registry the user named: at once, naming the host', answers: ['ENOTFOUND'], named: true,
+          expected: new RegExp(`^${HOST} does not resolve \\(ENOTFOUND\\): check the registry name$`), lookups: 1 },
+        { name: 'ENOTFOUND for a host a registry sent the action to: at once', answers: ['ENOTFOUND'], named: false,
+          expected: new RegExp(`^${HOST} does not resolve \\(ENOTFOUND\\) ${GET}: not a registry the inputs name; check this runner's DNS and proxy settings, or ask the registry's owner$`), lookups: 1 },
+        { name: 'EAI_AGAIN once (a resolver hiccup): retried, recovers', answers: ['EAI_AGAIN', 'ok'], named: true, expected: 'recovers', lookups: 2 },
+        { name: 'EAI_AGAIN on every attempt: retried, then given up', answers: ['EAI_AGAIN'], named: true,
+          expected: new RegExp(`^Cannot reach ${HOST}:\\d+: EAI_AGAIN ${GET} \\(gave up after ${RETRIES + 1} attempts\\)$`), lookups: RETRIES + 1 }
+      ]
+      test.each(rows)(
+        '$name',
+        async ({ answers, named, expected, lookups }) => {
+          const { resolve, lookups: looked } = scriptedResolver(answers)
+          const host = `${HOST}:${proxy.host.split(':')[1]}`
+          const policy = new UrlPolicy({ resolve, insecure: [host] })
+          if (named) policy.addRegistry(host, { insecure: true })
+          const retries: RetryEvent[] = []
+          const transport = new Transport({
+            policy,
+            retry: { retries: RETRIES, baseDelayMs: 10, maxDelayMs: 40 },
+            onRetry: (e) => retries.push(e)
+          })
+          let outcome: { status?: number; error?: string }
+          try {
+            const answer = await transport.send(
+              new URL(`http://${host}${w.M}`),
+              {
+                headers: { accept: MediaTypes.ociManifest },
+                maxBytes: 64 * 1024,
+                what: 'manifest'
+              }
+            )
+            outcome = { status: answer.status }
+          } catch (error) {
+            outcome = { error: (error as Error).message }
+          } finally {
+            transport.dispose()
+          }
+          if (expected === 'recovers') expect(outcome).toEqual({ status: 200 })
+          else expect(outcome.error).toMatch(expected)
+          expect(looked()).toBe(lookups)
+          expect(retries).toHaveLength(lookups - 1)
+          for (const r of retries) expect(r.reason).toMatch(/EAI_AGAIN/)
+          // a failed lookup sends nothing
+          expect(hits(w.M)).toHaveLength(expected === 'recovers' ? 1 : 0)
+        }
+      )
+    })
+
     it('does not retry a POST (a token grant) that got a 503', async () => {
       proxy.fault({ path: '/oauth/token', reply: status(503) })
       const transport = new Transport({
@@ -512,6 +614,17 @@ describe('resilience: a real registry behind a fault proxy', () => {
         /Cannot reach 127\.0\.0\.1:\d+: ECONNRESET \(GET http:\/\/127\.0\.0\.1:\d+\/v2\/acme\/app\/manifests\/v1\) \(gave up after 2 attempts\)$/
       )
       expect(hits(w.M)).toHaveLength(2)
+    })
+
+    it('fails at once, naming the host, when the registry does not resolve (ENOTFOUND)', async () => {
+      // .invalid never resolves (RFC 2606): a real lookup, no retry
+      const result = await run({ image: 'nonexistent.invalid/acme/app:v1' })
+      expectFailure(
+        result,
+        /^Cannot inspect nonexistent\.invalid\/acme\/app:v1: nonexistent\.invalid does not resolve \(ENOTFOUND\): check the registry name$/
+      )
+      expect(result.stdout).not.toContain('retrying in')
+      expect(proxy.requests).toEqual([])
     })
 
     it('recovers from a first attempt slower than request-timeout', async () => {

@@ -2,6 +2,7 @@
  * Runs the action's real code with the real @actions/core, the way the runner
  * does: inputs as INPUT_* variables, outputs and summary in temp files.
  */
+import { afterAll } from '@jest/globals'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -34,7 +35,9 @@ export interface RunOptions {
 const runnerDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rii-runner-'))
 const outputPath = path.join(runnerDir, 'output')
 const summaryPath = path.join(runnerDir, 'summary')
-process.on('exit', () => fs.rmSync(runnerDir, { recursive: true, force: true }))
+// Removed with the test file that loaded this (an 'exit' handler never runs
+// in a jest worker).
+afterAll(() => fs.rmSync(runnerDir, { recursive: true, force: true }))
 
 export async function runAction(
   inputs: Record<string, string>,

@@ -170,6 +170,9 @@ const DURATION_HINT = 'write e.g. 30s, 5m, 1m30s, 500ms or a number of seconds.'
 const REGISTRY_HINT = 'list hosts like registry.local:5000, one per line.'
 const SINGLE_ONLY_PROBLEM =
   "is for a single 'image'; it cannot be combined with 'images'."
+/** A `password` passed but empty (an unset secret), with `username`. */
+const EMPTY_PASSWORD =
+  "Input 'password': is empty, but 'username' is set: pass the password or token (an unset secret or variable gives an empty string), or remove 'username'."
 
 /** Settings shared by both modes, as action.yml documents their defaults. */
 const SETTINGS_DEFAULTS = {
@@ -1365,6 +1368,22 @@ const errorRows: ErrorRow[] = [
     inputs: { image: 'nginx', username: 'me' },
     error:
       "Input 'password': 'username' and 'password' go together; only 'username' was given."
+  },
+  // on a runner `password: ${{ secrets.UNSET }}` passes an empty string
+  {
+    name: 'username with an empty password',
+    inputs: { image: 'nginx', username: 'me', password: '' },
+    error: EMPTY_PASSWORD
+  },
+  {
+    name: 'username with a password of only whitespace',
+    inputs: { image: 'nginx', username: 'me', password: ' \n ' },
+    error: EMPTY_PASSWORD
+  },
+  {
+    name: 'username with an empty password, with images',
+    inputs: { images: 'nginx', username: 'me', password: '' },
+    error: EMPTY_PASSWORD
   },
   {
     name: 'password without username',

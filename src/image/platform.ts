@@ -70,7 +70,8 @@ export function formatPlatform(p: Platform): string {
 
 /**
  * Variants that can run where `wanted` runs, best first (containerd's
- * compatibility vector): arm/v7 also runs v6 and v5, amd64/v3 also v2 and v1.
+ * compatibility vector): arm/v7 also runs v6 and v5, amd64/v3 also v2 and
+ * v1, arm64/v8.2 also v8.1 and v8, arm64/v9.1 also v9 and v8.6 down to v8.
  */
 function acceptableVariants(wanted: Platform): (string | undefined)[] {
   const v = wanted.variant
@@ -85,7 +86,25 @@ function acceptableVariants(wanted: Platform): (string | undefined)[] {
     out.push(undefined)
     return out
   }
+  const arm64 = /^v(\d+)(?:\.(\d+))?$/.exec(v ?? '')
+  if (wanted.architecture === 'arm64' && arm64 && Number(arm64[1]) >= 8) {
+    return arm64Levels(Number(arm64[1]), Number(arm64[2] ?? 0))
+  }
   return [v]
+}
+
+/**
+ * arm64 levels from `major.minor` down, as containerd orders them: the
+ * minors of the same major, then, from v9, the v8 line, since v9.0 forked
+ * from v8.5 (v9.x runs v8.(x+5)). Plain arm64 is v8, the variant-less name.
+ */
+function arm64Levels(major: number, minor: number): (string | undefined)[] {
+  const name = (ma: number, mi: number): string | undefined =>
+    mi > 0 ? `v${ma}.${mi}` : ma === 8 ? undefined : `v${ma}`
+  const out: (string | undefined)[] = []
+  for (let m = minor; m >= 0; m--) out.push(name(major, m))
+  if (major === 9) for (let m = minor + 5; m >= 0; m--) out.push(name(8, m))
+  return out
 }
 
 /**

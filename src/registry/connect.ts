@@ -12,7 +12,7 @@ import { hostWithoutPort, sameRegistry } from './reference.js'
 import { findCredentials, type Credentials } from './auth/docker-config.js'
 import { DigestCache } from './cache.js'
 import { RegistryClient } from './client.js'
-import { Transport, type RetryEvent } from './transport.js'
+import { Transport, type ExchangeEvent, type RetryEvent } from './transport.js'
 import { UrlPolicy } from './url-policy.js'
 
 export interface Connection {
@@ -40,6 +40,8 @@ export interface ConnectEvents {
   /** A registry connected with credentials from `source` (none: anonymous). */
   connected(source: string | undefined): void
   retry(event: RetryEvent): void
+  /** Each request's method, URL (no query), status and time: for debugging. */
+  exchange?(event: ExchangeEvent): void
 }
 
 export class Registries {
@@ -64,7 +66,8 @@ export class Registries {
         retries: settings.retries,
         maxRetryAfterMs: settings.maxRetryWaitMs
       },
-      onRetry: (e) => events.retry(e)
+      onRetry: (e) => events.retry(e),
+      onExchange: (e) => events.exchange?.(e)
     })
     this.cache = settings.cacheDir
       ? new DigestCache(settings.cacheDir)

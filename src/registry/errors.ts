@@ -17,6 +17,7 @@ export type RegistryFailure =
   | 'unsupported' // schema1, artifacts, unknown media types
   | 'platform' // no index entry for the platform asked for
   | 'network' // connection-level failure, truncated body
+  | 'unresolved' // DNS says the host name does not exist (not retried)
   | 'timeout' // no complete answer in time
   | 'tls' // handshake or certificate failure
   | 'cancelled' // the step gave up on it (another part failed)

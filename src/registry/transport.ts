@@ -48,6 +48,16 @@ export interface RetryEvent {
   url: string
 }
 
+export interface ExchangeEvent {
+  method: string
+  /** Without its query (presigned URLs carry secrets there). */
+  url: string
+  status?: number
+  ms: number
+  /** No answer: a network error, a timeout or a cancel. */
+  failed?: boolean
+}
+
 export interface TransportOptions {
   userAgent?: string
   /** Where requests may go; by default https anywhere, http on loopback. */
@@ -59,6 +69,8 @@ export interface TransportOptions {
   /** Epoch ms after which nothing new is started (the step's time budget). */
   deadline?: number
   onRetry?: (event: RetryEvent) => void
+  /** Each exchange (one hop), for the debug log: never a query or a header. */
+  onExchange?: (event: ExchangeEvent) => void
   sleep?: (ms: number) => Promise<void>
   random?: () => number
 }
@@ -220,12 +232,8 @@ export class Transport {
     let body = options.body
     this.policy.check(url, `to send the ${options.what} request to`)
     for (let hop = 0; ; hop++) {
-      const response = await this.exchange(
-        method,
-        current,
-        headers,
-        body,
-        options
+      const response = await this.traced(method, current, () =>
+        this.exchange(method, current, headers, body, options)
       )
       if (response.location === undefined) return response.result
       if (hop >= this.maxRedirects) {
@@ -263,6 +271,35 @@ export class Transport {
         headers = withoutHeaders(headers, CREDENTIAL_HEADERS)
       }
       current = next
+    }
+  }
+
+  /** One exchange, reported (method, URL without its query, status, time). */
+  private async traced<T extends { result: HttpResponse }>(
+    method: string,
+    url: URL,
+    exchange: () => Promise<T>
+  ): Promise<T> {
+    const report = this.options.onExchange
+    if (!report) return exchange()
+    const started = Date.now()
+    try {
+      const response = await exchange()
+      report({
+        method,
+        url: redact(url),
+        status: response.result.status,
+        ms: Date.now() - started
+      })
+      return response
+    } catch (error) {
+      report({
+        method,
+        url: redact(url),
+        ms: Date.now() - started,
+        failed: true
+      })
+      throw error
     }
   }
 
@@ -349,6 +386,15 @@ export class Transport {
       if (error instanceof RegistryError) throw error
       const code = (error as NodeJS.ErrnoException).code
       const detail = code ? `${code}` : (error as Error).message
+      // No such name: asking again gets the same answer (EAI_AGAIN, a
+      // resolver that did not answer, stays a network failure and is retried).
+      if (code === 'ENOTFOUND') {
+        const name = (error as { hostname?: unknown }).hostname
+        throw new RegistryError(
+          'unresolved',
+          this.unresolved(method, url, typeof name === 'string' ? name : '')
+        )
+      }
       const tls = tlsProblem(code, url)
       if (tls) {
         throw new RegistryError(
@@ -365,6 +411,18 @@ export class Transport {
         `Cannot reach ${url.host}: ${detail} (${method} ${redact(url)})`
       )
     }
+  }
+
+  /**
+   * Why nothing was sent to a name DNS says does not exist (`name`, from
+   * the error: a proxy's when one is in the way), and whose it is to fix.
+   */
+  private unresolved(method: string, url: URL, name: string): string {
+    const host = name || url.hostname
+    const problem = `${host} does not resolve (ENOTFOUND)`
+    return host === url.hostname && this.policy.isNamed(url.host)
+      ? `${problem}: check the registry name`
+      : `${problem} (${method} ${redact(url)}): not a registry the inputs name; check this runner's DNS and proxy settings, or ask the registry's owner`
   }
 
   private client(protocol: string): HttpClient {

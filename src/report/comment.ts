@@ -1,7 +1,6 @@
 /** Image changes → the pull-request comment (markdown with one HTML table). */
 import type { ImageChanges } from '../compare/diff.js'
-import { NONE, changeRows } from './changes.js'
-import { htmlCell } from './escape.js'
+import { changeCell, changeRows } from './changes.js'
 
 /** Finds our own comment again on reruns. */
 export const COMMENT_MARKER = '<!-- remote-image-inspect:changes -->'
@@ -32,8 +31,8 @@ export function changesComment(
     lines.push(`No changes (${changes.unchanged} compared).`)
     return lines.join('\n')
   }
-  const value = (text: string): string =>
-    htmlCell(text, { code: true, empty: NONE, max: MAX_COMMENT_VALUE_CHARS })
+  const value = (text: string | undefined): string =>
+    changeCell(text, { code: true, max: MAX_COMMENT_VALUE_CHARS })
   lines.push('<table>', '<tr><th>What</th><th>Before</th><th>After</th></tr>')
   const tail = [
     '</table>',

@@ -58,6 +58,10 @@ export const registryEvents: ConnectEvents = {
   retry: (e) =>
     log.info(
       `${e.reason} from ${e.url}; retrying in ${formatWait(e.delayMs)} (${e.attempt}/${e.retries})`
+    ),
+  exchange: (e) =>
+    log.debug(
+      `${e.method} ${e.url} → ${e.failed ? 'no answer' : e.status} (${e.ms} ms)`
     )
 }
 

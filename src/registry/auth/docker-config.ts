@@ -98,7 +98,10 @@ function decodeEntry(
   return undefined
 }
 
-/** Parses a config file; a missing file is undefined, a broken one an error. */
+/**
+ * Parses a config file; a missing file is undefined, an empty one holds
+ * nothing, a broken one is an error.
+ */
 function readConfig(path: string): Record<string, unknown> | undefined {
   let text: string
   try {
@@ -111,6 +114,9 @@ function readConfig(path: string): Record<string, unknown> | undefined {
 }
 
 function parseConfig(text: string, where: string): Record<string, unknown> {
+  // The docker CLI reads an empty file as an empty config (its JSON
+  // decoder meets EOF before a value), and tools do leave empty ones.
+  if (/^[ \t\r\n]*$/.test(text)) return {}
   let config: unknown
   try {
     config = JSON.parse(text)

@@ -1,6 +1,6 @@
 /** Image changes → a summary table. */
 import type { ImageChanges } from '../../compare/diff.js'
-import { NONE, changeRows } from '../changes.js'
+import { changeCell, changeRows } from '../changes.js'
 import { escapeHtml, htmlCell } from '../escape.js'
 import { addBudgetedTable, type Budget, type SummaryWriter } from './writer.js'
 
@@ -25,8 +25,8 @@ export function writeChangesSummary(
     ['What', 'Before', 'After'],
     rows.map(([what, old, now]) => [
       htmlCell(what, { code: true }),
-      htmlCell(old, { empty: NONE }),
-      htmlCell(now, { empty: NONE })
+      changeCell(old),
+      changeCell(now)
     ]),
     budget
   )

@@ -60,7 +60,10 @@ describe('credentialsFromDockerConfig', () => {
     { name: 'no auths', content: { credsStore: 'desktop' } },
     { name: 'an empty entry', content: { auths: { 'quay.io': {} } } },
     { name: 'a prefix-only match', content: { auths: { 'quay.io.evil.com': { auth: b64('a:b') } } } },
-    { name: 'null auths', content: { auths: null } }
+    { name: 'null auths', content: { auths: null } },
+    // the docker CLI reads an empty file as an empty config
+    { name: 'an empty file', content: '' },
+    { name: 'a file of only whitespace', content: ' \n\t\r\n ' }
   ])('finds nothing with $name', ({ content }) => {
     expect(credentialsFromDockerConfig('quay.io', configFile(content))).toBeUndefined()
   })
@@ -89,6 +92,9 @@ describe('credentialsFromDockerConfig', () => {
   // prettier-ignore
   test.each([
     { name: 'invalid JSON', content: '{"auths":', message: /is not valid JSON/ },
+    { name: 'whitespace, then not JSON', content: '\n  auths\n', message: /is not valid JSON/ },
+    { name: 'a byte-order mark only (not JSON whitespace)', content: '\ufeff', message: /is not valid JSON/ },
+    { name: 'JSON that is not an object', content: ' null ', message: /is not a JSON object/ },
     { name: 'auth without a colon', content: { auths: { 'a.io': { auth: b64('nocolon') } } }, message: /auths\["a\.io"\]\.auth is not base64 of "username:password"/ },
     { name: 'auth with an empty user', content: { auths: { 'a.io': { auth: b64(':pw') } } }, message: /is not base64/ }
   ])('rejects $name, naming the file', ({ content, message }) => {
