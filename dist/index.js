@@ -3891,13 +3891,13 @@ function info(message) {
  * @param name The name of the output group
  */
 function startGroup(name) {
-    issue('group', name);
+    command_issue('group', name);
 }
 /**
  * End an output group.
  */
 function endGroup() {
-    issue('endgroup');
+    command_issue('endgroup');
 }
 /**
  * Wrap an asynchronous function call in a group.
@@ -4906,524 +4906,6 @@ const RAW_JSON = new Set([
 var content_type = __nccwpck_require__(756);
 // EXTERNAL MODULE: ./src/registry/errors.ts
 var registry_errors = __nccwpck_require__(6764);
-;// CONCATENATED MODULE: ./src/registry/auth/challenge.ts
-/**
- * `WWW-Authenticate` parsing per RFC 7235/9110: several challenges in one
- * value (Node joins repeated headers with ", "), quoted strings with commas
- * and escapes, case-insensitive names. A linear scanner, no regex backtracking.
- */
-const TCHAR = /[!#$%&'*+\-.^_`|~0-9A-Za-z]/;
-const TOKEN68_CHAR = /[A-Za-z0-9\-._~+/]/;
-function parseChallenges(header) {
-    const scanner = new ChallengeScanner(header);
-    const out = [];
-    while (!scanner.done()) {
-        scanner.skip(' \t,');
-        if (scanner.done())
-            break;
-        const scheme = scanner.token();
-        if (!scheme) {
-            scanner.skipChar(); // not a challenge start: skip the stray character
-            continue;
-        }
-        const challenge = {
-            scheme: scheme.toLowerCase(),
-            params: Object.create(null)
-        };
-        out.push(challenge);
-        scanner.skip(' \t');
-        const token68 = scanner.token68();
-        if (token68 !== undefined)
-            challenge.token68 = token68;
-        else
-            scanner.params(challenge.params);
-    }
-    return out;
-}
-/** A cursor over one header value; each read moves past what it read. */
-class ChallengeScanner {
-    s;
-    i = 0;
-    constructor(s) {
-        this.s = s;
-    }
-    done() {
-        return this.i >= this.s.length;
-    }
-    skipChar() {
-        this.i++;
-    }
-    skip(chars) {
-        while (this.i < this.s.length && chars.includes(this.s[this.i]))
-            this.i++;
-    }
-    token() {
-        const start = this.i;
-        while (this.i < this.s.length && TCHAR.test(this.s[this.i]))
-            this.i++;
-        return this.s.slice(start, this.i);
-    }
-    quoted() {
-        const s = this.s;
-        if (s[this.i] !== '"')
-            return undefined;
-        this.i++;
-        let value = '';
-        while (this.i < s.length) {
-            const c = s[this.i++];
-            if (c === '"')
-                return value;
-            if (c === '\\' && this.i < s.length)
-                value += s[this.i++];
-            else
-                value += c;
-        }
-        return undefined; // unterminated
-    }
-    /** token68, e.g. `Negotiate abc==`; if there is none, nothing is read. */
-    token68() {
-        const s = this.s;
-        const start = this.i;
-        while (this.i < s.length && TOKEN68_CHAR.test(s[this.i]))
-            this.i++;
-        while (this.i < s.length && s[this.i] === '=')
-            this.i++;
-        const end = this.i;
-        this.skip(' \t');
-        // `name=value` is a parameter; `abc==` alone before "," or the end is token68
-        if (end > start && (this.done() || s[this.i] === ',')) {
-            return s.slice(start, end);
-        }
-        this.i = start;
-        return undefined;
-    }
-    /** auth-params into `params` until the next scheme or the end. */
-    params(params) {
-        const s = this.s;
-        for (;;) {
-            this.skip(' \t,');
-            const start = this.i;
-            const name = this.token();
-            if (!name)
-                break;
-            this.skip(' \t');
-            if (s[this.i] !== '=') {
-                this.i = start; // a new challenge's scheme
-                break;
-            }
-            this.i++;
-            this.skip(' \t');
-            const value = s[this.i] === '"' ? this.quoted() : this.token();
-            if (value === undefined)
-                break;
-            params[name.toLowerCase()] = value;
-        }
-    }
-}
-/** The challenge to answer: Bearer over Basic; others are not supported. */
-function pickChallenge(challenges) {
-    return (challenges.find((c) => c.scheme === 'bearer') ??
-        challenges.find((c) => c.scheme === 'basic'));
-}
-
-;// CONCATENATED MODULE: ./src/registry/auth/authenticator.ts
-/**
- * Answers registry challenges: Bearer tokens from the realm (anonymous, or
- * with credentials as Basic to the realm) and plain Basic to the registry.
- * Tokens are cached per realm, service and scope for the run, and concurrent
- * requests for the same token share one fetch.
- */
-
-
-const MAX_TOKEN_BODY = 1024 * 1024;
-/** 401 → token → retry, plus one re-scope for insufficient_scope. */
-const MAX_AUTH_ATTEMPTS = 3;
-const MAX_PING_BODY = 64 * 1024;
-/** Real tokens (JWTs, GCR's, ACR's) are a few KB at most. */
-const MAX_TOKEN_CHARS = 16 * 1024;
-const MIN_MASKED_CHARS = 8;
-const CLIENT_ID = 'remote-image-inspect';
-/** How registries say "no OAuth2 POST here": GCR 404, JFrog 401, ACR 400. */
-const POST_REFUSED = new Set([400, 401, 404, 405]);
-/** token spec: tokens live at least 60 s; refresh a little early. */
-const MIN_TOKEN_LIFETIME_S = 60;
-const EARLY_REFRESH_MS = 5_000;
-class Authenticator {
-    options;
-    tokens = new Map();
-    /** Counts token fetches; a request notes it to tell new tokens from old. */
-    serial = 0;
-    /** The challenge this registry sent last; reused for other scopes. */
-    challenge;
-    /** Nothing was sent to the registry yet (its connection is not open). */
-    untouched = true;
-    constructor(options) {
-        this.options = options;
-    }
-    /**
-     * Sends a request to the registry with the authorization its challenges
-     * ask for: the header known for `scope` first, then on a 401 the answer to
-     * the new challenge, at most MAX_AUTH_ATTEMPTS times. Returns the last
-     * answer, whatever its status, and whether credentials went with it.
-     */
-    async send(url, scope, options) {
-        const since = this.serial;
-        let authorization = this.untouched
-            ? await this.firstHeader(scope)
-            : await this.headerFor(scope);
-        for (let attempt = 1;; attempt++) {
-            const headers = { ...options.headers };
-            if (authorization)
-                headers.Authorization = authorization;
-            const response = await this.options.transport.send(url, {
-                ...options,
-                headers
-            });
-            const authenticated = authorization !== undefined;
-            // Only the registry's own 401 is a challenge: a CDN it redirected
-            // to must not choose where the credentials go.
-            if (response.status !== 401 ||
-                attempt >= MAX_AUTH_ATTEMPTS ||
-                response.url.origin !== this.options.registry.origin) {
-                return { response, authenticated };
-            }
-            let challenges = parseChallenges(headerText(response.headers['www-authenticate']));
-            // GCR answers some 401s without a challenge: ask /v2/ for it (an
-            // empty list then answers the challenge already known).
-            if (challenges.length === 0 && !this.hasChallenge()) {
-                const fromPing = await this.ping();
-                const usable = pickChallenge(fromPing);
-                if (usable)
-                    this.setKnownChallenge(usable);
-                else
-                    challenges = fromPing;
-            }
-            const next = await this.onUnauthorized(challenges, scope, authorization, since);
-            if (next === undefined)
-                return { response, authenticated };
-            authorization = next;
-        }
-    }
-    /**
-     * The header for the first request. With a realm known before any answer
-     * (Docker Hub, GHCR), the token is fetched first, and meanwhile a bodiless
-     * `GET /v2/` opens the registry's connection (TCP, TLS), so the request
-     * that follows the token does not pay for them. The warm-up is waited for
-     * no longer than the token took: a new connection is never worse.
-     */
-    async firstHeader(scope) {
-        this.untouched = false;
-        if (!this.challenge || this.options.credentials?.registryToken) {
-            return this.headerFor(scope);
-        }
-        const warm = this.options.transport
-            .send(new URL('/v2/', this.options.registry), {
-            maxBytes: MAX_PING_BODY,
-            what: 'connection warm-up',
-            noRetry: true
-        })
-            .then(() => undefined, () => undefined);
-        const started = Date.now();
-        const header = await this.headerFor(scope);
-        let timer;
-        await Promise.race([
-            warm,
-            new Promise((resolve) => {
-                timer = setTimeout(resolve, Date.now() - started);
-            })
-        ]);
-        clearTimeout(timer);
-        // The socket goes back to the pool just after the answer ends.
-        await new Promise((resolve) => setImmediate(resolve));
-        return header;
-    }
-    /**
-     * Before many requests for several scopes: learn the challenge once and
-     * ask for one token covering them all. Best effort: any failure leaves
-     * each request to authenticate (and report) by itself.
-     */
-    async prepare(scopes) {
-        if (scopes.length < 2)
-            return;
-        try {
-            if (!this.hasChallenge()) {
-                const challenge = pickChallenge(await this.ping());
-                if (!challenge)
-                    return;
-                this.setKnownChallenge(challenge);
-            }
-            await this.prefetch(scopes);
-        }
-        catch {
-            // each request will authenticate by itself
-        }
-    }
-    /** The challenges `GET /v2/` carries (only realm and service are kept). */
-    async ping() {
-        this.untouched = false;
-        const response = await this.options.transport.send(new URL('/v2/', this.options.registry), { maxBytes: MAX_PING_BODY, what: 'API version check' });
-        if (response.status !== 401)
-            return [];
-        return parseChallenges(headerText(response.headers['www-authenticate']));
-    }
-    /** Lets a caller that knows the realm (Docker Hub) skip the 401 round trip. */
-    setKnownChallenge(challenge) {
-        this.challenge ??= withoutRequestParams(challenge);
-    }
-    /**
-     * One token for several repositories, where the token server grants it,
-     * cached for each scope. A scope it did not grant costs a 401 later and a
-     * token of its own then (requests started after this fetch may refetch).
-     */
-    async prefetch(scopes) {
-        const challenge = this.challenge;
-        const realm = challenge?.params.realm;
-        if (challenge?.scheme !== 'bearer' || !realm || scopes.length === 0)
-            return;
-        if (this.options.credentials?.registryToken)
-            return;
-        const realmUrl = this.validateRealm(realm);
-        const service = challenge.params.service;
-        const entry = this.fetchToken(realmUrl, service, scopes);
-        const keys = scopes.map((s) => [realmUrl.href, service ?? '', s].join('\n'));
-        for (const key of keys)
-            this.tokens.set(key, entry);
-        await entry.catch(() => {
-            for (const key of keys)
-                this.tokens.delete(key);
-        });
-    }
-    hasChallenge() {
-        return this.challenge !== undefined;
-    }
-    /** The Authorization header to send for `scope` before any 401, if known. */
-    async headerFor(scope) {
-        const challenge = this.challenge;
-        if (!challenge)
-            return undefined;
-        return this.answer(challenge, scope);
-    }
-    /**
-     * Handles a 401's challenges and returns the header to retry with, or
-     * undefined if there is nothing new to try. `since` is `serial` when the
-     * request began: a token fetched after that and still refused means no
-     * access, so it is not fetched again.
-     */
-    async onUnauthorized(challenges, scope, previous, since) {
-        const challenge = pickChallenge(challenges) ??
-            // Some registries (GCR) omit the challenge on the real request.
-            (challenges.length === 0 ? this.challenge : undefined);
-        if (!challenge) {
-            if (challenges.length > 0) {
-                const schemes = challenges.map((c) => c.scheme).join(', ');
-                throw new registry_errors/* RegistryError */.gl('auth', `The registry asks for an authentication scheme this action does not support (${(0,registry_errors/* quote */.hD)(schemes)})`, 401);
-            }
-            return undefined;
-        }
-        // Remember where tokens come from, not what this request lacked: a
-        // stored scope or error would leak into other repositories' requests.
-        this.challenge = withoutRequestParams(challenge);
-        const header = await this.answer(challenge, scope, previous, since);
-        return header === previous ? undefined : header;
-    }
-    async answer(challenge, scope, previous, since = -Infinity) {
-        const { credentials } = this.options;
-        if (challenge.scheme === 'basic') {
-            return credentials && !credentials.identityToken
-                ? basic(credentials)
-                : undefined;
-        }
-        // A registry token from the docker config is the bearer token itself.
-        if (credentials?.registryToken)
-            return `Bearer ${credentials.registryToken}`;
-        const realm = challenge.params.realm;
-        if (!realm) {
-            throw new registry_errors/* RegistryError */.gl('protocol', 'The registry sent a Bearer challenge without a realm, so there is no token server to ask');
-        }
-        const realmUrl = this.validateRealm(realm);
-        const service = challenge.params.service;
-        // The scope we need comes first; a scope the registry names (for
-        // insufficient_scope) is added, never trusted instead of ours.
-        const scopes = [scope];
-        if (challenge.params.error === 'insufficient_scope' &&
-            challenge.params.scope) {
-            for (const s of challenge.params.scope.split(' ')) {
-                if (s && !scopes.includes(s))
-                    scopes.push(s);
-            }
-        }
-        const key = [realmUrl.href, service ?? '', ...scopes].join('\n');
-        const pending = this.tokens.get(key);
-        if (pending) {
-            const cached = await pending.catch(() => undefined);
-            const now = this.now();
-            if (cached) {
-                const header = `Bearer ${cached.value}`;
-                const live = cached.expiresAt - EARLY_REFRESH_MS > now;
-                if (header !== previous && live)
-                    return header;
-                if (header === previous && cached.serial > since)
-                    return header;
-            }
-        }
-        const entry = this.fetchToken(realmUrl, service, scopes);
-        this.tokens.set(key, entry);
-        entry.catch(() => this.tokens.delete(key));
-        return `Bearer ${(await entry).value}`;
-    }
-    /**
-     * Asks the runner to hide a secret from the log. A token server chooses
-     * these strings: a very short one would hide every occurrence of common
-     * text and make the log unreadable, and it is no secret worth hiding.
-     */
-    mask(secret) {
-        if (secret.length >= MIN_MASKED_CHARS)
-            this.options.onSecret?.(secret);
-    }
-    now() {
-        return (this.options.now ?? Date.now)();
-    }
-    /** Credentials may only go where the URL policy allows, seen from the registry. */
-    validateRealm(realm) {
-        let url;
-        try {
-            url = new URL(realm, this.options.registry);
-        }
-        catch {
-            throw new registry_errors/* RegistryError */.gl('protocol', "The registry's token realm is not a valid URL");
-        }
-        this.options.transport.policy.check(url, "the registry's token realm", this.options.registry);
-        return url;
-    }
-    async fetchToken(realm, service, scopes) {
-        const serial = ++this.serial;
-        const { credentials } = this.options;
-        let response;
-        if (credentials?.identityToken) {
-            response = await this.refreshTokenGrant(realm, service, scopes, credentials.identityToken);
-        }
-        // GET is the token protocol every registry speaks; it is also the
-        // fallback for registries that refuse the OAuth2 POST (GCR, ACR, JFrog).
-        if (!response || POST_REFUSED.has(response.status)) {
-            response = await this.getToken(realm, service, scopes, credentials);
-        }
-        if (response.status !== 200) {
-            const errors = (0,registry_errors/* parseErrorBody */.kW)(response.body);
-            const detail = errors.length ? ` (${(0,registry_errors/* describeErrors */.rg)(errors)})` : '';
-            const hint = (response.status === 401 || response.status === 403) && credentials
-                ? ': the credentials were rejected'
-                : '';
-            throw new registry_errors/* RegistryError */.gl('auth', `The token server ${realm.origin} answered ${response.status}${hint}${detail}`, response.status, errors);
-        }
-        return this.readToken(realm, response.body, serial);
-    }
-    /** The token in a token server's 200 answer, checked, masked and dated. */
-    readToken(realm, data, serial) {
-        let parsed;
-        try {
-            parsed = JSON.parse(data.toString('utf8'));
-        }
-        catch {
-            throw new registry_errors/* RegistryError */.gl('protocol', `The token server ${realm.origin} did not answer with JSON`);
-        }
-        if (typeof parsed !== 'object' || parsed === null) {
-            throw new registry_errors/* RegistryError */.gl('protocol', `The token server ${realm.origin} did not answer with a JSON object`);
-        }
-        const body = parsed;
-        const value = (typeof body.token === 'string' && body.token) ||
-            (typeof body.access_token === 'string' && body.access_token) ||
-            '';
-        if (!value) {
-            throw new registry_errors/* RegistryError */.gl('protocol', `The token server ${realm.origin} answered without a token`);
-        }
-        // It goes into an Authorization header: printable, no spaces, bounded.
-        if (value.length > MAX_TOKEN_CHARS || !/^[\x21-\x7e]+$/.test(value)) {
-            throw new registry_errors/* RegistryError */.gl('protocol', `The token server ${realm.origin} answered a token that cannot be a bearer token (${value.length} characters; at most ${MAX_TOKEN_CHARS} printable ones without spaces)`);
-        }
-        // A token won with credentials is theirs to keep secret. One handed
-        // to anyone is no secret, and masking it would let the token server
-        // choose what the log hides (a digest, words of our own). A refresh
-        // token in the answer is never used, so never shown or masked.
-        if (this.options.credentials)
-            this.mask(value);
-        const now = this.now();
-        const expiresIn = Math.max(typeof body.expires_in === 'number' ? body.expires_in : 0, MIN_TOKEN_LIFETIME_S);
-        let issuedAt = typeof body.issued_at === 'string' ? Date.parse(body.issued_at) : NaN;
-        // A clock skewed into the future would make the token look fresh
-        // forever; one far in the past, expired at once and fetched again for
-        // every request. Either way, count from now.
-        if (!Number.isFinite(issuedAt) ||
-            issuedAt > now ||
-            issuedAt + expiresIn * 1000 <= now) {
-            issuedAt = now;
-        }
-        return { value, expiresAt: issuedAt + expiresIn * 1000, serial };
-    }
-    /** The token protocol's GET: scopes as repeated parameters, credentials as Basic. */
-    getToken(realm, service, scopes, credentials) {
-        const url = new URL(realm.href); // keep any query the realm already has
-        if (service)
-            url.searchParams.set('service', service);
-        for (const s of scopes)
-            url.searchParams.append('scope', s);
-        const headers = { Accept: 'application/json' };
-        if (credentials?.identityToken) {
-            headers.Authorization = basic({
-                username: credentials.username || '<token>',
-                password: credentials.identityToken
-            });
-        }
-        else if (credentials) {
-            url.searchParams.set('account', credentials.username);
-            headers.Authorization = basic(credentials);
-        }
-        return this.options.transport.send(url, {
-            headers,
-            maxBytes: MAX_TOKEN_BODY,
-            what: 'token response'
-        });
-    }
-    /** OAuth2 refresh-token grant: one space-separated `scope` field (token spec). */
-    refreshTokenGrant(realm, service, scopes, refreshToken) {
-        const form = new URLSearchParams({
-            grant_type: 'refresh_token',
-            refresh_token: refreshToken,
-            client_id: CLIENT_ID,
-            scope: scopes.join(' ')
-        });
-        if (service)
-            form.set('service', service);
-        return this.options.transport.send(realm, {
-            method: 'POST',
-            body: form.toString(),
-            headers: {
-                'Content-Type': 'application/x-www-form-urlencoded',
-                Accept: 'application/json'
-            },
-            maxBytes: MAX_TOKEN_BODY,
-            what: 'token response'
-        });
-    }
-}
-function withoutRequestParams(challenge) {
-    const params = Object.assign(Object.create(null), challenge.params);
-    delete params.scope;
-    delete params.error;
-    delete params.error_description;
-    return { ...challenge, params };
-}
-/** Node joins repeated headers with ", " except a few; an array is joined too. */
-function headerText(value) {
-    return (Array.isArray(value) ? value.join(', ') : value) ?? '';
-}
-function basic({ username, password }) {
-    return `Basic ${Buffer.from(`${username}:${password}`).toString('base64')}`;
-}
-
-// EXTERNAL MODULE: ./src/registry/media-types.ts
-var media_types = __nccwpck_require__(9867);
-// EXTERNAL MODULE: ./src/registry/digest.ts
-var registry_digest = __nccwpck_require__(5035);
 ;// CONCATENATED MODULE: external "node:dns"
 const external_node_dns_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:dns");
 var external_node_dns_default = /*#__PURE__*/__nccwpck_require__.n(external_node_dns_namespaceObject);
@@ -6188,6 +5670,526 @@ function redact(url) {
     return `${url.protocol}//${url.host}${url.pathname}${url.search ? '?…' : ''}`;
 }
 
+;// CONCATENATED MODULE: ./src/registry/auth/challenge.ts
+/**
+ * `WWW-Authenticate` parsing per RFC 7235/9110: several challenges in one
+ * value (Node joins repeated headers with ", "), quoted strings with commas
+ * and escapes, case-insensitive names. A linear scanner, no regex backtracking.
+ */
+const TCHAR = /[!#$%&'*+\-.^_`|~0-9A-Za-z]/;
+const TOKEN68_CHAR = /[A-Za-z0-9\-._~+/]/;
+function parseChallenges(header) {
+    const scanner = new ChallengeScanner(header);
+    const out = [];
+    while (!scanner.done()) {
+        scanner.skip(' \t,');
+        if (scanner.done())
+            break;
+        const scheme = scanner.token();
+        if (!scheme) {
+            scanner.skipChar(); // not a challenge start: skip the stray character
+            continue;
+        }
+        const challenge = {
+            scheme: scheme.toLowerCase(),
+            params: Object.create(null)
+        };
+        out.push(challenge);
+        scanner.skip(' \t');
+        const token68 = scanner.token68();
+        if (token68 !== undefined)
+            challenge.token68 = token68;
+        else
+            scanner.params(challenge.params);
+    }
+    return out;
+}
+/** A cursor over one header value; each read moves past what it read. */
+class ChallengeScanner {
+    s;
+    i = 0;
+    constructor(s) {
+        this.s = s;
+    }
+    done() {
+        return this.i >= this.s.length;
+    }
+    skipChar() {
+        this.i++;
+    }
+    skip(chars) {
+        while (this.i < this.s.length && chars.includes(this.s[this.i]))
+            this.i++;
+    }
+    token() {
+        const start = this.i;
+        while (this.i < this.s.length && TCHAR.test(this.s[this.i]))
+            this.i++;
+        return this.s.slice(start, this.i);
+    }
+    quoted() {
+        const s = this.s;
+        if (s[this.i] !== '"')
+            return undefined;
+        this.i++;
+        let value = '';
+        while (this.i < s.length) {
+            const c = s[this.i++];
+            if (c === '"')
+                return value;
+            if (c === '\\' && this.i < s.length)
+                value += s[this.i++];
+            else
+                value += c;
+        }
+        return undefined; // unterminated
+    }
+    /** token68, e.g. `Negotiate abc==`; if there is none, nothing is read. */
+    token68() {
+        const s = this.s;
+        const start = this.i;
+        while (this.i < s.length && TOKEN68_CHAR.test(s[this.i]))
+            this.i++;
+        while (this.i < s.length && s[this.i] === '=')
+            this.i++;
+        const end = this.i;
+        this.skip(' \t');
+        // `name=value` is a parameter; `abc==` alone before "," or the end is token68
+        if (end > start && (this.done() || s[this.i] === ',')) {
+            return s.slice(start, end);
+        }
+        this.i = start;
+        return undefined;
+    }
+    /** auth-params into `params` until the next scheme or the end. */
+    params(params) {
+        const s = this.s;
+        for (;;) {
+            this.skip(' \t,');
+            const start = this.i;
+            const name = this.token();
+            if (!name)
+                break;
+            this.skip(' \t');
+            if (s[this.i] !== '=') {
+                this.i = start; // a new challenge's scheme
+                break;
+            }
+            this.i++;
+            this.skip(' \t');
+            const value = s[this.i] === '"' ? this.quoted() : this.token();
+            if (value === undefined)
+                break;
+            params[name.toLowerCase()] = value;
+        }
+    }
+}
+/** The challenge to answer: Bearer over Basic; others are not supported. */
+function pickChallenge(challenges) {
+    return (challenges.find((c) => c.scheme === 'bearer') ??
+        challenges.find((c) => c.scheme === 'basic'));
+}
+
+;// CONCATENATED MODULE: ./src/registry/auth/authenticator.ts
+/**
+ * Answers registry challenges: Bearer tokens from the realm (anonymous, or
+ * with credentials as Basic to the realm) and plain Basic to the registry.
+ * Tokens are cached per realm, service and scope for the run, and concurrent
+ * requests for the same token share one fetch.
+ */
+
+
+
+const MAX_TOKEN_BODY = 1024 * 1024;
+/** 401 → token → retry, plus one re-scope for insufficient_scope. */
+const MAX_AUTH_ATTEMPTS = 3;
+const MAX_PING_BODY = 64 * 1024;
+/** Real tokens (JWTs, GCR's, ACR's) are a few KB at most. */
+const MAX_TOKEN_CHARS = 16 * 1024;
+const MIN_MASKED_CHARS = 8;
+const CLIENT_ID = 'remote-image-inspect';
+/** How registries say "no OAuth2 POST here": GCR 404, JFrog 401, ACR 400. */
+const POST_REFUSED = new Set([400, 401, 404, 405]);
+/** token spec: tokens live at least 60 s; refresh a little early. */
+const MIN_TOKEN_LIFETIME_S = 60;
+const EARLY_REFRESH_MS = 5_000;
+class Authenticator {
+    options;
+    tokens = new Map();
+    /** Counts token fetches; a request notes it to tell new tokens from old. */
+    serial = 0;
+    /** The challenge this registry sent last; reused for other scopes. */
+    challenge;
+    /** Nothing was sent to the registry yet (its connection is not open). */
+    untouched = true;
+    constructor(options) {
+        this.options = options;
+    }
+    /**
+     * Sends a request to the registry with the authorization its challenges
+     * ask for: the header known for `scope` first, then on a 401 the answer to
+     * the new challenge, at most MAX_AUTH_ATTEMPTS times. Returns the last
+     * answer, whatever its status, and whether credentials went with it.
+     */
+    async send(url, scope, options) {
+        const since = this.serial;
+        let authorization = this.untouched
+            ? await this.firstHeader(scope)
+            : await this.headerFor(scope);
+        for (let attempt = 1;; attempt++) {
+            const headers = { ...options.headers };
+            if (authorization)
+                headers.Authorization = authorization;
+            const response = await this.options.transport.send(url, {
+                ...options,
+                headers
+            });
+            const authenticated = authorization !== undefined;
+            // Only the registry's own 401 is a challenge: a CDN it redirected
+            // to must not choose where the credentials go.
+            if (response.status !== 401 ||
+                attempt >= MAX_AUTH_ATTEMPTS ||
+                response.url.origin !== this.options.registry.origin) {
+                return { response, authenticated };
+            }
+            let challenges = parseChallenges(headerText(response.headers['www-authenticate']));
+            // GCR answers some 401s without a challenge: ask /v2/ for it (an
+            // empty list then answers the challenge already known).
+            if (challenges.length === 0 && !this.hasChallenge()) {
+                const fromPing = await this.ping();
+                const usable = pickChallenge(fromPing);
+                if (usable)
+                    this.setKnownChallenge(usable);
+                else
+                    challenges = fromPing;
+            }
+            const next = await this.onUnauthorized(challenges, scope, authorization, since);
+            if (next === undefined)
+                return { response, authenticated };
+            authorization = next;
+        }
+    }
+    /**
+     * The header for the first request. With a realm known before any answer
+     * (Docker Hub, GHCR), the token is fetched first, and meanwhile a bodiless
+     * `GET /v2/` opens the registry's connection (TCP, TLS), so the request
+     * that follows the token does not pay for them. The warm-up is waited for
+     * no longer than the token took: a new connection is never worse.
+     */
+    async firstHeader(scope) {
+        this.untouched = false;
+        if (!this.challenge || this.options.credentials?.registryToken) {
+            return this.headerFor(scope);
+        }
+        const warm = this.options.transport
+            .send(new URL('/v2/', this.options.registry), {
+            maxBytes: MAX_PING_BODY,
+            what: 'connection warm-up',
+            noRetry: true
+        })
+            .then(() => undefined, () => undefined);
+        const started = Date.now();
+        const header = await this.headerFor(scope);
+        let timer;
+        await Promise.race([
+            warm,
+            new Promise((resolve) => {
+                timer = setTimeout(resolve, Date.now() - started);
+            })
+        ]);
+        clearTimeout(timer);
+        // The socket goes back to the pool just after the answer ends.
+        await new Promise((resolve) => setImmediate(resolve));
+        return header;
+    }
+    /**
+     * Before many requests for several scopes: learn the challenge once and
+     * ask for one token covering them all. Best effort: any failure leaves
+     * each request to authenticate (and report) by itself.
+     */
+    async prepare(scopes) {
+        if (scopes.length < 2)
+            return;
+        try {
+            if (!this.hasChallenge()) {
+                const challenge = pickChallenge(await this.ping());
+                if (!challenge)
+                    return;
+                this.setKnownChallenge(challenge);
+            }
+            await this.prefetch(scopes);
+        }
+        catch {
+            // each request will authenticate by itself
+        }
+    }
+    /** The challenges `GET /v2/` carries (only realm and service are kept). */
+    async ping() {
+        this.untouched = false;
+        const response = await this.options.transport.send(new URL('/v2/', this.options.registry), { maxBytes: MAX_PING_BODY, what: 'API version check' });
+        if (response.status !== 401)
+            return [];
+        return parseChallenges(headerText(response.headers['www-authenticate']));
+    }
+    /** Lets a caller that knows the realm (Docker Hub) skip the 401 round trip. */
+    setKnownChallenge(challenge) {
+        this.challenge ??= withoutRequestParams(challenge);
+    }
+    /**
+     * One token for several repositories, where the token server grants it,
+     * cached for each scope. A scope it did not grant costs a 401 later and a
+     * token of its own then (requests started after this fetch may refetch).
+     */
+    async prefetch(scopes) {
+        const challenge = this.challenge;
+        const realm = challenge?.params.realm;
+        if (challenge?.scheme !== 'bearer' || !realm || scopes.length === 0)
+            return;
+        if (this.options.credentials?.registryToken)
+            return;
+        const realmUrl = this.validateRealm(realm);
+        const service = challenge.params.service;
+        const entry = this.fetchToken(realmUrl, service, scopes);
+        const keys = scopes.map((s) => [realmUrl.href, service ?? '', s].join('\n'));
+        for (const key of keys)
+            this.tokens.set(key, entry);
+        await entry.catch(() => {
+            for (const key of keys)
+                this.tokens.delete(key);
+        });
+    }
+    hasChallenge() {
+        return this.challenge !== undefined;
+    }
+    /** The Authorization header to send for `scope` before any 401, if known. */
+    async headerFor(scope) {
+        const challenge = this.challenge;
+        if (!challenge)
+            return undefined;
+        return this.answer(challenge, scope);
+    }
+    /**
+     * Handles a 401's challenges and returns the header to retry with, or
+     * undefined if there is nothing new to try. `since` is `serial` when the
+     * request began: a token fetched after that and still refused means no
+     * access, so it is not fetched again.
+     */
+    async onUnauthorized(challenges, scope, previous, since) {
+        const challenge = pickChallenge(challenges) ??
+            // Some registries (GCR) omit the challenge on the real request.
+            (challenges.length === 0 ? this.challenge : undefined);
+        if (!challenge) {
+            if (challenges.length > 0) {
+                const schemes = challenges.map((c) => c.scheme).join(', ');
+                throw new registry_errors/* RegistryError */.gl('auth', `The registry asks for an authentication scheme this action does not support (${(0,registry_errors/* quote */.hD)(schemes)})`, 401);
+            }
+            return undefined;
+        }
+        // Remember where tokens come from, not what this request lacked: a
+        // stored scope or error would leak into other repositories' requests.
+        this.challenge = withoutRequestParams(challenge);
+        const header = await this.answer(challenge, scope, previous, since);
+        return header === previous ? undefined : header;
+    }
+    async answer(challenge, scope, previous, since = -Infinity) {
+        const { credentials } = this.options;
+        if (challenge.scheme === 'basic') {
+            return credentials && !credentials.identityToken
+                ? basic(credentials)
+                : undefined;
+        }
+        // A registry token from the docker config is the bearer token itself.
+        if (credentials?.registryToken)
+            return `Bearer ${credentials.registryToken}`;
+        const realm = challenge.params.realm;
+        if (!realm) {
+            throw new registry_errors/* RegistryError */.gl('protocol', 'The registry sent a Bearer challenge without a realm, so there is no token server to ask');
+        }
+        const realmUrl = this.validateRealm(realm);
+        const service = challenge.params.service;
+        // The scope we need comes first; a scope the registry names (for
+        // insufficient_scope) is added, never trusted instead of ours.
+        const scopes = [scope];
+        if (challenge.params.error === 'insufficient_scope' &&
+            challenge.params.scope) {
+            for (const s of challenge.params.scope.split(' ')) {
+                if (s && !scopes.includes(s))
+                    scopes.push(s);
+            }
+        }
+        const key = [realmUrl.href, service ?? '', ...scopes].join('\n');
+        const pending = this.tokens.get(key);
+        if (pending) {
+            const cached = await pending.catch(() => undefined);
+            const now = this.now();
+            if (cached) {
+                const header = `Bearer ${cached.value}`;
+                const live = cached.expiresAt - EARLY_REFRESH_MS > now;
+                if (header !== previous && live)
+                    return header;
+                if (header === previous && cached.serial > since)
+                    return header;
+            }
+        }
+        const entry = this.fetchToken(realmUrl, service, scopes);
+        this.tokens.set(key, entry);
+        entry.catch(() => this.tokens.delete(key));
+        return `Bearer ${(await entry).value}`;
+    }
+    /**
+     * Asks the runner to hide a secret from the log. A token server chooses
+     * these strings: a very short one would hide every occurrence of common
+     * text and make the log unreadable, and it is no secret worth hiding.
+     */
+    mask(secret) {
+        if (secret.length >= MIN_MASKED_CHARS)
+            this.options.onSecret?.(secret);
+    }
+    now() {
+        return (this.options.now ?? Date.now)();
+    }
+    /** Credentials may only go where the URL policy allows, seen from the registry. */
+    validateRealm(realm) {
+        let url;
+        try {
+            url = new URL(realm, this.options.registry);
+        }
+        catch {
+            throw new registry_errors/* RegistryError */.gl('protocol', "The registry's token realm is not a valid URL");
+        }
+        this.options.transport.policy.check(url, "the registry's token realm", this.options.registry);
+        return url;
+    }
+    async fetchToken(realm, service, scopes) {
+        const serial = ++this.serial;
+        const { credentials } = this.options;
+        this.options.onDebug?.(`Token from ${redact(realm)} (service ${service ?? 'none'}) for ${scopes.join(' ')}, ${credentials ? 'with credentials' : 'anonymous'}`);
+        let response;
+        if (credentials?.identityToken) {
+            response = await this.refreshTokenGrant(realm, service, scopes, credentials.identityToken);
+        }
+        // GET is the token protocol every registry speaks; it is also the
+        // fallback for registries that refuse the OAuth2 POST (GCR, ACR, JFrog).
+        if (!response || POST_REFUSED.has(response.status)) {
+            response = await this.getToken(realm, service, scopes, credentials);
+        }
+        if (response.status !== 200) {
+            const errors = (0,registry_errors/* parseErrorBody */.kW)(response.body);
+            const detail = errors.length ? ` (${(0,registry_errors/* describeErrors */.rg)(errors)})` : '';
+            const hint = (response.status === 401 || response.status === 403) && credentials
+                ? ': the credentials were rejected'
+                : '';
+            throw new registry_errors/* RegistryError */.gl('auth', `The token server ${realm.origin} answered ${response.status}${hint}${detail}`, response.status, errors);
+        }
+        return this.readToken(realm, response.body, serial);
+    }
+    /** The token in a token server's 200 answer, checked, masked and dated. */
+    readToken(realm, data, serial) {
+        let parsed;
+        try {
+            parsed = JSON.parse(data.toString('utf8'));
+        }
+        catch {
+            throw new registry_errors/* RegistryError */.gl('protocol', `The token server ${realm.origin} did not answer with JSON`);
+        }
+        if (typeof parsed !== 'object' || parsed === null) {
+            throw new registry_errors/* RegistryError */.gl('protocol', `The token server ${realm.origin} did not answer with a JSON object`);
+        }
+        const body = parsed;
+        const value = (typeof body.token === 'string' && body.token) ||
+            (typeof body.access_token === 'string' && body.access_token) ||
+            '';
+        if (!value) {
+            throw new registry_errors/* RegistryError */.gl('protocol', `The token server ${realm.origin} answered without a token`);
+        }
+        // It goes into an Authorization header: printable, no spaces, bounded.
+        if (value.length > MAX_TOKEN_CHARS || !/^[\x21-\x7e]+$/.test(value)) {
+            throw new registry_errors/* RegistryError */.gl('protocol', `The token server ${realm.origin} answered a token that cannot be a bearer token (${value.length} characters; at most ${MAX_TOKEN_CHARS} printable ones without spaces)`);
+        }
+        // A token won with credentials is theirs to keep secret. One handed
+        // to anyone is no secret, and masking it would let the token server
+        // choose what the log hides (a digest, words of our own). A refresh
+        // token in the answer is never used, so never shown or masked.
+        if (this.options.credentials)
+            this.mask(value);
+        const now = this.now();
+        const expiresIn = Math.max(typeof body.expires_in === 'number' ? body.expires_in : 0, MIN_TOKEN_LIFETIME_S);
+        let issuedAt = typeof body.issued_at === 'string' ? Date.parse(body.issued_at) : NaN;
+        // A clock skewed into the future would make the token look fresh
+        // forever; one far in the past, expired at once and fetched again for
+        // every request. Either way, count from now.
+        if (!Number.isFinite(issuedAt) ||
+            issuedAt > now ||
+            issuedAt + expiresIn * 1000 <= now) {
+            issuedAt = now;
+        }
+        return { value, expiresAt: issuedAt + expiresIn * 1000, serial };
+    }
+    /** The token protocol's GET: scopes as repeated parameters, credentials as Basic. */
+    getToken(realm, service, scopes, credentials) {
+        const url = new URL(realm.href); // keep any query the realm already has
+        if (service)
+            url.searchParams.set('service', service);
+        for (const s of scopes)
+            url.searchParams.append('scope', s);
+        const headers = { Accept: 'application/json' };
+        if (credentials?.identityToken) {
+            headers.Authorization = basic({
+                username: credentials.username || '<token>',
+                password: credentials.identityToken
+            });
+        }
+        else if (credentials) {
+            url.searchParams.set('account', credentials.username);
+            headers.Authorization = basic(credentials);
+        }
+        return this.options.transport.send(url, {
+            headers,
+            maxBytes: MAX_TOKEN_BODY,
+            what: 'token response'
+        });
+    }
+    /** OAuth2 refresh-token grant: one space-separated `scope` field (token spec). */
+    refreshTokenGrant(realm, service, scopes, refreshToken) {
+        const form = new URLSearchParams({
+            grant_type: 'refresh_token',
+            refresh_token: refreshToken,
+            client_id: CLIENT_ID,
+            scope: scopes.join(' ')
+        });
+        if (service)
+            form.set('service', service);
+        return this.options.transport.send(realm, {
+            method: 'POST',
+            body: form.toString(),
+            headers: {
+                'Content-Type': 'application/x-www-form-urlencoded',
+                Accept: 'application/json'
+            },
+            maxBytes: MAX_TOKEN_BODY,
+            what: 'token response'
+        });
+    }
+}
+function withoutRequestParams(challenge) {
+    const params = Object.assign(Object.create(null), challenge.params);
+    delete params.scope;
+    delete params.error;
+    delete params.error_description;
+    return { ...challenge, params };
+}
+/** Node joins repeated headers with ", " except a few; an array is joined too. */
+function headerText(value) {
+    return (Array.isArray(value) ? value.join(', ') : value) ?? '';
+}
+function basic({ username, password }) {
+    return `Basic ${Buffer.from(`${username}:${password}`).toString('base64')}`;
+}
+
+// EXTERNAL MODULE: ./src/registry/media-types.ts
+var media_types = __nccwpck_require__(9867);
+// EXTERNAL MODULE: ./src/registry/digest.ts
+var registry_digest = __nccwpck_require__(5035);
 ;// CONCATENATED MODULE: ./src/registry/client.ts
 /**
  * A registry client for one registry: manifests and blobs over the
@@ -6255,6 +6257,7 @@ class RegistryClient {
             credentials: options.credentials,
             registry: this.base,
             onSecret: options.onSecret,
+            onDebug: options.onDebug,
             now: options.now
         });
         const known = options.knownChallenge ?? KNOWN_CHALLENGES[host];
@@ -7086,12 +7089,15 @@ function changesJson(changes) {
 
 function checkGate(gate, info, base = []) {
     const results = evaluateRules(gate.rules, info, gate.patterns, Date.now(), base);
+    const passed = results.filter((r) => r.passed).length;
+    const group = `Rules: ${passed} of ${results.length} passed`;
     const log = results.map((r) => r.passed
-        ? { level: 'info', message: `✔ ${r.rule}` }
+        ? { level: 'info', message: `✔ ${r.rule}`, group }
         : {
             level: 'error',
             message: `${r.rule} (actual: ${clipped(r.actual)})`,
-            title: 'Image assertion failed'
+            title: 'Image assertion failed',
+            group
         });
     const failure = verdict(results);
     if (failure && gate.reportOnly)
@@ -8146,6 +8152,7 @@ class Registries {
             transport: this.transport,
             cache: this.cache,
             onSecret: (secret) => this.events.secret(secret),
+            onDebug: (message) => this.events.debug?.(message),
             referredBy: referrer?.base
         });
         return { client, credentials, source };
@@ -8925,7 +8932,8 @@ const log = {
     debug: (message) => core_debug(logLine(message)),
     warning: (message, title, place) => warning(logLine(message), annotation(title, place)),
     error: (message, title, place) => error(logLine(message), annotation(title, place)),
-    fail: (message) => setFailed(logLine(message))
+    fail: (message) => setFailed(logLine(message)),
+    group: (name, work) => group(logLine(name), work)
 };
 /** What the registries report while a job runs, as the log shows it. */
 const registryEvents = {
@@ -8934,6 +8942,7 @@ const registryEvents = {
     warning: (message) => log.warning(message),
     connected: (source) => log.debug(`Credentials: ${source ?? 'none (anonymous)'}`),
     retry: (e) => log.info(`${e.reason} from ${e.url}; retrying in ${formatWait(e.delayMs)} (${e.attempt}/${e.retries})`),
+    debug: (message) => log.debug(message),
     exchange: (e) => log.debug(`${e.method} ${e.url} → ${e.failed ? 'no answer' : e.status} (${e.ms} ms)`)
 };
 /**
@@ -8943,8 +8952,7 @@ const registryEvents = {
 async function publish(result, { githubToken } = {}) {
     for (const [name, value] of result.outputs)
         setOutput(name, value);
-    for (const line of result.log)
-        write(line);
+    writeLines(result.log);
     if (result.summary.length > 0)
         await writeSummary(result);
     if (result.comment && githubToken)
@@ -8952,7 +8960,23 @@ async function publish(result, { githubToken } = {}) {
     if (result.failure)
         log.fail(result.failure);
 }
-function write({ level, message, title, ...place }) {
+/** Lines in order; consecutive lines of one `group` fold under its name. */
+function writeLines(lines) {
+    let open;
+    for (const line of lines) {
+        if (line.group !== open) {
+            if (open !== undefined)
+                endGroup();
+            if (line.group !== undefined)
+                startGroup(logLine(line.group));
+            open = line.group;
+        }
+        write(line);
+    }
+    if (open !== undefined)
+        endGroup();
+}
+function write({ level, message, title, group: _group, ...place }) {
     if (level === 'info')
         log.info(message);
     else if (level === 'debug')
@@ -9011,7 +9035,9 @@ async function run() {
         const settings = await readInputs();
         const job = await plan(settings);
         registries = new Registries(settings, registryEvents);
-        const result = await job(registries, log);
+        // What happens while the registries are read folds away; the findings
+        // are printed after it, in the open.
+        const result = await log.group('Reading the registries', () => job(registries, log));
         await publish(result, {
             githubToken: settings.mode === 'single' ? settings.githubToken : undefined
         });

@@ -16,7 +16,11 @@ export async function run(): Promise<void> {
     const settings = await readInputs()
     const job = await plan(settings)
     registries = new Registries(settings, registryEvents)
-    const result = await job(registries, log)
+    // What happens while the registries are read folds away; the findings
+    // are printed after it, in the open.
+    const result = await log.group('Reading the registries', () =>
+      job(registries!, log)
+    )
     await publish(result, {
       githubToken: settings.mode === 'single' ? settings.githubToken : undefined
     })

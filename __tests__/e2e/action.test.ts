@@ -212,6 +212,37 @@ describe('inspecting images on an anonymous registry with a blob CDN', () => {
     ])
   })
 
+  it('folds the registry work into a group; the findings follow in the open, the rules in their own group', async () => {
+    const result = await runAction({
+      image: `${reg.host}/team/app:v1`,
+      assert: 'label org.opencontainers.image.version == 1.2.3\nuser is root',
+      'report-only': 'true'
+    })
+    expect(result.failed).toBe(false)
+    const lines = result.stdout
+      .split('\n')
+      .filter((l) => !l.startsWith('::debug::'))
+    const at = (pattern: RegExp): number =>
+      lines.findIndex((l) => pattern.test(l))
+    const open = at(/^::group::Reading the registries$/)
+    const inspecting = at(/^Inspecting /)
+    const close = at(/^::endgroup::$/)
+    const found = at(/ → sha256:/)
+    expect(open).toBeGreaterThanOrEqual(0)
+    expect(open).toBeLessThan(inspecting)
+    expect(inspecting).toBeLessThan(close)
+    expect(close).toBeLessThan(found)
+    const rules = at(/^::group::Rules: 1 of 2 passed$/)
+    expect(rules).toBeGreaterThan(found)
+    expect(lines.slice(rules + 1, rules + 4)).toEqual([
+      '✔ label org.opencontainers.image.version == 1.2.3',
+      expect.stringMatching(
+        /^::error title=Image assertion failed::user is root \(actual: /
+      ),
+      '::endgroup::'
+    ])
+  })
+
   it('reads Docker v2 images (indented JSON, hashed as served)', async () => {
     const result = await runAction({ image: `${reg.host}/team/legacy:1.0` })
     expect(result.failed).toBe(false)

@@ -56,6 +56,11 @@ describe('token auth (Docker Hub style)', () => {
     expect(reg.requests[0].headers.authorization).toBeUndefined()
     expect(reg.requests[1].headers.authorization).toMatch(/^Bearer /)
     expect(reg.requests[2].headers.authorization).toMatch(/^Bearer /)
+    // the debug log says which realm was asked, for what, and how
+    const realm = new URL(reg.token!.realm)
+    expect(result.stdout).toContain(
+      `::debug::Token from ${realm.protocol}//${realm.host}${realm.pathname} (service ${reg.token!.service}) for repository:library/app:pull, anonymous\n`
+    )
     // one token, asked for with the service and the repository's pull scope
     expect(reg.token!.requests).toHaveLength(1)
     const tokenUrl = new URL(reg.token!.requests[0].url, reg.token!.url)

@@ -82,7 +82,9 @@ const COMMANDS_OF_OURS = new Set([
   'debug',
   'error',
   'warning',
-  'notice'
+  'notice',
+  'group',
+  'endgroup'
 ])
 const HIDDEN =
   // eslint-disable-next-line no-control-regex

@@ -27,13 +27,16 @@ export function checkGate(
     Date.now(),
     base
   )
+  const passed = results.filter((r) => r.passed).length
+  const group = `Rules: ${passed} of ${results.length} passed`
   const log: LogLine[] = results.map((r) =>
     r.passed
-      ? { level: 'info', message: `✔ ${r.rule}` }
+      ? { level: 'info', message: `✔ ${r.rule}`, group }
       : {
           level: 'error',
           message: `${r.rule} (actual: ${clipped(r.actual)})`,
-          title: 'Image assertion failed'
+          title: 'Image assertion failed',
+          group
         }
   )
   const failure = verdict(results)

@@ -28,6 +28,8 @@ export interface LogLine {
   /** Where an annotation points (a workspace file and its line). */
   file?: string
   line?: number
+  /** Consecutive lines of one group fold under its name in the log. */
+  group?: string
 }
 
 /** One image, or one platform of an image, in a table. */

@@ -61,6 +61,8 @@ export interface RegistryClientOptions {
   insecure?: boolean
   transport?: Transport
   onSecret?: (secret: string) => void
+  /** Auth steps worth a debug line (never a secret). */
+  onDebug?: (message: string) => void
   /** A realm known up front for this registry, to skip the first 401. */
   knownChallenge?: Challenge
   /** Clock for token expiry (tests). */
@@ -124,6 +126,7 @@ export class RegistryClient {
       credentials: options.credentials,
       registry: this.base,
       onSecret: options.onSecret,
+      onDebug: options.onDebug,
       now: options.now
     })
     const known = options.knownChallenge ?? KNOWN_CHALLENGES[host]

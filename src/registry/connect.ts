@@ -42,6 +42,8 @@ export interface ConnectEvents {
   retry(event: RetryEvent): void
   /** Each request's method, URL (no query), status and time: for debugging. */
   exchange?(event: ExchangeEvent): void
+  /** Other steps worth a debug line (the token asked for). */
+  debug?(message: string): void
 }
 
 export class Registries {
@@ -133,6 +135,7 @@ export class Registries {
       transport: this.transport,
       cache: this.cache,
       onSecret: (secret) => this.events.secret(secret),
+      onDebug: (message) => this.events.debug?.(message),
       referredBy: referrer?.base
     })
     return { client, credentials, source }

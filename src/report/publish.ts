@@ -38,6 +38,8 @@ export const log: Logger & {
   error(message: string, title?: string, place?: Place): void
   /** Fails the step with this message (an error annotation). */
   fail(message: string): void
+  /** Runs `work` with what it logs folded under `name`. */
+  group<T>(name: string, work: () => Promise<T>): Promise<T>
 } = {
   info: (message) => core.info(logLine(message)),
   debug: (message) => core.debug(logLine(message)),
@@ -45,7 +47,8 @@ export const log: Logger & {
     core.warning(logLine(message), annotation(title, place)),
   error: (message: string, title?: string, place?: Place) =>
     core.error(logLine(message), annotation(title, place)),
-  fail: (message) => core.setFailed(logLine(message))
+  fail: (message) => core.setFailed(logLine(message)),
+  group: (name, work) => core.group(logLine(name), work)
 }
 
 /** What the registries report while a job runs, as the log shows it. */
@@ -59,6 +62,7 @@ export const registryEvents: ConnectEvents = {
     log.info(
       `${e.reason} from ${e.url}; retrying in ${formatWait(e.delayMs)} (${e.attempt}/${e.retries})`
     ),
+  debug: (message) => log.debug(message),
   exchange: (e) =>
     log.debug(
       `${e.method} ${e.url} → ${e.failed ? 'no answer' : e.status} (${e.ms} ms)`
@@ -74,13 +78,33 @@ export async function publish(
   { githubToken }: { githubToken?: string } = {}
 ): Promise<void> {
   for (const [name, value] of result.outputs) core.setOutput(name, value)
-  for (const line of result.log) write(line)
+  writeLines(result.log)
   if (result.summary.length > 0) await writeSummary(result)
   if (result.comment && githubToken) await comment(githubToken, result)
   if (result.failure) log.fail(result.failure)
 }
 
-function write({ level, message, title, ...place }: LogLine): void {
+/** Lines in order; consecutive lines of one `group` fold under its name. */
+function writeLines(lines: LogLine[]): void {
+  let open: string | undefined
+  for (const line of lines) {
+    if (line.group !== open) {
+      if (open !== undefined) core.endGroup()
+      if (line.group !== undefined) core.startGroup(logLine(line.group))
+      open = line.group
+    }
+    write(line)
+  }
+  if (open !== undefined) core.endGroup()
+}
+
+function write({
+  level,
+  message,
+  title,
+  group: _group,
+  ...place
+}: LogLine): void {
   if (level === 'info') log.info(message)
   else if (level === 'debug') log.debug(message)
   else if (level === 'warning') log.warning(message, title, place)

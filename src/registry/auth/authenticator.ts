@@ -10,7 +10,12 @@ import {
   describeErrors,
   quote
 } from '../errors.js'
-import type { HttpResponse, SendOptions, Transport } from '../transport.js'
+import {
+  redact,
+  type HttpResponse,
+  type SendOptions,
+  type Transport
+} from '../transport.js'
 import { parseChallenges, pickChallenge, type Challenge } from './challenge.js'
 import type { Credentials } from './docker-config.js'
 
@@ -42,6 +47,8 @@ export interface AuthenticatorOptions {
   registry: URL
   /** Called with each new secret so the caller can mask it in logs. */
   onSecret?: (secret: string) => void
+  /** What a maintainer needs to follow the auth (never a secret). */
+  onDebug?: (message: string) => void
   now?: () => number
 }
 
@@ -338,6 +345,9 @@ export class Authenticator {
   ): Promise<CachedToken> {
     const serial = ++this.serial
     const { credentials } = this.options
+    this.options.onDebug?.(
+      `Token from ${redact(realm)} (service ${service ?? 'none'}) for ${scopes.join(' ')}, ${credentials ? 'with credentials' : 'anonymous'}`
+    )
     let response: HttpResponse | undefined
     if (credentials?.identityToken) {
       response = await this.refreshTokenGrant(
