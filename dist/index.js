@@ -7826,9 +7826,13 @@ const DIR_MODE = 0o700;
 const FILE_MODE = 0o600;
 class DigestCache {
     dir;
+    onDebug;
     stats = { hits: 0, misses: 0, corrupt: 0, refused: 0 };
-    constructor(dir) {
+    constructor(dir, 
+    /** Each lookup's outcome, for the debug log. */
+    onDebug) {
         this.dir = dir;
+        this.onDebug = onDebug;
     }
     /**
      * The bytes stored under `digest`, only if they still hash to it, and only
@@ -7836,6 +7840,21 @@ class DigestCache {
      * entry the caller accepts): a bigger one is refused without being read.
      */
     get(digest, maxBytes, scope) {
+        if (!this.onDebug)
+            return this.read(digest, maxBytes, scope);
+        const { refused, corrupt } = this.stats;
+        const bytes = this.read(digest, maxBytes, scope);
+        const outcome = bytes
+            ? 'hit'
+            : this.stats.refused > refused
+                ? 'entry refused'
+                : this.stats.corrupt > corrupt
+                    ? 'entry corrupt, removed'
+                    : 'miss';
+        this.onDebug(`Cache ${outcome}: ${digest}${scope ? ` (${scope})` : ''}`);
+        return bytes;
+    }
+    read(digest, maxBytes, scope) {
         // A programming error, not a cache failure: without a limit we would
         // read whatever size was planted.
         if (typeof maxBytes !== 'number' || !(maxBytes >= 0)) {
@@ -8098,7 +8117,7 @@ class Registries {
             onExchange: (e) => events.exchange?.(e)
         });
         this.cache = settings.cacheDir
-            ? new DigestCache(settings.cacheDir)
+            ? new DigestCache(settings.cacheDir, (message) => events.debug?.(message))
             : undefined;
     }
     /**

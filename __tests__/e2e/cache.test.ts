@@ -196,6 +196,14 @@ describe.each(REGISTRIES)(
       expect(result.outputs).toEqual(reference)
       expect(result.outputFile.length).toBeGreaterThan(0)
       expect(cacheLine(result)).toBe(`Cache ${warmDir}: 3 hits, 0 misses`)
+      // each lookup in the debug log, by digest
+      const lookups = result.stdout
+        .split('\n')
+        .filter((l) => l.startsWith('::debug::Cache '))
+      expect(lookups).toHaveLength(3)
+      for (const line of lookups) {
+        expect(line).toMatch(/^::debug::Cache hit: sha256:[a-f0-9]{64} \(/)
+      }
     })
 
     it('with previous-digest unchanged: one HEAD, nothing else', async () => {

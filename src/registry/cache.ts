@@ -67,7 +67,11 @@ type DirVerdict = 'ok' | 'missing' | 'refused'
 export class DigestCache {
   readonly stats: CacheStats = { hits: 0, misses: 0, corrupt: 0, refused: 0 }
 
-  constructor(readonly dir: string) {}
+  constructor(
+    readonly dir: string,
+    /** Each lookup's outcome, for the debug log. */
+    private readonly onDebug?: (message: string) => void
+  ) {}
 
   /**
    * The bytes stored under `digest`, only if they still hash to it, and only
@@ -75,6 +79,25 @@ export class DigestCache {
    * entry the caller accepts): a bigger one is refused without being read.
    */
   get(digest: string, maxBytes: number, scope?: string): Buffer | undefined {
+    if (!this.onDebug) return this.read(digest, maxBytes, scope)
+    const { refused, corrupt } = this.stats
+    const bytes = this.read(digest, maxBytes, scope)
+    const outcome = bytes
+      ? 'hit'
+      : this.stats.refused > refused
+        ? 'entry refused'
+        : this.stats.corrupt > corrupt
+          ? 'entry corrupt, removed'
+          : 'miss'
+    this.onDebug(`Cache ${outcome}: ${digest}${scope ? ` (${scope})` : ''}`)
+    return bytes
+  }
+
+  private read(
+    digest: string,
+    maxBytes: number,
+    scope?: string
+  ): Buffer | undefined {
     // A programming error, not a cache failure: without a limit we would
     // read whatever size was planted.
     if (typeof maxBytes !== 'number' || !(maxBytes >= 0)) {

@@ -72,7 +72,7 @@ export class Registries {
       onExchange: (e) => events.exchange?.(e)
     })
     this.cache = settings.cacheDir
-      ? new DigestCache(settings.cacheDir)
+      ? new DigestCache(settings.cacheDir, (message) => events.debug?.(message))
       : undefined
   }
 
