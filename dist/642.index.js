@@ -266,15 +266,26 @@ function validRange(text) {
  * Lists the tags and chooses: with a range, the tag to inspect; with a tag
  * in use, the tags of its kind and which of them are newer.
  */
-async function trackTags(reference, query, { client, credentials, source }, log) {
+async function trackTags(reference, query, { client, credentials, source }) {
     const context = { reference, credentials, credentialSource: source };
     const { tags: all, ignored } = await (0,explain/* explained */.t)(context, () => client.listTags(reference.path));
     const current = query.range ? undefined : reference.tag;
     const chosen = chooseTags(all, { ...query, current });
     const name = (0,registry_reference/* repositoryName */.aR)(reference);
-    log.info(`${name}: ${all.length} tags, ${chosen.candidates.length} candidates${chosen.latest ? `, newest ${chosen.latest}` : ''}${chosen.newer.length ? `; ${chosen.newer.length} newer than ${current} (${chosen.updateType})` : ''}`);
+    const group = 'Tags';
+    const lines = [
+        {
+            level: 'info',
+            message: `${name}: ${all.length} tags, ${chosen.candidates.length} candidates${chosen.latest ? `, newest ${chosen.latest}` : ''}${chosen.newer.length ? `; ${chosen.newer.length} newer than ${current} (${chosen.updateType})` : ''}`,
+            group
+        }
+    ];
     if (ignored > 0) {
-        log.warning(`${name}: the registry listed ${ignored} entries that are not valid tag names; they were left out.`);
+        lines.push({
+            level: 'warning',
+            message: `${name}: the registry listed ${ignored} entries that are not valid tag names; they were left out.`,
+            group
+        });
     }
     const outputs = [
         ['tags', JSON.stringify(chosen.candidates)],
@@ -291,7 +302,7 @@ async function trackTags(reference, query, { client, credentials, source }, log)
         choice: chosen
     };
     if (!query.range)
-        return { outputs, section, reference };
+        return { outputs, section, log: lines, reference };
     if (!chosen.latest) {
         const { range, ...unranged } = query;
         const any = chooseTags(all, unranged).candidates.at(-1);
@@ -300,6 +311,7 @@ async function trackTags(reference, query, { client, credentials, source }, log)
     return {
         outputs,
         section,
+        log: lines,
         reference: { ...reference, tag: chosen.latest }
     };
 }

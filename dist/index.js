@@ -6971,25 +6971,30 @@ function report(rows, checkBase) {
         ]);
     }
     for (const { name, info, error, base } of rows) {
+        // Each image's lines fold under its name.
+        const group = `Image ${name}`;
         if (!info) {
             out.log.push({
                 level: 'error',
                 message: error ?? 'failed',
-                title: `Cannot inspect ${name}`
+                title: `Cannot inspect ${name}`,
+                group
             });
             continue;
         }
         out.log.push({
             level: 'info',
-            message: `${name} → ${info.digest} (${(0,image_platform/* formatPlatform */.Bq)(info.platform)})`
+            message: `${name} → ${info.digest} (${(0,image_platform/* formatPlatform */.Bq)(info.platform)})`,
+            group
         });
         for (const warning of info.warnings) {
-            out.log.push({ level: 'warning', message: `${name}: ${warning}` });
+            out.log.push({ level: 'warning', message: `${name}: ${warning}`, group });
         }
         if (base) {
             out.log.push({
                 level: base.status === 'unknown' ? 'warning' : 'info',
-                message: `${name}: ${(0,image_base/* verdict */.WJ)(base)}`
+                message: `${name}: ${(0,image_base/* verdict */.WJ)(base)}`,
+                group
             });
         }
     }
@@ -7230,7 +7235,7 @@ async function locate(inputs, prepared, registries, log) {
     let reference = inputs.reference;
     let tags;
     if (inputs.tagRange || inputs.listTags) {
-        const listing = listTags(inputs, prepared, registries, log);
+        const listing = listTags(inputs, prepared, registries);
         if (inputs.tagRange)
             reference = (await listing).reference;
         // Awaited later; a failure meanwhile is not an unhandled rejection.
@@ -7245,6 +7250,7 @@ async function locate(inputs, prepared, registries, log) {
     if (seen.unchanged && !inputs.checkBase) {
         const listed = await tags;
         seen.unchanged.outputs.push(...(listed?.outputs ?? []));
+        seen.unchanged.log.push(...(listed?.log ?? []));
         if (listed)
             seen.unchanged.summary.push(listed.section);
         return { unchanged: seen.unchanged };
@@ -7253,7 +7259,7 @@ async function locate(inputs, prepared, registries, log) {
     return { reference, tags, resolvedDigest };
 }
 /** The tag list, chosen from (tags.js loads only for this). */
-async function listTags(inputs, prepared, registries, log) {
+async function listTags(inputs, prepared, registries) {
     const { trackTags } = await Promise.all(/* import() */[__nccwpck_require__.e(88), __nccwpck_require__.e(642)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8642));
     const query = {
         ...inputs.tagQuery,
@@ -7261,7 +7267,7 @@ async function listTags(inputs, prepared, registries, log) {
         range: inputs.tagRange
     };
     const connection = await registries.connect(inputs.reference);
-    return trackTags(inputs.reference, query, connection, log);
+    return trackTags(inputs.reference, query, connection);
 }
 /** Base check and provenance for each platform inspected, when asked for. */
 async function findBases(inputs, registries, image) {
@@ -7281,13 +7287,16 @@ function one_image_report(inputs, prepared, done) {
     const primary = done.findings[every ? every.indexOf(info) : 0];
     const checks = baseChecks(done.findings);
     const out = result({ outputs: imageOutputs(info) });
+    const group = `Image ${info.ref}`;
     for (const warning of [...info.warnings, ...(before?.warnings ?? [])]) {
-        out.log.push({ level: 'warning', message: warning });
+        out.log.push({ level: 'warning', message: warning, group });
     }
     out.log.push({
         level: 'info',
-        message: `${info.ref} → ${info.digest} (${(0,image_platform/* formatPlatform */.Bq)(info.platform)}: ${info.imageDigest})`
+        message: `${info.ref} → ${info.digest} (${(0,image_platform/* formatPlatform */.Bq)(info.platform)}: ${info.imageDigest})`,
+        group
     });
+    out.log.push(...(done.tags?.log ?? []));
     const gate = checkGate({ ...prepared, ...inputs }, info, checks);
     out.outputs.push(...gate.outputs);
     const changes = before ? compareImages(before, info) : undefined;
@@ -7346,15 +7355,18 @@ function reportBase(out, inputs, findings, primary) {
 }
 /** Each platform's answer as a log line; not knowing is worth a warning. */
 function baseLog(checks) {
+    const group = 'Base image';
     return checks.map((check) => check.status === 'unknown'
         ? {
             level: 'warning',
             message: (0,image_base/* verdict */.WJ)(check),
-            title: 'Base image check'
+            title: 'Base image check',
+            group
         }
         : {
             level: 'info',
-            message: `${(0,image_base/* verdict */.WJ)(check)} (${check.method}: ${check.reason})`
+            message: `${(0,image_base/* verdict */.WJ)(check)} (${check.method}: ${check.reason})`,
+            group
         });
 }
 /** Reads one image (every platform of it with `all`). */
@@ -8974,8 +8986,9 @@ async function publish(result, { githubToken } = {}) {
     writeLines(result.log);
     if (result.summary.length > 0)
         await writeSummary(result);
-    if (result.comment && githubToken)
-        await comment(githubToken, result);
+    if (result.comment && githubToken) {
+        await group('Pull-request comment', () => comment(githubToken, result));
+    }
     if (result.failure)
         log.fail(result.failure);
 }

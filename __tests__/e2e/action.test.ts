@@ -212,7 +212,7 @@ describe('inspecting images on an anonymous registry with a blob CDN', () => {
     ])
   })
 
-  it('folds the registry work into a group; the findings follow in the open, the rules in their own group', async () => {
+  it('folds the registry work, the image and the rules into groups of their own', async () => {
     const result = await runAction({
       image: `${reg.host}/team/app:v1`,
       assert: 'label org.opencontainers.image.version == 1.2.3\nuser is root',
@@ -232,6 +232,9 @@ describe('inspecting images on an anonymous registry with a blob CDN', () => {
     expect(open).toBeLessThan(inspecting)
     expect(inspecting).toBeLessThan(close)
     expect(close).toBeLessThan(found)
+    // the image's own lines fold under its name
+    expect(lines[found - 1]).toBe(`::group::Image ${reg.host}/team/app:v1`)
+    expect(lines[found + 1]).toBe('::endgroup::')
     const rules = at(/^::group::Rules: 1 of 2 passed$/)
     expect(rules).toBeGreaterThan(found)
     expect(lines.slice(rules + 1, rules + 4)).toEqual([

@@ -217,6 +217,15 @@ describe('tag-sort docker against a real registry', () => {
             ? `In use: <code>latest</code>, not a docker version: nothing is compared with it. The newest is <code>${latest}</code>.`
             : `In use: <code>${current}</code>. ✅ No newer tag of the same kind.`
       )
+      // the log says it too, in a group of its own
+      const log = result.stdout.split('\n')
+      const tagsGroup = log.indexOf('::group::Tags')
+      expect(tagsGroup).toBeGreaterThanOrEqual(0)
+      expect(log[tagsGroup + 1]).toMatch(
+        new RegExp(
+          `^${proxy.host}/${repo}: ${REPOS[repo].length} tags, ${tags.length} candidates`
+        )
+      )
       // every page was followed: ceil(tags / 7) listings
       const listings = proxy.requests.filter((r) => pathOf(r) === listPath)
       expect(listings).toHaveLength(Math.ceil(REPOS[repo].length / PAGE))

@@ -304,6 +304,12 @@ describe('images: many images on one token-auth registry', () => {
         `::error title=Cannot inspect ${escape(missing)}::Cannot inspect ${missing}: tag "missing" not found in ${reg.host}/a/img1`
       )
     ).toBe(true)
+    // each image's lines fold under its name, the failed ones too
+    const groups = result.stdout.match(/^::group::.*$/gm) ?? []
+    expect(groups).toEqual([
+      '::group::Reading the registries',
+      ...lines.map((line) => `::group::Image ${line}`)
+    ])
     const results = resultsOf(result)
     expect(Object.keys(results)).toEqual(lines)
     for (const i of [0, 2, 3]) {

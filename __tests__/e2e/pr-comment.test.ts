@@ -150,7 +150,7 @@ describe('pull-request comment against a fake GitHub API', () => {
       /^https:\/\/github\.com\/owner\/repo\/pull\/7#issuecomment-\d+$/
     )
     expect(result.stdout).toContain(
-      `Pull-request comment created: ${created.html_url}\n`
+      `::group::Pull-request comment\nPull-request comment created: ${created.html_url}\n::endgroup::\n`
     )
     expect(result.stdout).not.toMatch(/^::warning/m)
   })

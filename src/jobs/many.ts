@@ -128,25 +128,30 @@ function report(rows: Row[], checkBase: boolean): Result {
     ])
   }
   for (const { name, info, error, base } of rows) {
+    // Each image's lines fold under its name.
+    const group = `Image ${name}`
     if (!info) {
       out.log.push({
         level: 'error',
         message: error ?? 'failed',
-        title: `Cannot inspect ${name}`
+        title: `Cannot inspect ${name}`,
+        group
       })
       continue
     }
     out.log.push({
       level: 'info',
-      message: `${name} → ${info.digest} (${formatPlatform(info.platform)})`
+      message: `${name} → ${info.digest} (${formatPlatform(info.platform)})`,
+      group
     })
     for (const warning of info.warnings) {
-      out.log.push({ level: 'warning', message: `${name}: ${warning}` })
+      out.log.push({ level: 'warning', message: `${name}: ${warning}`, group })
     }
     if (base) {
       out.log.push({
         level: base.status === 'unknown' ? 'warning' : 'info',
-        message: `${name}: ${verdict(base)}`
+        message: `${name}: ${verdict(base)}`,
+        group
       })
     }
   }

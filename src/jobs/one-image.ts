@@ -41,7 +41,7 @@ import type { LoadedDockerfile } from '../dockerfile/load.js'
 import type { TrackedTags } from './tags.js'
 
 /** What tag tracking reports: its outputs and its summary section. */
-type TagReport = Pick<TrackedTags, 'outputs' | 'section'>
+type TagReport = Pick<TrackedTags, 'outputs' | 'section' | 'log'>
 
 /** What was checked before the first request and is needed to run. */
 export interface Prepared {
@@ -165,7 +165,7 @@ async function locate(
   let reference = inputs.reference
   let tags: Promise<TagReport> | undefined
   if (inputs.tagRange || inputs.listTags) {
-    const listing = listTags(inputs, prepared, registries, log)
+    const listing = listTags(inputs, prepared, registries)
     if (inputs.tagRange) reference = (await listing).reference
     // Awaited later; a failure meanwhile is not an unhandled rejection.
     listing.catch(() => undefined)
@@ -183,6 +183,7 @@ async function locate(
   if (seen.unchanged && !inputs.checkBase) {
     const listed = await tags
     seen.unchanged.outputs.push(...(listed?.outputs ?? []))
+    seen.unchanged.log.push(...(listed?.log ?? []))
     if (listed) seen.unchanged.summary.push(listed.section)
     return { unchanged: seen.unchanged }
   }
@@ -194,8 +195,7 @@ async function locate(
 async function listTags(
   inputs: Inputs,
   prepared: Prepared,
-  registries: Registries,
-  log: Logger
+  registries: Registries
 ): Promise<TrackedTags> {
   const { trackTags } = await import('./tags.js')
   const query = {
@@ -204,7 +204,7 @@ async function listTags(
     range: inputs.tagRange
   }
   const connection = await registries.connect(inputs.reference)
-  return trackTags(inputs.reference, query, connection, log)
+  return trackTags(inputs.reference, query, connection)
 }
 
 /** Base check and provenance for each platform inspected, when asked for. */
@@ -230,13 +230,16 @@ function report(inputs: Inputs, prepared: Prepared, done: Done): Result {
   const primary = done.findings[every ? every.indexOf(info) : 0]
   const checks = baseChecks(done.findings)
   const out = result({ outputs: imageOutputs(info) })
+  const group = `Image ${info.ref}`
   for (const warning of [...info.warnings, ...(before?.warnings ?? [])]) {
-    out.log.push({ level: 'warning', message: warning })
+    out.log.push({ level: 'warning', message: warning, group })
   }
   out.log.push({
     level: 'info',
-    message: `${info.ref} → ${info.digest} (${formatPlatform(info.platform)}: ${info.imageDigest})`
+    message: `${info.ref} → ${info.digest} (${formatPlatform(info.platform)}: ${info.imageDigest})`,
+    group
   })
+  out.log.push(...(done.tags?.log ?? []))
   const gate = checkGate({ ...prepared, ...inputs }, info, checks)
   out.outputs.push(...gate.outputs)
   const changes = before ? compareImages(before, info) : undefined
@@ -302,16 +305,19 @@ function reportBase(
 
 /** Each platform's answer as a log line; not knowing is worth a warning. */
 function baseLog(checks: BaseCheck[]): LogLine[] {
+  const group = 'Base image'
   return checks.map((check) =>
     check.status === 'unknown'
       ? {
           level: 'warning',
           message: verdict(check),
-          title: 'Base image check'
+          title: 'Base image check',
+          group
         }
       : {
           level: 'info',
-          message: `${verdict(check)} (${check.method}: ${check.reason})`
+          message: `${verdict(check)} (${check.method}: ${check.reason})`,
+          group
         }
   )
 }

@@ -8,7 +8,7 @@ import type { Connection } from '../registry/connect.js'
 import { repositoryName, type ImageReference } from '../registry/reference.js'
 import { explained } from '../report/explain.js'
 import { chooseTags, type TagQuery } from '../tags/select.js'
-import type { Logger, SummarySection } from './result.js'
+import type { LogLine, SummarySection } from './result.js'
 
 export { isVersion, validRange } from '../tags/select.js'
 
@@ -16,6 +16,8 @@ export interface TrackedTags {
   /** `tags`, `latest-tag`, `newer-tags` and `update-type`. */
   outputs: [string, string][]
   section: SummarySection
+  /** What was listed and chosen, for the log. */
+  log: LogLine[]
   /** The reference to inspect: with a range, at the newest tag in it. */
   reference: ImageReference
 }
@@ -27,8 +29,7 @@ export interface TrackedTags {
 export async function trackTags(
   reference: ImageReference,
   query: TagQuery,
-  { client, credentials, source }: Connection,
-  log: Logger
+  { client, credentials, source }: Connection
 ): Promise<TrackedTags> {
   const context = { reference, credentials, credentialSource: source }
   const { tags: all, ignored } = await explained(context, () =>
@@ -37,13 +38,20 @@ export async function trackTags(
   const current = query.range ? undefined : reference.tag
   const chosen = chooseTags(all, { ...query, current })
   const name = repositoryName(reference)
-  log.info(
-    `${name}: ${all.length} tags, ${chosen.candidates.length} candidates${chosen.latest ? `, newest ${chosen.latest}` : ''}${chosen.newer.length ? `; ${chosen.newer.length} newer than ${current} (${chosen.updateType})` : ''}`
-  )
+  const group = 'Tags'
+  const lines: LogLine[] = [
+    {
+      level: 'info',
+      message: `${name}: ${all.length} tags, ${chosen.candidates.length} candidates${chosen.latest ? `, newest ${chosen.latest}` : ''}${chosen.newer.length ? `; ${chosen.newer.length} newer than ${current} (${chosen.updateType})` : ''}`,
+      group
+    }
+  ]
   if (ignored > 0) {
-    log.warning(
-      `${name}: the registry listed ${ignored} entries that are not valid tag names; they were left out.`
-    )
+    lines.push({
+      level: 'warning',
+      message: `${name}: the registry listed ${ignored} entries that are not valid tag names; they were left out.`,
+      group
+    })
   }
   const outputs: [string, string][] = [
     ['tags', JSON.stringify(chosen.candidates)],
@@ -59,7 +67,7 @@ export async function trackTags(
     listed: all.length,
     choice: chosen
   }
-  if (!query.range) return { outputs, section, reference }
+  if (!query.range) return { outputs, section, log: lines, reference }
   if (!chosen.latest) {
     const { range, ...unranged } = query
     const any = chooseTags(all, unranged).candidates.at(-1)
@@ -70,6 +78,7 @@ export async function trackTags(
   return {
     outputs,
     section,
+    log: lines,
     reference: { ...reference, tag: chosen.latest }
   }
 }

@@ -80,7 +80,9 @@ export async function publish(
   for (const [name, value] of result.outputs) core.setOutput(name, value)
   writeLines(result.log)
   if (result.summary.length > 0) await writeSummary(result)
-  if (result.comment && githubToken) await comment(githubToken, result)
+  if (result.comment && githubToken) {
+    await core.group('Pull-request comment', () => comment(githubToken, result))
+  }
   if (result.failure) log.fail(result.failure)
 }
 
