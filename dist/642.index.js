@@ -44,12 +44,13 @@ function parseDockerVersion(tag) {
     return {
         tag,
         prefix: match[1] === 'v' ? 'v' : '',
-        release: match[2].split('.').map((part) => part.replace(/^0+(?=\d)/, '')),
+        release: match[2].split('.').map(withoutLeadingZeros),
         prerelease: match[3],
         suffix: dash === -1 ? '' : tag.slice(dash + 1)
     };
 }
-/** Whole numbers written in decimal, of any length. */
+const withoutLeadingZeros = (digits) => digits.replace(/^0+(?=\d)/, '');
+/** Whole numbers written in decimal without leading zeros, of any length. */
 function compareNumbers(a, b) {
     return a.length - b.length || (a < b ? -1 : a > b ? 1 : 0);
 }
@@ -67,7 +68,7 @@ function comparePrereleases(a, b) {
     for (let i = 0; i < Math.min(left.length, right.length); i++) {
         const numeric = /^\d/.test(left[i]) && /^\d/.test(right[i]);
         const order = numeric
-            ? compareNumbers(left[i].replace(/^0+(?=\d)/, ''), right[i].replace(/^0+(?=\d)/, ''))
+            ? compareNumbers(withoutLeadingZeros(left[i]), withoutLeadingZeros(right[i]))
             : compareText(left[i], right[i]);
         if (order)
             return order;
@@ -85,12 +86,13 @@ function compareReleases(a, b) {
         comparePrereleases(a.prerelease, b.prerelease));
 }
 /**
- * A total order for listing: version, then suffix (none first), then the
- * spelling, so `1.3` and `v1.3` keep one stable order.
+ * A total order for listing every version: version, then suffix (the plain
+ * tag last, as the one `latest` usually names), then the spelling, so `1.3`
+ * and `v1.3` keep one stable order.
  */
 function compareDockerVersions(a, b) {
     return (compareReleases(a, b) ||
-        (a.suffix === '' ? 0 : 1) - (b.suffix === '' ? 0 : 1) ||
+        (a.suffix === '' ? 1 : 0) - (b.suffix === '' ? 1 : 0) ||
         compareText(a.suffix, b.suffix) ||
         compareText(a.tag, b.tag));
 }
@@ -176,17 +178,15 @@ function select_compareText(a, b) {
  * sort can compare with it; `step` says how far up a candidate is from it.
  */
 function choice(ordered, current, step, maxUpdate = 'major') {
-    const candidates = ordered.filter((tag) => {
-        const type = step(tag);
-        return type === undefined || withinUpdate(type, maxUpdate);
-    });
-    const newer = candidates.filter((tag) => step(tag) !== undefined);
-    const types = newer.map((tag) => step(tag));
-    const largest = ['major', 'minor', 'patch'].find((t) => types.includes(t));
+    const stepped = ordered
+        .map((tag) => ({ tag, type: step(tag) }))
+        .filter(({ type }) => type === undefined || withinUpdate(type, maxUpdate));
+    const newer = stepped.filter(({ type }) => type !== undefined);
+    const largest = UPDATE_TYPES.find((t) => newer.some((n) => n.type === t));
     return {
-        candidates,
-        latest: newer.at(-1) ?? current ?? candidates.at(-1),
-        newer,
+        candidates: stepped.map(({ tag }) => tag),
+        latest: newer.at(-1)?.tag ?? current ?? stepped.at(-1)?.tag,
+        newer: newer.map(({ tag }) => tag),
         updateType: largest ?? 'none',
         ...(current !== undefined && { comparedWith: current })
     };
@@ -233,9 +233,7 @@ function chooseDocker(tags, query) {
         (!current || isCompatible(v, current)));
     if (!current) {
         // Nothing to be compatible with: every version, plain ones last among equals.
-        versions.sort((a, b) => compareReleases(a, b) ||
-            (a.suffix === '' ? 1 : 0) - (b.suffix === '' ? 1 : 0) ||
-            compareDockerVersions(a, b));
+        versions.sort(compareDockerVersions);
         return choice(versions.map((v) => v.tag), undefined, none);
     }
     // Equal versions spelled two ways (1.3, v1.3): the spelling in use last.

@@ -40,9 +40,6 @@ import {
 import type { LoadedDockerfile } from '../dockerfile/load.js'
 import type { TrackedTags } from './tags.js'
 
-/** What tag tracking reports: its outputs and its summary section. */
-type TagReport = Pick<TrackedTags, 'outputs' | 'section' | 'log'>
-
 /** What was checked before the first request and is needed to run. */
 export interface Prepared {
   patterns: Map<string, Pattern>
@@ -62,7 +59,7 @@ interface Done {
   findings: Findings[]
   before?: ImageInfo
   /** The tag outputs and summary section, when tags were listed. */
-  tags?: TagReport
+  tags?: TrackedTags
 }
 
 export async function inspectOneImage(
@@ -147,7 +144,7 @@ type Located =
       unchanged?: undefined
       reference: ImageReference
       /** Without a range the tag is known: the list is read meanwhile. */
-      tags?: Promise<TagReport>
+      tags?: Promise<TrackedTags>
       resolvedDigest?: string
     }
   | { unchanged: Result }
@@ -163,7 +160,7 @@ async function locate(
   log: Logger
 ): Promise<Located> {
   let reference = inputs.reference
-  let tags: Promise<TagReport> | undefined
+  let tags: Promise<TrackedTags> | undefined
   if (inputs.tagRange || inputs.listTags) {
     const listing = listTags(inputs, prepared, registries)
     if (inputs.tagRange) reference = (await listing).reference

@@ -35,13 +35,16 @@ export function parseDockerVersion(tag: string): DockerVersion | undefined {
   return {
     tag,
     prefix: match[1] === 'v' ? 'v' : '',
-    release: match[2].split('.').map((part) => part.replace(/^0+(?=\d)/, '')),
+    release: match[2].split('.').map(withoutLeadingZeros),
     prerelease: match[3],
     suffix: dash === -1 ? '' : tag.slice(dash + 1)
   }
 }
 
-/** Whole numbers written in decimal, of any length. */
+const withoutLeadingZeros = (digits: string): string =>
+  digits.replace(/^0+(?=\d)/, '')
+
+/** Whole numbers written in decimal without leading zeros, of any length. */
 function compareNumbers(a: string, b: string): number {
   return a.length - b.length || (a < b ? -1 : a > b ? 1 : 0)
 }
@@ -61,8 +64,8 @@ function comparePrereleases(a: string, b: string): number {
     const numeric = /^\d/.test(left[i]) && /^\d/.test(right[i])
     const order = numeric
       ? compareNumbers(
-          left[i].replace(/^0+(?=\d)/, ''),
-          right[i].replace(/^0+(?=\d)/, '')
+          withoutLeadingZeros(left[i]),
+          withoutLeadingZeros(right[i])
         )
       : compareText(left[i], right[i])
     if (order) return order
@@ -83,8 +86,9 @@ export function compareReleases(a: DockerVersion, b: DockerVersion): number {
 }
 
 /**
- * A total order for listing: version, then suffix (none first), then the
- * spelling, so `1.3` and `v1.3` keep one stable order.
+ * A total order for listing every version: version, then suffix (the plain
+ * tag last, as the one `latest` usually names), then the spelling, so `1.3`
+ * and `v1.3` keep one stable order.
  */
 export function compareDockerVersions(
   a: DockerVersion,
@@ -92,7 +96,7 @@ export function compareDockerVersions(
 ): number {
   return (
     compareReleases(a, b) ||
-    (a.suffix === '' ? 0 : 1) - (b.suffix === '' ? 0 : 1) ||
+    (a.suffix === '' ? 1 : 0) - (b.suffix === '' ? 1 : 0) ||
     compareText(a.suffix, b.suffix) ||
     compareText(a.tag, b.tag)
   )

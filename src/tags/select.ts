@@ -8,6 +8,7 @@ import type { Pattern } from '../text/pattern.js'
 import {
   compareDockerVersions,
   compareReleases,
+  UPDATE_TYPES,
   isCompatible,
   parseDockerVersion,
   updateType as dockerUpdateType,
@@ -102,19 +103,15 @@ function choice(
   step: (tag: string) => UpdateType | undefined,
   maxUpdate: UpdateType = 'major'
 ): TagChoice {
-  const candidates = ordered.filter((tag) => {
-    const type = step(tag)
-    return type === undefined || withinUpdate(type, maxUpdate)
-  })
-  const newer = candidates.filter((tag) => step(tag) !== undefined)
-  const types = newer.map((tag) => step(tag)!)
-  const largest = (['major', 'minor', 'patch'] as const).find((t) =>
-    types.includes(t)
-  )
+  const stepped = ordered
+    .map((tag) => ({ tag, type: step(tag) }))
+    .filter(({ type }) => type === undefined || withinUpdate(type, maxUpdate))
+  const newer = stepped.filter(({ type }) => type !== undefined)
+  const largest = UPDATE_TYPES.find((t) => newer.some((n) => n.type === t))
   return {
-    candidates,
-    latest: newer.at(-1) ?? current ?? candidates.at(-1),
-    newer,
+    candidates: stepped.map(({ tag }) => tag),
+    latest: newer.at(-1)?.tag ?? current ?? stepped.at(-1)?.tag,
+    newer: newer.map(({ tag }) => tag),
     updateType: largest ?? 'none',
     ...(current !== undefined && { comparedWith: current })
   }
@@ -180,12 +177,7 @@ function chooseDocker(tags: string[], query: TagQuery): TagChoice {
     )
   if (!current) {
     // Nothing to be compatible with: every version, plain ones last among equals.
-    versions.sort(
-      (a, b) =>
-        compareReleases(a, b) ||
-        (a.suffix === '' ? 1 : 0) - (b.suffix === '' ? 1 : 0) ||
-        compareDockerVersions(a, b)
-    )
+    versions.sort(compareDockerVersions)
     return choice(
       versions.map((v) => v.tag),
       undefined,
