@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it, test } from '@jest/globals'
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { setTimeout as sleep } from 'node:timers/promises'
 import {
   buildImage,
   pushImage,
@@ -80,11 +81,27 @@ describe('token auth (Docker Hub style)', () => {
 
   it('skips the 401 round trip when the realm is known up front (as for Docker Hub)', async () => {
     reg.resetLogs()
+    // The token is answered only once the registry has answered the warm-up,
+    // as on the internet, where a token costs more than a bodiless GET /v2/;
+    // otherwise which connection the manifest takes is a race.
+    const tokens = await startFaultProxy({ upstream: reg.token!.url })
+    tokens.fault({
+      name: 'after the warm-up',
+      path: new URL(reg.token!.realm).pathname,
+      rewrite: async (upstream) => {
+        while (reg.requests[0]?.status === undefined) await sleep(5)
+        return upstream
+      }
+    })
+    const realm = new URL(reg.token!.realm)
     const client = new RegistryClient({
       domain: reg.host,
       knownChallenge: {
         scheme: 'bearer',
-        params: { realm: reg.token!.realm, service: reg.token!.service }
+        params: {
+          realm: `${tokens.url}${realm.pathname}`,
+          service: reg.token!.service
+        }
       }
     })
     try {
@@ -98,6 +115,7 @@ describe('token auth (Docker Hub style)', () => {
       expect(info.digest).toBe(pub.digest)
     } finally {
       client.dispose()
+      await tokens.close()
     }
     // The token first; meanwhile a bodiless GET /v2/ opened the registry's
     // connection, and the manifest request went out on it (no 401 of its own).
@@ -112,6 +130,7 @@ describe('token auth (Docker Hub style)', () => {
     )
     expect(reg.requests[1].connection).toBe(reg.requests[0].connection)
     expect(reg.token!.requests).toHaveLength(1)
+    expect(tokens.requests.map((r) => r.fault)).toEqual(['after the warm-up'])
   })
 
   it('does not wait for a connection warm-up slower than the token', async () => {
