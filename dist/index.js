@@ -4494,6 +4494,9 @@ function readSettings(baseRule = false) {
     if (username && !password && process.env['INPUT_PASSWORD'] !== undefined) {
         throw new errors/* InputError */.dz('password', "is empty, but 'username' is set: pass the password or token (an unset secret or variable gives an empty string), or remove 'username'.");
     }
+    if (password && !username && process.env['INPUT_USERNAME'] !== undefined) {
+        throw new errors/* InputError */.dz('username', "is empty, but 'password' is set: pass the user name the password or token belongs to (an unset secret or variable gives an empty string), or remove 'password'.");
+    }
     if (Boolean(username) !== Boolean(password)) {
         throw new errors/* InputError */.dz(username ? 'password' : 'username', `'username' and 'password' go together; only '${username ? 'username' : 'password'}' was given.`);
     }

@@ -268,6 +268,12 @@ function readSettings(baseRule = false): Omit<Settings, 'given'> & {
       "is empty, but 'username' is set: pass the password or token (an unset secret or variable gives an empty string), or remove 'username'."
     )
   }
+  if (password && !username && process.env['INPUT_USERNAME'] !== undefined) {
+    throw new InputError(
+      'username',
+      "is empty, but 'password' is set: pass the user name the password or token belongs to (an unset secret or variable gives an empty string), or remove 'password'."
+    )
+  }
   if (Boolean(username) !== Boolean(password)) {
     throw new InputError(
       username ? 'password' : 'username',

@@ -174,6 +174,10 @@ const SINGLE_ONLY_PROBLEM =
 const EMPTY_PASSWORD =
   "Input 'password': is empty, but 'username' is set: pass the password or token (an unset secret or variable gives an empty string), or remove 'username'."
 
+/** A `username` passed but empty, with `password`. */
+const EMPTY_USERNAME =
+  "Input 'username': is empty, but 'password' is set: pass the user name the password or token belongs to (an unset secret or variable gives an empty string), or remove 'password'."
+
 /** Settings shared by both modes, as action.yml documents their defaults. */
 const SETTINGS_DEFAULTS = {
   platform: { os: 'linux', architecture: 'amd64' }, // platform: linux/amd64
@@ -1384,6 +1388,17 @@ const errorRows: ErrorRow[] = [
     name: 'username with an empty password, with images',
     inputs: { images: 'nginx', username: 'me', password: '' },
     error: EMPTY_PASSWORD
+  },
+  // `username: ${{ vars.UNSET }}` passes an empty string too
+  {
+    name: 'password with an empty username',
+    inputs: { image: 'nginx', username: '', password: 's3cret' },
+    error: EMPTY_USERNAME
+  },
+  {
+    name: 'password with a username of only whitespace, with images',
+    inputs: { images: 'nginx', username: ' \t', password: 's3cret' },
+    error: EMPTY_USERNAME
   },
   {
     name: 'password without username',
