@@ -96,10 +96,13 @@ function judge(image, current, file) {
         }
     };
 }
-/** One HEAD: where the tag points now. */
+/**
+ * One HEAD: where the tag points now. Beside the inspection, so on
+ * connections of its own: the image's requests keep the open one.
+ */
 async function currentDigest(reference, registries) {
     const { client } = await registries.connect(reference);
-    const { digest } = await client.resolveDigest(reference.path, reference.tag);
+    const { digest } = await client.resolveDigest(reference.path, reference.tag, { background: true });
     return digest;
 }
 /** `from`, `from-images` and `stale-pins`. */

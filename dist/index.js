@@ -5254,7 +5254,10 @@ function connectOptions(policy) {
 }
 class Transport {
     options;
-    /** One client per protocol: http-client caches a single agent per client. */
+    /**
+     * One client per protocol and lane (main or background): http-client
+     * caches a single agent, its pool of kept-alive sockets, per client.
+     */
     clients = new Map();
     timeoutMs;
     maxRedirects;
@@ -5429,7 +5432,7 @@ class Transport {
             ? `The overall time limit ran out while fetching the ${options.what} from ${url.host} (${method} ${redact(url)})`
             : `${url.host} did not answer the ${options.what} request within ${formatWait(budget)} (${method} ${redact(url)})`);
         try {
-            const pending = this.raw(method, url, headers, body);
+            const pending = this.raw(method, url, headers, body, options.background);
             message = await new Promise((resolve, reject) => {
                 onTimeout = () => reject(timeoutError());
                 pending.then((m) => {
@@ -5459,10 +5462,10 @@ class Transport {
                 message?.destroy();
         }
     }
-    async raw(method, url, headers, body) {
+    async raw(method, url, headers, body, background = false) {
         this.requestCount++;
         try {
-            const response = await this.client(url.protocol).request(method, url.href, body ?? null, headers);
+            const response = await this.client(url.protocol, background).request(method, url.href, body ?? null, headers);
             return response.message;
         }
         catch (error) {
@@ -5495,9 +5498,10 @@ class Transport {
             ? `${problem}: check the registry name`
             : `${problem} (${method} ${redact(url)}): not a registry the inputs name; check this runner's DNS and proxy settings, or ask the registry's owner`;
     }
-    client(protocol) {
+    client(protocol, background) {
         this.assertOpen();
-        let client = this.clients.get(protocol);
+        const lane = background ? `${protocol} background` : protocol;
+        let client = this.clients.get(lane);
         if (!client) {
             client = new lib_HttpClient(this.options.userAgent ?? 'remote-image-inspect', [connectOptions(this.policy)], {
                 allowRedirects: false,
@@ -5505,7 +5509,7 @@ class Transport {
                 keepAlive: true,
                 socketTimeout: this.timeoutMs
             });
-            this.clients.set(protocol, client);
+            this.clients.set(lane, client);
         }
         return client;
     }
@@ -5836,7 +5840,8 @@ class Authenticator {
      */
     async send(url, scope, options) {
         const since = this.serial;
-        let authorization = this.untouched
+        // A background check leaves the warm-up to the main work.
+        let authorization = this.untouched && !options.background
             ? await this.firstHeader(scope)
             : await this.headerFor(scope);
         for (let attempt = 1;; attempt++) {
@@ -5874,16 +5879,29 @@ class Authenticator {
     }
     /**
      * The header for the first request. With a realm known before any answer
-     * (Docker Hub, GHCR), the token is fetched first, and meanwhile a bodiless
-     * `GET /v2/` opens the registry's connection (TCP, TLS), so the request
-     * that follows the token does not pay for them. The warm-up is waited for
-     * no longer than the token took: a new connection is never worse.
+     * (Docker Hub, GHCR), the token is fetched while the connection warms up.
      */
     async firstHeader(scope) {
-        this.untouched = false;
-        if (!this.challenge || this.options.credentials?.registryToken) {
+        if (!this.canWarmUp()) {
+            this.untouched = false;
             return this.headerFor(scope);
         }
+        return this.whileWarmingUp(() => this.headerFor(scope));
+    }
+    /** Nothing sent yet, and a token to fetch from a realm known up front. */
+    canWarmUp() {
+        return (this.untouched &&
+            this.challenge !== undefined &&
+            !this.options.credentials?.registryToken);
+    }
+    /**
+     * Runs `tokenWork` while a bodiless `GET /v2/` opens the registry's
+     * connection (TCP, TLS), so the request that follows the token does not
+     * pay for them. The warm-up is waited for no longer than the token took:
+     * a new connection is never worse.
+     */
+    async whileWarmingUp(tokenWork) {
+        this.untouched = false;
         const warm = this.options.transport
             .send(new URL('/v2/', this.options.registry), {
             maxBytes: MAX_PING_BODY,
@@ -5892,7 +5910,7 @@ class Authenticator {
         })
             .then(() => undefined, () => undefined);
         const started = Date.now();
-        const header = await this.headerFor(scope);
+        const result = await tokenWork();
         let timer;
         await Promise.race([
             warm,
@@ -5903,7 +5921,7 @@ class Authenticator {
         clearTimeout(timer);
         // The socket goes back to the pool just after the answer ends.
         await new Promise((resolve) => setImmediate(resolve));
-        return header;
+        return result;
     }
     /**
      * Before many requests for several scopes: learn the challenge once and
@@ -5920,7 +5938,12 @@ class Authenticator {
                     return;
                 this.setKnownChallenge(challenge);
             }
-            await this.prefetch(scopes);
+            if (this.canWarmUp()) {
+                await this.whileWarmingUp(() => this.prefetch(scopes));
+            }
+            else {
+                await this.prefetch(scopes);
+            }
         }
         catch {
             // each request will authenticate by itself
@@ -6370,8 +6393,9 @@ class RegistryClient {
     /**
      * The digest a reference points to, from a HEAD (which Docker Hub does not
      * count as a pull); GET only when the registry gives no digest on HEAD.
+     * `background`: a check beside the main work, on connections of its own.
      */
-    async resolveDigest(repository, reference) {
+    async resolveDigest(repository, reference, { background = false } = {}) {
         const path = `/v2/${repository}/manifests/${reference}`;
         let response;
         try {
@@ -6379,7 +6403,8 @@ class RegistryClient {
                 accept: media_types/* MANIFEST_ACCEPT */.dY,
                 maxBytes: 0,
                 what: 'manifest',
-                method: 'HEAD'
+                method: 'HEAD',
+                background
             });
         }
         catch (error) {
@@ -6490,7 +6515,8 @@ class RegistryClient {
             method: options.method,
             headers: options.accept ? { Accept: options.accept } : {},
             maxBytes: options.maxBytes,
-            what: options.what
+            what: options.what,
+            background: options.background
         });
         if (response.status >= 200 && response.status < 300)
             return response;

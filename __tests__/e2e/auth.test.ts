@@ -79,59 +79,101 @@ describe('token auth (Docker Hub style)', () => {
     expect(result.stdout).not.toContain(token)
   })
 
-  it('skips the 401 round trip when the realm is known up front (as for Docker Hub)', async () => {
-    reg.resetLogs()
-    // The token is answered only once the registry has answered the warm-up,
-    // as on the internet, where a token costs more than a bodiless GET /v2/;
-    // otherwise which connection the manifest takes is a race.
-    const tokens = await startFaultProxy({ upstream: reg.token!.url })
-    tokens.fault({
-      name: 'after the warm-up',
-      path: new URL(reg.token!.realm).pathname,
-      rewrite: async (upstream) => {
-        while (reg.requests[0]?.status === undefined) await sleep(5)
-        return upstream
-      }
-    })
-    const realm = new URL(reg.token!.realm)
-    const client = new RegistryClient({
-      domain: reg.host,
-      knownChallenge: {
-        scheme: 'bearer',
-        params: {
-          realm: `${tokens.url}${realm.pathname}`,
-          service: reg.token!.service
-        }
-      }
-    })
-    try {
-      const info = await inspectImage(
-        {
-          reference: parseReference(`${reg.host}/library/app:latest`),
-          platform: { os: 'linux', architecture: 'amd64' }
-        },
-        client
-      )
-      expect(info.digest).toBe(pub.digest)
-    } finally {
-      client.dispose()
-      await tokens.close()
+  test.each([
+    { name: 'the first request', prepare: false },
+    {
+      name: 'one token for two repositories, a background HEAD beside',
+      prepare: true
     }
-    // The token first; meanwhile a bodiless GET /v2/ opened the registry's
-    // connection, and the manifest request went out on it (no 401 of its own).
-    expect(reg.requests.map((r) => `${r.method} ${r.url} ${r.status}`)).toEqual(
-      [
-        'GET /v2/ 401',
-        'GET /v2/library/app/manifests/latest 200',
-        expect.stringMatching(
-          /^GET \/v2\/library\/app\/blobs\/sha256:[a-f0-9]{64} 307$/
-        )
-      ]
-    )
-    expect(reg.requests[1].connection).toBe(reg.requests[0].connection)
-    expect(reg.token!.requests).toHaveLength(1)
-    expect(tokens.requests.map((r) => r.fault)).toEqual(['after the warm-up'])
-  })
+  ])(
+    'skips the 401 round trip when the realm is known up front (as for Docker Hub): $name',
+    async ({ prepare }) => {
+      reg.resetLogs()
+      // The token is answered only once the registry has answered the
+      // warm-up, as on the internet, where a token costs more than a bodiless
+      // GET /v2/; otherwise which connection the manifest takes is a race.
+      const tokens = await startFaultProxy({ upstream: reg.token!.url })
+      tokens.fault({
+        name: 'after the warm-up',
+        path: new URL(reg.token!.realm).pathname,
+        rewrite: async (upstream) => {
+          // at most 2 s: a client that sends no warm-up fails below
+          for (let i = 0; i < 400 && !reg.requests[0]?.status; i++) {
+            await sleep(5)
+          }
+          return upstream
+        }
+      })
+      const realm = new URL(reg.token!.realm)
+      const client = new RegistryClient({
+        domain: reg.host,
+        knownChallenge: {
+          scheme: 'bearer',
+          params: {
+            realm: `${tokens.url}${realm.pathname}`,
+            service: reg.token!.service
+          }
+        }
+      })
+      try {
+        if (prepare) await client.prepare(['library/app', 'library/other'])
+        // The HEAD asks first: on a shared pool it would take the warm
+        // connection.
+        const [head, info] = await Promise.all([
+          prepare
+            ? client.resolveDigest('library/app', 'latest', {
+                background: true
+              })
+            : undefined,
+          inspectImage(
+            {
+              reference: parseReference(`${reg.host}/library/app:latest`),
+              platform: { os: 'linux', architecture: 'amd64' }
+            },
+            client
+          )
+        ])
+        expect(info.digest).toBe(pub.digest)
+        if (head) expect(head.digest).toBe(pub.digest)
+      } finally {
+        client.dispose()
+        await tokens.close()
+      }
+      // The token first; meanwhile a bodiless GET /v2/ opened the registry's
+      // connection, and the manifest request went out on it (no 401 of its
+      // own); a background HEAD took a connection of its own.
+      const line = (r: (typeof reg.requests)[number]): string =>
+        `${r.method} ${r.url} ${r.status}`
+      const manifest = 'GET /v2/library/app/manifests/latest 200'
+      const background = 'HEAD /v2/library/app/manifests/latest 200'
+      expect(line(reg.requests[0])).toBe('GET /v2/ 401')
+      const blob = (text: string): string =>
+        text.replace(/\/blobs\/sha256:[a-f0-9]{64} /, '/blobs/<digest> ')
+      expect(reg.requests.slice(1).map(line).map(blob).sort()).toEqual(
+        [
+          manifest,
+          ...(prepare ? [background] : []),
+          'GET /v2/library/app/blobs/<digest> 307'
+        ].sort()
+      )
+      const warm = reg.requests[0].connection
+      const on = (request: string): number | undefined =>
+        reg.requests.find((r) => line(r) === request)?.connection
+      expect(on(manifest)).toBe(warm)
+      if (prepare) expect(on(background)).not.toBe(warm)
+      expect(reg.token!.requests).toHaveLength(1)
+      const scopes = new URL(
+        reg.token!.requests[0].url,
+        reg.token!.url
+      ).searchParams.getAll('scope')
+      expect(scopes).toEqual(
+        prepare
+          ? ['repository:library/app:pull', 'repository:library/other:pull']
+          : ['repository:library/app:pull']
+      )
+      expect(tokens.requests.map((r) => r.fault)).toEqual(['after the warm-up'])
+    }
+  )
 
   it('does not wait for a connection warm-up slower than the token', async () => {
     // The registry holds its answer to GET /v2/ until the manifest request

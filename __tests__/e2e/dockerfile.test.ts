@@ -180,6 +180,15 @@ describe('dockerfile against a real registry', () => {
     expect(
       reg.requests.filter((r) => pathOf(r).includes('/manifests/'))
     ).toHaveLength(3)
+    // The inspection keeps the connection the challenge was learned on;
+    // the pin's HEAD, beside it, opens one of its own.
+    const connectionOf = (request: string): number | undefined =>
+      reg.requests.find((r) => `${r.method} ${pathOf(r)}` === request)
+        ?.connection
+    const learned = connectionOf('GET /v2/')
+    expect(learned).toBeDefined()
+    expect(connectionOf('GET /v2/team/app/manifests/1')).toBe(learned)
+    expect(connectionOf('HEAD /v2/team/base/manifests/1')).not.toBe(learned)
     // annotated on the Dockerfile's line
     expect(result.stdout).toContain(
       `::warning title=Stale digest pin,file=Dockerfile,line=4::${host}/team/base:1 now points to ${newBase.digest}; line 4 pins ${oldBase.digest}.`

@@ -123,13 +123,20 @@ function judge(
   }
 }
 
-/** One HEAD: where the tag points now. */
+/**
+ * One HEAD: where the tag points now. Beside the inspection, so on
+ * connections of its own: the image's requests keep the open one.
+ */
 async function currentDigest(
   reference: ImageReference,
   registries: Registries
 ): Promise<string> {
   const { client } = await registries.connect(reference)
-  const { digest } = await client.resolveDigest(reference.path, reference.tag!)
+  const { digest } = await client.resolveDigest(
+    reference.path,
+    reference.tag!,
+    { background: true }
+  )
   return digest
 }
 

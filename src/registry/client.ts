@@ -284,10 +284,12 @@ export class RegistryClient {
   /**
    * The digest a reference points to, from a HEAD (which Docker Hub does not
    * count as a pull); GET only when the registry gives no digest on HEAD.
+   * `background`: a check beside the main work, on connections of its own.
    */
   async resolveDigest(
     repository: string,
-    reference: string
+    reference: string,
+    { background = false } = {}
   ): Promise<{
     digest: string
     method: 'HEAD' | 'GET'
@@ -300,7 +302,8 @@ export class RegistryClient {
         accept: MANIFEST_ACCEPT,
         maxBytes: 0,
         what: 'manifest',
-        method: 'HEAD'
+        method: 'HEAD',
+        background
       })
     } catch (error) {
       // 405 and friends: the registry does not do HEAD properly; GET below.
@@ -422,6 +425,7 @@ export class RegistryClient {
       maxBytes: number
       what: string
       method?: 'GET' | 'HEAD'
+      background?: boolean
     }
   ): Promise<HttpResponse> {
     const url = typeof path === 'string' ? new URL(path, this.base) : path
@@ -438,7 +442,8 @@ export class RegistryClient {
         method: options.method,
         headers: options.accept ? { Accept: options.accept } : {},
         maxBytes: options.maxBytes,
-        what: options.what
+        what: options.what,
+        background: options.background
       }
     )
     if (response.status >= 200 && response.status < 300) return response

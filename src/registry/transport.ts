@@ -28,6 +28,11 @@ export interface SendOptions {
   what: string
   /** Once only, whatever the answer (a connection warm-up). */
   noRetry?: boolean
+  /**
+   * On connections of its own: a check beside the main work (a digest
+   * pin's HEAD) never takes the kept-alive connection that work waits for.
+   */
+  background?: boolean
 }
 
 export interface RetryPolicy {
@@ -121,7 +126,10 @@ function connectOptions(policy: UrlPolicy): RequestHandler {
 }
 
 export class Transport {
-  /** One client per protocol: http-client caches a single agent per client. */
+  /**
+   * One client per protocol and lane (main or background): http-client
+   * caches a single agent, its pool of kept-alive sockets, per client.
+   */
   private readonly clients = new Map<string, HttpClient>()
   private readonly timeoutMs: number
   private readonly maxRedirects: number
@@ -339,7 +347,7 @@ export class Transport {
           : `${url.host} did not answer the ${options.what} request within ${formatWait(budget)} (${method} ${redact(url)})`
       )
     try {
-      const pending = this.raw(method, url, headers, body)
+      const pending = this.raw(method, url, headers, body, options.background)
       message = await new Promise<IncomingMessage>((resolve, reject) => {
         onTimeout = () => reject(timeoutError())
         pending.then((m) => {
@@ -370,11 +378,12 @@ export class Transport {
     method: string,
     url: URL,
     headers: Record<string, string>,
-    body: string | undefined
+    body: string | undefined,
+    background = false
   ): Promise<IncomingMessage> {
     this.requestCount++
     try {
-      const response = await this.client(url.protocol).request(
+      const response = await this.client(url.protocol, background).request(
         method,
         url.href,
         body ?? null,
@@ -425,9 +434,10 @@ export class Transport {
       : `${problem} (${method} ${redact(url)}): not a registry the inputs name; check this runner's DNS and proxy settings, or ask the registry's owner`
   }
 
-  private client(protocol: string): HttpClient {
+  private client(protocol: string, background: boolean): HttpClient {
     this.assertOpen()
-    let client = this.clients.get(protocol)
+    const lane = background ? `${protocol} background` : protocol
+    let client = this.clients.get(lane)
     if (!client) {
       client = new HttpClient(
         this.options.userAgent ?? 'remote-image-inspect',
@@ -439,7 +449,7 @@ export class Transport {
           socketTimeout: this.timeoutMs
         }
       )
-      this.clients.set(protocol, client)
+      this.clients.set(lane, client)
     }
     return client
   }

@@ -75,9 +75,11 @@ export class Authenticator {
     options: SendOptions
   ): Promise<{ response: HttpResponse; authenticated: boolean }> {
     const since = this.serial
-    let authorization = this.untouched
-      ? await this.firstHeader(scope)
-      : await this.headerFor(scope)
+    // A background check leaves the warm-up to the main work.
+    let authorization =
+      this.untouched && !options.background
+        ? await this.firstHeader(scope)
+        : await this.headerFor(scope)
     for (let attempt = 1; ; attempt++) {
       const headers = { ...options.headers }
       if (authorization) headers.Authorization = authorization
@@ -119,16 +121,33 @@ export class Authenticator {
 
   /**
    * The header for the first request. With a realm known before any answer
-   * (Docker Hub, GHCR), the token is fetched first, and meanwhile a bodiless
-   * `GET /v2/` opens the registry's connection (TCP, TLS), so the request
-   * that follows the token does not pay for them. The warm-up is waited for
-   * no longer than the token took: a new connection is never worse.
+   * (Docker Hub, GHCR), the token is fetched while the connection warms up.
    */
   private async firstHeader(scope: string): Promise<string | undefined> {
-    this.untouched = false
-    if (!this.challenge || this.options.credentials?.registryToken) {
+    if (!this.canWarmUp()) {
+      this.untouched = false
       return this.headerFor(scope)
     }
+    return this.whileWarmingUp(() => this.headerFor(scope))
+  }
+
+  /** Nothing sent yet, and a token to fetch from a realm known up front. */
+  private canWarmUp(): boolean {
+    return (
+      this.untouched &&
+      this.challenge !== undefined &&
+      !this.options.credentials?.registryToken
+    )
+  }
+
+  /**
+   * Runs `tokenWork` while a bodiless `GET /v2/` opens the registry's
+   * connection (TCP, TLS), so the request that follows the token does not
+   * pay for them. The warm-up is waited for no longer than the token took:
+   * a new connection is never worse.
+   */
+  private async whileWarmingUp<T>(tokenWork: () => Promise<T>): Promise<T> {
+    this.untouched = false
     const warm = this.options.transport
       .send(new URL('/v2/', this.options.registry), {
         maxBytes: MAX_PING_BODY,
@@ -140,7 +159,7 @@ export class Authenticator {
         () => undefined
       )
     const started = Date.now()
-    const header = await this.headerFor(scope)
+    const result = await tokenWork()
     let timer: NodeJS.Timeout | undefined
     await Promise.race([
       warm,
@@ -151,7 +170,7 @@ export class Authenticator {
     clearTimeout(timer)
     // The socket goes back to the pool just after the answer ends.
     await new Promise((resolve) => setImmediate(resolve))
-    return header
+    return result
   }
 
   /**
@@ -167,7 +186,11 @@ export class Authenticator {
         if (!challenge) return
         this.setKnownChallenge(challenge)
       }
-      await this.prefetch(scopes)
+      if (this.canWarmUp()) {
+        await this.whileWarmingUp(() => this.prefetch(scopes))
+      } else {
+        await this.prefetch(scopes)
+      }
     } catch {
       // each request will authenticate by itself
     }
