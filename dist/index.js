@@ -1190,6 +1190,937 @@ async function mapLimit(items, limit, work) {
 
 /***/ }),
 
+/***/ 5852:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  GW: () => (/* binding */ MAX_CONFIG_BYTES),
+  bP: () => (/* binding */ RegistryClient),
+  c0: () => (/* binding */ mediaTypeOf)
+});
+
+// UNUSED EXPORTS: MAX_MANIFEST_BYTES, MAX_TAGS, MAX_TAG_LIST_BYTES, MAX_TAG_PAGES, TAG_PAGE_SIZE
+
+// EXTERNAL MODULE: ./node_modules/content-type/index.js
+var content_type = __nccwpck_require__(756);
+// EXTERNAL MODULE: ./src/registry/errors.ts
+var registry_errors = __nccwpck_require__(6764);
+// EXTERNAL MODULE: ./src/registry/transport.ts
+var transport = __nccwpck_require__(670);
+;// CONCATENATED MODULE: ./src/registry/auth/challenge.ts
+/**
+ * `WWW-Authenticate` parsing per RFC 7235/9110: several challenges in one
+ * value (Node joins repeated headers with ", "), quoted strings with commas
+ * and escapes, case-insensitive names. A linear scanner, no regex backtracking.
+ */
+const TCHAR = /[!#$%&'*+\-.^_`|~0-9A-Za-z]/;
+const TOKEN68_CHAR = /[A-Za-z0-9\-._~+/]/;
+function parseChallenges(header) {
+    const scanner = new ChallengeScanner(header);
+    const out = [];
+    while (!scanner.done()) {
+        scanner.skip(' \t,');
+        if (scanner.done())
+            break;
+        const scheme = scanner.token();
+        if (!scheme) {
+            scanner.skipChar(); // not a challenge start: skip the stray character
+            continue;
+        }
+        const challenge = {
+            scheme: scheme.toLowerCase(),
+            params: Object.create(null)
+        };
+        out.push(challenge);
+        scanner.skip(' \t');
+        const token68 = scanner.token68();
+        if (token68 !== undefined)
+            challenge.token68 = token68;
+        else
+            scanner.params(challenge.params);
+    }
+    return out;
+}
+/** A cursor over one header value; each read moves past what it read. */
+class ChallengeScanner {
+    s;
+    i = 0;
+    constructor(s) {
+        this.s = s;
+    }
+    done() {
+        return this.i >= this.s.length;
+    }
+    skipChar() {
+        this.i++;
+    }
+    skip(chars) {
+        while (this.i < this.s.length && chars.includes(this.s[this.i]))
+            this.i++;
+    }
+    token() {
+        const start = this.i;
+        while (this.i < this.s.length && TCHAR.test(this.s[this.i]))
+            this.i++;
+        return this.s.slice(start, this.i);
+    }
+    quoted() {
+        const s = this.s;
+        if (s[this.i] !== '"')
+            return undefined;
+        this.i++;
+        let value = '';
+        while (this.i < s.length) {
+            const c = s[this.i++];
+            if (c === '"')
+                return value;
+            if (c === '\\' && this.i < s.length)
+                value += s[this.i++];
+            else
+                value += c;
+        }
+        return undefined; // unterminated
+    }
+    /** token68, e.g. `Negotiate abc==`; if there is none, nothing is read. */
+    token68() {
+        const s = this.s;
+        const start = this.i;
+        while (this.i < s.length && TOKEN68_CHAR.test(s[this.i]))
+            this.i++;
+        while (this.i < s.length && s[this.i] === '=')
+            this.i++;
+        const end = this.i;
+        this.skip(' \t');
+        // `name=value` is a parameter; `abc==` alone before "," or the end is token68
+        if (end > start && (this.done() || s[this.i] === ',')) {
+            return s.slice(start, end);
+        }
+        this.i = start;
+        return undefined;
+    }
+    /** auth-params into `params` until the next scheme or the end. */
+    params(params) {
+        const s = this.s;
+        for (;;) {
+            this.skip(' \t,');
+            const start = this.i;
+            const name = this.token();
+            if (!name)
+                break;
+            this.skip(' \t');
+            if (s[this.i] !== '=') {
+                this.i = start; // a new challenge's scheme
+                break;
+            }
+            this.i++;
+            this.skip(' \t');
+            const value = s[this.i] === '"' ? this.quoted() : this.token();
+            if (value === undefined)
+                break;
+            params[name.toLowerCase()] = value;
+        }
+    }
+}
+/** The challenge to answer: Bearer over Basic; others are not supported. */
+function pickChallenge(challenges) {
+    return (challenges.find((c) => c.scheme === 'bearer') ??
+        challenges.find((c) => c.scheme === 'basic'));
+}
+
+;// CONCATENATED MODULE: ./src/registry/auth/authenticator.ts
+/**
+ * Answers registry challenges: Bearer tokens from the realm (anonymous, or
+ * with credentials as Basic to the realm) and plain Basic to the registry.
+ * Tokens are cached per realm, service and scope for the run, and concurrent
+ * requests for the same token share one fetch.
+ */
+
+
+
+const MAX_TOKEN_BODY = 1024 * 1024;
+/** 401 → token → retry, plus one re-scope for insufficient_scope. */
+const MAX_AUTH_ATTEMPTS = 3;
+const MAX_PING_BODY = 64 * 1024;
+/** Real tokens (JWTs, GCR's, ACR's) are a few KB at most. */
+const MAX_TOKEN_CHARS = 16 * 1024;
+const MIN_MASKED_CHARS = 8;
+const CLIENT_ID = 'remote-image-inspect';
+/** How registries say "no OAuth2 POST here": GCR 404, JFrog 401, ACR 400. */
+const POST_REFUSED = new Set([400, 401, 404, 405]);
+/** token spec: tokens live at least 60 s; refresh a little early. */
+const MIN_TOKEN_LIFETIME_S = 60;
+const EARLY_REFRESH_MS = 5_000;
+class Authenticator {
+    options;
+    tokens = new Map();
+    /** Counts token fetches; a request notes it to tell new tokens from old. */
+    serial = 0;
+    /** The challenge this registry sent last; reused for other scopes. */
+    challenge;
+    /** Nothing was sent to the registry yet (its connection is not open). */
+    untouched = true;
+    constructor(options) {
+        this.options = options;
+    }
+    /**
+     * Sends a request to the registry with the authorization its challenges
+     * ask for: the header known for `scope` first, then on a 401 the answer to
+     * the new challenge, at most MAX_AUTH_ATTEMPTS times. Returns the last
+     * answer, whatever its status, and whether credentials went with it.
+     */
+    async send(url, scope, options) {
+        const since = this.serial;
+        // A background check leaves the warm-up to the main work.
+        let authorization = this.untouched && !options.background
+            ? await this.firstHeader(scope)
+            : await this.headerFor(scope);
+        for (let attempt = 1;; attempt++) {
+            const headers = { ...options.headers };
+            if (authorization)
+                headers.Authorization = authorization;
+            const response = await this.options.transport.send(url, {
+                ...options,
+                headers
+            });
+            const authenticated = authorization !== undefined;
+            // Only the registry's own 401 is a challenge: a CDN it redirected
+            // to must not choose where the credentials go.
+            if (response.status !== 401 ||
+                attempt >= MAX_AUTH_ATTEMPTS ||
+                response.url.origin !== this.options.registry.origin) {
+                return { response, authenticated };
+            }
+            let challenges = parseChallenges(headerText(response.headers['www-authenticate']));
+            // GCR answers some 401s without a challenge: ask /v2/ for it (an
+            // empty list then answers the challenge already known).
+            if (challenges.length === 0 && !this.hasChallenge()) {
+                const fromPing = await this.ping();
+                const usable = pickChallenge(fromPing);
+                if (usable)
+                    this.setKnownChallenge(usable);
+                else
+                    challenges = fromPing;
+            }
+            const next = await this.onUnauthorized(challenges, scope, authorization, since);
+            if (next === undefined)
+                return { response, authenticated };
+            authorization = next;
+        }
+    }
+    /**
+     * The header for the first request. With a realm known before any answer
+     * (Docker Hub, GHCR), the token is fetched while the connection warms up.
+     */
+    async firstHeader(scope) {
+        if (!this.canWarmUp()) {
+            this.untouched = false;
+            return this.headerFor(scope);
+        }
+        return this.whileWarmingUp(() => this.headerFor(scope));
+    }
+    /** Nothing sent yet, and a token to fetch from a realm known up front. */
+    canWarmUp() {
+        return (this.untouched &&
+            this.challenge !== undefined &&
+            !this.options.credentials?.registryToken);
+    }
+    /**
+     * Runs `tokenWork` while a bodiless `GET /v2/` opens the registry's
+     * connection (TCP, TLS), so the request that follows the token does not
+     * pay for them. The warm-up is waited for no longer than the token took:
+     * a new connection is never worse.
+     */
+    async whileWarmingUp(tokenWork) {
+        this.untouched = false;
+        const warm = this.options.transport
+            .send(new URL('/v2/', this.options.registry), {
+            maxBytes: MAX_PING_BODY,
+            what: 'connection warm-up',
+            noRetry: true
+        })
+            .then(() => undefined, () => undefined);
+        const started = Date.now();
+        const result = await tokenWork();
+        let timer;
+        await Promise.race([
+            warm,
+            new Promise((resolve) => {
+                timer = setTimeout(resolve, Date.now() - started);
+            })
+        ]);
+        clearTimeout(timer);
+        // The socket goes back to the pool just after the answer ends.
+        await new Promise((resolve) => setImmediate(resolve));
+        return result;
+    }
+    /**
+     * Before many requests for several scopes: learn the challenge once and
+     * ask for one token covering them all. Best effort: any failure leaves
+     * each request to authenticate (and report) by itself.
+     */
+    async prepare(scopes) {
+        if (scopes.length < 2)
+            return;
+        try {
+            if (!this.hasChallenge()) {
+                const challenge = pickChallenge(await this.ping());
+                if (!challenge)
+                    return;
+                this.setKnownChallenge(challenge);
+            }
+            if (this.canWarmUp()) {
+                await this.whileWarmingUp(() => this.prefetch(scopes));
+            }
+            else {
+                await this.prefetch(scopes);
+            }
+        }
+        catch {
+            // each request will authenticate by itself
+        }
+    }
+    /** The challenges `GET /v2/` carries (only realm and service are kept). */
+    async ping() {
+        this.untouched = false;
+        const response = await this.options.transport.send(new URL('/v2/', this.options.registry), { maxBytes: MAX_PING_BODY, what: 'API version check' });
+        if (response.status !== 401)
+            return [];
+        return parseChallenges(headerText(response.headers['www-authenticate']));
+    }
+    /** Lets a caller that knows the realm (Docker Hub) skip the 401 round trip. */
+    setKnownChallenge(challenge) {
+        this.challenge ??= withoutRequestParams(challenge);
+    }
+    /**
+     * One token for several repositories, where the token server grants it,
+     * cached for each scope. A scope it did not grant costs a 401 later and a
+     * token of its own then (requests started after this fetch may refetch).
+     */
+    async prefetch(scopes) {
+        const challenge = this.challenge;
+        const realm = challenge?.params.realm;
+        if (challenge?.scheme !== 'bearer' || !realm || scopes.length === 0)
+            return;
+        if (this.options.credentials?.registryToken)
+            return;
+        const realmUrl = this.validateRealm(realm);
+        const service = challenge.params.service;
+        const entry = this.fetchToken(realmUrl, service, scopes);
+        const keys = scopes.map((s) => [realmUrl.href, service ?? '', s].join('\n'));
+        for (const key of keys)
+            this.tokens.set(key, entry);
+        await entry.catch(() => {
+            for (const key of keys)
+                this.tokens.delete(key);
+        });
+    }
+    hasChallenge() {
+        return this.challenge !== undefined;
+    }
+    /** The Authorization header to send for `scope` before any 401, if known. */
+    async headerFor(scope) {
+        const challenge = this.challenge;
+        if (!challenge)
+            return undefined;
+        return this.answer(challenge, scope);
+    }
+    /**
+     * Handles a 401's challenges and returns the header to retry with, or
+     * undefined if there is nothing new to try. `since` is `serial` when the
+     * request began: a token fetched after that and still refused means no
+     * access, so it is not fetched again.
+     */
+    async onUnauthorized(challenges, scope, previous, since) {
+        const challenge = pickChallenge(challenges) ??
+            // Some registries (GCR) omit the challenge on the real request.
+            (challenges.length === 0 ? this.challenge : undefined);
+        if (!challenge) {
+            if (challenges.length > 0) {
+                const schemes = challenges.map((c) => c.scheme).join(', ');
+                throw new registry_errors/* RegistryError */.gl('auth', `The registry asks for an authentication scheme this action does not support (${(0,registry_errors/* quote */.hD)(schemes)})`, 401);
+            }
+            return undefined;
+        }
+        // Remember where tokens come from, not what this request lacked: a
+        // stored scope or error would leak into other repositories' requests.
+        this.challenge = withoutRequestParams(challenge);
+        const header = await this.answer(challenge, scope, previous, since);
+        return header === previous ? undefined : header;
+    }
+    async answer(challenge, scope, previous, since = -Infinity) {
+        const { credentials } = this.options;
+        if (challenge.scheme === 'basic') {
+            return credentials && !credentials.identityToken
+                ? basic(credentials)
+                : undefined;
+        }
+        // A registry token from the docker config is the bearer token itself.
+        if (credentials?.registryToken)
+            return `Bearer ${credentials.registryToken}`;
+        const realm = challenge.params.realm;
+        if (!realm) {
+            throw new registry_errors/* RegistryError */.gl('protocol', 'The registry sent a Bearer challenge without a realm, so there is no token server to ask');
+        }
+        const realmUrl = this.validateRealm(realm);
+        const service = challenge.params.service;
+        // The scope we need comes first; a scope the registry names (for
+        // insufficient_scope) is added, never trusted instead of ours.
+        const scopes = [scope];
+        if (challenge.params.error === 'insufficient_scope' &&
+            challenge.params.scope) {
+            for (const s of challenge.params.scope.split(' ')) {
+                if (s && !scopes.includes(s))
+                    scopes.push(s);
+            }
+        }
+        const key = [realmUrl.href, service ?? '', ...scopes].join('\n');
+        const pending = this.tokens.get(key);
+        if (pending) {
+            const cached = await pending.catch(() => undefined);
+            const now = this.now();
+            if (cached) {
+                const header = `Bearer ${cached.value}`;
+                const live = cached.expiresAt - EARLY_REFRESH_MS > now;
+                if (header !== previous && live)
+                    return header;
+                if (header === previous && cached.serial > since)
+                    return header;
+            }
+        }
+        const entry = this.fetchToken(realmUrl, service, scopes);
+        this.tokens.set(key, entry);
+        entry.catch(() => this.tokens.delete(key));
+        return `Bearer ${(await entry).value}`;
+    }
+    /**
+     * Asks the runner to hide a secret from the log. A token server chooses
+     * these strings: a very short one would hide every occurrence of common
+     * text and make the log unreadable, and it is no secret worth hiding.
+     */
+    mask(secret) {
+        if (secret.length >= MIN_MASKED_CHARS)
+            this.options.onSecret?.(secret);
+    }
+    now() {
+        return (this.options.now ?? Date.now)();
+    }
+    /** Credentials may only go where the URL policy allows, seen from the registry. */
+    validateRealm(realm) {
+        let url;
+        try {
+            url = new URL(realm, this.options.registry);
+        }
+        catch {
+            throw new registry_errors/* RegistryError */.gl('protocol', "The registry's token realm is not a valid URL");
+        }
+        this.options.transport.policy.check(url, "the registry's token realm", this.options.registry);
+        return url;
+    }
+    async fetchToken(realm, service, scopes) {
+        const serial = ++this.serial;
+        const { credentials } = this.options;
+        this.options.onDebug?.(`Token from ${(0,transport/* redact */.E$)(realm)} (service ${service ?? 'none'}) for ${scopes.join(' ')}, ${credentials ? 'with credentials' : 'anonymous'}`);
+        let response;
+        if (credentials?.identityToken) {
+            response = await this.refreshTokenGrant(realm, service, scopes, credentials.identityToken);
+        }
+        // GET is the token protocol every registry speaks; it is also the
+        // fallback for registries that refuse the OAuth2 POST (GCR, ACR, JFrog).
+        if (!response || POST_REFUSED.has(response.status)) {
+            response = await this.getToken(realm, service, scopes, credentials);
+        }
+        if (response.status !== 200) {
+            const errors = (0,registry_errors/* parseErrorBody */.kW)(response.body);
+            const detail = errors.length ? ` (${(0,registry_errors/* describeErrors */.rg)(errors)})` : '';
+            const hint = (response.status === 401 || response.status === 403) && credentials
+                ? ': the credentials were rejected'
+                : '';
+            throw new registry_errors/* RegistryError */.gl('auth', `The token server ${realm.origin} answered ${response.status}${hint}${detail}`, response.status, errors);
+        }
+        return this.readToken(realm, response.body, serial);
+    }
+    /** The token in a token server's 200 answer, checked, masked and dated. */
+    readToken(realm, data, serial) {
+        let parsed;
+        try {
+            parsed = JSON.parse(data.toString('utf8'));
+        }
+        catch {
+            throw new registry_errors/* RegistryError */.gl('protocol', `The token server ${realm.origin} did not answer with JSON`);
+        }
+        if (typeof parsed !== 'object' || parsed === null) {
+            throw new registry_errors/* RegistryError */.gl('protocol', `The token server ${realm.origin} did not answer with a JSON object`);
+        }
+        const body = parsed;
+        const value = (typeof body.token === 'string' && body.token) ||
+            (typeof body.access_token === 'string' && body.access_token) ||
+            '';
+        if (!value) {
+            throw new registry_errors/* RegistryError */.gl('protocol', `The token server ${realm.origin} answered without a token`);
+        }
+        // It goes into an Authorization header: printable, no spaces, bounded.
+        if (value.length > MAX_TOKEN_CHARS || !/^[\x21-\x7e]+$/.test(value)) {
+            throw new registry_errors/* RegistryError */.gl('protocol', `The token server ${realm.origin} answered a token that cannot be a bearer token (${value.length} characters; at most ${MAX_TOKEN_CHARS} printable ones without spaces)`);
+        }
+        // A token won with credentials is theirs to keep secret. One handed
+        // to anyone is no secret, and masking it would let the token server
+        // choose what the log hides (a digest, words of our own). A refresh
+        // token in the answer is never used, so never shown or masked.
+        if (this.options.credentials)
+            this.mask(value);
+        const now = this.now();
+        const expiresIn = Math.max(typeof body.expires_in === 'number' ? body.expires_in : 0, MIN_TOKEN_LIFETIME_S);
+        let issuedAt = typeof body.issued_at === 'string' ? Date.parse(body.issued_at) : NaN;
+        // A clock skewed into the future would make the token look fresh
+        // forever; one far in the past, expired at once and fetched again for
+        // every request. Either way, count from now.
+        if (!Number.isFinite(issuedAt) ||
+            issuedAt > now ||
+            issuedAt + expiresIn * 1000 <= now) {
+            issuedAt = now;
+        }
+        return { value, expiresAt: issuedAt + expiresIn * 1000, serial };
+    }
+    /** The token protocol's GET: scopes as repeated parameters, credentials as Basic. */
+    getToken(realm, service, scopes, credentials) {
+        const url = new URL(realm.href); // keep any query the realm already has
+        if (service)
+            url.searchParams.set('service', service);
+        for (const s of scopes)
+            url.searchParams.append('scope', s);
+        const headers = { Accept: 'application/json' };
+        if (credentials?.identityToken) {
+            headers.Authorization = basic({
+                username: credentials.username || '<token>',
+                password: credentials.identityToken
+            });
+        }
+        else if (credentials) {
+            url.searchParams.set('account', credentials.username);
+            headers.Authorization = basic(credentials);
+        }
+        return this.options.transport.send(url, {
+            headers,
+            maxBytes: MAX_TOKEN_BODY,
+            what: 'token response'
+        });
+    }
+    /** OAuth2 refresh-token grant: one space-separated `scope` field (token spec). */
+    refreshTokenGrant(realm, service, scopes, refreshToken) {
+        const form = new URLSearchParams({
+            grant_type: 'refresh_token',
+            refresh_token: refreshToken,
+            client_id: CLIENT_ID,
+            scope: scopes.join(' ')
+        });
+        if (service)
+            form.set('service', service);
+        return this.options.transport.send(realm, {
+            method: 'POST',
+            body: form.toString(),
+            headers: {
+                'Content-Type': 'application/x-www-form-urlencoded',
+                Accept: 'application/json'
+            },
+            maxBytes: MAX_TOKEN_BODY,
+            what: 'token response'
+        });
+    }
+}
+function withoutRequestParams(challenge) {
+    const params = Object.assign(Object.create(null), challenge.params);
+    delete params.scope;
+    delete params.error;
+    delete params.error_description;
+    return { ...challenge, params };
+}
+/** Node joins repeated headers with ", " except a few; an array is joined too. */
+function headerText(value) {
+    return (Array.isArray(value) ? value.join(', ') : value) ?? '';
+}
+function basic({ username, password }) {
+    return `Basic ${Buffer.from(`${username}:${password}`).toString('base64')}`;
+}
+
+// EXTERNAL MODULE: ./src/registry/media-types.ts
+var media_types = __nccwpck_require__(9867);
+// EXTERNAL MODULE: ./src/registry/reference.ts
+var reference = __nccwpck_require__(9310);
+// EXTERNAL MODULE: ./src/registry/digest.ts
+var registry_digest = __nccwpck_require__(5035);
+;// CONCATENATED MODULE: ./src/registry/client.ts
+/**
+ * A registry client for one registry: manifests and blobs over the
+ * distribution API, authenticated on demand, every digest verified.
+ */
+
+
+
+
+
+
+
+const MAX_MANIFEST_BYTES = 4 * 1024 * 1024;
+const MAX_CONFIG_BYTES = 4 * 1024 * 1024;
+const MAX_TAG_PAGE_BYTES = 8 * 1024 * 1024;
+/** Registries answer up to this many tags per page; ECR refuses more than 1000. */
+const TAG_PAGE_SIZE = 1000;
+/** Budgets for a tag list, which the registry sizes. */
+const MAX_TAG_PAGES = 1000;
+const MAX_TAGS = 100_000;
+const MAX_TAG_LIST_BYTES = 16 * 1024 * 1024;
+/** A `next` link is a few hundred bytes; a longer Link header is not parsed. */
+const MAX_LINK_HEADER_CHARS = 8 * 1024;
+const MAX_ERROR_BYTES = 64 * 1024;
+/** A Bearer challenge, as a registry would send it. */
+const bearer = (realm, service) => ({
+    scheme: 'bearer',
+    params: Object.assign(Object.create(null), {
+        realm,
+        service
+    })
+});
+/**
+ * Token services known up front (what their registries' 401s name), so the
+ * token is fetched first, while the registry's connection opens.
+ */
+const KNOWN_CHALLENGES = {
+    [reference/* DOCKER_HUB_API */.sg]: bearer('https://auth.docker.io/token', 'registry.docker.io'),
+    'ghcr.io': bearer('https://ghcr.io/token', 'ghcr.io')
+};
+class RegistryClient {
+    base;
+    transport;
+    auth;
+    ownsTransport;
+    cache;
+    /** Plain http: a loopback registry, or one the user listed. */
+    plain;
+    constructor(options) {
+        const host = (0,reference/* apiHost */.nz)(options.domain);
+        const plain = options.insecure || (0,reference/* isLoopbackHost */.cW)(host);
+        this.plain = plain;
+        this.base = new URL(`${plain ? 'http' : 'https'}://${host}`);
+        this.ownsTransport = !options.transport;
+        this.cache = options.cache;
+        this.transport = options.transport ?? new transport/* Transport */.oK();
+        if (options.referredBy) {
+            this.transport.policy.addReferred(host, options.referredBy);
+        }
+        else {
+            this.namedByUser();
+        }
+        this.auth = new Authenticator({
+            transport: this.transport,
+            credentials: options.credentials,
+            registry: this.base,
+            onSecret: options.onSecret,
+            onDebug: options.onDebug,
+            now: options.now
+        });
+        const known = options.knownChallenge ?? KNOWN_CHALLENGES[host];
+        if (known)
+            this.auth.setKnownChallenge(known);
+    }
+    /**
+     * Fetches a manifest by tag or digest and verifies its digest. The cache
+     * answers only when the caller says the registry confirmed the digest in
+     * this repository (a HEAD for it, or a verified manifest that lists it):
+     * a shared cache must not vouch for a repository that lacks the digest or
+     * that the runner's credentials cannot read. `size`, when a descriptor
+     * gives one, must be the manifest's length.
+     */
+    async getManifest(repository, reference, { confirmed = false, size, background = false } = {}) {
+        const manifest = await this.readManifest(repository, reference, confirmed, background);
+        if (size !== undefined && manifest.bytes.length !== size) {
+            throw new registry_errors/* RegistryError */.gl('integrity', `The manifest ${reference} is ${manifest.bytes.length} bytes, but the index says ${size}`);
+        }
+        return manifest;
+    }
+    async readManifest(repository, reference, confirmed, background) {
+        if (this.cache && confirmed && (0,registry_digest/* isDigest */.Bc)(reference)) {
+            const cached = this.cache.get(reference, MAX_MANIFEST_BYTES, this.scope(repository));
+            if (cached) {
+                // Content type is sniffed from the body (see parseManifest).
+                return {
+                    bytes: cached,
+                    contentType: '',
+                    digest: reference,
+                    headers: {}
+                };
+            }
+        }
+        const manifest = await this.fetchManifest(repository, reference, background);
+        this.cache?.put(manifest.digest, manifest.bytes, this.scope(repository));
+        return manifest;
+    }
+    async fetchManifest(repository, reference, background) {
+        const path = `/v2/${repository}/manifests/${reference}`;
+        const response = await this.get(repository, path, {
+            accept: media_types/* MANIFEST_ACCEPT */.dY,
+            maxBytes: MAX_MANIFEST_BYTES,
+            what: 'manifest',
+            background
+        });
+        const expected = reference.includes(':') ? reference : undefined;
+        const algorithm = expected ? expected.split(':')[0] : 'sha256';
+        const digest = (0,registry_digest/* digestOf */.ol)(response.body, algorithm);
+        if (expected && digest !== expected) {
+            throw new registry_errors/* RegistryError */.gl('integrity', `The manifest served for ${expected} has digest ${digest}: the registry sent different content than asked for`);
+        }
+        const header = headerValue(response.headers['docker-content-digest']);
+        if (header) {
+            const headerAlgorithm = header.split(':')[0];
+            const check = headerAlgorithm === algorithm
+                ? digest
+                : (0,registry_digest/* isSupportedAlgorithm */.e5)(headerAlgorithm)
+                    ? (0,registry_digest/* digestOf */.ol)(response.body, headerAlgorithm)
+                    : undefined;
+            if (check !== undefined && check !== header) {
+                throw new registry_errors/* RegistryError */.gl('integrity', `The manifest's Docker-Content-Digest header says ${(0,registry_errors/* quote */.hD)(header, 140)} but its bytes hash to ${check}`);
+            }
+        }
+        return {
+            bytes: response.body,
+            contentType: mediaTypeOf(response.headers['content-type']),
+            digest,
+            headers: response.headers
+        };
+    }
+    /** Fetches a blob (following redirects) and checks its size and digest. */
+    async getBlob(repository, descriptor, maxBytes, what) {
+        // Only what this repository served before (the cache keeps entries
+        // per repository).
+        const cached = this.cache?.get(descriptor.digest, Math.min(descriptor.size, maxBytes), this.scope(repository));
+        if (cached && cached.length === descriptor.size)
+            return cached;
+        if (descriptor.size > maxBytes) {
+            throw new registry_errors/* RegistryError */.gl('too-large', `The ${what} is ${descriptor.size} bytes, more than the ${maxBytes}-byte limit`);
+        }
+        const path = `/v2/${repository}/blobs/${descriptor.digest}`;
+        let response;
+        try {
+            // Never read more than the descriptor promises.
+            response = await this.get(repository, path, {
+                maxBytes: descriptor.size,
+                what
+            });
+        }
+        catch (error) {
+            if (error instanceof registry_errors/* RegistryError */.gl && error.kind === 'too-large') {
+                throw new registry_errors/* RegistryError */.gl('integrity', `The ${what} ${descriptor.digest} is longer than the ${descriptor.size} bytes the manifest declares`);
+            }
+            throw error;
+        }
+        const algorithm = descriptor.digest.split(':')[0];
+        const digest = (0,registry_digest/* digestOf */.ol)(response.body, algorithm);
+        if (digest !== descriptor.digest) {
+            throw new registry_errors/* RegistryError */.gl('integrity', `The ${what} ${descriptor.digest} arrived with different content (sha ${digest}, ${response.body.length} bytes)`);
+        }
+        if (response.body.length !== descriptor.size) {
+            throw new registry_errors/* RegistryError */.gl('integrity', `The ${what} is ${response.body.length} bytes, but the manifest says ${descriptor.size}`);
+        }
+        this.cache?.put(descriptor.digest, response.body, this.scope(repository));
+        return response.body;
+    }
+    /**
+     * The digest a reference points to, from a HEAD (which Docker Hub does not
+     * count as a pull); GET only when the registry gives no digest on HEAD.
+     * `background`: a check beside the main work, on connections of its own.
+     */
+    async resolveDigest(repository, reference, { background = false } = {}) {
+        const path = `/v2/${repository}/manifests/${reference}`;
+        let response;
+        try {
+            response = await this.get(repository, path, {
+                accept: media_types/* MANIFEST_ACCEPT */.dY,
+                maxBytes: 0,
+                what: 'manifest',
+                method: 'HEAD',
+                background
+            });
+        }
+        catch (error) {
+            // 405 and friends: the registry does not do HEAD properly; GET below.
+            if (!(error instanceof registry_errors/* RegistryError */.gl) || error.status === 404)
+                throw error;
+            if (error.kind === 'auth' || error.kind === 'rate-limit')
+                throw error;
+        }
+        const header = response
+            ? headerValue(response.headers['docker-content-digest'])
+            : undefined;
+        if (header && (0,registry_digest/* isDigest */.Bc)(header)) {
+            return { digest: header, method: 'HEAD', headers: response.headers };
+        }
+        const manifest = await this.getManifest(repository, reference, {
+            background
+        });
+        return { digest: manifest.digest, method: 'GET', headers: manifest.headers };
+    }
+    /**
+     * Every tag of a repository, following `Link: <…>; rel="next"` (same
+     * origin only, relative or absolute), asking for large pages. A registry
+     * sizes this answer, so it is budgeted: pages, entries read and bytes,
+     * each with a clear error, and a page that repeats stops it. Entries that
+     * break the tag grammar are left out (and counted): a tag is later
+     * printed, compared and put into a reference.
+     */
+    async listTags(repository, options = {}) {
+        const pageSize = options.pageSize ?? TAG_PAGE_SIZE;
+        const maxPages = options.maxPages ?? MAX_TAG_PAGES;
+        const maxTags = options.maxTags ?? MAX_TAGS;
+        const seen = new Set();
+        let ignored = 0;
+        let entries = 0;
+        let bytes = 0;
+        const visited = new Set();
+        // Loaded here: only tag listing needs an RFC 8288 parser.
+        const { default: LinkHeader } = await __nccwpck_require__.e(/* import() */ 495).then(__nccwpck_require__.t.bind(__nccwpck_require__, 495, 23));
+        let next = new URL(`/v2/${repository}/tags/list?n=${pageSize}`, this.base);
+        // The limits are fixed: no input raises them.
+        const tooMany = (what) => new registry_errors/* RegistryError */.gl('too-large', `${repository} has more tags than ${what}, the most this action reads; stopped listing (${seen.size} tags read)`);
+        for (let page = 0; next; page++) {
+            if (page >= maxPages)
+                throw tooMany(`${maxPages} pages of ${pageSize}`);
+            visited.add(next.href);
+            // The URL itself, already checked to be on the registry: its path
+            // is never read again as a reference (a "//host" path would be).
+            const response = await this.get(repository, next, {
+                maxBytes: MAX_TAG_PAGE_BYTES,
+                what: 'tag list'
+            });
+            bytes += response.body.length;
+            if (bytes > MAX_TAG_LIST_BYTES) {
+                throw tooMany(`${MAX_TAG_LIST_BYTES / 1024 / 1024} MiB of tag list`);
+            }
+            let body;
+            try {
+                body = JSON.parse(response.body.toString('utf8'));
+            }
+            catch {
+                throw new registry_errors/* RegistryError */.gl('protocol', 'The tag list is not valid JSON');
+            }
+            const list = Array.isArray(body?.tags) ? body.tags : [];
+            entries += list.length;
+            if (entries > maxTags)
+                throw tooMany(`${maxTags} entries`);
+            for (const tag of list) {
+                if (typeof tag === 'string' && (0,reference/* isTag */.dz)(tag))
+                    seen.add(tag);
+                else
+                    ignored++;
+            }
+            next = nextPage(response, this.base, LinkHeader);
+            if (next && visited.has(next.href)) {
+                throw new registry_errors/* RegistryError */.gl('protocol', `The registry's tag pagination loops back to a page already read (${(0,transport/* redact */.E$)(next)})`);
+            }
+        }
+        return { tags: [...seen], ignored };
+    }
+    /**
+     * Before many inspections on this registry: one token for every
+     * repository, where the token server allows it (best effort).
+     */
+    async prepare(repositories) {
+        await this.auth.prepare([...new Set(repositories)].map((r) => `repository:${r}:pull`));
+    }
+    /**
+     * The user named this registry: its own address is never refused, and
+     * plain http is allowed where they said so.
+     */
+    namedByUser() {
+        this.transport.policy.addRegistry(this.base.host, { insecure: this.plain });
+    }
+    dispose() {
+        if (this.ownsTransport)
+            this.transport.dispose();
+    }
+    /** A repository of this registry, as the cache keeps entries apart. */
+    scope(repository) {
+        return `${this.base.host}/${repository}`;
+    }
+    /** GET with auth; non-2xx answers become RegistryErrors. */
+    async get(repository, path, options) {
+        const url = typeof path === 'string' ? new URL(path, this.base) : path;
+        if (url.origin !== this.base.origin) {
+            throw new registry_errors/* RegistryError */.gl('security', `Refusing to send a request for ${repository} to ${url.origin}, which is not the registry`);
+        }
+        const { response, authenticated } = await this.auth.send(url, `repository:${repository}:pull`, {
+            method: options.method,
+            headers: options.accept ? { Accept: options.accept } : {},
+            maxBytes: options.maxBytes,
+            what: options.what,
+            background: options.background
+        });
+        if (response.status >= 200 && response.status < 300)
+            return response;
+        throw this.failure(response, options.what, authenticated);
+    }
+    failure(response, what, authenticated) {
+        const errors = (0,registry_errors/* parseErrorBody */.kW)(response.body.subarray(0, MAX_ERROR_BYTES));
+        const status = response.status;
+        const detail = errors.length ? `: ${(0,registry_errors/* describeErrors */.rg)(errors)}` : '';
+        const where = `${(0,transport/* redact */.E$)(response.url)}`;
+        const kind = status === 401 || status === 403
+            ? 'auth'
+            : status === 404
+                ? 'not-found'
+                : 'http';
+        const note = status === 401 && !authenticated ? ' (no credentials were sent)' : '';
+        return new registry_errors/* RegistryError */.gl(kind, `The registry answered ${status} for the ${what} (${where})${note}${detail}`, status, errors, what);
+    }
+}
+/** The `rel="next"` target of a Link header, if it stays on the registry. */
+function nextPage(response, base, LinkHeader) {
+    const header = headerValue(response.headers.link);
+    if (!header)
+        return undefined;
+    if (header.length > MAX_LINK_HEADER_CHARS) {
+        throw new registry_errors/* RegistryError */.gl('too-large', `The tag list's Link header is ${header.length} characters, more than the ${MAX_LINK_HEADER_CHARS} this action reads`);
+    }
+    let target;
+    try {
+        target = LinkHeader.parse(header).rel('next')[0]?.uri;
+    }
+    catch {
+        throw new registry_errors/* RegistryError */.gl('protocol', 'The tag list has an unreadable Link header');
+    }
+    if (!target)
+        return undefined;
+    let url;
+    try {
+        url = new URL(target, response.url);
+    }
+    catch {
+        throw new registry_errors/* RegistryError */.gl('protocol', "The tag list's Link header points at something that is not a URL");
+    }
+    if (url.origin !== base.origin) {
+        throw new registry_errors/* RegistryError */.gl('security', `The tag list points its next page at another host (${(0,transport/* redact */.E$)(url)}); refusing to follow`);
+    }
+    return url;
+}
+function headerValue(value) {
+    return Array.isArray(value) ? value.join(', ') : value;
+}
+/** The media type of a Content-Type header, parameters dropped, lowercased. */
+function mediaTypeOf(value) {
+    const text = headerValue(value);
+    if (!text)
+        return '';
+    try {
+        return (0,content_type/* parse */.q)(text).type;
+    }
+    catch {
+        return text.split(';')[0].trim().toLowerCase();
+    }
+}
+
+
+/***/ }),
+
 /***/ 5035:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -1584,6 +2515,804 @@ function hostWithoutPort(domain) {
 
 /***/ }),
 
+/***/ 670:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   E$: () => (/* binding */ redact),
+/* harmony export */   oK: () => (/* binding */ Transport)
+/* harmony export */ });
+/* unused harmony exports DEFAULT_RETRY, readCapped, retryAfterMs */
+/* harmony import */ var _actions_http_client__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4942);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6764);
+/* harmony import */ var _text_duration_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9495);
+/* harmony import */ var _url_policy_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8250);
+
+
+
+
+const DEFAULT_RETRY = {
+    retries: 4,
+    baseDelayMs: 500,
+    maxDelayMs: 10_000,
+    maxRetryAfterMs: 60_000
+};
+/** Statuses that say "try again": timeouts, rate limits, server trouble. */
+const RETRY_STATUSES = new Set([408, 429, 500, 502, 503, 504]);
+/** Failures worth another attempt; integrity and security ones are not. */
+const RETRY_KINDS = new Set(['network', 'timeout']);
+const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
+/** Error bodies are only read for their message; more is cut off. */
+const MAX_ERROR_BODY = 64 * 1024;
+/**
+ * Per-request socket options: http-client connects to `url.hostname`, which
+ * keeps the brackets of an IPv6 literal (`[::1]`) and so fails to resolve;
+ * and names are resolved through the policy's guarded lookup.
+ */
+function connectOptions(policy) {
+    return {
+        prepareRequest(options) {
+            const host = options.host;
+            if (typeof host === 'string' &&
+                host.startsWith('[') &&
+                host.endsWith(']')) {
+                options.host = host.slice(1, -1);
+            }
+            ;
+            options.lookup = policy.lookup;
+        },
+        canHandleAuthentication: () => false,
+        handleAuthentication: () => {
+            throw new Error('not used');
+        }
+    };
+}
+class Transport {
+    options;
+    /**
+     * One client per protocol and lane (main or background): http-client
+     * caches a single agent, its pool of kept-alive sockets, per client.
+     */
+    clients = new Map();
+    timeoutMs;
+    maxRedirects;
+    retry;
+    /** Requests sent, including redirect hops and retries. */
+    requestCount = 0;
+    policy;
+    constructor(options = {}) {
+        this.options = options;
+        this.policy = options.policy ?? new _url_policy_js__WEBPACK_IMPORTED_MODULE_3__/* .UrlPolicy */ .U();
+        this.timeoutMs = options.timeoutMs ?? 30_000;
+        this.maxRedirects = options.maxRedirects ?? 5;
+        this.retry = { ...DEFAULT_RETRY, ...options.retry };
+    }
+    /**
+     * Sends a request, following redirects, and retries GET/HEAD on network
+     * failures, timeouts, 408, 429 and 5xx. Other answers are returned as they
+     * are for the caller to judge.
+     */
+    async send(url, options) {
+        this.assertOpen();
+        const method = options.method ?? 'GET';
+        const idempotent = method === 'GET' || method === 'HEAD';
+        for (let attempt = 0;; attempt++) {
+            let response;
+            let failure;
+            try {
+                response = await this.sendOnce(url, options);
+                if (!RETRY_STATUSES.has(response.status))
+                    return response;
+            }
+            catch (error) {
+                if (!(error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .RegistryError */ .gl))
+                    throw error;
+                if (!RETRY_KINDS.has(error.kind))
+                    throw error;
+                failure = error;
+            }
+            const last = !idempotent || options.noRetry || attempt >= this.retry.retries;
+            const waitMs = response ? retryAfterMs(response.headers) : undefined;
+            if (waitMs !== undefined && waitMs > this.retry.maxRetryAfterMs) {
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .RegistryError */ .gl('rate-limit', `${url.host} answered ${response.status} and asks to wait ${waitMs >= MAX_RETRY_AFTER_MS ? 'a year or more' : `${(0,_text_duration_js__WEBPACK_IMPORTED_MODULE_2__/* .formatWait */ .Du)(waitMs)} (until ${new Date(Date.now() + waitMs).toISOString()})`}, longer than the ${(0,_text_duration_js__WEBPACK_IMPORTED_MODULE_2__/* .formatWait */ .Du)(this.retry.maxRetryAfterMs)} this step waits`, response.status, [], options.what, 'wait-longer');
+            }
+            if (last) {
+                if (response)
+                    return response;
+                throw attempt > 0
+                    ? new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .RegistryError */ .gl(failure.kind, `${failure.message} (gave up after ${attempt + 1} attempts)`)
+                    : failure;
+            }
+            const backoff = Math.min(this.retry.maxDelayMs, this.retry.baseDelayMs * 2 ** attempt);
+            const delayMs = waitMs ?? Math.round(backoff * (this.options.random ?? Math.random)());
+            const deadline = this.options.deadline;
+            if (deadline !== undefined && Date.now() + delayMs >= deadline) {
+                if (response)
+                    return response;
+                throw failure;
+            }
+            this.options.onRetry?.({
+                attempt: attempt + 1,
+                retries: this.retry.retries,
+                delayMs,
+                reason: response ? `HTTP ${response.status}` : failure.message,
+                url: redact(url)
+            });
+            await (this.options.sleep ?? sleep)(delayMs);
+            this.assertOpen();
+        }
+    }
+    closed = false;
+    /** Stops everything: in-flight requests fail, new ones are refused. */
+    close() {
+        this.closed = true;
+        this.dispose();
+    }
+    assertOpen() {
+        if (this.closed) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .RegistryError */ .gl('cancelled', 'The request was cancelled');
+        }
+    }
+    /**
+     * One attempt: the request and its redirects, bodies read under a
+     * deadline. Every hop passes the URL policy; a hop to another origin
+     * carries no credentials, and a request body (a refresh token) never
+     * goes to another origin at all.
+     */
+    async sendOnce(url, options) {
+        let current = url;
+        let headers = { ...options.headers };
+        let method = options.method ?? 'GET';
+        let body = options.body;
+        this.policy.check(url, `to send the ${options.what} request to`);
+        for (let hop = 0;; hop++) {
+            const response = await this.traced(method, current, () => this.exchange(method, current, headers, body, options));
+            if (response.location === undefined)
+                return response.result;
+            if (hop >= this.maxRedirects) {
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .RegistryError */ .gl('protocol', `Too many redirects: more than ${this.maxRedirects} hops (the limit) fetching the ${options.what} from ${redact(url)}`);
+            }
+            let next;
+            try {
+                next = new URL(response.location, current);
+            }
+            catch {
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .RegistryError */ .gl('protocol', `${current.host} redirected the ${options.what} to something that is not a URL`);
+            }
+            this.policy.check(next, `a redirect of the ${options.what} to`, current);
+            // 303 (and, as browsers do, 301/302 of a POST) turns into a GET.
+            const status = response.result.status;
+            if (method === 'POST' && status !== 307 && status !== 308) {
+                method = 'GET';
+                body = undefined;
+                headers = withoutHeaders(headers, ['content-type']);
+            }
+            if (next.origin !== current.origin) {
+                if (body !== undefined) {
+                    throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .RegistryError */ .gl('security', `Refusing a redirect of the ${options.what} from ${current.origin} to another origin (${next.origin}): the request body (for a token request, the refresh token) must not leave ${current.origin}`);
+                }
+                // Credentials belong to the origin that asked for them; a CDN or
+                // S3 rejects them and must never see them.
+                headers = withoutHeaders(headers, CREDENTIAL_HEADERS);
+            }
+            current = next;
+        }
+    }
+    /** One exchange, reported (method, URL without its query, status, time). */
+    async traced(method, url, exchange) {
+        const report = this.options.onExchange;
+        if (!report)
+            return exchange();
+        const started = Date.now();
+        try {
+            const response = await exchange();
+            report({
+                method,
+                url: redact(url),
+                status: response.result.status,
+                ms: Date.now() - started
+            });
+            return response;
+        }
+        catch (error) {
+            report({
+                method,
+                url: redact(url),
+                ms: Date.now() - started,
+                failed: true
+            });
+            throw error;
+        }
+    }
+    /**
+     * One HTTP exchange with a hard deadline over headers and body: a server
+     * that trickles bytes is as stalled as one that sends nothing.
+     */
+    async exchange(method, url, headers, body, options) {
+        const deadline = this.options.deadline;
+        const left = deadline === undefined ? Infinity : deadline - Date.now();
+        const budget = Math.min(this.timeoutMs, left);
+        if (budget <= 0) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .RegistryError */ .gl('timeout', `The overall time limit ran out before fetching the ${options.what} from ${url.host}`);
+        }
+        let message;
+        let timedOut = false;
+        let onTimeout;
+        const timer = setTimeout(() => {
+            timedOut = true;
+            message?.destroy();
+            onTimeout?.();
+        }, budget);
+        const timeoutError = () => new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .RegistryError */ .gl('timeout', left < this.timeoutMs
+            ? `The overall time limit ran out while fetching the ${options.what} from ${url.host} (${method} ${redact(url)})`
+            : `${url.host} did not answer the ${options.what} request within ${(0,_text_duration_js__WEBPACK_IMPORTED_MODULE_2__/* .formatWait */ .Du)(budget)} (${method} ${redact(url)})`);
+        try {
+            const pending = this.raw(method, url, headers, body, options.background);
+            message = await new Promise((resolve, reject) => {
+                onTimeout = () => reject(timeoutError());
+                pending.then((m) => {
+                    // Too late: drop it rather than leave a socket busy.
+                    if (timedOut)
+                        m.destroy();
+                    else
+                        resolve(m);
+                }, reject);
+            });
+            const answer = await readAnswer(method, url, message, options);
+            if (timedOut)
+                throw timeoutError();
+            return answer;
+        }
+        catch (error) {
+            if (timedOut &&
+                !(error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .RegistryError */ .gl && error.kind === 'timeout')) {
+                throw timeoutError();
+            }
+            throw error;
+        }
+        finally {
+            clearTimeout(timer);
+            // A request that lost the race must not keep a socket busy.
+            if (timedOut)
+                message?.destroy();
+        }
+    }
+    async raw(method, url, headers, body, background = false) {
+        this.requestCount++;
+        try {
+            const response = await this.client(url.protocol, background).request(method, url.href, body ?? null, headers);
+            return response.message;
+        }
+        catch (error) {
+            // The guarded lookup's refusal (a name resolving to link-local).
+            if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .RegistryError */ .gl)
+                throw error;
+            const code = error.code;
+            const detail = code ? `${code}` : error.message;
+            // No such name: asking again gets the same answer (EAI_AGAIN, a
+            // resolver that did not answer, stays a network failure and is retried).
+            if (code === 'ENOTFOUND') {
+                const name = error.hostname;
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .RegistryError */ .gl('unresolved', this.unresolved(method, url, typeof name === 'string' ? name : ''));
+            }
+            const tls = tlsProblem(code, url);
+            if (tls) {
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .RegistryError */ .gl('tls', `${tls.problem} (${code})`, undefined, [], undefined, tls.remedy);
+            }
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .RegistryError */ .gl('network', `Cannot reach ${url.host}: ${detail} (${method} ${redact(url)})`);
+        }
+    }
+    /**
+     * Why nothing was sent to a name DNS says does not exist (`name`, from
+     * the error: a proxy's when one is in the way), and whose it is to fix.
+     */
+    unresolved(method, url, name) {
+        const host = name || url.hostname;
+        const problem = `${host} does not resolve (ENOTFOUND)`;
+        return host === url.hostname && this.policy.isNamed(url.host)
+            ? `${problem}: check the registry name`
+            : `${problem} (${method} ${redact(url)}): not a registry the inputs name; check this runner's DNS and proxy settings, or ask the registry's owner`;
+    }
+    client(protocol, background) {
+        this.assertOpen();
+        const lane = background ? `${protocol} background` : protocol;
+        let client = this.clients.get(lane);
+        if (!client) {
+            client = new _actions_http_client__WEBPACK_IMPORTED_MODULE_0__/* .HttpClient */ .Qq(this.options.userAgent ?? 'remote-image-inspect', [connectOptions(this.policy)], {
+                allowRedirects: false,
+                allowRetries: false,
+                keepAlive: true,
+                socketTimeout: this.timeoutMs
+            });
+            this.clients.set(lane, client);
+        }
+        return client;
+    }
+    /** Closes kept-alive sockets so the process can exit. */
+    dispose() {
+        for (const client of this.clients.values())
+            client.dispose();
+        this.clients.clear();
+    }
+}
+/**
+ * The rest of an exchange once the headers are in: a redirect's location
+ * (its body drained unread), or the body as far as the caller wants it.
+ */
+async function readAnswer(method, url, message, options) {
+    const status = message.statusCode ?? 0;
+    const location = message.headers.location;
+    if (REDIRECT_STATUSES.has(status) && location !== undefined) {
+        message.resume();
+        return {
+            result: { status, headers: message.headers, body: Buffer.alloc(0), url },
+            location
+        };
+    }
+    const ok = status >= 200 && status < 300;
+    const data = method === 'HEAD'
+        ? (message.resume(), Buffer.alloc(0))
+        : ok
+            ? await readCapped(message, options.maxBytes, options.what)
+            : await readPrefix(message, MAX_ERROR_BODY);
+    return { result: { status, headers: message.headers, body: data, url } };
+}
+/**
+ * Reads a body up to `maxBytes`, stopping (and dropping the connection) as
+ * soon as it is exceeded, and failing on a body shorter than Content-Length.
+ */
+async function readCapped(message, maxBytes, what) {
+    const declared = Number(message.headers['content-length']);
+    const hasLength = message.headers['content-length'] !== undefined && Number.isFinite(declared);
+    if (hasLength && declared > maxBytes) {
+        message.destroy();
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .RegistryError */ .gl('too-large', `The ${what} is ${declared} bytes, more than the ${maxBytes}-byte limit`);
+    }
+    const encoded = message.headers['content-encoding'];
+    // A known length is read into one buffer: no second copy to join chunks,
+    // which halves the memory a large body costs while it is read.
+    const into = hasLength && !encoded ? Buffer.allocUnsafe(declared) : undefined;
+    const chunks = [];
+    let total = 0;
+    try {
+        for await (const chunk of message) {
+            const buffer = chunk;
+            if (total + buffer.length > maxBytes) {
+                message.destroy();
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .RegistryError */ .gl('too-large', `The ${what} is larger than the ${maxBytes}-byte limit`);
+            }
+            if (!into)
+                chunks.push(buffer);
+            else if (total + buffer.length > into.length) {
+                // Node's parser frames by Content-Length; this cannot happen.
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .RegistryError */ .gl('protocol', `The ${what} is longer than its Content-Length`);
+            }
+            else
+                buffer.copy(into, total);
+            total += buffer.length;
+        }
+    }
+    catch (error) {
+        if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .RegistryError */ .gl)
+            throw error;
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .RegistryError */ .gl('network', hasLength
+            ? `The ${what} was truncated: ${total} of ${declared} bytes arrived before the connection broke`
+            : `The connection broke while reading the ${what} (${error.message}, ${total} bytes received)`);
+    }
+    if (hasLength && !encoded && total !== declared) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .RegistryError */ .gl('network', `The ${what} was truncated: ${total} of ${declared} bytes arrived`);
+    }
+    return into ? into : Buffer.concat(chunks, total);
+}
+/** The first `maxBytes` of a body (an error message); the rest is dropped unread. */
+async function readPrefix(message, maxBytes) {
+    const chunks = [];
+    let total = 0;
+    try {
+        for await (const chunk of message) {
+            chunks.push(chunk);
+            total += chunk.length;
+            if (total >= maxBytes) {
+                message.destroy();
+                break;
+            }
+        }
+    }
+    catch {
+        // A broken error body still leaves the status to report.
+    }
+    return Buffer.concat(chunks).subarray(0, maxBytes);
+}
+/** A wait longer than this is as good as forever; larger values are capped. */
+const MAX_RETRY_AFTER_MS = 365 * 24 * 3600 * 1000;
+/**
+ * RFC 9110 HTTP-date: IMF-fixdate, or the obsolete RFC 850 and asctime
+ * forms. Checked before Date.parse, which would read "1.5" as a year.
+ */
+const HTTP_DATE = /^(?:[A-Z][a-z]{2}, \d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} GMT|[A-Z][a-z]{5,8}, \d{2}-[A-Z][a-z]{2}-\d{2} \d{2}:\d{2}:\d{2} GMT|[A-Z][a-z]{2} [A-Z][a-z]{2} [ \d]\d \d{2}:\d{2}:\d{2} \d{4})$/;
+/**
+ * Retry-After as milliseconds: delta-seconds or an HTTP date (RFC 9110),
+ * at most a year; anything else is ignored (the usual backoff applies).
+ */
+function retryAfterMs(headers, now = Date.now()) {
+    const value = headers['retry-after'];
+    if (typeof value !== 'string')
+        return undefined;
+    const text = value.trim();
+    if (/^\d+$/.test(text)) {
+        return Math.min(Number(text) * 1000, MAX_RETRY_AFTER_MS);
+    }
+    if (!HTTP_DATE.test(text))
+        return undefined;
+    const date = Date.parse(text);
+    if (Number.isNaN(date))
+        return undefined;
+    return Math.min(Math.max(0, date - now), MAX_RETRY_AFTER_MS);
+}
+/**
+ * TLS failures are not transient: say what they mean instead of retrying.
+ * A plain-http server answering a TLS handshake shows up as EPROTO.
+ */
+function tlsProblem(code, url) {
+    if (!code || url.protocol !== 'https:')
+        return undefined;
+    if (code === 'EPROTO' || code === 'ERR_SSL_WRONG_VERSION_NUMBER') {
+        return {
+            problem: `${url.host} does not speak https here`,
+            remedy: 'allow-http'
+        };
+    }
+    if (code.startsWith('CERT_') ||
+        code.startsWith('ERR_TLS_CERT') ||
+        code === 'UNABLE_TO_VERIFY_LEAF_SIGNATURE' ||
+        code === 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY' ||
+        code === 'DEPTH_ZERO_SELF_SIGNED_CERT' ||
+        code === 'SELF_SIGNED_CERT_IN_CHAIN') {
+        return {
+            problem: `${url.host} presented a TLS certificate this runner does not trust. Add its CA to the runner (NODE_EXTRA_CA_CERTS) rather than turning verification off`
+        };
+    }
+    return undefined;
+}
+function sleep(ms) {
+    return new Promise((resolve) => setTimeout(resolve, ms));
+}
+/** Headers that carry credentials and must not cross origins. */
+const CREDENTIAL_HEADERS = ['authorization', 'cookie', 'proxy-authorization'];
+function withoutHeaders(headers, names) {
+    const out = {};
+    for (const [name, value] of Object.entries(headers)) {
+        if (!names.includes(name.toLowerCase()))
+            out[name] = value;
+    }
+    return out;
+}
+/** A URL safe to show: no query (presigned URLs carry signatures there), no userinfo. */
+function redact(url) {
+    return `${url.protocol}//${url.host}${url.pathname}${url.search ? '?…' : ''}`;
+}
+
+
+/***/ }),
+
+/***/ 8250:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  U: () => (/* binding */ UrlPolicy)
+});
+
+// UNUSED EXPORTS: classifyHost
+
+;// CONCATENATED MODULE: external "node:dns"
+const external_node_dns_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:dns");
+var external_node_dns_default = /*#__PURE__*/__nccwpck_require__.n(external_node_dns_namespaceObject);
+// EXTERNAL MODULE: external "node:net"
+var external_node_net_ = __nccwpck_require__(7030);
+// EXTERNAL MODULE: ./src/registry/errors.ts
+var errors = __nccwpck_require__(6764);
+;// CONCATENATED MODULE: ./src/registry/url-policy.ts
+/**
+ * One policy for every URL the action sends a request to: the registry's
+ * endpoints, token realms, every redirect target and tag pages. A registry
+ * chooses realms, redirects and page links, so each must be checked before a
+ * single byte goes there: https unless the user allowed http, never a step
+ * down from https, no credentials in URLs, and no link-local or cloud
+ * metadata address (the runner's own credentials live there) in any
+ * spelling, nor a private address reached from a public one.
+ */
+
+
+
+/** Names that reach a cloud's instance metadata service. */
+const METADATA_NAMES = new Set([
+    'metadata',
+    'metadata.google.internal',
+    'metadata.goog',
+    'instance-data',
+    'instance-data.ec2.internal'
+]);
+/** Addresses never to be reached unless the user named them as a registry. */
+const FORBIDDEN = new Set([
+    'metadata',
+    'link-local',
+    'unspecified',
+    'reserved'
+]);
+/** What an IPv4 address (four numbers) is. */
+function classifyV4(a, b, c, d) {
+    if (a === 169 && b === 254) {
+        return c === 169 && d === 254 ? 'metadata' : 'link-local';
+    }
+    // Alibaba Cloud's metadata service; Azure's WireServer.
+    if (a === 100 && b === 100 && c === 100 && d === 200)
+        return 'metadata';
+    if (a === 168 && b === 63 && c === 129 && d === 16)
+        return 'metadata';
+    if (a === 0)
+        return 'unspecified';
+    // Multicast, the reserved block and broadcast: never a registry.
+    if (a >= 224)
+        return 'reserved';
+    if (a === 127)
+        return 'loopback';
+    if (a === 10 ||
+        (a === 172 && b >= 16 && b <= 31) ||
+        (a === 192 && b === 168) ||
+        (a === 100 && b >= 64 && b <= 127) // carrier-grade NAT
+    ) {
+        return 'private';
+    }
+    return 'public';
+}
+function parseV4(text) {
+    const parts = text.split('.');
+    if (parts.length !== 4)
+        return undefined;
+    const out = parts.map((p) => (/^\d{1,3}$/.test(p) ? Number(p) : NaN));
+    return out.every((n) => n <= 255) ? out : undefined;
+}
+/** Eight 16-bit groups, or undefined if this is not an IPv6 address. */
+function parseV6(text) {
+    if ((0,external_node_net_.isIP)(text) !== 6)
+        return undefined;
+    // A dotted IPv4 tail (`::ffff:169.254.169.254`) is two more groups.
+    const hex = text.replace(/(\d+)\.(\d+)\.(\d+)\.(\d+)$/, (...m) => {
+        const [a, b, c, d] = m.slice(1, 5).map(Number);
+        return `${((a << 8) | b).toString(16)}:${((c << 8) | d).toString(16)}`;
+    });
+    const groups = (s) => s === '' ? [] : s.split(':').map((g) => parseInt(g, 16));
+    const [left, right] = hex.includes('::') ? hex.split('::') : [hex, ''];
+    const l = groups(left);
+    const r = groups(right);
+    return [...l, ...new Array(8 - l.length - r.length).fill(0), ...r];
+}
+function classifyV6(g) {
+    const v4 = (hi, lo) => classifyV4(hi >> 8, hi & 255, lo >> 8, lo & 255);
+    const zeros = (from, to) => g.slice(from, to).every((x) => x === 0);
+    if (zeros(0, 8))
+        return 'unspecified';
+    if (zeros(0, 7) && g[7] === 1)
+        return 'loopback';
+    // IPv4 inside IPv6: mapped (::ffff:a.b.c.d), translated
+    // (::ffff:0:a.b.c.d), compatible (::a.b.c.d), NAT64 (64:ff9b::a.b.c.d).
+    if ((zeros(0, 5) && g[5] === 0xffff) ||
+        (zeros(0, 4) && g[4] === 0xffff && g[5] === 0) ||
+        zeros(0, 6) ||
+        (g[0] === 0x64 && g[1] === 0xff9b && zeros(2, 6))) {
+        return v4(g[6], g[7]);
+    }
+    // Local-use NAT64 (64:ff9b:1::/48) ends in the IPv4 address too.
+    if (g[0] === 0x64 && g[1] === 0xff9b && g[2] === 1) {
+        const inner = v4(g[6], g[7]);
+        if (inner !== 'public')
+            return inner;
+    }
+    // 6to4 (2002:a.b.c.d::/48) carries an IPv4 address; Teredo
+    // (2001:0::/32) the client's, inverted, in its last 32 bits.
+    if (g[0] === 0x2002) {
+        const inner = v4(g[1], g[2]);
+        if (inner !== 'public')
+            return inner;
+    }
+    if (g[0] === 0x2001 && g[1] === 0) {
+        const inner = v4(g[6] ^ 0xffff, g[7] ^ 0xffff);
+        if (inner !== 'public')
+            return inner;
+    }
+    if ((g[0] & 0xffc0) === 0xfe80)
+        return 'link-local';
+    // Site-local (deprecated, still routed inside some networks).
+    if ((g[0] & 0xffc0) === 0xfec0)
+        return 'private';
+    if ((g[0] & 0xff00) === 0xff00)
+        return 'reserved';
+    // AWS's IPv6 metadata endpoint sits in unique-local space.
+    if (g[0] === 0xfd00 && g[1] === 0x0ec2 && zeros(2, 7) && g[7] === 0x254) {
+        return 'metadata';
+    }
+    if ((g[0] & 0xfe00) === 0xfc00)
+        return 'private';
+    return 'public';
+}
+/**
+ * What a host is, from a URL's hostname (IPv6 in brackets or not) or a
+ * resolved address. The WHATWG URL parser has already turned every IPv4
+ * spelling (decimal, hex, octal, short forms) into dotted decimal and
+ * compressed IPv6; IPv4 inside IPv6 is judged by the IPv4 address.
+ */
+function classifyHost(hostname) {
+    const host = hostname
+        .toLowerCase()
+        .replace(/^\[|\]$/g, '')
+        .replace(/\.+$/, '');
+    const v4 = parseV4(host);
+    if (v4)
+        return classifyV4(v4[0], v4[1], v4[2], v4[3]);
+    const v6 = parseV6(host);
+    if (v6)
+        return classifyV6(v6);
+    if (METADATA_NAMES.has(host))
+        return 'metadata';
+    if (host === 'localhost' || host.endsWith('.localhost'))
+        return 'loopback';
+    return 'public';
+}
+class UrlPolicy {
+    insecure;
+    named;
+    /** The named hosts without their ports: what a DNS lookup sees. */
+    namedNames = new Set();
+    /** Names reached by a redirect or realm, and the host that sent us. */
+    reachedFrom = new Map();
+    /** What each name resolved to: private or loopback if any address was. */
+    resolvedAs = new Map();
+    /**
+     * Registries an image named (a base in its annotations or provenance),
+     * not the user: each is judged as if that image's registry sent us.
+     */
+    referred = new Map();
+    resolve;
+    constructor(options = {}) {
+        this.insecure = new Set(options.insecure?.map((h) => h.toLowerCase()));
+        this.named = new Set();
+        for (const host of options.named ?? [])
+            this.addRegistry(host);
+        this.resolve = options.resolve ?? (external_node_dns_default()).lookup;
+    }
+    /**
+     * A registry the user named (its API host): reachable whatever its
+     * address; `insecure` when the user allowed plain http for it.
+     */
+    addRegistry(host, { insecure = false } = {}) {
+        const { hostname, spellings } = hostForms(host);
+        for (const form of spellings)
+            this.named.add(form);
+        this.namedNames.add(hostname);
+        if (insecure)
+            this.insecure.add(spellings[0]);
+    }
+    /**
+     * A registry (API host) that an image, not the user, named: requests to
+     * it are checked as if `from` (the image's registry) had sent the action
+     * there, so a public image cannot point it at a private network.
+     */
+    addReferred(host, from) {
+        for (const form of hostForms(host).spellings)
+            this.referred.set(form, from);
+    }
+    /** True where plain http is allowed: loopback hosts and those the user listed. */
+    allowsHttp(url) {
+        return classifyHost(url.hostname) === 'loopback' || this.isInsecure(url);
+    }
+    /** Listed in 'insecure-registries' (host:port, or the host for any port). */
+    isInsecure(url) {
+        return this.insecure.has(url.host) || this.insecure.has(url.hostname);
+    }
+    /** True for a registry host the user named (host[:port] or host). */
+    isNamed(host) {
+        return this.named.has(host.toLowerCase());
+    }
+    /**
+     * Throws a 'security' RegistryError unless a request may go to `url`.
+     * `from` is where the action was sent from (the registry for a realm, the
+     * previous hop for a redirect); `what` names the target in the message,
+     * e.g. "the registry's token realm" or "a redirect of the manifest to".
+     */
+    check(url, what, sender) {
+        const from = sender ?? this.referred.get(url.host);
+        const refuse = (reason, remedy) => {
+            throw new errors/* RegistryError */.gl('security', `Refusing ${what} ${url.origin === 'null' ? url.protocol : url.origin}: ${reason}`, undefined, [], undefined, remedy);
+        };
+        if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+            refuse('only https (or http where allowed) is followed');
+        }
+        if (url.username || url.password) {
+            refuse('the address carries credentials of its own');
+        }
+        if (from?.protocol === 'https:' && url.protocol === 'http:') {
+            refuse('that would step down from https to plain http');
+        }
+        const named = this.isNamed(url.host);
+        const target = classifyHost(url.hostname);
+        if (!named && FORBIDDEN.has(target)) {
+            refuse('link-local and metadata addresses are not allowed');
+        }
+        // A registry the user listed as insecure lives on their own network,
+        // so it may point there; any other public host may not.
+        if (!named &&
+            from &&
+            (target === 'private' || target === 'loopback') &&
+            classifyHost(from.hostname) === 'public' &&
+            !this.isInsecure(from)) {
+            refuse(`a public host (${from.host}) may not send the action to a ${target} address`);
+        }
+        if (url.protocol === 'http:' && !this.allowsHttp(url)) {
+            refuse('plain http is only used for loopback hosts and those the user allows; it must use https', 'allow-http');
+        }
+        // A name says nothing until it resolves: the lookup judges it then.
+        if (from && !named && (0,external_node_net_.isIP)(url.hostname.replace(/^\[|\]$/g, '')) === 0) {
+            this.reachedFrom.set(url.hostname.toLowerCase(), from.hostname);
+        }
+    }
+    /**
+     * A dns.lookup for sockets: a name that resolves to a link-local or
+     * metadata address is refused before connecting, and so is a name a
+     * public host sent us to that resolves to a private or loopback one. So
+     * a DNS name cannot smuggle in what an address literal cannot.
+     */
+    lookup = ((hostname, options, callback) => {
+        this.resolve(hostname, { ...options }, (error, address, family) => {
+            if (error)
+                return callback(error, address, family);
+            const all = Array.isArray(address) ? address : [{ address, family }];
+            const refusal = this.judge(hostname.toLowerCase(), all);
+            if (refusal) {
+                return callback(new errors/* RegistryError */.gl('security', `Refusing to connect to ${hostname}: ${refusal}`), address, family);
+            }
+            callback(null, address, family);
+        });
+    });
+    /** Why a name may not be reached at these addresses, or undefined. */
+    judge(hostname, addresses) {
+        const classes = addresses.map((a) => classifyHost(a.address));
+        const inside = classes.find((c) => c === 'private' || c === 'loopback');
+        this.resolvedAs.set(hostname, inside ?? 'public');
+        if (this.namedNames.has(hostname))
+            return undefined;
+        const bad = classes.findIndex((c) => FORBIDDEN.has(c));
+        if (bad !== -1) {
+            return `it resolves to ${addresses[bad].address}, a link-local or metadata address`;
+        }
+        const origin = this.reachedFrom.get(hostname);
+        if (!inside || origin === undefined)
+            return undefined;
+        const originClass = (0,external_node_net_.isIP)(origin.replace(/^\[|\]$/g, '')) !== 0
+            ? classifyHost(origin)
+            : (this.resolvedAs.get(origin.toLowerCase()) ?? 'public');
+        if (originClass !== 'public' || this.insecure.has(origin))
+            return undefined;
+        const address = addresses[classes.indexOf(inside)].address;
+        return `it resolves to ${address}, a ${inside} address, and the public host ${origin} sent the action there`;
+    }
+}
+/**
+ * A host[:port] as URLs show it, over http and over https (an http URL
+ * drops :80 and an https one :443), and its name as a lookup sees it.
+ */
+function hostForms(host) {
+    const url = new URL(`http://${host.toLowerCase()}`);
+    return {
+        hostname: url.hostname.replace(/^\[|\]$/g, ''),
+        spellings: [url.host, new URL(`https://${url.host}`).host]
+    };
+}
+
+
+/***/ }),
+
 /***/ 7389:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -1681,6 +3410,82 @@ function explain(error, request, ref) {
         return `${prefix}: the registry is rate-limiting requests (429). Wait and retry, or authenticate to get a higher limit. ${message}`;
     }
     return `${prefix}: ${message}`;
+}
+
+
+/***/ }),
+
+/***/ 9495:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   A4: () => (/* binding */ formatWindow),
+/* harmony export */   Du: () => (/* binding */ formatWait),
+/* harmony export */   E9: () => (/* binding */ parseDuration),
+/* harmony export */   F1: () => (/* binding */ parseAge),
+/* harmony export */   nV: () => (/* binding */ formatAge)
+/* harmony export */ });
+/**
+ * Durations as people write them in inputs and rules, and as the action
+ * writes them back: one module, so every "30s" and "2.5 h" reads alike.
+ */
+const UNITS = {
+    ms: 1,
+    s: 1000,
+    m: 60_000,
+    h: 3_600_000,
+    d: 86_400_000,
+    w: 604_800_000
+};
+/** `90`, `90s`, `1m30s`, `500ms`, `2h` → milliseconds; a bare number is seconds. */
+function parseDuration(text) {
+    const t = text.trim().toLowerCase();
+    if (/^\d+(?:\.\d+)?$/.test(t))
+        return Math.round(Number(t) * 1000);
+    if (!/^(?:\d+(?:\.\d+)?(?:ms|s|m|h))+$/.test(t))
+        return undefined;
+    let total = 0;
+    for (const [, n, unit] of t.matchAll(/(\d+(?:\.\d+)?)(ms|s|m|h)/g)) {
+        total += Number(n) * UNITS[unit];
+    }
+    return Math.round(total);
+}
+/** An age in a rule: one number and a unit of s, m, h, d or w (`30d`). */
+function parseAge(text) {
+    const m = /^(\d+(?:\.\d+)?)([smhdw])$/i.exec(text.trim());
+    return m ? Number(m[1]) * UNITS[m[2].toLowerCase()] : undefined;
+}
+/** How long something waits or waited: `500 ms`, `30 s`, `5 min`, `2.5 h`, `3 days`. */
+function formatWait(ms) {
+    if (ms < 1000)
+        return `${Math.round(ms)} ms`;
+    const s = Math.round(ms / 1000);
+    if (s < 120)
+        return `${s} s`;
+    const m = Math.round(s / 60);
+    if (m < 120)
+        return `${m} min`;
+    const h = m / 60;
+    if (h < 48)
+        return `${h.toFixed(1)} h`;
+    return `${Math.round(h / 24)} days`;
+}
+/** How old an image is: `12 min`, `1.0 h`, `3.5 d`. */
+function formatAge(ms) {
+    const s = Math.round(ms / 1000);
+    if (s < 3600)
+        return `${Math.round(s / 60)} min`;
+    if (s < 172_800)
+        return `${(s / 3600).toFixed(1)} h`;
+    return `${(s / 86_400).toFixed(1)} d`;
+}
+/** A rate-limit window in whole units: `6 h`, `5 min`, `90 s`. */
+function formatWindow(seconds) {
+    if (seconds % 3600 === 0)
+        return `${seconds / 3600} h`;
+    if (seconds % 60 === 0)
+        return `${seconds / 60} min`;
+    return `${seconds} s`;
 }
 
 
@@ -1952,376 +3757,19 @@ module.exports = new Proxy(
 )
 
 
-/***/ })
+/***/ }),
 
-/******/ });
-/************************************************************************/
-/******/ // The module cache
-/******/ var __webpack_module_cache__ = {};
-/******/ 
-/******/ // The require function
-/******/ function __nccwpck_require__(moduleId) {
-/******/ 	// Check if module is in cache
-/******/ 	var cachedModule = __webpack_module_cache__[moduleId];
-/******/ 	if (cachedModule !== undefined) {
-/******/ 		return cachedModule.exports;
-/******/ 	}
-/******/ 	// Create a new module (and put it into the cache)
-/******/ 	var module = __webpack_module_cache__[moduleId] = {
-/******/ 		// no module.id needed
-/******/ 		// no module.loaded needed
-/******/ 		exports: {}
-/******/ 	};
-/******/ 
-/******/ 	// Execute the module function
-/******/ 	var threw = true;
-/******/ 	try {
-/******/ 		__webpack_modules__[moduleId].call(module.exports, module, module.exports, __nccwpck_require__);
-/******/ 		threw = false;
-/******/ 	} finally {
-/******/ 		if(threw) delete __webpack_module_cache__[moduleId];
-/******/ 	}
-/******/ 
-/******/ 	// Return the exports of the module
-/******/ 	return module.exports;
-/******/ }
-/******/ 
-/******/ // expose the modules object (__webpack_modules__)
-/******/ __nccwpck_require__.m = __webpack_modules__;
-/******/ 
-/************************************************************************/
-/******/ /* webpack/runtime/asset-relocator-loader */
-/******/ if (typeof __nccwpck_require__ !== 'undefined') __nccwpck_require__.ab = decodeURIComponent(new URL('.', import.meta.url).pathname).slice(import.meta.url.match(/^file:\/\/\/\w:/) ? 1 : 0, -1) + "/";
-/******/ 
-/******/ /* webpack/runtime/compat get default export */
-/******/ (() => {
-/******/ 	// getDefaultExport function for compatibility with non-harmony modules
-/******/ 	__nccwpck_require__.n = (module) => {
-/******/ 		var getter = module && module.__esModule ?
-/******/ 			() => (module['default']) :
-/******/ 			() => (module);
-/******/ 		__nccwpck_require__.d(getter, { a: getter });
-/******/ 		return getter;
-/******/ 	};
-/******/ })();
-/******/ 
-/******/ /* webpack/runtime/create fake namespace object */
-/******/ (() => {
-/******/ 	var getProto = Object.getPrototypeOf ? (obj) => (Object.getPrototypeOf(obj)) : (obj) => (obj.__proto__);
-/******/ 	var leafPrototypes;
-/******/ 	// create a fake namespace object
-/******/ 	// mode & 1: value is a module id, require it
-/******/ 	// mode & 2: merge all properties of value into the ns
-/******/ 	// mode & 4: return value when already ns object
-/******/ 	// mode & 16: return value when it's Promise-like
-/******/ 	// mode & 8|1: behave like require
-/******/ 	__nccwpck_require__.t = function(value, mode) {
-/******/ 		if(mode & 1) value = this(value);
-/******/ 		if(mode & 8) return value;
-/******/ 		if(typeof value === 'object' && value) {
-/******/ 			if((mode & 4) && value.__esModule) return value;
-/******/ 			if((mode & 16) && typeof value.then === 'function') return value;
-/******/ 		}
-/******/ 		var ns = Object.create(null);
-/******/ 		__nccwpck_require__.r(ns);
-/******/ 		var def = {};
-/******/ 		leafPrototypes = leafPrototypes || [null, getProto({}), getProto([]), getProto(getProto)];
-/******/ 		for(var current = mode & 2 && value; typeof current == 'object' && !~leafPrototypes.indexOf(current); current = getProto(current)) {
-/******/ 			Object.getOwnPropertyNames(current).forEach((key) => (def[key] = () => (value[key])));
-/******/ 		}
-/******/ 		def['default'] = () => (value);
-/******/ 		__nccwpck_require__.d(ns, def);
-/******/ 		return ns;
-/******/ 	};
-/******/ })();
-/******/ 
-/******/ /* webpack/runtime/define property getters */
-/******/ (() => {
-/******/ 	// define getter functions for harmony exports
-/******/ 	__nccwpck_require__.d = (exports, definition) => {
-/******/ 		for(var key in definition) {
-/******/ 			if(__nccwpck_require__.o(definition, key) && !__nccwpck_require__.o(exports, key)) {
-/******/ 				Object.defineProperty(exports, key, { enumerable: true, get: definition[key] });
-/******/ 			}
-/******/ 		}
-/******/ 	};
-/******/ })();
-/******/ 
-/******/ /* webpack/runtime/ensure chunk */
-/******/ (() => {
-/******/ 	__nccwpck_require__.f = {};
-/******/ 	// This file contains only the entry chunk.
-/******/ 	// The chunk loading function for additional chunks
-/******/ 	__nccwpck_require__.e = (chunkId) => {
-/******/ 		return Promise.all(Object.keys(__nccwpck_require__.f).reduce((promises, key) => {
-/******/ 			__nccwpck_require__.f[key](chunkId, promises);
-/******/ 			return promises;
-/******/ 		}, []));
-/******/ 	};
-/******/ })();
-/******/ 
-/******/ /* webpack/runtime/get javascript chunk filename */
-/******/ (() => {
-/******/ 	// This function allow to reference async chunks
-/******/ 	__nccwpck_require__.u = (chunkId) => {
-/******/ 		// return url for filenames based on template
-/******/ 		return "" + chunkId + ".index.js";
-/******/ 	};
-/******/ })();
-/******/ 
-/******/ /* webpack/runtime/hasOwnProperty shorthand */
-/******/ (() => {
-/******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
-/******/ })();
-/******/ 
-/******/ /* webpack/runtime/make namespace object */
-/******/ (() => {
-/******/ 	// define __esModule on exports
-/******/ 	__nccwpck_require__.r = (exports) => {
-/******/ 		if(typeof Symbol !== 'undefined' && Symbol.toStringTag) {
-/******/ 			Object.defineProperty(exports, Symbol.toStringTag, { value: 'Module' });
-/******/ 		}
-/******/ 		Object.defineProperty(exports, '__esModule', { value: true });
-/******/ 	};
-/******/ })();
-/******/ 
-/******/ /* webpack/runtime/import chunk loading */
-/******/ (() => {
-/******/ 	// no baseURI
-/******/ 	
-/******/ 	// object to store loaded and loading chunks
-/******/ 	// undefined = chunk not loaded, null = chunk preloaded/prefetched
-/******/ 	// [resolve, Promise] = chunk loading, 0 = chunk loaded
-/******/ 	var installedChunks = {
-/******/ 		792: 0
-/******/ 	};
-/******/ 	
-/******/ 	var installChunk = (data) => {
-/******/ 		var {ids, modules, runtime} = data;
-/******/ 		// add "modules" to the modules object,
-/******/ 		// then flag all "ids" as loaded and fire callback
-/******/ 		var moduleId, chunkId, i = 0;
-/******/ 		for(moduleId in modules) {
-/******/ 			if(__nccwpck_require__.o(modules, moduleId)) {
-/******/ 				__nccwpck_require__.m[moduleId] = modules[moduleId];
-/******/ 			}
-/******/ 		}
-/******/ 		if(runtime) runtime(__nccwpck_require__);
-/******/ 		for(;i < ids.length; i++) {
-/******/ 			chunkId = ids[i];
-/******/ 			if(__nccwpck_require__.o(installedChunks, chunkId) && installedChunks[chunkId]) {
-/******/ 				installedChunks[chunkId][0]();
-/******/ 			}
-/******/ 			installedChunks[ids[i]] = 0;
-/******/ 		}
-/******/ 	
-/******/ 	}
-/******/ 	
-/******/ 	__nccwpck_require__.f.j = (chunkId, promises) => {
-/******/ 			// import() chunk loading for javascript
-/******/ 			var installedChunkData = __nccwpck_require__.o(installedChunks, chunkId) ? installedChunks[chunkId] : undefined;
-/******/ 			if(installedChunkData !== 0) { // 0 means "already installed".
-/******/ 	
-/******/ 				// a Promise means "currently loading".
-/******/ 				if(installedChunkData) {
-/******/ 					promises.push(installedChunkData[1]);
-/******/ 				} else {
-/******/ 					if(true) { // all chunks have JS
-/******/ 						// setup Promise in chunk cache
-/******/ 						var promise = import("./" + __nccwpck_require__.u(chunkId)).then(installChunk, (e) => {
-/******/ 							if(installedChunks[chunkId] !== 0) installedChunks[chunkId] = undefined;
-/******/ 							throw e;
-/******/ 						});
-/******/ 						var promise = Promise.race([promise, new Promise((resolve) => (installedChunkData = installedChunks[chunkId] = [resolve]))])
-/******/ 						promises.push(installedChunkData[1] = promise);
-/******/ 					}
-/******/ 				}
-/******/ 			}
-/******/ 	};
-/******/ 	
-/******/ 	// no prefetching
-/******/ 	
-/******/ 	// no preloaded
-/******/ 	
-/******/ 	// no external install chunk
-/******/ 	
-/******/ 	// no on chunks loaded
-/******/ })();
-/******/ 
-/************************************************************************/
-var __webpack_exports__ = {};
-
-// EXTERNAL MODULE: external "os"
-var external_os_ = __nccwpck_require__(857);
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
-// We use any as a valid input type
-/* eslint-disable @typescript-eslint/no-explicit-any */
-/**
- * Sanitizes an input into a string so it can be passed into issueCommand safely
- * @param input input to sanitize into a string
- */
-function utils_toCommandValue(input) {
-    if (input === null || input === undefined) {
-        return '';
-    }
-    else if (typeof input === 'string' || input instanceof String) {
-        return input;
-    }
-    return JSON.stringify(input);
-}
-/**
- *
- * @param annotationProperties
- * @returns The command properties to send with the actual annotation command
- * See IssueCommandProperties: https://github.com/actions/runner/blob/main/src/Runner.Worker/ActionCommandManager.cs#L646
- */
-function utils_toCommandProperties(annotationProperties) {
-    if (!Object.keys(annotationProperties).length) {
-        return {};
-    }
-    return {
-        title: annotationProperties.title,
-        file: annotationProperties.file,
-        line: annotationProperties.startLine,
-        endLine: annotationProperties.endLine,
-        col: annotationProperties.startColumn,
-        endColumn: annotationProperties.endColumn
-    };
-}
-//# sourceMappingURL=utils.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/command.js
+/***/ 4942:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
-/**
- * Issues a command to the GitHub Actions runner
- *
- * @param command - The command name to issue
- * @param properties - Additional properties for the command (key-value pairs)
- * @param message - The message to include with the command
- * @remarks
- * This function outputs a specially formatted string to stdout that the Actions
- * runner interprets as a command. These commands can control workflow behavior,
- * set outputs, create annotations, mask values, and more.
- *
- * Command Format:
- *   ::name key=value,key=value::message
- *
- * @example
- * ```typescript
- * // Issue a warning annotation
- * issueCommand('warning', {}, 'This is a warning message');
- * // Output: ::warning::This is a warning message
- *
- * // Set an environment variable
- * issueCommand('set-env', { name: 'MY_VAR' }, 'some value');
- * // Output: ::set-env name=MY_VAR::some value
- *
- * // Add a secret mask
- * issueCommand('add-mask', {}, 'secretValue123');
- * // Output: ::add-mask::secretValue123
- * ```
- *
- * @internal
- * This is an internal utility function that powers the public API functions
- * such as setSecret, warning, error, and exportVariable.
- */
-function command_issueCommand(command, properties, message) {
-    const cmd = new Command(command, properties, message);
-    process.stdout.write(cmd.toString() + external_os_.EOL);
-}
-function command_issue(name, message = '') {
-    command_issueCommand(name, {}, message);
-}
-const CMD_STRING = '::';
-class Command {
-    constructor(command, properties, message) {
-        if (!command) {
-            command = 'missing.command';
-        }
-        this.command = command;
-        this.properties = properties;
-        this.message = message;
-    }
-    toString() {
-        let cmdStr = CMD_STRING + this.command;
-        if (this.properties && Object.keys(this.properties).length > 0) {
-            cmdStr += ' ';
-            let first = true;
-            for (const key in this.properties) {
-                if (this.properties.hasOwnProperty(key)) {
-                    const val = this.properties[key];
-                    if (val) {
-                        if (first) {
-                            first = false;
-                        }
-                        else {
-                            cmdStr += ',';
-                        }
-                        cmdStr += `${key}=${escapeProperty(val)}`;
-                    }
-                }
-            }
-        }
-        cmdStr += `${CMD_STRING}${escapeData(this.message)}`;
-        return cmdStr;
-    }
-}
-function escapeData(s) {
-    return utils_toCommandValue(s)
-        .replace(/%/g, '%25')
-        .replace(/\r/g, '%0D')
-        .replace(/\n/g, '%0A');
-}
-function escapeProperty(s) {
-    return utils_toCommandValue(s)
-        .replace(/%/g, '%25')
-        .replace(/\r/g, '%0D')
-        .replace(/\n/g, '%0A')
-        .replace(/:/g, '%3A')
-        .replace(/,/g, '%2C');
-}
-//# sourceMappingURL=command.js.map
-;// CONCATENATED MODULE: external "crypto"
-const external_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
-// EXTERNAL MODULE: external "fs"
-var external_fs_ = __nccwpck_require__(9896);
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/file-command.js
-// For internal use, subject to change.
-// We use any as a valid input type
-/* eslint-disable @typescript-eslint/no-explicit-any */
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  Qq: () => (/* binding */ HttpClient)
+});
 
+// UNUSED EXPORTS: Headers, HttpClientError, HttpClientResponse, HttpCodes, MediaTypes, getProxyUrl, isHttps
 
-
-
-function file_command_issueFileCommand(command, message) {
-    const filePath = process.env[`GITHUB_${command}`];
-    if (!filePath) {
-        throw new Error(`Unable to find environment variable for file command ${command}`);
-    }
-    if (!external_fs_.existsSync(filePath)) {
-        throw new Error(`Missing file at path: ${filePath}`);
-    }
-    external_fs_.appendFileSync(filePath, `${utils_toCommandValue(message)}${external_os_.EOL}`, {
-        encoding: 'utf8'
-    });
-}
-function file_command_prepareKeyValueMessage(key, value) {
-    const delimiter = `ghadelimiter_${external_crypto_namespaceObject.randomUUID()}`;
-    const convertedValue = utils_toCommandValue(value);
-    // These should realistically never happen, but just in case someone finds a
-    // way to exploit uuid generation let's not allow keys or values that contain
-    // the delimiter.
-    if (key.includes(delimiter)) {
-        throw new Error(`Unexpected input: name should not contain the delimiter "${delimiter}"`);
-    }
-    if (convertedValue.includes(delimiter)) {
-        throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`);
-    }
-    return `${key}<<${delimiter}${external_os_.EOL}${convertedValue}${external_os_.EOL}${delimiter}`;
-}
-//# sourceMappingURL=file-command.js.map
-;// CONCATENATED MODULE: external "path"
-const external_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
 // EXTERNAL MODULE: external "http"
 var external_http_ = __nccwpck_require__(8611);
 var external_http_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_http_, 2);
@@ -2544,7 +3992,7 @@ function isHttps(requestUrl) {
     const parsedUrl = new URL(requestUrl);
     return parsedUrl.protocol === 'https:';
 }
-class lib_HttpClient {
+class HttpClient {
     constructor(userAgent, handlers, requestOptions) {
         this._ignoreSslError = false;
         this._allowRedirects = true;
@@ -3120,8 +4568,381 @@ class lib_HttpClient {
 }
 const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCase()] = obj[k]), c), {});
 //# sourceMappingURL=index.js.map
+
+/***/ })
+
+/******/ });
+/************************************************************************/
+/******/ // The module cache
+/******/ var __webpack_module_cache__ = {};
+/******/ 
+/******/ // The require function
+/******/ function __nccwpck_require__(moduleId) {
+/******/ 	// Check if module is in cache
+/******/ 	var cachedModule = __webpack_module_cache__[moduleId];
+/******/ 	if (cachedModule !== undefined) {
+/******/ 		return cachedModule.exports;
+/******/ 	}
+/******/ 	// Create a new module (and put it into the cache)
+/******/ 	var module = __webpack_module_cache__[moduleId] = {
+/******/ 		// no module.id needed
+/******/ 		// no module.loaded needed
+/******/ 		exports: {}
+/******/ 	};
+/******/ 
+/******/ 	// Execute the module function
+/******/ 	var threw = true;
+/******/ 	try {
+/******/ 		__webpack_modules__[moduleId].call(module.exports, module, module.exports, __nccwpck_require__);
+/******/ 		threw = false;
+/******/ 	} finally {
+/******/ 		if(threw) delete __webpack_module_cache__[moduleId];
+/******/ 	}
+/******/ 
+/******/ 	// Return the exports of the module
+/******/ 	return module.exports;
+/******/ }
+/******/ 
+/******/ // expose the modules object (__webpack_modules__)
+/******/ __nccwpck_require__.m = __webpack_modules__;
+/******/ 
+/************************************************************************/
+/******/ /* webpack/runtime/asset-relocator-loader */
+/******/ if (typeof __nccwpck_require__ !== 'undefined') __nccwpck_require__.ab = decodeURIComponent(new URL('.', import.meta.url).pathname).slice(import.meta.url.match(/^file:\/\/\/\w:/) ? 1 : 0, -1) + "/";
+/******/ 
+/******/ /* webpack/runtime/compat get default export */
+/******/ (() => {
+/******/ 	// getDefaultExport function for compatibility with non-harmony modules
+/******/ 	__nccwpck_require__.n = (module) => {
+/******/ 		var getter = module && module.__esModule ?
+/******/ 			() => (module['default']) :
+/******/ 			() => (module);
+/******/ 		__nccwpck_require__.d(getter, { a: getter });
+/******/ 		return getter;
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/create fake namespace object */
+/******/ (() => {
+/******/ 	var getProto = Object.getPrototypeOf ? (obj) => (Object.getPrototypeOf(obj)) : (obj) => (obj.__proto__);
+/******/ 	var leafPrototypes;
+/******/ 	// create a fake namespace object
+/******/ 	// mode & 1: value is a module id, require it
+/******/ 	// mode & 2: merge all properties of value into the ns
+/******/ 	// mode & 4: return value when already ns object
+/******/ 	// mode & 16: return value when it's Promise-like
+/******/ 	// mode & 8|1: behave like require
+/******/ 	__nccwpck_require__.t = function(value, mode) {
+/******/ 		if(mode & 1) value = this(value);
+/******/ 		if(mode & 8) return value;
+/******/ 		if(typeof value === 'object' && value) {
+/******/ 			if((mode & 4) && value.__esModule) return value;
+/******/ 			if((mode & 16) && typeof value.then === 'function') return value;
+/******/ 		}
+/******/ 		var ns = Object.create(null);
+/******/ 		__nccwpck_require__.r(ns);
+/******/ 		var def = {};
+/******/ 		leafPrototypes = leafPrototypes || [null, getProto({}), getProto([]), getProto(getProto)];
+/******/ 		for(var current = mode & 2 && value; typeof current == 'object' && !~leafPrototypes.indexOf(current); current = getProto(current)) {
+/******/ 			Object.getOwnPropertyNames(current).forEach((key) => (def[key] = () => (value[key])));
+/******/ 		}
+/******/ 		def['default'] = () => (value);
+/******/ 		__nccwpck_require__.d(ns, def);
+/******/ 		return ns;
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/define property getters */
+/******/ (() => {
+/******/ 	// define getter functions for harmony exports
+/******/ 	__nccwpck_require__.d = (exports, definition) => {
+/******/ 		for(var key in definition) {
+/******/ 			if(__nccwpck_require__.o(definition, key) && !__nccwpck_require__.o(exports, key)) {
+/******/ 				Object.defineProperty(exports, key, { enumerable: true, get: definition[key] });
+/******/ 			}
+/******/ 		}
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/ensure chunk */
+/******/ (() => {
+/******/ 	__nccwpck_require__.f = {};
+/******/ 	// This file contains only the entry chunk.
+/******/ 	// The chunk loading function for additional chunks
+/******/ 	__nccwpck_require__.e = (chunkId) => {
+/******/ 		return Promise.all(Object.keys(__nccwpck_require__.f).reduce((promises, key) => {
+/******/ 			__nccwpck_require__.f[key](chunkId, promises);
+/******/ 			return promises;
+/******/ 		}, []));
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/get javascript chunk filename */
+/******/ (() => {
+/******/ 	// This function allow to reference async chunks
+/******/ 	__nccwpck_require__.u = (chunkId) => {
+/******/ 		// return url for filenames based on template
+/******/ 		return "" + chunkId + ".index.js";
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/hasOwnProperty shorthand */
+/******/ (() => {
+/******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/make namespace object */
+/******/ (() => {
+/******/ 	// define __esModule on exports
+/******/ 	__nccwpck_require__.r = (exports) => {
+/******/ 		if(typeof Symbol !== 'undefined' && Symbol.toStringTag) {
+/******/ 			Object.defineProperty(exports, Symbol.toStringTag, { value: 'Module' });
+/******/ 		}
+/******/ 		Object.defineProperty(exports, '__esModule', { value: true });
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/import chunk loading */
+/******/ (() => {
+/******/ 	// no baseURI
+/******/ 	
+/******/ 	// object to store loaded and loading chunks
+/******/ 	// undefined = chunk not loaded, null = chunk preloaded/prefetched
+/******/ 	// [resolve, Promise] = chunk loading, 0 = chunk loaded
+/******/ 	var installedChunks = {
+/******/ 		792: 0
+/******/ 	};
+/******/ 	
+/******/ 	var installChunk = (data) => {
+/******/ 		var {ids, modules, runtime} = data;
+/******/ 		// add "modules" to the modules object,
+/******/ 		// then flag all "ids" as loaded and fire callback
+/******/ 		var moduleId, chunkId, i = 0;
+/******/ 		for(moduleId in modules) {
+/******/ 			if(__nccwpck_require__.o(modules, moduleId)) {
+/******/ 				__nccwpck_require__.m[moduleId] = modules[moduleId];
+/******/ 			}
+/******/ 		}
+/******/ 		if(runtime) runtime(__nccwpck_require__);
+/******/ 		for(;i < ids.length; i++) {
+/******/ 			chunkId = ids[i];
+/******/ 			if(__nccwpck_require__.o(installedChunks, chunkId) && installedChunks[chunkId]) {
+/******/ 				installedChunks[chunkId][0]();
+/******/ 			}
+/******/ 			installedChunks[ids[i]] = 0;
+/******/ 		}
+/******/ 	
+/******/ 	}
+/******/ 	
+/******/ 	__nccwpck_require__.f.j = (chunkId, promises) => {
+/******/ 			// import() chunk loading for javascript
+/******/ 			var installedChunkData = __nccwpck_require__.o(installedChunks, chunkId) ? installedChunks[chunkId] : undefined;
+/******/ 			if(installedChunkData !== 0) { // 0 means "already installed".
+/******/ 	
+/******/ 				// a Promise means "currently loading".
+/******/ 				if(installedChunkData) {
+/******/ 					promises.push(installedChunkData[1]);
+/******/ 				} else {
+/******/ 					if(true) { // all chunks have JS
+/******/ 						// setup Promise in chunk cache
+/******/ 						var promise = import("./" + __nccwpck_require__.u(chunkId)).then(installChunk, (e) => {
+/******/ 							if(installedChunks[chunkId] !== 0) installedChunks[chunkId] = undefined;
+/******/ 							throw e;
+/******/ 						});
+/******/ 						var promise = Promise.race([promise, new Promise((resolve) => (installedChunkData = installedChunks[chunkId] = [resolve]))])
+/******/ 						promises.push(installedChunkData[1] = promise);
+/******/ 					}
+/******/ 				}
+/******/ 			}
+/******/ 	};
+/******/ 	
+/******/ 	// no prefetching
+/******/ 	
+/******/ 	// no preloaded
+/******/ 	
+/******/ 	// no external install chunk
+/******/ 	
+/******/ 	// no on chunks loaded
+/******/ })();
+/******/ 
+/************************************************************************/
+var __webpack_exports__ = {};
+
+// EXTERNAL MODULE: external "os"
+var external_os_ = __nccwpck_require__(857);
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
+// We use any as a valid input type
+/* eslint-disable @typescript-eslint/no-explicit-any */
+/**
+ * Sanitizes an input into a string so it can be passed into issueCommand safely
+ * @param input input to sanitize into a string
+ */
+function utils_toCommandValue(input) {
+    if (input === null || input === undefined) {
+        return '';
+    }
+    else if (typeof input === 'string' || input instanceof String) {
+        return input;
+    }
+    return JSON.stringify(input);
+}
+/**
+ *
+ * @param annotationProperties
+ * @returns The command properties to send with the actual annotation command
+ * See IssueCommandProperties: https://github.com/actions/runner/blob/main/src/Runner.Worker/ActionCommandManager.cs#L646
+ */
+function utils_toCommandProperties(annotationProperties) {
+    if (!Object.keys(annotationProperties).length) {
+        return {};
+    }
+    return {
+        title: annotationProperties.title,
+        file: annotationProperties.file,
+        line: annotationProperties.startLine,
+        endLine: annotationProperties.endLine,
+        col: annotationProperties.startColumn,
+        endColumn: annotationProperties.endColumn
+    };
+}
+//# sourceMappingURL=utils.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/command.js
+
+
+/**
+ * Issues a command to the GitHub Actions runner
+ *
+ * @param command - The command name to issue
+ * @param properties - Additional properties for the command (key-value pairs)
+ * @param message - The message to include with the command
+ * @remarks
+ * This function outputs a specially formatted string to stdout that the Actions
+ * runner interprets as a command. These commands can control workflow behavior,
+ * set outputs, create annotations, mask values, and more.
+ *
+ * Command Format:
+ *   ::name key=value,key=value::message
+ *
+ * @example
+ * ```typescript
+ * // Issue a warning annotation
+ * issueCommand('warning', {}, 'This is a warning message');
+ * // Output: ::warning::This is a warning message
+ *
+ * // Set an environment variable
+ * issueCommand('set-env', { name: 'MY_VAR' }, 'some value');
+ * // Output: ::set-env name=MY_VAR::some value
+ *
+ * // Add a secret mask
+ * issueCommand('add-mask', {}, 'secretValue123');
+ * // Output: ::add-mask::secretValue123
+ * ```
+ *
+ * @internal
+ * This is an internal utility function that powers the public API functions
+ * such as setSecret, warning, error, and exportVariable.
+ */
+function command_issueCommand(command, properties, message) {
+    const cmd = new Command(command, properties, message);
+    process.stdout.write(cmd.toString() + external_os_.EOL);
+}
+function command_issue(name, message = '') {
+    command_issueCommand(name, {}, message);
+}
+const CMD_STRING = '::';
+class Command {
+    constructor(command, properties, message) {
+        if (!command) {
+            command = 'missing.command';
+        }
+        this.command = command;
+        this.properties = properties;
+        this.message = message;
+    }
+    toString() {
+        let cmdStr = CMD_STRING + this.command;
+        if (this.properties && Object.keys(this.properties).length > 0) {
+            cmdStr += ' ';
+            let first = true;
+            for (const key in this.properties) {
+                if (this.properties.hasOwnProperty(key)) {
+                    const val = this.properties[key];
+                    if (val) {
+                        if (first) {
+                            first = false;
+                        }
+                        else {
+                            cmdStr += ',';
+                        }
+                        cmdStr += `${key}=${escapeProperty(val)}`;
+                    }
+                }
+            }
+        }
+        cmdStr += `${CMD_STRING}${escapeData(this.message)}`;
+        return cmdStr;
+    }
+}
+function escapeData(s) {
+    return utils_toCommandValue(s)
+        .replace(/%/g, '%25')
+        .replace(/\r/g, '%0D')
+        .replace(/\n/g, '%0A');
+}
+function escapeProperty(s) {
+    return utils_toCommandValue(s)
+        .replace(/%/g, '%25')
+        .replace(/\r/g, '%0D')
+        .replace(/\n/g, '%0A')
+        .replace(/:/g, '%3A')
+        .replace(/,/g, '%2C');
+}
+//# sourceMappingURL=command.js.map
+;// CONCATENATED MODULE: external "crypto"
+const external_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
+// EXTERNAL MODULE: external "fs"
+var external_fs_ = __nccwpck_require__(9896);
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/file-command.js
+// For internal use, subject to change.
+// We use any as a valid input type
+/* eslint-disable @typescript-eslint/no-explicit-any */
+
+
+
+
+function file_command_issueFileCommand(command, message) {
+    const filePath = process.env[`GITHUB_${command}`];
+    if (!filePath) {
+        throw new Error(`Unable to find environment variable for file command ${command}`);
+    }
+    if (!external_fs_.existsSync(filePath)) {
+        throw new Error(`Missing file at path: ${filePath}`);
+    }
+    external_fs_.appendFileSync(filePath, `${utils_toCommandValue(message)}${external_os_.EOL}`, {
+        encoding: 'utf8'
+    });
+}
+function file_command_prepareKeyValueMessage(key, value) {
+    const delimiter = `ghadelimiter_${external_crypto_namespaceObject.randomUUID()}`;
+    const convertedValue = utils_toCommandValue(value);
+    // These should realistically never happen, but just in case someone finds a
+    // way to exploit uuid generation let's not allow keys or values that contain
+    // the delimiter.
+    if (key.includes(delimiter)) {
+        throw new Error(`Unexpected input: name should not contain the delimiter "${delimiter}"`);
+    }
+    if (convertedValue.includes(delimiter)) {
+        throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`);
+    }
+    return `${key}<<${delimiter}${external_os_.EOL}${convertedValue}${external_os_.EOL}${delimiter}`;
+}
+//# sourceMappingURL=file-command.js.map
+;// CONCATENATED MODULE: external "path"
+const external_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
+// EXTERNAL MODULE: ./node_modules/@actions/http-client/lib/index.js + 1 modules
+var lib = __nccwpck_require__(4942);
 ;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/auth.js
-var auth_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
         function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
@@ -3146,7 +4967,7 @@ class BasicCredentialHandler {
         return false;
     }
     handleAuthentication() {
-        return auth_awaiter(this, void 0, void 0, function* () {
+        return __awaiter(this, void 0, void 0, function* () {
             throw new Error('not implemented');
         });
     }
@@ -3168,7 +4989,7 @@ class auth_BearerCredentialHandler {
         return false;
     }
     handleAuthentication() {
-        return auth_awaiter(this, void 0, void 0, function* () {
+        return __awaiter(this, void 0, void 0, function* () {
             throw new Error('not implemented');
         });
     }
@@ -3190,7 +5011,7 @@ class PersonalAccessTokenCredentialHandler {
         return false;
     }
     handleAuthentication() {
-        return auth_awaiter(this, void 0, void 0, function* () {
+        return __awaiter(this, void 0, void 0, function* () {
             throw new Error('not implemented');
         });
     }
@@ -3970,70 +5791,8 @@ function getIDToken(aud) {
 //# sourceMappingURL=core.js.map
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __nccwpck_require__(3916);
-;// CONCATENATED MODULE: ./src/text/duration.ts
-/**
- * Durations as people write them in inputs and rules, and as the action
- * writes them back: one module, so every "30s" and "2.5 h" reads alike.
- */
-const UNITS = {
-    ms: 1,
-    s: 1000,
-    m: 60_000,
-    h: 3_600_000,
-    d: 86_400_000,
-    w: 604_800_000
-};
-/** `90`, `90s`, `1m30s`, `500ms`, `2h` → milliseconds; a bare number is seconds. */
-function parseDuration(text) {
-    const t = text.trim().toLowerCase();
-    if (/^\d+(?:\.\d+)?$/.test(t))
-        return Math.round(Number(t) * 1000);
-    if (!/^(?:\d+(?:\.\d+)?(?:ms|s|m|h))+$/.test(t))
-        return undefined;
-    let total = 0;
-    for (const [, n, unit] of t.matchAll(/(\d+(?:\.\d+)?)(ms|s|m|h)/g)) {
-        total += Number(n) * UNITS[unit];
-    }
-    return Math.round(total);
-}
-/** An age in a rule: one number and a unit of s, m, h, d or w (`30d`). */
-function parseAge(text) {
-    const m = /^(\d+(?:\.\d+)?)([smhdw])$/i.exec(text.trim());
-    return m ? Number(m[1]) * UNITS[m[2].toLowerCase()] : undefined;
-}
-/** How long something waits or waited: `500 ms`, `30 s`, `5 min`, `2.5 h`, `3 days`. */
-function formatWait(ms) {
-    if (ms < 1000)
-        return `${Math.round(ms)} ms`;
-    const s = Math.round(ms / 1000);
-    if (s < 120)
-        return `${s} s`;
-    const m = Math.round(s / 60);
-    if (m < 120)
-        return `${m} min`;
-    const h = m / 60;
-    if (h < 48)
-        return `${h.toFixed(1)} h`;
-    return `${Math.round(h / 24)} days`;
-}
-/** How old an image is: `12 min`, `1.0 h`, `3.5 d`. */
-function formatAge(ms) {
-    const s = Math.round(ms / 1000);
-    if (s < 3600)
-        return `${Math.round(s / 60)} min`;
-    if (s < 172_800)
-        return `${(s / 3600).toFixed(1)} h`;
-    return `${(s / 86_400).toFixed(1)} d`;
-}
-/** A rate-limit window in whole units: `6 h`, `5 min`, `90 s`. */
-function formatWindow(seconds) {
-    if (seconds % 3600 === 0)
-        return `${seconds / 3600} h`;
-    if (seconds % 60 === 0)
-        return `${seconds / 60} min`;
-    return `${seconds} s`;
-}
-
+// EXTERNAL MODULE: ./src/text/duration.ts
+var duration = __nccwpck_require__(9495);
 // EXTERNAL MODULE: ./src/image/base.ts
 var image_base = __nccwpck_require__(2212);
 ;// CONCATENATED MODULE: ./src/text/pattern.ts
@@ -4133,7 +5892,7 @@ function parseRule(text, line) {
             if (op !== '<' && op !== '>') {
                 fail(cursor, 'write "age < 30d" or "age > 1h"');
             }
-            const ms = parseAge(cursor.rest);
+            const ms = (0,duration/* parseAge */.F1)(cursor.rest);
             if (ms === undefined) {
                 fail(cursor, `"${cursor.rest}" is not a duration: write e.g. 90m, 12h, 30d, 2w`);
             }
@@ -4328,7 +6087,7 @@ function checkAge(rule, info, now) {
     }
     const age = now - created;
     const ok = rule.younger ? age < rule.ms : age > rule.ms;
-    const when = age < 0 ? 'in the future' : `${formatAge(age)} old`;
+    const when = age < 0 ? 'in the future' : `${(0,duration/* formatAge */.nV)(age)} old`;
     return [ok, `${info.config.created} (${when})`];
 }
 /** Current on every platform; otherwise what is not, and why. */
@@ -4365,7 +6124,7 @@ var registry_reference = __nccwpck_require__(9310);
 const MAX_DURATION_MS = 24 * 3_600_000;
 function durationInput(name, fallback, min = 0) {
     const text = getInput(name) || fallback;
-    const ms = parseDuration(text);
+    const ms = (0,duration/* parseDuration */.E9)(text);
     if (ms === undefined || ms < min) {
         throw new errors/* InputError */.dz(name, `"${text}" is not a duration${min ? ` of at least ${min} ms` : ''}: write e.g. 30s, 5m, 1m30s, 500ms or a number of seconds.`);
     }
@@ -4905,1682 +6664,12 @@ const RAW_JSON = new Set([
     'size'
 ]);
 
-// EXTERNAL MODULE: ./node_modules/content-type/index.js
-var content_type = __nccwpck_require__(756);
+// EXTERNAL MODULE: ./src/registry/client.ts + 2 modules
+var registry_client = __nccwpck_require__(5852);
 // EXTERNAL MODULE: ./src/registry/errors.ts
 var registry_errors = __nccwpck_require__(6764);
-;// CONCATENATED MODULE: external "node:dns"
-const external_node_dns_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:dns");
-var external_node_dns_default = /*#__PURE__*/__nccwpck_require__.n(external_node_dns_namespaceObject);
-// EXTERNAL MODULE: external "node:net"
-var external_node_net_ = __nccwpck_require__(7030);
-;// CONCATENATED MODULE: ./src/registry/url-policy.ts
-/**
- * One policy for every URL the action sends a request to: the registry's
- * endpoints, token realms, every redirect target and tag pages. A registry
- * chooses realms, redirects and page links, so each must be checked before a
- * single byte goes there: https unless the user allowed http, never a step
- * down from https, no credentials in URLs, and no link-local or cloud
- * metadata address (the runner's own credentials live there) in any
- * spelling, nor a private address reached from a public one.
- */
-
-
-
-/** Names that reach a cloud's instance metadata service. */
-const METADATA_NAMES = new Set([
-    'metadata',
-    'metadata.google.internal',
-    'metadata.goog',
-    'instance-data',
-    'instance-data.ec2.internal'
-]);
-/** Addresses never to be reached unless the user named them as a registry. */
-const FORBIDDEN = new Set([
-    'metadata',
-    'link-local',
-    'unspecified',
-    'reserved'
-]);
-/** What an IPv4 address (four numbers) is. */
-function classifyV4(a, b, c, d) {
-    if (a === 169 && b === 254) {
-        return c === 169 && d === 254 ? 'metadata' : 'link-local';
-    }
-    // Alibaba Cloud's metadata service; Azure's WireServer.
-    if (a === 100 && b === 100 && c === 100 && d === 200)
-        return 'metadata';
-    if (a === 168 && b === 63 && c === 129 && d === 16)
-        return 'metadata';
-    if (a === 0)
-        return 'unspecified';
-    // Multicast, the reserved block and broadcast: never a registry.
-    if (a >= 224)
-        return 'reserved';
-    if (a === 127)
-        return 'loopback';
-    if (a === 10 ||
-        (a === 172 && b >= 16 && b <= 31) ||
-        (a === 192 && b === 168) ||
-        (a === 100 && b >= 64 && b <= 127) // carrier-grade NAT
-    ) {
-        return 'private';
-    }
-    return 'public';
-}
-function parseV4(text) {
-    const parts = text.split('.');
-    if (parts.length !== 4)
-        return undefined;
-    const out = parts.map((p) => (/^\d{1,3}$/.test(p) ? Number(p) : NaN));
-    return out.every((n) => n <= 255) ? out : undefined;
-}
-/** Eight 16-bit groups, or undefined if this is not an IPv6 address. */
-function parseV6(text) {
-    if ((0,external_node_net_.isIP)(text) !== 6)
-        return undefined;
-    // A dotted IPv4 tail (`::ffff:169.254.169.254`) is two more groups.
-    const hex = text.replace(/(\d+)\.(\d+)\.(\d+)\.(\d+)$/, (...m) => {
-        const [a, b, c, d] = m.slice(1, 5).map(Number);
-        return `${((a << 8) | b).toString(16)}:${((c << 8) | d).toString(16)}`;
-    });
-    const groups = (s) => s === '' ? [] : s.split(':').map((g) => parseInt(g, 16));
-    const [left, right] = hex.includes('::') ? hex.split('::') : [hex, ''];
-    const l = groups(left);
-    const r = groups(right);
-    return [...l, ...new Array(8 - l.length - r.length).fill(0), ...r];
-}
-function classifyV6(g) {
-    const v4 = (hi, lo) => classifyV4(hi >> 8, hi & 255, lo >> 8, lo & 255);
-    const zeros = (from, to) => g.slice(from, to).every((x) => x === 0);
-    if (zeros(0, 8))
-        return 'unspecified';
-    if (zeros(0, 7) && g[7] === 1)
-        return 'loopback';
-    // IPv4 inside IPv6: mapped (::ffff:a.b.c.d), translated
-    // (::ffff:0:a.b.c.d), compatible (::a.b.c.d), NAT64 (64:ff9b::a.b.c.d).
-    if ((zeros(0, 5) && g[5] === 0xffff) ||
-        (zeros(0, 4) && g[4] === 0xffff && g[5] === 0) ||
-        zeros(0, 6) ||
-        (g[0] === 0x64 && g[1] === 0xff9b && zeros(2, 6))) {
-        return v4(g[6], g[7]);
-    }
-    // Local-use NAT64 (64:ff9b:1::/48) ends in the IPv4 address too.
-    if (g[0] === 0x64 && g[1] === 0xff9b && g[2] === 1) {
-        const inner = v4(g[6], g[7]);
-        if (inner !== 'public')
-            return inner;
-    }
-    // 6to4 (2002:a.b.c.d::/48) carries an IPv4 address; Teredo
-    // (2001:0::/32) the client's, inverted, in its last 32 bits.
-    if (g[0] === 0x2002) {
-        const inner = v4(g[1], g[2]);
-        if (inner !== 'public')
-            return inner;
-    }
-    if (g[0] === 0x2001 && g[1] === 0) {
-        const inner = v4(g[6] ^ 0xffff, g[7] ^ 0xffff);
-        if (inner !== 'public')
-            return inner;
-    }
-    if ((g[0] & 0xffc0) === 0xfe80)
-        return 'link-local';
-    // Site-local (deprecated, still routed inside some networks).
-    if ((g[0] & 0xffc0) === 0xfec0)
-        return 'private';
-    if ((g[0] & 0xff00) === 0xff00)
-        return 'reserved';
-    // AWS's IPv6 metadata endpoint sits in unique-local space.
-    if (g[0] === 0xfd00 && g[1] === 0x0ec2 && zeros(2, 7) && g[7] === 0x254) {
-        return 'metadata';
-    }
-    if ((g[0] & 0xfe00) === 0xfc00)
-        return 'private';
-    return 'public';
-}
-/**
- * What a host is, from a URL's hostname (IPv6 in brackets or not) or a
- * resolved address. The WHATWG URL parser has already turned every IPv4
- * spelling (decimal, hex, octal, short forms) into dotted decimal and
- * compressed IPv6; IPv4 inside IPv6 is judged by the IPv4 address.
- */
-function classifyHost(hostname) {
-    const host = hostname
-        .toLowerCase()
-        .replace(/^\[|\]$/g, '')
-        .replace(/\.+$/, '');
-    const v4 = parseV4(host);
-    if (v4)
-        return classifyV4(v4[0], v4[1], v4[2], v4[3]);
-    const v6 = parseV6(host);
-    if (v6)
-        return classifyV6(v6);
-    if (METADATA_NAMES.has(host))
-        return 'metadata';
-    if (host === 'localhost' || host.endsWith('.localhost'))
-        return 'loopback';
-    return 'public';
-}
-class UrlPolicy {
-    insecure;
-    named;
-    /** The named hosts without their ports: what a DNS lookup sees. */
-    namedNames = new Set();
-    /** Names reached by a redirect or realm, and the host that sent us. */
-    reachedFrom = new Map();
-    /** What each name resolved to: private or loopback if any address was. */
-    resolvedAs = new Map();
-    /**
-     * Registries an image named (a base in its annotations or provenance),
-     * not the user: each is judged as if that image's registry sent us.
-     */
-    referred = new Map();
-    resolve;
-    constructor(options = {}) {
-        this.insecure = new Set(options.insecure?.map((h) => h.toLowerCase()));
-        this.named = new Set();
-        for (const host of options.named ?? [])
-            this.addRegistry(host);
-        this.resolve = options.resolve ?? (external_node_dns_default()).lookup;
-    }
-    /**
-     * A registry the user named (its API host): reachable whatever its
-     * address; `insecure` when the user allowed plain http for it.
-     */
-    addRegistry(host, { insecure = false } = {}) {
-        const { hostname, spellings } = hostForms(host);
-        for (const form of spellings)
-            this.named.add(form);
-        this.namedNames.add(hostname);
-        if (insecure)
-            this.insecure.add(spellings[0]);
-    }
-    /**
-     * A registry (API host) that an image, not the user, named: requests to
-     * it are checked as if `from` (the image's registry) had sent the action
-     * there, so a public image cannot point it at a private network.
-     */
-    addReferred(host, from) {
-        for (const form of hostForms(host).spellings)
-            this.referred.set(form, from);
-    }
-    /** True where plain http is allowed: loopback hosts and those the user listed. */
-    allowsHttp(url) {
-        return classifyHost(url.hostname) === 'loopback' || this.isInsecure(url);
-    }
-    /** Listed in 'insecure-registries' (host:port, or the host for any port). */
-    isInsecure(url) {
-        return this.insecure.has(url.host) || this.insecure.has(url.hostname);
-    }
-    /** True for a registry host the user named (host[:port] or host). */
-    isNamed(host) {
-        return this.named.has(host.toLowerCase());
-    }
-    /**
-     * Throws a 'security' RegistryError unless a request may go to `url`.
-     * `from` is where the action was sent from (the registry for a realm, the
-     * previous hop for a redirect); `what` names the target in the message,
-     * e.g. "the registry's token realm" or "a redirect of the manifest to".
-     */
-    check(url, what, sender) {
-        const from = sender ?? this.referred.get(url.host);
-        const refuse = (reason, remedy) => {
-            throw new registry_errors/* RegistryError */.gl('security', `Refusing ${what} ${url.origin === 'null' ? url.protocol : url.origin}: ${reason}`, undefined, [], undefined, remedy);
-        };
-        if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-            refuse('only https (or http where allowed) is followed');
-        }
-        if (url.username || url.password) {
-            refuse('the address carries credentials of its own');
-        }
-        if (from?.protocol === 'https:' && url.protocol === 'http:') {
-            refuse('that would step down from https to plain http');
-        }
-        const named = this.isNamed(url.host);
-        const target = classifyHost(url.hostname);
-        if (!named && FORBIDDEN.has(target)) {
-            refuse('link-local and metadata addresses are not allowed');
-        }
-        // A registry the user listed as insecure lives on their own network,
-        // so it may point there; any other public host may not.
-        if (!named &&
-            from &&
-            (target === 'private' || target === 'loopback') &&
-            classifyHost(from.hostname) === 'public' &&
-            !this.isInsecure(from)) {
-            refuse(`a public host (${from.host}) may not send the action to a ${target} address`);
-        }
-        if (url.protocol === 'http:' && !this.allowsHttp(url)) {
-            refuse('plain http is only used for loopback hosts and those the user allows; it must use https', 'allow-http');
-        }
-        // A name says nothing until it resolves: the lookup judges it then.
-        if (from && !named && (0,external_node_net_.isIP)(url.hostname.replace(/^\[|\]$/g, '')) === 0) {
-            this.reachedFrom.set(url.hostname.toLowerCase(), from.hostname);
-        }
-    }
-    /**
-     * A dns.lookup for sockets: a name that resolves to a link-local or
-     * metadata address is refused before connecting, and so is a name a
-     * public host sent us to that resolves to a private or loopback one. So
-     * a DNS name cannot smuggle in what an address literal cannot.
-     */
-    lookup = ((hostname, options, callback) => {
-        this.resolve(hostname, { ...options }, (error, address, family) => {
-            if (error)
-                return callback(error, address, family);
-            const all = Array.isArray(address) ? address : [{ address, family }];
-            const refusal = this.judge(hostname.toLowerCase(), all);
-            if (refusal) {
-                return callback(new registry_errors/* RegistryError */.gl('security', `Refusing to connect to ${hostname}: ${refusal}`), address, family);
-            }
-            callback(null, address, family);
-        });
-    });
-    /** Why a name may not be reached at these addresses, or undefined. */
-    judge(hostname, addresses) {
-        const classes = addresses.map((a) => classifyHost(a.address));
-        const inside = classes.find((c) => c === 'private' || c === 'loopback');
-        this.resolvedAs.set(hostname, inside ?? 'public');
-        if (this.namedNames.has(hostname))
-            return undefined;
-        const bad = classes.findIndex((c) => FORBIDDEN.has(c));
-        if (bad !== -1) {
-            return `it resolves to ${addresses[bad].address}, a link-local or metadata address`;
-        }
-        const origin = this.reachedFrom.get(hostname);
-        if (!inside || origin === undefined)
-            return undefined;
-        const originClass = (0,external_node_net_.isIP)(origin.replace(/^\[|\]$/g, '')) !== 0
-            ? classifyHost(origin)
-            : (this.resolvedAs.get(origin.toLowerCase()) ?? 'public');
-        if (originClass !== 'public' || this.insecure.has(origin))
-            return undefined;
-        const address = addresses[classes.indexOf(inside)].address;
-        return `it resolves to ${address}, a ${inside} address, and the public host ${origin} sent the action there`;
-    }
-}
-/**
- * A host[:port] as URLs show it, over http and over https (an http URL
- * drops :80 and an https one :443), and its name as a lookup sees it.
- */
-function hostForms(host) {
-    const url = new URL(`http://${host.toLowerCase()}`);
-    return {
-        hostname: url.hostname.replace(/^\[|\]$/g, ''),
-        spellings: [url.host, new URL(`https://${url.host}`).host]
-    };
-}
-
-;// CONCATENATED MODULE: ./src/registry/transport.ts
-
-
-
-
-const DEFAULT_RETRY = {
-    retries: 4,
-    baseDelayMs: 500,
-    maxDelayMs: 10_000,
-    maxRetryAfterMs: 60_000
-};
-/** Statuses that say "try again": timeouts, rate limits, server trouble. */
-const RETRY_STATUSES = new Set([408, 429, 500, 502, 503, 504]);
-/** Failures worth another attempt; integrity and security ones are not. */
-const RETRY_KINDS = new Set(['network', 'timeout']);
-const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
-/** Error bodies are only read for their message; more is cut off. */
-const MAX_ERROR_BODY = 64 * 1024;
-/**
- * Per-request socket options: http-client connects to `url.hostname`, which
- * keeps the brackets of an IPv6 literal (`[::1]`) and so fails to resolve;
- * and names are resolved through the policy's guarded lookup.
- */
-function connectOptions(policy) {
-    return {
-        prepareRequest(options) {
-            const host = options.host;
-            if (typeof host === 'string' &&
-                host.startsWith('[') &&
-                host.endsWith(']')) {
-                options.host = host.slice(1, -1);
-            }
-            ;
-            options.lookup = policy.lookup;
-        },
-        canHandleAuthentication: () => false,
-        handleAuthentication: () => {
-            throw new Error('not used');
-        }
-    };
-}
-class Transport {
-    options;
-    /**
-     * One client per protocol and lane (main or background): http-client
-     * caches a single agent, its pool of kept-alive sockets, per client.
-     */
-    clients = new Map();
-    timeoutMs;
-    maxRedirects;
-    retry;
-    /** Requests sent, including redirect hops and retries. */
-    requestCount = 0;
-    policy;
-    constructor(options = {}) {
-        this.options = options;
-        this.policy = options.policy ?? new UrlPolicy();
-        this.timeoutMs = options.timeoutMs ?? 30_000;
-        this.maxRedirects = options.maxRedirects ?? 5;
-        this.retry = { ...DEFAULT_RETRY, ...options.retry };
-    }
-    /**
-     * Sends a request, following redirects, and retries GET/HEAD on network
-     * failures, timeouts, 408, 429 and 5xx. Other answers are returned as they
-     * are for the caller to judge.
-     */
-    async send(url, options) {
-        this.assertOpen();
-        const method = options.method ?? 'GET';
-        const idempotent = method === 'GET' || method === 'HEAD';
-        for (let attempt = 0;; attempt++) {
-            let response;
-            let failure;
-            try {
-                response = await this.sendOnce(url, options);
-                if (!RETRY_STATUSES.has(response.status))
-                    return response;
-            }
-            catch (error) {
-                if (!(error instanceof registry_errors/* RegistryError */.gl))
-                    throw error;
-                if (!RETRY_KINDS.has(error.kind))
-                    throw error;
-                failure = error;
-            }
-            const last = !idempotent || options.noRetry || attempt >= this.retry.retries;
-            const waitMs = response ? retryAfterMs(response.headers) : undefined;
-            if (waitMs !== undefined && waitMs > this.retry.maxRetryAfterMs) {
-                throw new registry_errors/* RegistryError */.gl('rate-limit', `${url.host} answered ${response.status} and asks to wait ${waitMs >= MAX_RETRY_AFTER_MS ? 'a year or more' : `${formatWait(waitMs)} (until ${new Date(Date.now() + waitMs).toISOString()})`}, longer than the ${formatWait(this.retry.maxRetryAfterMs)} this step waits`, response.status, [], options.what, 'wait-longer');
-            }
-            if (last) {
-                if (response)
-                    return response;
-                throw attempt > 0
-                    ? new registry_errors/* RegistryError */.gl(failure.kind, `${failure.message} (gave up after ${attempt + 1} attempts)`)
-                    : failure;
-            }
-            const backoff = Math.min(this.retry.maxDelayMs, this.retry.baseDelayMs * 2 ** attempt);
-            const delayMs = waitMs ?? Math.round(backoff * (this.options.random ?? Math.random)());
-            const deadline = this.options.deadline;
-            if (deadline !== undefined && Date.now() + delayMs >= deadline) {
-                if (response)
-                    return response;
-                throw failure;
-            }
-            this.options.onRetry?.({
-                attempt: attempt + 1,
-                retries: this.retry.retries,
-                delayMs,
-                reason: response ? `HTTP ${response.status}` : failure.message,
-                url: redact(url)
-            });
-            await (this.options.sleep ?? sleep)(delayMs);
-            this.assertOpen();
-        }
-    }
-    closed = false;
-    /** Stops everything: in-flight requests fail, new ones are refused. */
-    close() {
-        this.closed = true;
-        this.dispose();
-    }
-    assertOpen() {
-        if (this.closed) {
-            throw new registry_errors/* RegistryError */.gl('cancelled', 'The request was cancelled');
-        }
-    }
-    /**
-     * One attempt: the request and its redirects, bodies read under a
-     * deadline. Every hop passes the URL policy; a hop to another origin
-     * carries no credentials, and a request body (a refresh token) never
-     * goes to another origin at all.
-     */
-    async sendOnce(url, options) {
-        let current = url;
-        let headers = { ...options.headers };
-        let method = options.method ?? 'GET';
-        let body = options.body;
-        this.policy.check(url, `to send the ${options.what} request to`);
-        for (let hop = 0;; hop++) {
-            const response = await this.traced(method, current, () => this.exchange(method, current, headers, body, options));
-            if (response.location === undefined)
-                return response.result;
-            if (hop >= this.maxRedirects) {
-                throw new registry_errors/* RegistryError */.gl('protocol', `Too many redirects: more than ${this.maxRedirects} hops (the limit) fetching the ${options.what} from ${redact(url)}`);
-            }
-            let next;
-            try {
-                next = new URL(response.location, current);
-            }
-            catch {
-                throw new registry_errors/* RegistryError */.gl('protocol', `${current.host} redirected the ${options.what} to something that is not a URL`);
-            }
-            this.policy.check(next, `a redirect of the ${options.what} to`, current);
-            // 303 (and, as browsers do, 301/302 of a POST) turns into a GET.
-            const status = response.result.status;
-            if (method === 'POST' && status !== 307 && status !== 308) {
-                method = 'GET';
-                body = undefined;
-                headers = withoutHeaders(headers, ['content-type']);
-            }
-            if (next.origin !== current.origin) {
-                if (body !== undefined) {
-                    throw new registry_errors/* RegistryError */.gl('security', `Refusing a redirect of the ${options.what} from ${current.origin} to another origin (${next.origin}): the request body (for a token request, the refresh token) must not leave ${current.origin}`);
-                }
-                // Credentials belong to the origin that asked for them; a CDN or
-                // S3 rejects them and must never see them.
-                headers = withoutHeaders(headers, CREDENTIAL_HEADERS);
-            }
-            current = next;
-        }
-    }
-    /** One exchange, reported (method, URL without its query, status, time). */
-    async traced(method, url, exchange) {
-        const report = this.options.onExchange;
-        if (!report)
-            return exchange();
-        const started = Date.now();
-        try {
-            const response = await exchange();
-            report({
-                method,
-                url: redact(url),
-                status: response.result.status,
-                ms: Date.now() - started
-            });
-            return response;
-        }
-        catch (error) {
-            report({
-                method,
-                url: redact(url),
-                ms: Date.now() - started,
-                failed: true
-            });
-            throw error;
-        }
-    }
-    /**
-     * One HTTP exchange with a hard deadline over headers and body: a server
-     * that trickles bytes is as stalled as one that sends nothing.
-     */
-    async exchange(method, url, headers, body, options) {
-        const deadline = this.options.deadline;
-        const left = deadline === undefined ? Infinity : deadline - Date.now();
-        const budget = Math.min(this.timeoutMs, left);
-        if (budget <= 0) {
-            throw new registry_errors/* RegistryError */.gl('timeout', `The overall time limit ran out before fetching the ${options.what} from ${url.host}`);
-        }
-        let message;
-        let timedOut = false;
-        let onTimeout;
-        const timer = setTimeout(() => {
-            timedOut = true;
-            message?.destroy();
-            onTimeout?.();
-        }, budget);
-        const timeoutError = () => new registry_errors/* RegistryError */.gl('timeout', left < this.timeoutMs
-            ? `The overall time limit ran out while fetching the ${options.what} from ${url.host} (${method} ${redact(url)})`
-            : `${url.host} did not answer the ${options.what} request within ${formatWait(budget)} (${method} ${redact(url)})`);
-        try {
-            const pending = this.raw(method, url, headers, body, options.background);
-            message = await new Promise((resolve, reject) => {
-                onTimeout = () => reject(timeoutError());
-                pending.then((m) => {
-                    // Too late: drop it rather than leave a socket busy.
-                    if (timedOut)
-                        m.destroy();
-                    else
-                        resolve(m);
-                }, reject);
-            });
-            const answer = await readAnswer(method, url, message, options);
-            if (timedOut)
-                throw timeoutError();
-            return answer;
-        }
-        catch (error) {
-            if (timedOut &&
-                !(error instanceof registry_errors/* RegistryError */.gl && error.kind === 'timeout')) {
-                throw timeoutError();
-            }
-            throw error;
-        }
-        finally {
-            clearTimeout(timer);
-            // A request that lost the race must not keep a socket busy.
-            if (timedOut)
-                message?.destroy();
-        }
-    }
-    async raw(method, url, headers, body, background = false) {
-        this.requestCount++;
-        try {
-            const response = await this.client(url.protocol, background).request(method, url.href, body ?? null, headers);
-            return response.message;
-        }
-        catch (error) {
-            // The guarded lookup's refusal (a name resolving to link-local).
-            if (error instanceof registry_errors/* RegistryError */.gl)
-                throw error;
-            const code = error.code;
-            const detail = code ? `${code}` : error.message;
-            // No such name: asking again gets the same answer (EAI_AGAIN, a
-            // resolver that did not answer, stays a network failure and is retried).
-            if (code === 'ENOTFOUND') {
-                const name = error.hostname;
-                throw new registry_errors/* RegistryError */.gl('unresolved', this.unresolved(method, url, typeof name === 'string' ? name : ''));
-            }
-            const tls = tlsProblem(code, url);
-            if (tls) {
-                throw new registry_errors/* RegistryError */.gl('tls', `${tls.problem} (${code})`, undefined, [], undefined, tls.remedy);
-            }
-            throw new registry_errors/* RegistryError */.gl('network', `Cannot reach ${url.host}: ${detail} (${method} ${redact(url)})`);
-        }
-    }
-    /**
-     * Why nothing was sent to a name DNS says does not exist (`name`, from
-     * the error: a proxy's when one is in the way), and whose it is to fix.
-     */
-    unresolved(method, url, name) {
-        const host = name || url.hostname;
-        const problem = `${host} does not resolve (ENOTFOUND)`;
-        return host === url.hostname && this.policy.isNamed(url.host)
-            ? `${problem}: check the registry name`
-            : `${problem} (${method} ${redact(url)}): not a registry the inputs name; check this runner's DNS and proxy settings, or ask the registry's owner`;
-    }
-    client(protocol, background) {
-        this.assertOpen();
-        const lane = background ? `${protocol} background` : protocol;
-        let client = this.clients.get(lane);
-        if (!client) {
-            client = new lib_HttpClient(this.options.userAgent ?? 'remote-image-inspect', [connectOptions(this.policy)], {
-                allowRedirects: false,
-                allowRetries: false,
-                keepAlive: true,
-                socketTimeout: this.timeoutMs
-            });
-            this.clients.set(lane, client);
-        }
-        return client;
-    }
-    /** Closes kept-alive sockets so the process can exit. */
-    dispose() {
-        for (const client of this.clients.values())
-            client.dispose();
-        this.clients.clear();
-    }
-}
-/**
- * The rest of an exchange once the headers are in: a redirect's location
- * (its body drained unread), or the body as far as the caller wants it.
- */
-async function readAnswer(method, url, message, options) {
-    const status = message.statusCode ?? 0;
-    const location = message.headers.location;
-    if (REDIRECT_STATUSES.has(status) && location !== undefined) {
-        message.resume();
-        return {
-            result: { status, headers: message.headers, body: Buffer.alloc(0), url },
-            location
-        };
-    }
-    const ok = status >= 200 && status < 300;
-    const data = method === 'HEAD'
-        ? (message.resume(), Buffer.alloc(0))
-        : ok
-            ? await readCapped(message, options.maxBytes, options.what)
-            : await readPrefix(message, MAX_ERROR_BODY);
-    return { result: { status, headers: message.headers, body: data, url } };
-}
-/**
- * Reads a body up to `maxBytes`, stopping (and dropping the connection) as
- * soon as it is exceeded, and failing on a body shorter than Content-Length.
- */
-async function readCapped(message, maxBytes, what) {
-    const declared = Number(message.headers['content-length']);
-    const hasLength = message.headers['content-length'] !== undefined && Number.isFinite(declared);
-    if (hasLength && declared > maxBytes) {
-        message.destroy();
-        throw new registry_errors/* RegistryError */.gl('too-large', `The ${what} is ${declared} bytes, more than the ${maxBytes}-byte limit`);
-    }
-    const encoded = message.headers['content-encoding'];
-    // A known length is read into one buffer: no second copy to join chunks,
-    // which halves the memory a large body costs while it is read.
-    const into = hasLength && !encoded ? Buffer.allocUnsafe(declared) : undefined;
-    const chunks = [];
-    let total = 0;
-    try {
-        for await (const chunk of message) {
-            const buffer = chunk;
-            if (total + buffer.length > maxBytes) {
-                message.destroy();
-                throw new registry_errors/* RegistryError */.gl('too-large', `The ${what} is larger than the ${maxBytes}-byte limit`);
-            }
-            if (!into)
-                chunks.push(buffer);
-            else if (total + buffer.length > into.length) {
-                // Node's parser frames by Content-Length; this cannot happen.
-                throw new registry_errors/* RegistryError */.gl('protocol', `The ${what} is longer than its Content-Length`);
-            }
-            else
-                buffer.copy(into, total);
-            total += buffer.length;
-        }
-    }
-    catch (error) {
-        if (error instanceof registry_errors/* RegistryError */.gl)
-            throw error;
-        throw new registry_errors/* RegistryError */.gl('network', hasLength
-            ? `The ${what} was truncated: ${total} of ${declared} bytes arrived before the connection broke`
-            : `The connection broke while reading the ${what} (${error.message}, ${total} bytes received)`);
-    }
-    if (hasLength && !encoded && total !== declared) {
-        throw new registry_errors/* RegistryError */.gl('network', `The ${what} was truncated: ${total} of ${declared} bytes arrived`);
-    }
-    return into ? into : Buffer.concat(chunks, total);
-}
-/** The first `maxBytes` of a body (an error message); the rest is dropped unread. */
-async function readPrefix(message, maxBytes) {
-    const chunks = [];
-    let total = 0;
-    try {
-        for await (const chunk of message) {
-            chunks.push(chunk);
-            total += chunk.length;
-            if (total >= maxBytes) {
-                message.destroy();
-                break;
-            }
-        }
-    }
-    catch {
-        // A broken error body still leaves the status to report.
-    }
-    return Buffer.concat(chunks).subarray(0, maxBytes);
-}
-/** A wait longer than this is as good as forever; larger values are capped. */
-const MAX_RETRY_AFTER_MS = 365 * 24 * 3600 * 1000;
-/**
- * RFC 9110 HTTP-date: IMF-fixdate, or the obsolete RFC 850 and asctime
- * forms. Checked before Date.parse, which would read "1.5" as a year.
- */
-const HTTP_DATE = /^(?:[A-Z][a-z]{2}, \d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} GMT|[A-Z][a-z]{5,8}, \d{2}-[A-Z][a-z]{2}-\d{2} \d{2}:\d{2}:\d{2} GMT|[A-Z][a-z]{2} [A-Z][a-z]{2} [ \d]\d \d{2}:\d{2}:\d{2} \d{4})$/;
-/**
- * Retry-After as milliseconds: delta-seconds or an HTTP date (RFC 9110),
- * at most a year; anything else is ignored (the usual backoff applies).
- */
-function retryAfterMs(headers, now = Date.now()) {
-    const value = headers['retry-after'];
-    if (typeof value !== 'string')
-        return undefined;
-    const text = value.trim();
-    if (/^\d+$/.test(text)) {
-        return Math.min(Number(text) * 1000, MAX_RETRY_AFTER_MS);
-    }
-    if (!HTTP_DATE.test(text))
-        return undefined;
-    const date = Date.parse(text);
-    if (Number.isNaN(date))
-        return undefined;
-    return Math.min(Math.max(0, date - now), MAX_RETRY_AFTER_MS);
-}
-/**
- * TLS failures are not transient: say what they mean instead of retrying.
- * A plain-http server answering a TLS handshake shows up as EPROTO.
- */
-function tlsProblem(code, url) {
-    if (!code || url.protocol !== 'https:')
-        return undefined;
-    if (code === 'EPROTO' || code === 'ERR_SSL_WRONG_VERSION_NUMBER') {
-        return {
-            problem: `${url.host} does not speak https here`,
-            remedy: 'allow-http'
-        };
-    }
-    if (code.startsWith('CERT_') ||
-        code.startsWith('ERR_TLS_CERT') ||
-        code === 'UNABLE_TO_VERIFY_LEAF_SIGNATURE' ||
-        code === 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY' ||
-        code === 'DEPTH_ZERO_SELF_SIGNED_CERT' ||
-        code === 'SELF_SIGNED_CERT_IN_CHAIN') {
-        return {
-            problem: `${url.host} presented a TLS certificate this runner does not trust. Add its CA to the runner (NODE_EXTRA_CA_CERTS) rather than turning verification off`
-        };
-    }
-    return undefined;
-}
-function sleep(ms) {
-    return new Promise((resolve) => setTimeout(resolve, ms));
-}
-/** Headers that carry credentials and must not cross origins. */
-const CREDENTIAL_HEADERS = ['authorization', 'cookie', 'proxy-authorization'];
-function withoutHeaders(headers, names) {
-    const out = {};
-    for (const [name, value] of Object.entries(headers)) {
-        if (!names.includes(name.toLowerCase()))
-            out[name] = value;
-    }
-    return out;
-}
-/** A URL safe to show: no query (presigned URLs carry signatures there), no userinfo. */
-function redact(url) {
-    return `${url.protocol}//${url.host}${url.pathname}${url.search ? '?…' : ''}`;
-}
-
-;// CONCATENATED MODULE: ./src/registry/auth/challenge.ts
-/**
- * `WWW-Authenticate` parsing per RFC 7235/9110: several challenges in one
- * value (Node joins repeated headers with ", "), quoted strings with commas
- * and escapes, case-insensitive names. A linear scanner, no regex backtracking.
- */
-const TCHAR = /[!#$%&'*+\-.^_`|~0-9A-Za-z]/;
-const TOKEN68_CHAR = /[A-Za-z0-9\-._~+/]/;
-function parseChallenges(header) {
-    const scanner = new ChallengeScanner(header);
-    const out = [];
-    while (!scanner.done()) {
-        scanner.skip(' \t,');
-        if (scanner.done())
-            break;
-        const scheme = scanner.token();
-        if (!scheme) {
-            scanner.skipChar(); // not a challenge start: skip the stray character
-            continue;
-        }
-        const challenge = {
-            scheme: scheme.toLowerCase(),
-            params: Object.create(null)
-        };
-        out.push(challenge);
-        scanner.skip(' \t');
-        const token68 = scanner.token68();
-        if (token68 !== undefined)
-            challenge.token68 = token68;
-        else
-            scanner.params(challenge.params);
-    }
-    return out;
-}
-/** A cursor over one header value; each read moves past what it read. */
-class ChallengeScanner {
-    s;
-    i = 0;
-    constructor(s) {
-        this.s = s;
-    }
-    done() {
-        return this.i >= this.s.length;
-    }
-    skipChar() {
-        this.i++;
-    }
-    skip(chars) {
-        while (this.i < this.s.length && chars.includes(this.s[this.i]))
-            this.i++;
-    }
-    token() {
-        const start = this.i;
-        while (this.i < this.s.length && TCHAR.test(this.s[this.i]))
-            this.i++;
-        return this.s.slice(start, this.i);
-    }
-    quoted() {
-        const s = this.s;
-        if (s[this.i] !== '"')
-            return undefined;
-        this.i++;
-        let value = '';
-        while (this.i < s.length) {
-            const c = s[this.i++];
-            if (c === '"')
-                return value;
-            if (c === '\\' && this.i < s.length)
-                value += s[this.i++];
-            else
-                value += c;
-        }
-        return undefined; // unterminated
-    }
-    /** token68, e.g. `Negotiate abc==`; if there is none, nothing is read. */
-    token68() {
-        const s = this.s;
-        const start = this.i;
-        while (this.i < s.length && TOKEN68_CHAR.test(s[this.i]))
-            this.i++;
-        while (this.i < s.length && s[this.i] === '=')
-            this.i++;
-        const end = this.i;
-        this.skip(' \t');
-        // `name=value` is a parameter; `abc==` alone before "," or the end is token68
-        if (end > start && (this.done() || s[this.i] === ',')) {
-            return s.slice(start, end);
-        }
-        this.i = start;
-        return undefined;
-    }
-    /** auth-params into `params` until the next scheme or the end. */
-    params(params) {
-        const s = this.s;
-        for (;;) {
-            this.skip(' \t,');
-            const start = this.i;
-            const name = this.token();
-            if (!name)
-                break;
-            this.skip(' \t');
-            if (s[this.i] !== '=') {
-                this.i = start; // a new challenge's scheme
-                break;
-            }
-            this.i++;
-            this.skip(' \t');
-            const value = s[this.i] === '"' ? this.quoted() : this.token();
-            if (value === undefined)
-                break;
-            params[name.toLowerCase()] = value;
-        }
-    }
-}
-/** The challenge to answer: Bearer over Basic; others are not supported. */
-function pickChallenge(challenges) {
-    return (challenges.find((c) => c.scheme === 'bearer') ??
-        challenges.find((c) => c.scheme === 'basic'));
-}
-
-;// CONCATENATED MODULE: ./src/registry/auth/authenticator.ts
-/**
- * Answers registry challenges: Bearer tokens from the realm (anonymous, or
- * with credentials as Basic to the realm) and plain Basic to the registry.
- * Tokens are cached per realm, service and scope for the run, and concurrent
- * requests for the same token share one fetch.
- */
-
-
-
-const MAX_TOKEN_BODY = 1024 * 1024;
-/** 401 → token → retry, plus one re-scope for insufficient_scope. */
-const MAX_AUTH_ATTEMPTS = 3;
-const MAX_PING_BODY = 64 * 1024;
-/** Real tokens (JWTs, GCR's, ACR's) are a few KB at most. */
-const MAX_TOKEN_CHARS = 16 * 1024;
-const MIN_MASKED_CHARS = 8;
-const CLIENT_ID = 'remote-image-inspect';
-/** How registries say "no OAuth2 POST here": GCR 404, JFrog 401, ACR 400. */
-const POST_REFUSED = new Set([400, 401, 404, 405]);
-/** token spec: tokens live at least 60 s; refresh a little early. */
-const MIN_TOKEN_LIFETIME_S = 60;
-const EARLY_REFRESH_MS = 5_000;
-class Authenticator {
-    options;
-    tokens = new Map();
-    /** Counts token fetches; a request notes it to tell new tokens from old. */
-    serial = 0;
-    /** The challenge this registry sent last; reused for other scopes. */
-    challenge;
-    /** Nothing was sent to the registry yet (its connection is not open). */
-    untouched = true;
-    constructor(options) {
-        this.options = options;
-    }
-    /**
-     * Sends a request to the registry with the authorization its challenges
-     * ask for: the header known for `scope` first, then on a 401 the answer to
-     * the new challenge, at most MAX_AUTH_ATTEMPTS times. Returns the last
-     * answer, whatever its status, and whether credentials went with it.
-     */
-    async send(url, scope, options) {
-        const since = this.serial;
-        // A background check leaves the warm-up to the main work.
-        let authorization = this.untouched && !options.background
-            ? await this.firstHeader(scope)
-            : await this.headerFor(scope);
-        for (let attempt = 1;; attempt++) {
-            const headers = { ...options.headers };
-            if (authorization)
-                headers.Authorization = authorization;
-            const response = await this.options.transport.send(url, {
-                ...options,
-                headers
-            });
-            const authenticated = authorization !== undefined;
-            // Only the registry's own 401 is a challenge: a CDN it redirected
-            // to must not choose where the credentials go.
-            if (response.status !== 401 ||
-                attempt >= MAX_AUTH_ATTEMPTS ||
-                response.url.origin !== this.options.registry.origin) {
-                return { response, authenticated };
-            }
-            let challenges = parseChallenges(headerText(response.headers['www-authenticate']));
-            // GCR answers some 401s without a challenge: ask /v2/ for it (an
-            // empty list then answers the challenge already known).
-            if (challenges.length === 0 && !this.hasChallenge()) {
-                const fromPing = await this.ping();
-                const usable = pickChallenge(fromPing);
-                if (usable)
-                    this.setKnownChallenge(usable);
-                else
-                    challenges = fromPing;
-            }
-            const next = await this.onUnauthorized(challenges, scope, authorization, since);
-            if (next === undefined)
-                return { response, authenticated };
-            authorization = next;
-        }
-    }
-    /**
-     * The header for the first request. With a realm known before any answer
-     * (Docker Hub, GHCR), the token is fetched while the connection warms up.
-     */
-    async firstHeader(scope) {
-        if (!this.canWarmUp()) {
-            this.untouched = false;
-            return this.headerFor(scope);
-        }
-        return this.whileWarmingUp(() => this.headerFor(scope));
-    }
-    /** Nothing sent yet, and a token to fetch from a realm known up front. */
-    canWarmUp() {
-        return (this.untouched &&
-            this.challenge !== undefined &&
-            !this.options.credentials?.registryToken);
-    }
-    /**
-     * Runs `tokenWork` while a bodiless `GET /v2/` opens the registry's
-     * connection (TCP, TLS), so the request that follows the token does not
-     * pay for them. The warm-up is waited for no longer than the token took:
-     * a new connection is never worse.
-     */
-    async whileWarmingUp(tokenWork) {
-        this.untouched = false;
-        const warm = this.options.transport
-            .send(new URL('/v2/', this.options.registry), {
-            maxBytes: MAX_PING_BODY,
-            what: 'connection warm-up',
-            noRetry: true
-        })
-            .then(() => undefined, () => undefined);
-        const started = Date.now();
-        const result = await tokenWork();
-        let timer;
-        await Promise.race([
-            warm,
-            new Promise((resolve) => {
-                timer = setTimeout(resolve, Date.now() - started);
-            })
-        ]);
-        clearTimeout(timer);
-        // The socket goes back to the pool just after the answer ends.
-        await new Promise((resolve) => setImmediate(resolve));
-        return result;
-    }
-    /**
-     * Before many requests for several scopes: learn the challenge once and
-     * ask for one token covering them all. Best effort: any failure leaves
-     * each request to authenticate (and report) by itself.
-     */
-    async prepare(scopes) {
-        if (scopes.length < 2)
-            return;
-        try {
-            if (!this.hasChallenge()) {
-                const challenge = pickChallenge(await this.ping());
-                if (!challenge)
-                    return;
-                this.setKnownChallenge(challenge);
-            }
-            if (this.canWarmUp()) {
-                await this.whileWarmingUp(() => this.prefetch(scopes));
-            }
-            else {
-                await this.prefetch(scopes);
-            }
-        }
-        catch {
-            // each request will authenticate by itself
-        }
-    }
-    /** The challenges `GET /v2/` carries (only realm and service are kept). */
-    async ping() {
-        this.untouched = false;
-        const response = await this.options.transport.send(new URL('/v2/', this.options.registry), { maxBytes: MAX_PING_BODY, what: 'API version check' });
-        if (response.status !== 401)
-            return [];
-        return parseChallenges(headerText(response.headers['www-authenticate']));
-    }
-    /** Lets a caller that knows the realm (Docker Hub) skip the 401 round trip. */
-    setKnownChallenge(challenge) {
-        this.challenge ??= withoutRequestParams(challenge);
-    }
-    /**
-     * One token for several repositories, where the token server grants it,
-     * cached for each scope. A scope it did not grant costs a 401 later and a
-     * token of its own then (requests started after this fetch may refetch).
-     */
-    async prefetch(scopes) {
-        const challenge = this.challenge;
-        const realm = challenge?.params.realm;
-        if (challenge?.scheme !== 'bearer' || !realm || scopes.length === 0)
-            return;
-        if (this.options.credentials?.registryToken)
-            return;
-        const realmUrl = this.validateRealm(realm);
-        const service = challenge.params.service;
-        const entry = this.fetchToken(realmUrl, service, scopes);
-        const keys = scopes.map((s) => [realmUrl.href, service ?? '', s].join('\n'));
-        for (const key of keys)
-            this.tokens.set(key, entry);
-        await entry.catch(() => {
-            for (const key of keys)
-                this.tokens.delete(key);
-        });
-    }
-    hasChallenge() {
-        return this.challenge !== undefined;
-    }
-    /** The Authorization header to send for `scope` before any 401, if known. */
-    async headerFor(scope) {
-        const challenge = this.challenge;
-        if (!challenge)
-            return undefined;
-        return this.answer(challenge, scope);
-    }
-    /**
-     * Handles a 401's challenges and returns the header to retry with, or
-     * undefined if there is nothing new to try. `since` is `serial` when the
-     * request began: a token fetched after that and still refused means no
-     * access, so it is not fetched again.
-     */
-    async onUnauthorized(challenges, scope, previous, since) {
-        const challenge = pickChallenge(challenges) ??
-            // Some registries (GCR) omit the challenge on the real request.
-            (challenges.length === 0 ? this.challenge : undefined);
-        if (!challenge) {
-            if (challenges.length > 0) {
-                const schemes = challenges.map((c) => c.scheme).join(', ');
-                throw new registry_errors/* RegistryError */.gl('auth', `The registry asks for an authentication scheme this action does not support (${(0,registry_errors/* quote */.hD)(schemes)})`, 401);
-            }
-            return undefined;
-        }
-        // Remember where tokens come from, not what this request lacked: a
-        // stored scope or error would leak into other repositories' requests.
-        this.challenge = withoutRequestParams(challenge);
-        const header = await this.answer(challenge, scope, previous, since);
-        return header === previous ? undefined : header;
-    }
-    async answer(challenge, scope, previous, since = -Infinity) {
-        const { credentials } = this.options;
-        if (challenge.scheme === 'basic') {
-            return credentials && !credentials.identityToken
-                ? basic(credentials)
-                : undefined;
-        }
-        // A registry token from the docker config is the bearer token itself.
-        if (credentials?.registryToken)
-            return `Bearer ${credentials.registryToken}`;
-        const realm = challenge.params.realm;
-        if (!realm) {
-            throw new registry_errors/* RegistryError */.gl('protocol', 'The registry sent a Bearer challenge without a realm, so there is no token server to ask');
-        }
-        const realmUrl = this.validateRealm(realm);
-        const service = challenge.params.service;
-        // The scope we need comes first; a scope the registry names (for
-        // insufficient_scope) is added, never trusted instead of ours.
-        const scopes = [scope];
-        if (challenge.params.error === 'insufficient_scope' &&
-            challenge.params.scope) {
-            for (const s of challenge.params.scope.split(' ')) {
-                if (s && !scopes.includes(s))
-                    scopes.push(s);
-            }
-        }
-        const key = [realmUrl.href, service ?? '', ...scopes].join('\n');
-        const pending = this.tokens.get(key);
-        if (pending) {
-            const cached = await pending.catch(() => undefined);
-            const now = this.now();
-            if (cached) {
-                const header = `Bearer ${cached.value}`;
-                const live = cached.expiresAt - EARLY_REFRESH_MS > now;
-                if (header !== previous && live)
-                    return header;
-                if (header === previous && cached.serial > since)
-                    return header;
-            }
-        }
-        const entry = this.fetchToken(realmUrl, service, scopes);
-        this.tokens.set(key, entry);
-        entry.catch(() => this.tokens.delete(key));
-        return `Bearer ${(await entry).value}`;
-    }
-    /**
-     * Asks the runner to hide a secret from the log. A token server chooses
-     * these strings: a very short one would hide every occurrence of common
-     * text and make the log unreadable, and it is no secret worth hiding.
-     */
-    mask(secret) {
-        if (secret.length >= MIN_MASKED_CHARS)
-            this.options.onSecret?.(secret);
-    }
-    now() {
-        return (this.options.now ?? Date.now)();
-    }
-    /** Credentials may only go where the URL policy allows, seen from the registry. */
-    validateRealm(realm) {
-        let url;
-        try {
-            url = new URL(realm, this.options.registry);
-        }
-        catch {
-            throw new registry_errors/* RegistryError */.gl('protocol', "The registry's token realm is not a valid URL");
-        }
-        this.options.transport.policy.check(url, "the registry's token realm", this.options.registry);
-        return url;
-    }
-    async fetchToken(realm, service, scopes) {
-        const serial = ++this.serial;
-        const { credentials } = this.options;
-        this.options.onDebug?.(`Token from ${redact(realm)} (service ${service ?? 'none'}) for ${scopes.join(' ')}, ${credentials ? 'with credentials' : 'anonymous'}`);
-        let response;
-        if (credentials?.identityToken) {
-            response = await this.refreshTokenGrant(realm, service, scopes, credentials.identityToken);
-        }
-        // GET is the token protocol every registry speaks; it is also the
-        // fallback for registries that refuse the OAuth2 POST (GCR, ACR, JFrog).
-        if (!response || POST_REFUSED.has(response.status)) {
-            response = await this.getToken(realm, service, scopes, credentials);
-        }
-        if (response.status !== 200) {
-            const errors = (0,registry_errors/* parseErrorBody */.kW)(response.body);
-            const detail = errors.length ? ` (${(0,registry_errors/* describeErrors */.rg)(errors)})` : '';
-            const hint = (response.status === 401 || response.status === 403) && credentials
-                ? ': the credentials were rejected'
-                : '';
-            throw new registry_errors/* RegistryError */.gl('auth', `The token server ${realm.origin} answered ${response.status}${hint}${detail}`, response.status, errors);
-        }
-        return this.readToken(realm, response.body, serial);
-    }
-    /** The token in a token server's 200 answer, checked, masked and dated. */
-    readToken(realm, data, serial) {
-        let parsed;
-        try {
-            parsed = JSON.parse(data.toString('utf8'));
-        }
-        catch {
-            throw new registry_errors/* RegistryError */.gl('protocol', `The token server ${realm.origin} did not answer with JSON`);
-        }
-        if (typeof parsed !== 'object' || parsed === null) {
-            throw new registry_errors/* RegistryError */.gl('protocol', `The token server ${realm.origin} did not answer with a JSON object`);
-        }
-        const body = parsed;
-        const value = (typeof body.token === 'string' && body.token) ||
-            (typeof body.access_token === 'string' && body.access_token) ||
-            '';
-        if (!value) {
-            throw new registry_errors/* RegistryError */.gl('protocol', `The token server ${realm.origin} answered without a token`);
-        }
-        // It goes into an Authorization header: printable, no spaces, bounded.
-        if (value.length > MAX_TOKEN_CHARS || !/^[\x21-\x7e]+$/.test(value)) {
-            throw new registry_errors/* RegistryError */.gl('protocol', `The token server ${realm.origin} answered a token that cannot be a bearer token (${value.length} characters; at most ${MAX_TOKEN_CHARS} printable ones without spaces)`);
-        }
-        // A token won with credentials is theirs to keep secret. One handed
-        // to anyone is no secret, and masking it would let the token server
-        // choose what the log hides (a digest, words of our own). A refresh
-        // token in the answer is never used, so never shown or masked.
-        if (this.options.credentials)
-            this.mask(value);
-        const now = this.now();
-        const expiresIn = Math.max(typeof body.expires_in === 'number' ? body.expires_in : 0, MIN_TOKEN_LIFETIME_S);
-        let issuedAt = typeof body.issued_at === 'string' ? Date.parse(body.issued_at) : NaN;
-        // A clock skewed into the future would make the token look fresh
-        // forever; one far in the past, expired at once and fetched again for
-        // every request. Either way, count from now.
-        if (!Number.isFinite(issuedAt) ||
-            issuedAt > now ||
-            issuedAt + expiresIn * 1000 <= now) {
-            issuedAt = now;
-        }
-        return { value, expiresAt: issuedAt + expiresIn * 1000, serial };
-    }
-    /** The token protocol's GET: scopes as repeated parameters, credentials as Basic. */
-    getToken(realm, service, scopes, credentials) {
-        const url = new URL(realm.href); // keep any query the realm already has
-        if (service)
-            url.searchParams.set('service', service);
-        for (const s of scopes)
-            url.searchParams.append('scope', s);
-        const headers = { Accept: 'application/json' };
-        if (credentials?.identityToken) {
-            headers.Authorization = basic({
-                username: credentials.username || '<token>',
-                password: credentials.identityToken
-            });
-        }
-        else if (credentials) {
-            url.searchParams.set('account', credentials.username);
-            headers.Authorization = basic(credentials);
-        }
-        return this.options.transport.send(url, {
-            headers,
-            maxBytes: MAX_TOKEN_BODY,
-            what: 'token response'
-        });
-    }
-    /** OAuth2 refresh-token grant: one space-separated `scope` field (token spec). */
-    refreshTokenGrant(realm, service, scopes, refreshToken) {
-        const form = new URLSearchParams({
-            grant_type: 'refresh_token',
-            refresh_token: refreshToken,
-            client_id: CLIENT_ID,
-            scope: scopes.join(' ')
-        });
-        if (service)
-            form.set('service', service);
-        return this.options.transport.send(realm, {
-            method: 'POST',
-            body: form.toString(),
-            headers: {
-                'Content-Type': 'application/x-www-form-urlencoded',
-                Accept: 'application/json'
-            },
-            maxBytes: MAX_TOKEN_BODY,
-            what: 'token response'
-        });
-    }
-}
-function withoutRequestParams(challenge) {
-    const params = Object.assign(Object.create(null), challenge.params);
-    delete params.scope;
-    delete params.error;
-    delete params.error_description;
-    return { ...challenge, params };
-}
-/** Node joins repeated headers with ", " except a few; an array is joined too. */
-function headerText(value) {
-    return (Array.isArray(value) ? value.join(', ') : value) ?? '';
-}
-function basic({ username, password }) {
-    return `Basic ${Buffer.from(`${username}:${password}`).toString('base64')}`;
-}
-
 // EXTERNAL MODULE: ./src/registry/media-types.ts
 var media_types = __nccwpck_require__(9867);
-// EXTERNAL MODULE: ./src/registry/digest.ts
-var registry_digest = __nccwpck_require__(5035);
-;// CONCATENATED MODULE: ./src/registry/client.ts
-/**
- * A registry client for one registry: manifests and blobs over the
- * distribution API, authenticated on demand, every digest verified.
- */
-
-
-
-
-
-
-
-const MAX_MANIFEST_BYTES = 4 * 1024 * 1024;
-const MAX_CONFIG_BYTES = 4 * 1024 * 1024;
-const MAX_TAG_PAGE_BYTES = 8 * 1024 * 1024;
-/** Registries answer up to this many tags per page; ECR refuses more than 1000. */
-const TAG_PAGE_SIZE = 1000;
-/** Budgets for a tag list, which the registry sizes. */
-const MAX_TAG_PAGES = 1000;
-const MAX_TAGS = 100_000;
-const MAX_TAG_LIST_BYTES = 16 * 1024 * 1024;
-/** A `next` link is a few hundred bytes; a longer Link header is not parsed. */
-const MAX_LINK_HEADER_CHARS = 8 * 1024;
-const MAX_ERROR_BYTES = 64 * 1024;
-/** A Bearer challenge, as a registry would send it. */
-const bearer = (realm, service) => ({
-    scheme: 'bearer',
-    params: Object.assign(Object.create(null), {
-        realm,
-        service
-    })
-});
-/**
- * Token services known up front (what their registries' 401s name), so the
- * token is fetched first, while the registry's connection opens.
- */
-const KNOWN_CHALLENGES = {
-    [registry_reference/* DOCKER_HUB_API */.sg]: bearer('https://auth.docker.io/token', 'registry.docker.io'),
-    'ghcr.io': bearer('https://ghcr.io/token', 'ghcr.io')
-};
-class RegistryClient {
-    base;
-    transport;
-    auth;
-    ownsTransport;
-    cache;
-    /** Plain http: a loopback registry, or one the user listed. */
-    plain;
-    constructor(options) {
-        const host = (0,registry_reference/* apiHost */.nz)(options.domain);
-        const plain = options.insecure || (0,registry_reference/* isLoopbackHost */.cW)(host);
-        this.plain = plain;
-        this.base = new URL(`${plain ? 'http' : 'https'}://${host}`);
-        this.ownsTransport = !options.transport;
-        this.cache = options.cache;
-        this.transport = options.transport ?? new Transport();
-        if (options.referredBy) {
-            this.transport.policy.addReferred(host, options.referredBy);
-        }
-        else {
-            this.namedByUser();
-        }
-        this.auth = new Authenticator({
-            transport: this.transport,
-            credentials: options.credentials,
-            registry: this.base,
-            onSecret: options.onSecret,
-            onDebug: options.onDebug,
-            now: options.now
-        });
-        const known = options.knownChallenge ?? KNOWN_CHALLENGES[host];
-        if (known)
-            this.auth.setKnownChallenge(known);
-    }
-    /**
-     * Fetches a manifest by tag or digest and verifies its digest. The cache
-     * answers only when the caller says the registry confirmed the digest in
-     * this repository (a HEAD for it, or a verified manifest that lists it):
-     * a shared cache must not vouch for a repository that lacks the digest or
-     * that the runner's credentials cannot read. `size`, when a descriptor
-     * gives one, must be the manifest's length.
-     */
-    async getManifest(repository, reference, { confirmed = false, size } = {}) {
-        const manifest = await this.readManifest(repository, reference, confirmed);
-        if (size !== undefined && manifest.bytes.length !== size) {
-            throw new registry_errors/* RegistryError */.gl('integrity', `The manifest ${reference} is ${manifest.bytes.length} bytes, but the index says ${size}`);
-        }
-        return manifest;
-    }
-    async readManifest(repository, reference, confirmed) {
-        if (this.cache && confirmed && (0,registry_digest/* isDigest */.Bc)(reference)) {
-            const cached = this.cache.get(reference, MAX_MANIFEST_BYTES, this.scope(repository));
-            if (cached) {
-                // Content type is sniffed from the body (see parseManifest).
-                return {
-                    bytes: cached,
-                    contentType: '',
-                    digest: reference,
-                    headers: {}
-                };
-            }
-        }
-        const manifest = await this.fetchManifest(repository, reference);
-        this.cache?.put(manifest.digest, manifest.bytes, this.scope(repository));
-        return manifest;
-    }
-    async fetchManifest(repository, reference) {
-        const path = `/v2/${repository}/manifests/${reference}`;
-        const response = await this.get(repository, path, {
-            accept: media_types/* MANIFEST_ACCEPT */.dY,
-            maxBytes: MAX_MANIFEST_BYTES,
-            what: 'manifest'
-        });
-        const expected = reference.includes(':') ? reference : undefined;
-        const algorithm = expected ? expected.split(':')[0] : 'sha256';
-        const digest = (0,registry_digest/* digestOf */.ol)(response.body, algorithm);
-        if (expected && digest !== expected) {
-            throw new registry_errors/* RegistryError */.gl('integrity', `The manifest served for ${expected} has digest ${digest}: the registry sent different content than asked for`);
-        }
-        const header = headerValue(response.headers['docker-content-digest']);
-        if (header) {
-            const headerAlgorithm = header.split(':')[0];
-            const check = headerAlgorithm === algorithm
-                ? digest
-                : (0,registry_digest/* isSupportedAlgorithm */.e5)(headerAlgorithm)
-                    ? (0,registry_digest/* digestOf */.ol)(response.body, headerAlgorithm)
-                    : undefined;
-            if (check !== undefined && check !== header) {
-                throw new registry_errors/* RegistryError */.gl('integrity', `The manifest's Docker-Content-Digest header says ${(0,registry_errors/* quote */.hD)(header, 140)} but its bytes hash to ${check}`);
-            }
-        }
-        return {
-            bytes: response.body,
-            contentType: mediaTypeOf(response.headers['content-type']),
-            digest,
-            headers: response.headers
-        };
-    }
-    /** Fetches a blob (following redirects) and checks its size and digest. */
-    async getBlob(repository, descriptor, maxBytes, what) {
-        // Only what this repository served before (the cache keeps entries
-        // per repository).
-        const cached = this.cache?.get(descriptor.digest, Math.min(descriptor.size, maxBytes), this.scope(repository));
-        if (cached && cached.length === descriptor.size)
-            return cached;
-        if (descriptor.size > maxBytes) {
-            throw new registry_errors/* RegistryError */.gl('too-large', `The ${what} is ${descriptor.size} bytes, more than the ${maxBytes}-byte limit`);
-        }
-        const path = `/v2/${repository}/blobs/${descriptor.digest}`;
-        let response;
-        try {
-            // Never read more than the descriptor promises.
-            response = await this.get(repository, path, {
-                maxBytes: descriptor.size,
-                what
-            });
-        }
-        catch (error) {
-            if (error instanceof registry_errors/* RegistryError */.gl && error.kind === 'too-large') {
-                throw new registry_errors/* RegistryError */.gl('integrity', `The ${what} ${descriptor.digest} is longer than the ${descriptor.size} bytes the manifest declares`);
-            }
-            throw error;
-        }
-        const algorithm = descriptor.digest.split(':')[0];
-        const digest = (0,registry_digest/* digestOf */.ol)(response.body, algorithm);
-        if (digest !== descriptor.digest) {
-            throw new registry_errors/* RegistryError */.gl('integrity', `The ${what} ${descriptor.digest} arrived with different content (sha ${digest}, ${response.body.length} bytes)`);
-        }
-        if (response.body.length !== descriptor.size) {
-            throw new registry_errors/* RegistryError */.gl('integrity', `The ${what} is ${response.body.length} bytes, but the manifest says ${descriptor.size}`);
-        }
-        this.cache?.put(descriptor.digest, response.body, this.scope(repository));
-        return response.body;
-    }
-    /**
-     * The digest a reference points to, from a HEAD (which Docker Hub does not
-     * count as a pull); GET only when the registry gives no digest on HEAD.
-     * `background`: a check beside the main work, on connections of its own.
-     */
-    async resolveDigest(repository, reference, { background = false } = {}) {
-        const path = `/v2/${repository}/manifests/${reference}`;
-        let response;
-        try {
-            response = await this.get(repository, path, {
-                accept: media_types/* MANIFEST_ACCEPT */.dY,
-                maxBytes: 0,
-                what: 'manifest',
-                method: 'HEAD',
-                background
-            });
-        }
-        catch (error) {
-            // 405 and friends: the registry does not do HEAD properly; GET below.
-            if (!(error instanceof registry_errors/* RegistryError */.gl) || error.status === 404)
-                throw error;
-            if (error.kind === 'auth' || error.kind === 'rate-limit')
-                throw error;
-        }
-        const header = response
-            ? headerValue(response.headers['docker-content-digest'])
-            : undefined;
-        if (header && (0,registry_digest/* isDigest */.Bc)(header)) {
-            return { digest: header, method: 'HEAD', headers: response.headers };
-        }
-        const manifest = await this.getManifest(repository, reference);
-        return { digest: manifest.digest, method: 'GET', headers: manifest.headers };
-    }
-    /**
-     * Every tag of a repository, following `Link: <…>; rel="next"` (same
-     * origin only, relative or absolute), asking for large pages. A registry
-     * sizes this answer, so it is budgeted: pages, entries read and bytes,
-     * each with a clear error, and a page that repeats stops it. Entries that
-     * break the tag grammar are left out (and counted): a tag is later
-     * printed, compared and put into a reference.
-     */
-    async listTags(repository, options = {}) {
-        const pageSize = options.pageSize ?? TAG_PAGE_SIZE;
-        const maxPages = options.maxPages ?? MAX_TAG_PAGES;
-        const maxTags = options.maxTags ?? MAX_TAGS;
-        const seen = new Set();
-        let ignored = 0;
-        let entries = 0;
-        let bytes = 0;
-        const visited = new Set();
-        // Loaded here: only tag listing needs an RFC 8288 parser.
-        const { default: LinkHeader } = await __nccwpck_require__.e(/* import() */ 495).then(__nccwpck_require__.t.bind(__nccwpck_require__, 495, 23));
-        let next = new URL(`/v2/${repository}/tags/list?n=${pageSize}`, this.base);
-        // The limits are fixed: no input raises them.
-        const tooMany = (what) => new registry_errors/* RegistryError */.gl('too-large', `${repository} has more tags than ${what}, the most this action reads; stopped listing (${seen.size} tags read)`);
-        for (let page = 0; next; page++) {
-            if (page >= maxPages)
-                throw tooMany(`${maxPages} pages of ${pageSize}`);
-            visited.add(next.href);
-            // The URL itself, already checked to be on the registry: its path
-            // is never read again as a reference (a "//host" path would be).
-            const response = await this.get(repository, next, {
-                maxBytes: MAX_TAG_PAGE_BYTES,
-                what: 'tag list'
-            });
-            bytes += response.body.length;
-            if (bytes > MAX_TAG_LIST_BYTES) {
-                throw tooMany(`${MAX_TAG_LIST_BYTES / 1024 / 1024} MiB of tag list`);
-            }
-            let body;
-            try {
-                body = JSON.parse(response.body.toString('utf8'));
-            }
-            catch {
-                throw new registry_errors/* RegistryError */.gl('protocol', 'The tag list is not valid JSON');
-            }
-            const list = Array.isArray(body?.tags) ? body.tags : [];
-            entries += list.length;
-            if (entries > maxTags)
-                throw tooMany(`${maxTags} entries`);
-            for (const tag of list) {
-                if (typeof tag === 'string' && (0,registry_reference/* isTag */.dz)(tag))
-                    seen.add(tag);
-                else
-                    ignored++;
-            }
-            next = nextPage(response, this.base, LinkHeader);
-            if (next && visited.has(next.href)) {
-                throw new registry_errors/* RegistryError */.gl('protocol', `The registry's tag pagination loops back to a page already read (${redact(next)})`);
-            }
-        }
-        return { tags: [...seen], ignored };
-    }
-    /**
-     * Before many inspections on this registry: one token for every
-     * repository, where the token server allows it (best effort).
-     */
-    async prepare(repositories) {
-        await this.auth.prepare([...new Set(repositories)].map((r) => `repository:${r}:pull`));
-    }
-    /**
-     * The user named this registry: its own address is never refused, and
-     * plain http is allowed where they said so.
-     */
-    namedByUser() {
-        this.transport.policy.addRegistry(this.base.host, { insecure: this.plain });
-    }
-    dispose() {
-        if (this.ownsTransport)
-            this.transport.dispose();
-    }
-    /** A repository of this registry, as the cache keeps entries apart. */
-    scope(repository) {
-        return `${this.base.host}/${repository}`;
-    }
-    /** GET with auth; non-2xx answers become RegistryErrors. */
-    async get(repository, path, options) {
-        const url = typeof path === 'string' ? new URL(path, this.base) : path;
-        if (url.origin !== this.base.origin) {
-            throw new registry_errors/* RegistryError */.gl('security', `Refusing to send a request for ${repository} to ${url.origin}, which is not the registry`);
-        }
-        const { response, authenticated } = await this.auth.send(url, `repository:${repository}:pull`, {
-            method: options.method,
-            headers: options.accept ? { Accept: options.accept } : {},
-            maxBytes: options.maxBytes,
-            what: options.what,
-            background: options.background
-        });
-        if (response.status >= 200 && response.status < 300)
-            return response;
-        throw this.failure(response, options.what, authenticated);
-    }
-    failure(response, what, authenticated) {
-        const errors = (0,registry_errors/* parseErrorBody */.kW)(response.body.subarray(0, MAX_ERROR_BYTES));
-        const status = response.status;
-        const detail = errors.length ? `: ${(0,registry_errors/* describeErrors */.rg)(errors)}` : '';
-        const where = `${redact(response.url)}`;
-        const kind = status === 401 || status === 403
-            ? 'auth'
-            : status === 404
-                ? 'not-found'
-                : 'http';
-        const note = status === 401 && !authenticated ? ' (no credentials were sent)' : '';
-        return new registry_errors/* RegistryError */.gl(kind, `The registry answered ${status} for the ${what} (${where})${note}${detail}`, status, errors, what);
-    }
-}
-/** The `rel="next"` target of a Link header, if it stays on the registry. */
-function nextPage(response, base, LinkHeader) {
-    const header = headerValue(response.headers.link);
-    if (!header)
-        return undefined;
-    if (header.length > MAX_LINK_HEADER_CHARS) {
-        throw new registry_errors/* RegistryError */.gl('too-large', `The tag list's Link header is ${header.length} characters, more than the ${MAX_LINK_HEADER_CHARS} this action reads`);
-    }
-    let target;
-    try {
-        target = LinkHeader.parse(header).rel('next')[0]?.uri;
-    }
-    catch {
-        throw new registry_errors/* RegistryError */.gl('protocol', 'The tag list has an unreadable Link header');
-    }
-    if (!target)
-        return undefined;
-    let url;
-    try {
-        url = new URL(target, response.url);
-    }
-    catch {
-        throw new registry_errors/* RegistryError */.gl('protocol', "The tag list's Link header points at something that is not a URL");
-    }
-    if (url.origin !== base.origin) {
-        throw new registry_errors/* RegistryError */.gl('security', `The tag list points its next page at another host (${redact(url)}); refusing to follow`);
-    }
-    return url;
-}
-function headerValue(value) {
-    return Array.isArray(value) ? value.join(', ') : value;
-}
-/** The media type of a Content-Type header, parameters dropped, lowercased. */
-function mediaTypeOf(value) {
-    const text = headerValue(value);
-    if (!text)
-        return '';
-    try {
-        return (0,content_type/* parse */.q)(text).type;
-    }
-    catch {
-        return text.split(';')[0].trim().toLowerCase();
-    }
-}
-
 ;// CONCATENATED MODULE: ./src/registry/rate-limit.ts
 /** `100;w=21600` → 100 and 21600; absent or unreadable → undefined. */
 function readRateLimit(headers) {
@@ -6788,7 +6877,7 @@ async function resolve(request, client, top, parsedTop = (0,image_manifest/* par
     }
     const layers = chosen.document.layers;
     const size = layers.reduce((sum, layer) => sum + layer.size, 0);
-    const configBytes = await client.getBlob(request.reference.path, configDescriptor, MAX_CONFIG_BYTES, 'config blob');
+    const configBytes = await client.getBlob(request.reference.path, configDescriptor, registry_client/* MAX_CONFIG_BYTES */.GW, 'config blob');
     const configText = configBytes.toString('utf8');
     const config = readConfig(configText);
     const actual = (0,image_platform/* normalizePlatform */.FL)({
@@ -7415,7 +7504,7 @@ async function inspect(reference, inputs, registries, log, { all = false, resolv
         credentialSource: source,
         waitForMs: inputs.waitForMs,
         deadline: registries.deadline,
-        onWait: (reason, leftMs) => log.info(`Waiting: ${reason} (${formatWait(leftMs)} left)`)
+        onWait: (reason, leftMs) => log.info(`Waiting: ${reason} (${(0,duration/* formatWait */.Du)(leftMs)} left)`)
     };
     if (!all)
         return { info: await inspectImage(request, client) };
@@ -7824,6 +7913,8 @@ async function findCredentials(domain, options = {}) {
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
+// EXTERNAL MODULE: ./src/registry/digest.ts
+var registry_digest = __nccwpck_require__(5035);
 ;// CONCATENATED MODULE: ./src/registry/cache.ts
 /**
  * A digest-keyed store for manifests, indexes and config blobs: content
@@ -8116,6 +8207,10 @@ function removeIfSame(file, opened) {
     }
 }
 
+// EXTERNAL MODULE: ./src/registry/transport.ts
+var transport = __nccwpck_require__(670);
+// EXTERNAL MODULE: ./src/registry/url-policy.ts + 1 modules
+var url_policy = __nccwpck_require__(8250);
 ;// CONCATENATED MODULE: ./src/registry/connect.ts
 /**
  * "Connect to this registry": the one entry point to registries for the
@@ -8146,8 +8241,8 @@ class Registries {
         this.settings = settings;
         this.events = events;
         this.deadline = Date.now() + settings.timeoutMs;
-        this.transport = new Transport({
-            policy: new UrlPolicy({ insecure: settings.insecureRegistries }),
+        this.transport = new transport/* Transport */.oK({
+            policy: new url_policy/* UrlPolicy */.U({ insecure: settings.insecureRegistries }),
             timeoutMs: settings.requestTimeoutMs,
             deadline: this.deadline,
             retry: {
@@ -8205,7 +8300,7 @@ class Registries {
         const referrer = referredBy && (await this.connect(referredBy)).client;
         const { credentials, source } = await this.credentialsFor(domain);
         this.events.connected(source);
-        const client = new RegistryClient({
+        const client = new registry_client/* RegistryClient */.bP({
             domain,
             credentials,
             insecure: this.isInsecure(domain),
@@ -8764,7 +8859,7 @@ function writeImageSummary(summary, info, budget = { bytes: SUMMARY_BUDGET_BYTES
     ];
     if (info.rateLimit) {
         const { limit, remaining, windowSeconds } = info.rateLimit;
-        const window = windowSeconds ? ` per ${formatWindow(windowSeconds)}` : '';
+        const window = windowSeconds ? ` per ${(0,duration/* formatWindow */.A4)(windowSeconds)}` : '';
         rows.push(['Rate limit', `${remaining} of ${limit} pulls left${window}`]);
     }
     summary.addTable([
@@ -9001,7 +9096,7 @@ const registryEvents = {
     secret: (value) => core_setSecret(value),
     warning: (message) => log.warning(message),
     connected: (source) => log.debug(`Credentials: ${source ?? 'none (anonymous)'}`),
-    retry: (e) => log.info(`${e.reason} from ${e.url}; retrying in ${formatWait(e.delayMs)} (${e.attempt}/${e.retries})`),
+    retry: (e) => log.info(`${e.reason} from ${e.url}; retrying in ${(0,duration/* formatWait */.Du)(e.delayMs)} (${e.attempt}/${e.retries})`),
     debug: (message) => log.debug(message),
     exchange: (e) => log.debug(`${e.method} ${e.url} → ${e.failed ? 'no answer' : e.status} (${e.ms} ms)`)
 };

@@ -37,6 +37,9 @@ describe('dockerfile against a real registry', () => {
   let tools: Pushed
   let oldBase: Pushed
   let newBase: Pushed
+  /** multi:1 as an index, rebuilt: the old one's images are no longer it. */
+  let oldMulti: Pushed & { children: Pushed[] }
+  let newMulti: Pushed & { children: Pushed[] }
 
   const write = (name: string, text: string): void => {
     fs.mkdirSync(path.dirname(path.join(workspace, name)), { recursive: true })
@@ -95,6 +98,12 @@ describe('dockerfile against a real registry', () => {
       '1',
       buildImage({ seed: 'new' })
     )
+    const platforms = (seed: string) => [
+      buildImage({ seed: `${seed}-amd64` }),
+      buildImage({ seed: `${seed}-arm64`, architecture: 'arm64' })
+    ]
+    oldMulti = await pushIndex(reg, 'team/multi', '1', platforms('old'))
+    newMulti = await pushIndex(reg, 'team/multi', '1', platforms('new'))
     write(
       'Dockerfile',
       [
@@ -228,6 +237,89 @@ describe('dockerfile against a real registry', () => {
       ].sort()
     )
   })
+
+  // A tag naming an index: a pin may name the index, or one platform's
+  // image in it (copied from a registry's per-platform digests). Telling
+  // them apart costs a HEAD of the pin, and a GET of the index only when the
+  // pin is an image.
+  test.each([
+    {
+      name: 'the index it names now',
+      pin: () => newMulti.digest,
+      stale: false,
+      requests: () => ['HEAD /v2/team/multi/manifests/1']
+    },
+    {
+      name: "one platform's image of the index it names now",
+      pin: () => newMulti.children[1].digest,
+      stale: false,
+      requests: () => [
+        'HEAD /v2/team/multi/manifests/1',
+        `HEAD /v2/team/multi/manifests/${newMulti.children[1].digest}`,
+        `GET /v2/team/multi/manifests/${newMulti.digest}`
+      ]
+    },
+    {
+      name: "one platform's image of the index it named before",
+      pin: () => oldMulti.children[0].digest,
+      stale: true,
+      requests: () => [
+        'HEAD /v2/team/multi/manifests/1',
+        `HEAD /v2/team/multi/manifests/${oldMulti.children[0].digest}`,
+        `GET /v2/team/multi/manifests/${newMulti.digest}`
+      ]
+    },
+    {
+      name: 'the index it named before',
+      pin: () => oldMulti.digest,
+      stale: true,
+      requests: () => [
+        'HEAD /v2/team/multi/manifests/1',
+        `HEAD /v2/team/multi/manifests/${oldMulti.digest}`
+      ]
+    },
+    {
+      name: 'a digest the registry does not have',
+      pin: () => `sha256:${'0'.repeat(64)}`,
+      stale: true,
+      requests: () => [
+        'HEAD /v2/team/multi/manifests/1',
+        `HEAD /v2/team/multi/manifests/sha256:${'0'.repeat(64)}`
+      ]
+    }
+  ])(
+    'a pin of a tag naming an index: $name',
+    async ({ pin, stale, requests }) => {
+      write(
+        'multi.Dockerfile',
+        `FROM HOST/team/multi:1@${pin()} AS pinned\nFROM HOST/team/tools:2\n`
+      )
+      const result = await run({ dockerfile: 'multi.Dockerfile' })
+      expect(result.error).toBeUndefined()
+      const expected = stale
+        ? [
+            {
+              ref: `${host}/team/multi:1`,
+              pinned: pin(),
+              current: newMulti.digest,
+              line: 1,
+              stage: 'pinned'
+            }
+          ]
+        : []
+      expect(JSON.parse(result.outputs.get('stale-pins')!)).toEqual(expected)
+      if (!stale) {
+        expect(result.stdout).toContain(
+          `multi.Dockerfile:1: ${host}/team/multi:1 is still ${pin()}`
+        )
+      }
+      expect(
+        manifestRequests()
+          .filter((r) => r.includes('/team/multi/'))
+          .sort()
+      ).toEqual(requests().sort())
+    }
+  )
 
   it('a pin that cannot be checked is a warning; the run goes on', async () => {
     const result = await run({ dockerfile: 'missing-pin.Dockerfile' })

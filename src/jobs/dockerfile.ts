@@ -6,7 +6,12 @@
  */
 import type { FromImage } from '../dockerfile/from.js'
 import type { LoadedDockerfile } from '../dockerfile/load.js'
+import { parseManifest } from '../image/manifest.js'
 import { formatPlatform } from '../image/platform.js'
+import { mediaTypeOf } from '../registry/client.js'
+import { RegistryError } from '../registry/errors.js'
+import { manifestKind } from '../registry/media-types.js'
+import type { HttpResponse } from '../registry/transport.js'
 import type { Registries } from '../registry/connect.js'
 import {
   formatReference,
@@ -43,7 +48,7 @@ export async function checkPins(
     async (image) => {
       const tagged = { ...image.reference, digest: undefined }
       try {
-        return { image, current: await currentDigest(tagged, registries) }
+        return { image, ...(await pinState(image.reference, registries)) }
       } catch (error) {
         log.push({
           level: 'warning',
@@ -57,8 +62,10 @@ export async function checkPins(
     }
   )
   const stale: StalePin[] = []
-  for (const { image, current } of found.filter((f) => f !== undefined)) {
-    const pin = judge(image, current, dockerfile.path)
+  for (const { image, current, within } of found.filter(
+    (f) => f !== undefined
+  )) {
+    const pin = judge(image, { current, within }, dockerfile.path)
     log.push(pin.line)
     if (pin.stale) stale.push(pin.stale)
   }
@@ -98,16 +105,17 @@ function pinnedImages(dockerfile: LoadedDockerfile): FromImage[] {
 /** A pin against where its tag points now: a log line, and the stale entry. */
 function judge(
   image: FromImage,
-  current: string,
+  { current, within }: PinState,
   file: string
 ): { line: LogLine; stale?: StalePin } {
   const ref = formatReference({ ...image.reference, digest: undefined })
   const pinned = image.reference.digest!
-  if (current === pinned) {
+  if (current === pinned || within) {
+    const of = within ? ` (one platform's image of ${current})` : ''
     return {
       line: {
         level: 'info',
-        message: `${file}:${image.line}: ${ref} is still ${pinned}`
+        message: `${file}:${image.line}: ${ref} is still ${pinned}${of}`
       }
     }
   }
@@ -123,21 +131,56 @@ function judge(
   }
 }
 
+/** Where a pin's tag points now; `within`: that index holds the pin. */
+interface PinState {
+  current: string
+  within: boolean
+}
+
 /**
- * One HEAD: where the tag points now. Beside the inspection, so on
- * connections of its own: the image's requests keep the open one.
+ * Where the pin's tag points now (one HEAD), and whether the pin is still
+ * what it names: the same digest, or one platform's image in the index the
+ * tag names (a digest copied from a registry's per-platform list). Telling
+ * takes a HEAD of the pin and, only for a pinned image under a tag naming
+ * an index, one GET of that index. Beside the inspection, on connections
+ * of their own: the image's requests keep the open one.
  */
-async function currentDigest(
-  reference: ImageReference,
+async function pinState(
+  pin: ImageReference,
   registries: Registries
-): Promise<string> {
-  const { client } = await registries.connect(reference)
-  const { digest } = await client.resolveDigest(
-    reference.path,
-    reference.tag!,
-    { background: true }
+): Promise<PinState> {
+  const pinned = pin.digest!
+  const { client } = await registries.connect(pin)
+  const lane = { background: true }
+  const now = await client.resolveDigest(pin.path, pin.tag!, lane)
+  const current = now.digest
+  if (current === pinned || !maybeKind(now.headers, 'index')) {
+    return { current, within: false }
+  }
+  const image = await client
+    .resolveDigest(pin.path, pinned, lane)
+    .catch((error: unknown) => {
+      // A pin the registry no longer has is stale all the same.
+      if (error instanceof RegistryError && error.kind === 'not-found') return
+      throw error
+    })
+  if (!image || !maybeKind(image.headers, 'image')) {
+    return { current, within: false }
+  }
+  const index = parseManifest(
+    await client.getManifest(pin.path, current, { confirmed: true, ...lane })
   )
-  return digest
+  const within = index.entries.some((entry) => entry.digest === pinned)
+  return { current, within }
+}
+
+/** A manifest of this kind by its Content-Type, or one that gave none. */
+function maybeKind(
+  headers: HttpResponse['headers'],
+  kind: 'index' | 'image'
+): boolean {
+  const type = mediaTypeOf(headers['content-type'])
+  return type === '' || manifestKind(type) === kind
 }
 
 /** `from`, `from-images` and `stale-pins`. */

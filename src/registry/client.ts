@@ -144,9 +144,18 @@ export class RegistryClient {
   async getManifest(
     repository: string,
     reference: string,
-    { confirmed = false, size }: { confirmed?: boolean; size?: number } = {}
+    {
+      confirmed = false,
+      size,
+      background = false
+    }: { confirmed?: boolean; size?: number; background?: boolean } = {}
   ): Promise<Manifest> {
-    const manifest = await this.readManifest(repository, reference, confirmed)
+    const manifest = await this.readManifest(
+      repository,
+      reference,
+      confirmed,
+      background
+    )
     if (size !== undefined && manifest.bytes.length !== size) {
       throw new RegistryError(
         'integrity',
@@ -159,7 +168,8 @@ export class RegistryClient {
   private async readManifest(
     repository: string,
     reference: string,
-    confirmed: boolean
+    confirmed: boolean,
+    background: boolean
   ): Promise<Manifest> {
     if (this.cache && confirmed && isDigest(reference)) {
       const cached = this.cache.get(
@@ -177,20 +187,22 @@ export class RegistryClient {
         }
       }
     }
-    const manifest = await this.fetchManifest(repository, reference)
+    const manifest = await this.fetchManifest(repository, reference, background)
     this.cache?.put(manifest.digest, manifest.bytes, this.scope(repository))
     return manifest
   }
 
   private async fetchManifest(
     repository: string,
-    reference: string
+    reference: string,
+    background: boolean
   ): Promise<Manifest> {
     const path = `/v2/${repository}/manifests/${reference}`
     const response = await this.get(repository, path, {
       accept: MANIFEST_ACCEPT,
       maxBytes: MAX_MANIFEST_BYTES,
-      what: 'manifest'
+      what: 'manifest',
+      background
     })
     const expected = reference.includes(':') ? reference : undefined
     const algorithm = expected ? expected.split(':')[0] : 'sha256'
@@ -316,7 +328,9 @@ export class RegistryClient {
     if (header && isDigest(header)) {
       return { digest: header, method: 'HEAD', headers: response!.headers }
     }
-    const manifest = await this.getManifest(repository, reference)
+    const manifest = await this.getManifest(repository, reference, {
+      background
+    })
     return { digest: manifest.digest, method: 'GET', headers: manifest.headers }
   }
 
