@@ -10,9 +10,12 @@ __webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  baseFinder: () => (/* binding */ baseFinder)
+  baseFinder: () => (/* binding */ baseFinder),
+  findingsAhead: () => (/* binding */ findingsAhead)
 });
 
+// EXTERNAL MODULE: ./src/image/platform.ts
+var image_platform = __webpack_require__(2554);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(3916);
 // EXTERNAL MODULE: ./src/image/base.ts
@@ -21,8 +24,6 @@ var base = __webpack_require__(2212);
 var digest = __webpack_require__(5035);
 // EXTERNAL MODULE: ./src/registry/reference.ts
 var reference = __webpack_require__(9310);
-// EXTERNAL MODULE: ./src/image/platform.ts
-var image_platform = __webpack_require__(2554);
 ;// CONCATENATED MODULE: ./src/image/materials.ts
 /**
  * The images among a provenance's materials. BuildKit names each image it
@@ -677,6 +678,7 @@ async function fetchProvenance(info, client) {
 
 
 
+
 /**
  * Finds the base and provenance of images; every base is read once for
  * all the images given to it.
@@ -692,6 +694,31 @@ function baseFinder(settings, registries) {
         return { base, provenance };
     });
 }
+/**
+ * Findings started ahead: each image's as soon as its manifests are read
+ * (inspect's `onManifest`), while its config is fetched; collected once the
+ * images are complete. An image not started ahead (a single manifest, whose
+ * platform is in its config) starts when collected. Every base is read
+ * once for all of them.
+ */
+function findingsAhead(settings, registries) {
+    const find = baseFinder(settings, registries);
+    const started = new Map();
+    const one = async (info) => (await find([info]))[0];
+    return {
+        start(info) {
+            const key = keyOf(info);
+            if (started.has(key))
+                return;
+            const findings = one(info);
+            // Collected by all(); when the inspection fails first, nobody asks.
+            findings.catch(() => undefined);
+            started.set(key, findings);
+        },
+        all: (infos) => Promise.all(infos.map((info) => started.get(keyOf(info)) ?? one(info)))
+    };
+}
+const keyOf = (info) => `${(0,image_platform/* formatPlatform */.Bq)(info.platform)} ${info.imageDigest}`;
 
 
 /***/ })

@@ -1207,8 +1207,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 var content_type = __nccwpck_require__(756);
 // EXTERNAL MODULE: ./src/registry/errors.ts
 var registry_errors = __nccwpck_require__(6764);
-// EXTERNAL MODULE: ./src/registry/transport.ts
-var transport = __nccwpck_require__(670);
+// EXTERNAL MODULE: ./src/registry/transport.ts + 1 modules
+var transport = __nccwpck_require__(2125);
 ;// CONCATENATED MODULE: ./src/registry/auth/challenge.ts
 /**
  * `WWW-Authenticate` parsing per RFC 7235/9110: several challenges in one
@@ -2515,18 +2515,30 @@ function hostWithoutPort(domain) {
 
 /***/ }),
 
-/***/ 670:
+/***/ 2125:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   E$: () => (/* binding */ redact),
-/* harmony export */   oK: () => (/* binding */ Transport)
-/* harmony export */ });
-/* unused harmony exports DEFAULT_RETRY, readCapped, retryAfterMs */
-/* harmony import */ var _actions_http_client__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4942);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6764);
-/* harmony import */ var _text_duration_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9495);
-/* harmony import */ var _url_policy_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8250);
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  oK: () => (/* binding */ Transport),
+  E$: () => (/* binding */ redact)
+});
+
+// UNUSED EXPORTS: DEFAULT_RETRY, readCapped, retryAfterMs
+
+;// CONCATENATED MODULE: external "node:stream/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
+// EXTERNAL MODULE: ./node_modules/@actions/http-client/lib/index.js + 1 modules
+var lib = __nccwpck_require__(4942);
+// EXTERNAL MODULE: ./src/registry/errors.ts
+var errors = __nccwpck_require__(6764);
+// EXTERNAL MODULE: ./src/text/duration.ts
+var duration = __nccwpck_require__(9495);
+// EXTERNAL MODULE: ./src/registry/url-policy.ts + 1 modules
+var url_policy = __nccwpck_require__(8250);
+;// CONCATENATED MODULE: ./src/registry/transport.ts
+
 
 
 
@@ -2582,7 +2594,7 @@ class Transport {
     policy;
     constructor(options = {}) {
         this.options = options;
-        this.policy = options.policy ?? new _url_policy_js__WEBPACK_IMPORTED_MODULE_3__/* .UrlPolicy */ .U();
+        this.policy = options.policy ?? new url_policy/* UrlPolicy */.U();
         this.timeoutMs = options.timeoutMs ?? 30_000;
         this.maxRedirects = options.maxRedirects ?? 5;
         this.retry = { ...DEFAULT_RETRY, ...options.retry };
@@ -2605,7 +2617,7 @@ class Transport {
                     return response;
             }
             catch (error) {
-                if (!(error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .RegistryError */ .gl))
+                if (!(error instanceof errors/* RegistryError */.gl))
                     throw error;
                 if (!RETRY_KINDS.has(error.kind))
                     throw error;
@@ -2614,13 +2626,13 @@ class Transport {
             const last = !idempotent || options.noRetry || attempt >= this.retry.retries;
             const waitMs = response ? retryAfterMs(response.headers) : undefined;
             if (waitMs !== undefined && waitMs > this.retry.maxRetryAfterMs) {
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .RegistryError */ .gl('rate-limit', `${url.host} answered ${response.status} and asks to wait ${waitMs >= MAX_RETRY_AFTER_MS ? 'a year or more' : `${(0,_text_duration_js__WEBPACK_IMPORTED_MODULE_2__/* .formatWait */ .Du)(waitMs)} (until ${new Date(Date.now() + waitMs).toISOString()})`}, longer than the ${(0,_text_duration_js__WEBPACK_IMPORTED_MODULE_2__/* .formatWait */ .Du)(this.retry.maxRetryAfterMs)} this step waits`, response.status, [], options.what, 'wait-longer');
+                throw new errors/* RegistryError */.gl('rate-limit', `${url.host} answered ${response.status} and asks to wait ${waitMs >= MAX_RETRY_AFTER_MS ? 'a year or more' : `${(0,duration/* formatWait */.Du)(waitMs)} (until ${new Date(Date.now() + waitMs).toISOString()})`}, longer than the ${(0,duration/* formatWait */.Du)(this.retry.maxRetryAfterMs)} this step waits`, response.status, [], options.what, 'wait-longer');
             }
             if (last) {
                 if (response)
                     return response;
                 throw attempt > 0
-                    ? new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .RegistryError */ .gl(failure.kind, `${failure.message} (gave up after ${attempt + 1} attempts)`)
+                    ? new errors/* RegistryError */.gl(failure.kind, `${failure.message} (gave up after ${attempt + 1} attempts)`)
                     : failure;
             }
             const backoff = Math.min(this.retry.maxDelayMs, this.retry.baseDelayMs * 2 ** attempt);
@@ -2650,7 +2662,7 @@ class Transport {
     }
     assertOpen() {
         if (this.closed) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .RegistryError */ .gl('cancelled', 'The request was cancelled');
+            throw new errors/* RegistryError */.gl('cancelled', 'The request was cancelled');
         }
     }
     /**
@@ -2670,14 +2682,14 @@ class Transport {
             if (response.location === undefined)
                 return response.result;
             if (hop >= this.maxRedirects) {
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .RegistryError */ .gl('protocol', `Too many redirects: more than ${this.maxRedirects} hops (the limit) fetching the ${options.what} from ${redact(url)}`);
+                throw new errors/* RegistryError */.gl('protocol', `Too many redirects: more than ${this.maxRedirects} hops (the limit) fetching the ${options.what} from ${redact(url)}`);
             }
             let next;
             try {
                 next = new URL(response.location, current);
             }
             catch {
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .RegistryError */ .gl('protocol', `${current.host} redirected the ${options.what} to something that is not a URL`);
+                throw new errors/* RegistryError */.gl('protocol', `${current.host} redirected the ${options.what} to something that is not a URL`);
             }
             this.policy.check(next, `a redirect of the ${options.what} to`, current);
             // 303 (and, as browsers do, 301/302 of a POST) turns into a GET.
@@ -2689,7 +2701,7 @@ class Transport {
             }
             if (next.origin !== current.origin) {
                 if (body !== undefined) {
-                    throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .RegistryError */ .gl('security', `Refusing a redirect of the ${options.what} from ${current.origin} to another origin (${next.origin}): the request body (for a token request, the refresh token) must not leave ${current.origin}`);
+                    throw new errors/* RegistryError */.gl('security', `Refusing a redirect of the ${options.what} from ${current.origin} to another origin (${next.origin}): the request body (for a token request, the refresh token) must not leave ${current.origin}`);
                 }
                 // Credentials belong to the origin that asked for them; a CDN or
                 // S3 rejects them and must never see them.
@@ -2733,7 +2745,7 @@ class Transport {
         const left = deadline === undefined ? Infinity : deadline - Date.now();
         const budget = Math.min(this.timeoutMs, left);
         if (budget <= 0) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .RegistryError */ .gl('timeout', `The overall time limit ran out before fetching the ${options.what} from ${url.host}`);
+            throw new errors/* RegistryError */.gl('timeout', `The overall time limit ran out before fetching the ${options.what} from ${url.host}`);
         }
         let message;
         let timedOut = false;
@@ -2743,9 +2755,9 @@ class Transport {
             message?.destroy();
             onTimeout?.();
         }, budget);
-        const timeoutError = () => new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .RegistryError */ .gl('timeout', left < this.timeoutMs
+        const timeoutError = () => new errors/* RegistryError */.gl('timeout', left < this.timeoutMs
             ? `The overall time limit ran out while fetching the ${options.what} from ${url.host} (${method} ${redact(url)})`
-            : `${url.host} did not answer the ${options.what} request within ${(0,_text_duration_js__WEBPACK_IMPORTED_MODULE_2__/* .formatWait */ .Du)(budget)} (${method} ${redact(url)})`);
+            : `${url.host} did not answer the ${options.what} request within ${(0,duration/* formatWait */.Du)(budget)} (${method} ${redact(url)})`);
         try {
             const pending = this.raw(method, url, headers, body, options.background);
             message = await new Promise((resolve, reject) => {
@@ -2765,7 +2777,7 @@ class Transport {
         }
         catch (error) {
             if (timedOut &&
-                !(error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .RegistryError */ .gl && error.kind === 'timeout')) {
+                !(error instanceof errors/* RegistryError */.gl && error.kind === 'timeout')) {
                 throw timeoutError();
             }
             throw error;
@@ -2785,7 +2797,7 @@ class Transport {
         }
         catch (error) {
             // The guarded lookup's refusal (a name resolving to link-local).
-            if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .RegistryError */ .gl)
+            if (error instanceof errors/* RegistryError */.gl)
                 throw error;
             const code = error.code;
             const detail = code ? `${code}` : error.message;
@@ -2793,13 +2805,13 @@ class Transport {
             // resolver that did not answer, stays a network failure and is retried).
             if (code === 'ENOTFOUND') {
                 const name = error.hostname;
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .RegistryError */ .gl('unresolved', this.unresolved(method, url, typeof name === 'string' ? name : ''));
+                throw new errors/* RegistryError */.gl('unresolved', this.unresolved(method, url, typeof name === 'string' ? name : ''));
             }
             const tls = tlsProblem(code, url);
             if (tls) {
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .RegistryError */ .gl('tls', `${tls.problem} (${code})`, undefined, [], undefined, tls.remedy);
+                throw new errors/* RegistryError */.gl('tls', `${tls.problem} (${code})`, undefined, [], undefined, tls.remedy);
             }
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .RegistryError */ .gl('network', `Cannot reach ${url.host}: ${detail} (${method} ${redact(url)})`);
+            throw new errors/* RegistryError */.gl('network', `Cannot reach ${url.host}: ${detail} (${method} ${redact(url)})`);
         }
     }
     /**
@@ -2818,7 +2830,7 @@ class Transport {
         const lane = background ? `${protocol} background` : protocol;
         let client = this.clients.get(lane);
         if (!client) {
-            client = new _actions_http_client__WEBPACK_IMPORTED_MODULE_0__/* .HttpClient */ .Qq(this.options.userAgent ?? 'remote-image-inspect', [connectOptions(this.policy)], {
+            client = new lib/* HttpClient */.Qq(this.options.userAgent ?? 'remote-image-inspect', [connectOptions(this.policy)], {
                 allowRedirects: false,
                 allowRetries: false,
                 keepAlive: true,
@@ -2849,12 +2861,18 @@ async function readAnswer(method, url, message, options) {
             location
         };
     }
+    if (method === 'HEAD') {
+        // No body: once the answer has ended, its connection is free for the
+        // next request (which would otherwise open another).
+        await (0,promises_namespaceObject.finished)(message.resume()).catch(() => undefined);
+        return {
+            result: { status, headers: message.headers, body: Buffer.alloc(0), url }
+        };
+    }
     const ok = status >= 200 && status < 300;
-    const data = method === 'HEAD'
-        ? (message.resume(), Buffer.alloc(0))
-        : ok
-            ? await readCapped(message, options.maxBytes, options.what)
-            : await readPrefix(message, MAX_ERROR_BODY);
+    const data = ok
+        ? await readCapped(message, options.maxBytes, options.what)
+        : await readPrefix(message, MAX_ERROR_BODY);
     return { result: { status, headers: message.headers, body: data, url } };
 }
 /**
@@ -2866,7 +2884,7 @@ async function readCapped(message, maxBytes, what) {
     const hasLength = message.headers['content-length'] !== undefined && Number.isFinite(declared);
     if (hasLength && declared > maxBytes) {
         message.destroy();
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .RegistryError */ .gl('too-large', `The ${what} is ${declared} bytes, more than the ${maxBytes}-byte limit`);
+        throw new errors/* RegistryError */.gl('too-large', `The ${what} is ${declared} bytes, more than the ${maxBytes}-byte limit`);
     }
     const encoded = message.headers['content-encoding'];
     // A known length is read into one buffer: no second copy to join chunks,
@@ -2879,13 +2897,13 @@ async function readCapped(message, maxBytes, what) {
             const buffer = chunk;
             if (total + buffer.length > maxBytes) {
                 message.destroy();
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .RegistryError */ .gl('too-large', `The ${what} is larger than the ${maxBytes}-byte limit`);
+                throw new errors/* RegistryError */.gl('too-large', `The ${what} is larger than the ${maxBytes}-byte limit`);
             }
             if (!into)
                 chunks.push(buffer);
             else if (total + buffer.length > into.length) {
                 // Node's parser frames by Content-Length; this cannot happen.
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .RegistryError */ .gl('protocol', `The ${what} is longer than its Content-Length`);
+                throw new errors/* RegistryError */.gl('protocol', `The ${what} is longer than its Content-Length`);
             }
             else
                 buffer.copy(into, total);
@@ -2893,14 +2911,14 @@ async function readCapped(message, maxBytes, what) {
         }
     }
     catch (error) {
-        if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .RegistryError */ .gl)
+        if (error instanceof errors/* RegistryError */.gl)
             throw error;
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .RegistryError */ .gl('network', hasLength
+        throw new errors/* RegistryError */.gl('network', hasLength
             ? `The ${what} was truncated: ${total} of ${declared} bytes arrived before the connection broke`
             : `The connection broke while reading the ${what} (${error.message}, ${total} bytes received)`);
     }
     if (hasLength && !encoded && total !== declared) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .RegistryError */ .gl('network', `The ${what} was truncated: ${total} of ${declared} bytes arrived`);
+        throw new errors/* RegistryError */.gl('network', `The ${what} was truncated: ${total} of ${declared} bytes arrived`);
     }
     return into ? into : Buffer.concat(chunks, total);
 }
@@ -6866,17 +6884,32 @@ async function choose(request, client, top, parsedTop) {
 }
 async function resolve(request, client, top, parsedTop = (0,image_manifest/* parseManifest */.Ng)(top)) {
     const chosen = await choose(request, client, top, parsedTop);
-    const manifest = chosen.document.json;
-    const configDescriptor = (0,image_manifest/* descriptorOf */.nb)(manifest.config, 'config');
-    const configType = configDescriptor.mediaType ?? '';
-    if (!media_types/* IMAGE_CONFIG_TYPES */.Pw.includes(configType)) {
-        const artifactType = typeof manifest.artifactType === 'string'
-            ? manifest.artifactType
-            : configType;
-        throw new registry_errors/* RegistryError */.gl('unsupported', `This is not a container image but an artifact of type ${(0,registry_errors/* quote */.hD)(artifactType || 'unknown')} (config media type ${(0,registry_errors/* quote */.hD)(configType || 'none')}); it has no image configuration to inspect`);
-    }
+    const configDescriptor = imageConfig(chosen.document.json);
     const layers = chosen.document.layers;
-    const size = layers.reduce((sum, layer) => sum + layer.size, 0);
+    const described = {
+        reference: request.reference,
+        ref: (0,registry_reference/* formatReference */.FH)(request.reference),
+        digest: top.digest,
+        mediaType: parsedTop.mediaType,
+        imageDigest: chosen.manifest.digest,
+        configDigest: configDescriptor.digest,
+        layers: layers.length,
+        layerDigests: layers.map((layer) => layer.digest),
+        size: layers.reduce((sum, layer) => sum + layer.size, 0),
+        annotations: chosen.document.annotations,
+        indexAnnotations: parsedTop.kind === 'index' ? parsedTop.annotations : [],
+        entryAnnotations: (0,fields/* stringEntries */.iq)(chosen.entry?.annotations, 'annotation'),
+        attestation: chosen.attestation,
+        rateLimit: chosen.rateLimit
+    };
+    // A single manifest's platform is in its config.
+    if (chosen.platform) {
+        request.onManifest?.({
+            ...described,
+            platform: chosen.platform,
+            platforms: chosen.platforms ?? [chosen.platform]
+        });
+    }
     const configBytes = await client.getBlob(request.reference.path, configDescriptor, registry_client/* MAX_CONFIG_BYTES */.GW, 'config blob');
     const configText = configBytes.toString('utf8');
     const config = readConfig(configText);
@@ -6886,27 +6919,26 @@ async function resolve(request, client, top, parsedTop = (0,image_manifest/* par
         variant: config.variant || undefined
     });
     return {
-        reference: request.reference,
-        ref: (0,registry_reference/* formatReference */.FH)(request.reference),
-        digest: top.digest,
-        mediaType: parsedTop.mediaType,
-        imageDigest: chosen.manifest.digest,
-        configDigest: configDescriptor.digest,
+        ...described,
         // Index platforms and `actual` are normalized already.
         platform: chosen.platform ?? actual,
         platforms: chosen.platforms ?? [actual],
         config,
-        layers: layers.length,
-        layerDigests: layers.map((layer) => layer.digest),
-        size,
-        annotations: chosen.document.annotations,
-        indexAnnotations: parsedTop.kind === 'index' ? parsedTop.annotations : [],
-        entryAnnotations: (0,fields/* stringEntries */.iq)(chosen.entry?.annotations, 'annotation'),
-        attestation: chosen.attestation,
         configText,
-        rateLimit: chosen.rateLimit,
         warnings: warningsFor(request.platform, chosen, actual)
     };
+}
+/** The config descriptor of an image manifest; an artifact's is refused. */
+function imageConfig(manifest) {
+    const descriptor = (0,image_manifest/* descriptorOf */.nb)(manifest.config, 'config');
+    const configType = descriptor.mediaType ?? '';
+    if (!media_types/* IMAGE_CONFIG_TYPES */.Pw.includes(configType)) {
+        const artifactType = typeof manifest.artifactType === 'string'
+            ? manifest.artifactType
+            : configType;
+        throw new registry_errors/* RegistryError */.gl('unsupported', `This is not a container image but an artifact of type ${(0,registry_errors/* quote */.hD)(artifactType || 'unknown')} (config media type ${(0,registry_errors/* quote */.hD)(configType || 'none')}); it has no image configuration to inspect`);
+    }
+    return descriptor;
 }
 /** What is worth telling the user about an image read without failing. */
 function warningsFor(wanted, chosen, actual) {
@@ -7302,10 +7334,12 @@ async function inspectOneImage(inputs, prepared, registries, log) {
     if (found.unchanged) {
         return withDockerfile(found.unchanged, await pins?.report);
     }
+    const bases = baseFindings(inputs, registries);
     const [image, before] = await allOrCancel(registries, [
         inspect(found.reference, inputs, registries, log, {
             all: inputs.allPlatforms,
-            resolvedDigest: found.resolvedDigest
+            resolvedDigest: found.resolvedDigest,
+            onManifest: bases?.start
         }),
         inputs.compareTo
             ? inspect(inputs.compareTo, inputs, registries, log, { compared: true })
@@ -7313,7 +7347,9 @@ async function inspectOneImage(inputs, prepared, registries, log) {
     ], found.tags);
     const done = one_image_report(inputs, prepared, {
         image,
-        findings: await findBases(inputs, registries, image),
+        findings: bases
+            ? await bases.all(image.every ?? [image.info])
+            : (image.every ?? [image.info]).map(() => ({})),
         before: before?.info,
         tags: await found.tags
     });
@@ -7387,16 +7423,21 @@ async function listTags(inputs, prepared, registries) {
     const connection = await registries.connect(inputs.reference);
     return trackTags(inputs.reference, query, connection);
 }
-/** Base check and provenance for each platform inspected, when asked for. */
-async function findBases(inputs, registries, image) {
-    const inspected = image.every ?? [image.info];
-    // A base check reads provenance too (inputs.ts).
-    if (!inputs.readProvenance) {
-        return inspected.map(() => ({}));
-    }
+/**
+ * Base check and provenance for each platform inspected, when asked for
+ * (a base check reads provenance too, inputs.ts): each platform's starts
+ * once its manifest is read, while its config is fetched.
+ */
+function baseFindings(inputs, registries) {
+    if (!inputs.readProvenance)
+        return undefined;
     // Loaded only when asked for (its own bundle chunk).
-    const { baseFinder } = await __nccwpck_require__.e(/* import() */ 47).then(__nccwpck_require__.bind(__nccwpck_require__, 2047));
-    return baseFinder(inputs, registries)(inspected);
+    const ahead = __nccwpck_require__.e(/* import() */ 47).then(__nccwpck_require__.bind(__nccwpck_require__, 2047)).then(({ findingsAhead }) => findingsAhead(inputs, registries));
+    return {
+        // A chunk that failed to load is reported by all().
+        start: (info) => void ahead.then((a) => a.start(info), () => undefined),
+        all: async (infos) => (await ahead).all(infos)
+    };
 }
 /** The result of a finished inspection, in the order outputs are listed. */
 function one_image_report(inputs, prepared, done) {
@@ -7488,7 +7529,7 @@ function baseLog(checks) {
         });
 }
 /** Reads one image (every platform of it with `all`). */
-async function inspect(reference, inputs, registries, log, { all = false, resolvedDigest, compared = false } = {}) {
+async function inspect(reference, inputs, registries, log, { all = false, resolvedDigest, compared = false, onManifest } = {}) {
     log.info(`Inspecting ${(0,registry_reference/* formatReference */.FH)(reference)} (platform ${all ? 'all' : (0,image_platform/* formatPlatform */.Bq)(inputs.platform)}) on ${(0,registry_reference/* apiHost */.nz)(reference.domain)}`);
     const { client, credentials, source } = await registries.connect(reference);
     const base = inputs.baseImage;
@@ -7504,7 +7545,8 @@ async function inspect(reference, inputs, registries, log, { all = false, resolv
         credentialSource: source,
         waitForMs: inputs.waitForMs,
         deadline: registries.deadline,
-        onWait: (reason, leftMs) => log.info(`Waiting: ${reason} (${(0,duration/* formatWait */.Du)(leftMs)} left)`)
+        onWait: (reason, leftMs) => log.info(`Waiting: ${reason} (${(0,duration/* formatWait */.Du)(leftMs)} left)`),
+        onManifest
     };
     if (!all)
         return { info: await inspectImage(request, client) };
@@ -8207,8 +8249,8 @@ function removeIfSame(file, opened) {
     }
 }
 
-// EXTERNAL MODULE: ./src/registry/transport.ts
-var transport = __nccwpck_require__(670);
+// EXTERNAL MODULE: ./src/registry/transport.ts + 1 modules
+var transport = __nccwpck_require__(2125);
 // EXTERNAL MODULE: ./src/registry/url-policy.ts + 1 modules
 var url_policy = __nccwpck_require__(8250);
 ;// CONCATENATED MODULE: ./src/registry/connect.ts

@@ -175,6 +175,28 @@ describe('token auth (Docker Hub style)', () => {
     }
   )
 
+  it('a HEAD leaves its connection to the request after it', async () => {
+    reg.resetLogs()
+    const client = new RegistryClient({ domain: reg.host })
+    try {
+      const head = await client.resolveDigest('library/app', 'latest')
+      expect(head).toMatchObject({ digest: pub.digest, method: 'HEAD' })
+      await client.getManifest('library/app', head.digest, { confirmed: true })
+    } finally {
+      client.dispose()
+    }
+    expect(reg.requests.map((r) => `${r.method} ${r.url} ${r.status}`)).toEqual(
+      [
+        'HEAD /v2/library/app/manifests/latest 401',
+        'HEAD /v2/library/app/manifests/latest 200',
+        `GET /v2/library/app/manifests/${pub.digest} 200`
+      ]
+    )
+    // one connection: a GET sent before the HEAD's answer had ended would
+    // have opened another (a round trip, and on https a TLS handshake)
+    expect(new Set(reg.requests.map((r) => r.connection)).size).toBe(1)
+  })
+
   it('does not wait for a connection warm-up slower than the token', async () => {
     // The registry holds its answer to GET /v2/ until the manifest request
     // has arrived: a client that waited for the warm-up would never send it.

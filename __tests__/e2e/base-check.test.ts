@@ -9,6 +9,7 @@
  * the requests made for the base and the attestation, and the summary.
  */
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
+import { setTimeout as sleep } from 'node:timers/promises'
 import {
   buildImage,
   imagePurl,
@@ -21,6 +22,7 @@ import {
   type ProvenanceInput
 } from '../support/fixtures.mjs'
 import { startRegistry, type RunningRegistry } from '../support/registry.mjs'
+import { startFaultProxy } from '../support/fault-proxy.mjs'
 import { runAction, type ActionRun } from '../support/action.js'
 import { expectOk, pathOf } from '../support/expect.js'
 import { rendered } from '../support/render.js'
@@ -924,6 +926,62 @@ describe('gating on the base', () => {
     })
     expectOk(result)
     expect(result.outputs.get('passed')).toBe('true')
+  })
+})
+
+describe('the base is read while the config is fetched', () => {
+  // The image is reached through a proxy that holds each config blob until
+  // the base's HEAD has reached the registry (at most `holdMs`): a base
+  // check started only after the config would find the hold run out.
+  // prettier-ignore
+  test.each([
+    { name: 'annotations on the index entries', tag: 'early-ann', inputs: {}, holdMs: 3000, early: [true], method: 'annotation',
+      images: () => [app(r1.amd64, 'ea1'), app(r1.arm64, 'ea2')],
+      options: (): PushIndexOptions => ({
+        entryAnnotations: [annotations(BASE(), r1.amd64.manifestDigest), annotations(BASE(), r1.arm64.manifestDigest)] }) },
+    { name: 'provenance', tag: 'early-prov', inputs: {}, holdMs: 3000, early: [true], method: 'provenance',
+      images: () => [app(r2.amd64, 'ep1')],
+      options: (images: BuiltImage[]) => withProvenance(images[0], { materials: [material(`${reg.host}/library/base`, r2.index)] }) },
+    { name: 'platform all: every platform', tag: 'early-all', inputs: { platform: 'all' }, holdMs: 3000, early: [true, true], method: 'annotation',
+      images: () => [app(r1.amd64, 'eb1'), app(r1.arm64, 'eb2')],
+      options: (): PushIndexOptions => ({
+        entryAnnotations: [annotations(BASE(), r1.amd64.manifestDigest), annotations(BASE(), r1.arm64.manifestDigest)] }) },
+    // A single manifest's platform is in its config: the base waits for it.
+    { name: 'not for a single manifest', tag: 'early-single', inputs: {}, holdMs: 300, early: [false], method: 'annotation',
+      images: () => [app(r1.amd64, 'es1', { annotations: annotations(BASE(), r1.index) })],
+      options: () => undefined }
+  ])('$name', async ({ tag, inputs, holdMs, early, method, images, options }) => {
+    const built = images()
+    await push(tag, built, options(built))
+    const configs = built.map((image) => image.configDigest)
+    const proxy = await startFaultProxy({ upstream: reg.url })
+    const baseAsked = (): boolean =>
+      reg.requests.some((r) => `${r.method} ${pathOf(r)}` === 'HEAD /v2/library/base/manifests/3.20')
+    const seen: boolean[] = []
+    proxy.fault({
+      name: 'config held',
+      path: /\/blobs\//,
+      when: (req) => configs.some((digest) => req.url?.endsWith(digest)),
+      rewrite: async (upstream) => {
+        const until = Date.now() + holdMs
+        while (!baseAsked() && Date.now() < until) await sleep(10)
+        seen.push(baseAsked())
+        return upstream
+      }
+    })
+    reg.resetLogs()
+    try {
+      const result = await runAction({
+        image: `${proxy.host}/team/app:${tag}`,
+        'check-base': 'true',
+        ...inputs
+      })
+      expectOk(result)
+      expect(result.outputs.get('base-method')).toBe(method)
+    } finally {
+      await proxy.close()
+    }
+    expect(seen).toEqual(early)
   })
 })
 

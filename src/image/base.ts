@@ -6,7 +6,7 @@
  * index. Pure.
  */
 import { isDigest } from '../registry/digest.js'
-import type { ImageInfo } from './model.js'
+import type { ManifestInfo } from './model.js'
 
 export type BaseStatus = 'current' | 'outdated' | 'unknown'
 /** Where the answer came from, in the order they are tried. */
@@ -43,7 +43,7 @@ export interface AnnotatedBase {
  * The first of the manifest's, the index entry's and the index's
  * annotations that gives a base digest; the name comes from the same place.
  */
-export function annotatedBase(info: ImageInfo): AnnotatedBase | undefined {
+export function annotatedBase(info: ManifestInfo): AnnotatedBase | undefined {
   const sources: [string, [string, string][]][] = [
     ['the image manifest', info.annotations],
     ['the index entry', info.entryAnnotations],

@@ -61,3 +61,9 @@ export interface ImageInfo {
   /** Things worth telling the user that are not failures. */
   warnings: string[]
 }
+
+/**
+ * An image as its manifests describe it, before its config is read: what
+ * the base check and provenance need.
+ */
+export type ManifestInfo = Omit<ImageInfo, 'config' | 'configText' | 'warnings'>

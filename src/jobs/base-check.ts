@@ -12,7 +12,7 @@ import {
   type BaseMethod
 } from '../image/base.js'
 import { imageMaterials, type ImageMaterial } from '../image/materials.js'
-import type { ImageInfo } from '../image/model.js'
+import type { ManifestInfo } from '../image/model.js'
 import {
   formatPlatform,
   normalizePlatform,
@@ -39,7 +39,7 @@ export interface BaseOptions {
 }
 
 export async function checkBase(
-  info: ImageInfo,
+  info: ManifestInfo,
   finding: ProvenanceFinding | undefined,
   options: BaseOptions,
   bases: BaseImages
@@ -136,7 +136,7 @@ interface Comparison {
  * this platform)? The index is read only when the digests differ.
  */
 async function compareDigests(
-  info: ImageInfo,
+  info: ManifestInfo,
   bases: BaseImages,
   { method, ref, builtFrom, from, namedBy }: Comparison
 ): Promise<BaseCheck> {
@@ -177,7 +177,7 @@ async function compareDigests(
 
 /** Do the base's layers for this platform start the image's? */
 async function compareLayers(
-  info: ImageInfo,
+  info: ManifestInfo,
   bases: BaseImages,
   ref: ImageReference
 ): Promise<BaseCheck> {
@@ -215,7 +215,7 @@ async function compareLayers(
 
 function missingPlatform(
   shown: string,
-  info: ImageInfo,
+  info: ManifestInfo,
   offered: Platform[]
 ): string {
   const list = offered.length ? platformList(offered) : 'none'
@@ -232,7 +232,7 @@ type Choice =
  * multi-stage build also lists its builder images).
  */
 async function pickMaterial(
-  info: ImageInfo,
+  info: ManifestInfo,
   provenance: Provenance,
   options: BaseOptions,
   bases: BaseImages
@@ -285,7 +285,7 @@ const FRONTENDS = new Set([
  * Not the build's frontend, and for the image's platform when the
  * material says which (a builder stage may run on the build platform).
  */
-function couldBeBase(material: ImageMaterial, info: ImageInfo): boolean {
+function couldBeBase(material: ImageMaterial, info: ManifestInfo): boolean {
   if (FRONTENDS.has(repositoryName(material.reference))) return false
   if (!material.platform) return true
   const wanted = formatPlatform(normalizePlatform(info.platform))
@@ -294,7 +294,7 @@ function couldBeBase(material: ImageMaterial, info: ImageInfo): boolean {
 
 /** Whether a material's layers (for the image's platform) start the image's. */
 async function startsImage(
-  info: ImageInfo,
+  info: ManifestInfo,
   material: ImageMaterial,
   bases: BaseImages
 ): Promise<boolean> {

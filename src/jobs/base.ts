@@ -4,7 +4,8 @@
  * a few at a time, every base read once for all of them.
  */
 import type { BaseCheck } from '../image/base.js'
-import type { ImageInfo } from '../image/model.js'
+import type { ManifestInfo } from '../image/model.js'
+import { formatPlatform } from '../image/platform.js'
 import type { Registries } from '../registry/connect.js'
 import type { ImageReference } from '../registry/reference.js'
 import { checkBase } from './base-check.js'
@@ -33,7 +34,7 @@ export interface Findings {
 export function baseFinder(
   settings: BaseSettings,
   registries: Registries
-): (infos: ImageInfo[]) => Promise<Findings[]> {
+): (infos: ManifestInfo[]) => Promise<Findings[]> {
   const bases = new BaseImages(registries)
   return (infos) =>
     mapLimit(infos, PER_REGISTRY_CONCURRENCY, async (info) => {
@@ -49,3 +50,42 @@ export function baseFinder(
       return { base, provenance }
     })
 }
+
+export interface FindingsAhead {
+  /** Starts an image's findings (once per platform and manifest). */
+  start: (info: ManifestInfo) => void
+  /** Every image's findings, in order, started or not. */
+  all: (infos: ManifestInfo[]) => Promise<Findings[]>
+}
+
+/**
+ * Findings started ahead: each image's as soon as its manifests are read
+ * (inspect's `onManifest`), while its config is fetched; collected once the
+ * images are complete. An image not started ahead (a single manifest, whose
+ * platform is in its config) starts when collected. Every base is read
+ * once for all of them.
+ */
+export function findingsAhead(
+  settings: BaseSettings,
+  registries: Registries
+): FindingsAhead {
+  const find = baseFinder(settings, registries)
+  const started = new Map<string, Promise<Findings>>()
+  const one = async (info: ManifestInfo): Promise<Findings> =>
+    (await find([info]))[0]
+  return {
+    start(info) {
+      const key = keyOf(info)
+      if (started.has(key)) return
+      const findings = one(info)
+      // Collected by all(); when the inspection fails first, nobody asks.
+      findings.catch(() => undefined)
+      started.set(key, findings)
+    },
+    all: (infos) =>
+      Promise.all(infos.map((info) => started.get(keyOf(info)) ?? one(info)))
+  }
+}
+
+const keyOf = (info: ManifestInfo): string =>
+  `${formatPlatform(info.platform)} ${info.imageDigest}`

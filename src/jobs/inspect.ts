@@ -28,7 +28,7 @@ import {
   type IndexEntry,
   type ParsedManifest
 } from '../image/manifest.js'
-import type { ImageInfo } from '../image/model.js'
+import type { ImageInfo, ManifestInfo } from '../image/model.js'
 import {
   formatPlatform,
   matchPlatform,
@@ -57,6 +57,11 @@ export interface InspectRequest {
   resolvedDigest?: string
   onWait?: (reason: string, leftMs: number) => void
   sleep?: (ms: number) => Promise<void>
+  /**
+   * Called once a platform's manifest has been read from an index, before
+   * its config: work that needs only the manifests (the base check) starts.
+   */
+  onManifest?: (info: ManifestInfo) => void
 }
 
 export async function inspectImage(
@@ -200,21 +205,32 @@ async function resolve(
   parsedTop: ParsedManifest = parseManifest(top)
 ): Promise<ImageInfo> {
   const chosen = await choose(request, client, top, parsedTop)
-  const manifest = chosen.document.json
-  const configDescriptor = descriptorOf(manifest.config, 'config')
-  const configType = configDescriptor.mediaType ?? ''
-  if (!IMAGE_CONFIG_TYPES.includes(configType)) {
-    const artifactType =
-      typeof manifest.artifactType === 'string'
-        ? manifest.artifactType
-        : configType
-    throw new RegistryError(
-      'unsupported',
-      `This is not a container image but an artifact of type ${quote(artifactType || 'unknown')} (config media type ${quote(configType || 'none')}); it has no image configuration to inspect`
-    )
-  }
+  const configDescriptor = imageConfig(chosen.document.json)
   const layers = chosen.document.layers
-  const size = layers.reduce((sum, layer) => sum + layer.size, 0)
+  const described = {
+    reference: request.reference,
+    ref: formatReference(request.reference),
+    digest: top.digest,
+    mediaType: parsedTop.mediaType,
+    imageDigest: chosen.manifest.digest,
+    configDigest: configDescriptor.digest,
+    layers: layers.length,
+    layerDigests: layers.map((layer) => layer.digest),
+    size: layers.reduce((sum, layer) => sum + layer.size, 0),
+    annotations: chosen.document.annotations,
+    indexAnnotations: parsedTop.kind === 'index' ? parsedTop.annotations : [],
+    entryAnnotations: stringEntries(chosen.entry?.annotations, 'annotation'),
+    attestation: chosen.attestation,
+    rateLimit: chosen.rateLimit
+  }
+  // A single manifest's platform is in its config.
+  if (chosen.platform) {
+    request.onManifest?.({
+      ...described,
+      platform: chosen.platform,
+      platforms: chosen.platforms ?? [chosen.platform]
+    })
+  }
   const configBytes = await client.getBlob(
     request.reference.path,
     configDescriptor,
@@ -229,27 +245,31 @@ async function resolve(
     variant: config.variant || undefined
   })
   return {
-    reference: request.reference,
-    ref: formatReference(request.reference),
-    digest: top.digest,
-    mediaType: parsedTop.mediaType,
-    imageDigest: chosen.manifest.digest,
-    configDigest: configDescriptor.digest,
+    ...described,
     // Index platforms and `actual` are normalized already.
     platform: chosen.platform ?? actual,
     platforms: chosen.platforms ?? [actual],
     config,
-    layers: layers.length,
-    layerDigests: layers.map((layer) => layer.digest),
-    size,
-    annotations: chosen.document.annotations,
-    indexAnnotations: parsedTop.kind === 'index' ? parsedTop.annotations : [],
-    entryAnnotations: stringEntries(chosen.entry?.annotations, 'annotation'),
-    attestation: chosen.attestation,
     configText,
-    rateLimit: chosen.rateLimit,
     warnings: warningsFor(request.platform, chosen, actual)
   }
+}
+
+/** The config descriptor of an image manifest; an artifact's is refused. */
+function imageConfig(manifest: Record<string, unknown>): Descriptor {
+  const descriptor = descriptorOf(manifest.config, 'config')
+  const configType = descriptor.mediaType ?? ''
+  if (!IMAGE_CONFIG_TYPES.includes(configType)) {
+    const artifactType =
+      typeof manifest.artifactType === 'string'
+        ? manifest.artifactType
+        : configType
+    throw new RegistryError(
+      'unsupported',
+      `This is not a container image but an artifact of type ${quote(artifactType || 'unknown')} (config media type ${quote(configType || 'none')}); it has no image configuration to inspect`
+    )
+  }
+  return descriptor
 }
 
 /** What is worth telling the user about an image read without failing. */

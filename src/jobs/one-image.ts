@@ -6,7 +6,7 @@
 import { compareImages, changesJson } from '../compare/diff.js'
 import type { Inputs } from '../inputs.js'
 import { verdict, type BaseCheck } from '../image/base.js'
-import type { ImageInfo } from '../image/model.js'
+import type { ImageInfo, ManifestInfo } from '../image/model.js'
 import { formatPlatform, matchPlatform } from '../image/platform.js'
 import type { Registries } from '../registry/connect.js'
 import {
@@ -27,7 +27,7 @@ import type { Pattern } from '../text/pattern.js'
 import { checkGate } from './gate.js'
 import { inspectEveryPlatform, inspectImage } from './inspect.js'
 import { checkPreviousDigest } from './previous-digest.js'
-import type { Findings } from './base.js'
+import type { Findings, FindingsAhead } from './base.js'
 import {
   result,
   rowFindings,
@@ -75,12 +75,14 @@ export async function inspectOneImage(
   if (found.unchanged) {
     return withDockerfile(found.unchanged, await pins?.report)
   }
+  const bases = baseFindings(inputs, registries)
   const [image, before] = await allOrCancel(
     registries,
     [
       inspect(found.reference, inputs, registries, log, {
         all: inputs.allPlatforms,
-        resolvedDigest: found.resolvedDigest
+        resolvedDigest: found.resolvedDigest,
+        onManifest: bases?.start
       }),
       inputs.compareTo
         ? inspect(inputs.compareTo, inputs, registries, log, { compared: true })
@@ -90,7 +92,9 @@ export async function inspectOneImage(
   )
   const done = report(inputs, prepared, {
     image,
-    findings: await findBases(inputs, registries, image),
+    findings: bases
+      ? await bases.all(image.every ?? [image.info])
+      : (image.every ?? [image.info]).map(() => ({})),
     before: before?.info,
     tags: await found.tags
   })
@@ -204,20 +208,29 @@ async function listTags(
   return trackTags(inputs.reference, query, connection)
 }
 
-/** Base check and provenance for each platform inspected, when asked for. */
-async function findBases(
+/**
+ * Base check and provenance for each platform inspected, when asked for
+ * (a base check reads provenance too, inputs.ts): each platform's starts
+ * once its manifest is read, while its config is fetched.
+ */
+function baseFindings(
   inputs: Inputs,
-  registries: Registries,
-  image: Inspected
-): Promise<Findings[]> {
-  const inspected = image.every ?? [image.info]
-  // A base check reads provenance too (inputs.ts).
-  if (!inputs.readProvenance) {
-    return inspected.map(() => ({}))
-  }
+  registries: Registries
+): FindingsAhead | undefined {
+  if (!inputs.readProvenance) return undefined
   // Loaded only when asked for (its own bundle chunk).
-  const { baseFinder } = await import('./base.js')
-  return baseFinder(inputs, registries)(inspected)
+  const ahead = import('./base.js').then(({ findingsAhead }) =>
+    findingsAhead(inputs, registries)
+  )
+  return {
+    // A chunk that failed to load is reported by all().
+    start: (info) =>
+      void ahead.then(
+        (a) => a.start(info),
+        () => undefined
+      ),
+    all: async (infos) => (await ahead).all(infos)
+  }
 }
 
 /** The result of a finished inspection, in the order outputs are listed. */
@@ -328,8 +341,14 @@ async function inspect(
   {
     all = false,
     resolvedDigest,
-    compared = false
-  }: { all?: boolean; resolvedDigest?: string; compared?: boolean } = {}
+    compared = false,
+    onManifest
+  }: {
+    all?: boolean
+    resolvedDigest?: string
+    compared?: boolean
+    onManifest?: (info: ManifestInfo) => void
+  } = {}
 ): Promise<Inspected> {
   log.info(
     `Inspecting ${formatReference(reference)} (platform ${all ? 'all' : formatPlatform(inputs.platform)}) on ${apiHost(reference.domain)}`
@@ -349,7 +368,8 @@ async function inspect(
     waitForMs: inputs.waitForMs,
     deadline: registries.deadline,
     onWait: (reason: string, leftMs: number) =>
-      log.info(`Waiting: ${reason} (${formatWait(leftMs)} left)`)
+      log.info(`Waiting: ${reason} (${formatWait(leftMs)} left)`),
+    onManifest
   }
   if (!all) return { info: await inspectImage(request, client) }
   const every = await inspectEveryPlatform(request, client)

@@ -4,7 +4,7 @@
  * requests (the attestation manifest, then only its SLSA statement, never
  * an SBOM), each verified by digest; the statement is capped.
  */
-import type { ImageInfo } from '../image/model.js'
+import type { ManifestInfo } from '../image/model.js'
 import { parseManifest } from '../image/manifest.js'
 import { formatPlatform } from '../image/platform.js'
 import {
@@ -26,7 +26,7 @@ export type ProvenanceFinding =
   | { provenance?: undefined; reason: string }
 
 export async function findProvenance(
-  info: ImageInfo,
+  info: ManifestInfo,
   client: RegistryClient
 ): Promise<ProvenanceFinding> {
   if (!info.attestation) return { reason: noAttestation(info) }
@@ -42,7 +42,7 @@ export async function findProvenance(
   }
 }
 
-function noAttestation(info: ImageInfo): string {
+function noAttestation(info: ManifestInfo): string {
   if (info.digest === info.imageDigest) {
     return 'the image is a single manifest, with no index to hold attestations'
   }
@@ -50,7 +50,7 @@ function noAttestation(info: ImageInfo): string {
 }
 
 async function fetchProvenance(
-  info: ImageInfo,
+  info: ManifestInfo,
   client: RegistryClient
 ): Promise<Provenance> {
   const repository = info.reference.path

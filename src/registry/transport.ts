@@ -5,6 +5,7 @@
  * Retry-After, per-request and overall deadlines, and capped body reads.
  */
 import type { IncomingHttpHeaders, IncomingMessage } from 'node:http'
+import { finished } from 'node:stream/promises'
 import { HttpClient } from '@actions/http-client'
 import { RegistryError, type Remedy } from './errors.js'
 import { formatWait } from '../text/duration.js'
@@ -480,13 +481,18 @@ async function readAnswer(
       location
     }
   }
+  if (method === 'HEAD') {
+    // No body: once the answer has ended, its connection is free for the
+    // next request (which would otherwise open another).
+    await finished(message.resume()).catch(() => undefined)
+    return {
+      result: { status, headers: message.headers, body: Buffer.alloc(0), url }
+    }
+  }
   const ok = status >= 200 && status < 300
-  const data =
-    method === 'HEAD'
-      ? (message.resume(), Buffer.alloc(0))
-      : ok
-        ? await readCapped(message, options.maxBytes, options.what)
-        : await readPrefix(message, MAX_ERROR_BODY)
+  const data = ok
+    ? await readCapped(message, options.maxBytes, options.what)
+    : await readPrefix(message, MAX_ERROR_BODY)
   return { result: { status, headers: message.headers, body: data, url } }
 }
 
