@@ -718,7 +718,8 @@ function findingsAhead(settings, registries) {
         all: (infos) => Promise.all(infos.map((info) => started.get(keyOf(info)) ?? one(info)))
     };
 }
-const keyOf = (info) => `${(0,image_platform/* formatPlatform */.Bq)(info.platform)} ${info.imageDigest}`;
+/** The same manifest under another name may name its base elsewhere. */
+const keyOf = (info) => `${info.ref} ${(0,image_platform/* formatPlatform */.Bq)(info.platform)} ${info.imageDigest}`;
 
 
 /***/ })

@@ -7050,7 +7050,7 @@ async function inspectManyImages(inputs, registries) {
     // Every image's base check (which reads provenance too) reads each base
     // once; the code for it loads only when asked for (its own bundle chunk).
     const find = inputs.readProvenance
-        ? (await __nccwpck_require__.e(/* import() */ 47).then(__nccwpck_require__.bind(__nccwpck_require__, 2047))).baseFinder(inputs, registries)
+        ? (await __nccwpck_require__.e(/* import() */ 47).then(__nccwpck_require__.bind(__nccwpck_require__, 2047))).findingsAhead(inputs, registries)
         : undefined;
     await Promise.all([...byRegistry.values()].map((indexes) => inspectOnRegistry(indexes, inputs, rows, registries, find)));
     return report(rows, inputs.checkBase);
@@ -7082,10 +7082,12 @@ async function inspectOnRegistry(indexes, inputs, rows, registries, find) {
                 credentials,
                 credentialSource: source,
                 waitForMs: inputs.waitForMs,
-                deadline: registries.deadline
+                deadline: registries.deadline,
+                // The base check starts while the config is fetched.
+                onManifest: find?.start
             }, client);
             if (find) {
-                const [found] = await find([rows[i].info]);
+                const [found] = await find.all([rows[i].info]);
                 Object.assign(rows[i], rowFindings(inputs, found));
             }
         }

@@ -946,11 +946,15 @@ describe('the base is read while the config is fetched', () => {
       images: () => [app(r1.amd64, 'eb1'), app(r1.arm64, 'eb2')],
       options: (): PushIndexOptions => ({
         entryAnnotations: [annotations(BASE(), r1.amd64.manifestDigest), annotations(BASE(), r1.arm64.manifestDigest)] }) },
+    { name: 'images: each image', tag: 'early-many', inputs: {}, holdMs: 3000, early: [true], method: 'annotation', many: true,
+      images: () => [app(r1.amd64, 'em1'), app(r1.arm64, 'em2')],
+      options: (): PushIndexOptions => ({
+        entryAnnotations: [annotations(BASE(), r1.amd64.manifestDigest), annotations(BASE(), r1.arm64.manifestDigest)] }) },
     // A single manifest's platform is in its config: the base waits for it.
     { name: 'not for a single manifest', tag: 'early-single', inputs: {}, holdMs: 300, early: [false], method: 'annotation',
       images: () => [app(r1.amd64, 'es1', { annotations: annotations(BASE(), r1.index) })],
       options: () => undefined }
-  ])('$name', async ({ tag, inputs, holdMs, early, method, images, options }) => {
+  ])('$name', async ({ tag, inputs, holdMs, early, method, many, images, options }) => {
     const built = images()
     await push(tag, built, options(built))
     const configs = built.map((image) => image.configDigest)
@@ -971,13 +975,17 @@ describe('the base is read while the config is fetched', () => {
     })
     reg.resetLogs()
     try {
+      const image = `${proxy.host}/team/app:${tag}`
       const result = await runAction({
-        image: `${proxy.host}/team/app:${tag}`,
+        ...(many ? { images: image } : { image }),
         'check-base': 'true',
-        ...inputs
+        ...(inputs as Record<string, string>)
       })
       expectOk(result)
-      expect(result.outputs.get('base-method')).toBe(method)
+      const outputs: Record<string, string> = many
+        ? JSON.parse(result.outputs.get('results')!)[image]
+        : Object.fromEntries(result.outputs)
+      expect(outputs['base-method']).toBe(method)
     } finally {
       await proxy.close()
     }

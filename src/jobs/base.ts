@@ -87,5 +87,6 @@ export function findingsAhead(
   }
 }
 
+/** The same manifest under another name may name its base elsewhere. */
 const keyOf = (info: ManifestInfo): string =>
-  `${formatPlatform(info.platform)} ${info.imageDigest}`
+  `${info.ref} ${formatPlatform(info.platform)} ${info.imageDigest}`

@@ -17,8 +17,7 @@ import {
   verdict,
   type BaseCheck
 } from '../image/base.js'
-import type { ImageInfo } from '../image/model.js'
-import type { Findings } from './base.js'
+import type { FindingsAhead } from './base.js'
 import { inspectImage } from './inspect.js'
 import { PER_REGISTRY_CONCURRENCY, mapLimit } from './pool.js'
 import { result, rowFindings, type Result, type Row } from './result.js'
@@ -42,7 +41,7 @@ export async function inspectManyImages(
   // Every image's base check (which reads provenance too) reads each base
   // once; the code for it loads only when asked for (its own bundle chunk).
   const find = inputs.readProvenance
-    ? (await import('./base.js')).baseFinder(inputs, registries)
+    ? (await import('./base.js')).findingsAhead(inputs, registries)
     : undefined
   await Promise.all(
     [...byRegistry.values()].map((indexes) =>
@@ -58,7 +57,7 @@ async function inspectOnRegistry(
   inputs: BatchInputs,
   rows: Row[],
   registries: Registries,
-  find?: (infos: ImageInfo[]) => Promise<Findings[]>
+  find?: FindingsAhead
 ): Promise<void> {
   const images = inputs.images
   let connection: Connection
@@ -84,12 +83,14 @@ async function inspectOnRegistry(
           credentials,
           credentialSource: source,
           waitForMs: inputs.waitForMs,
-          deadline: registries.deadline
+          deadline: registries.deadline,
+          // The base check starts while the config is fetched.
+          onManifest: find?.start
         },
         client
       )
       if (find) {
-        const [found] = await find([rows[i].info!])
+        const [found] = await find.all([rows[i].info!])
         Object.assign(rows[i], rowFindings(inputs, found))
       }
     } catch (error) {
