@@ -10,7 +10,6 @@ __webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  baseFinder: () => (/* binding */ baseFinder),
   findingsAhead: () => (/* binding */ findingsAhead)
 });
 
@@ -466,8 +465,6 @@ function key(kind, ref, digest) {
     return `${kind} ${ref.domain.toLowerCase()}/${ref.path}@${at}`;
 }
 
-// EXTERNAL MODULE: ./src/jobs/pool.ts
-var pool = __webpack_require__(116);
 // EXTERNAL MODULE: ./src/image/fields.ts
 var fields = __webpack_require__(6876);
 ;// CONCATENATED MODULE: ./src/image/provenance.ts
@@ -678,22 +675,6 @@ async function fetchProvenance(info, client) {
 
 
 
-
-/**
- * Finds the base and provenance of images; every base is read once for
- * all the images given to it.
- */
-function baseFinder(settings, registries) {
-    const bases = new BaseImages(registries);
-    return (infos) => (0,pool/* mapLimit */.s)(infos, pool/* PER_REGISTRY_CONCURRENCY */.M, async (info) => {
-        const { client } = await registries.connect(info.reference);
-        const provenance = await findProvenance(info, client);
-        if (!settings.checkBase)
-            return { provenance };
-        const base = await checkBase(info, provenance, { image: settings.baseImage }, bases);
-        return { base, provenance };
-    });
-}
 /**
  * Findings started ahead: each image's as soon as its manifests are read
  * (inspect's `onManifest`), while its config is fetched; collected once the
@@ -702,9 +683,16 @@ function baseFinder(settings, registries) {
  * once for all of them.
  */
 function findingsAhead(settings, registries) {
-    const find = baseFinder(settings, registries);
+    const bases = new BaseImages(registries);
     const started = new Map();
-    const one = async (info) => (await find([info]))[0];
+    const one = async (info) => {
+        const { client } = await registries.connect(info.reference);
+        const provenance = await findProvenance(info, client);
+        if (!settings.checkBase)
+            return { provenance };
+        const base = await checkBase(info, provenance, { image: settings.baseImage }, bases);
+        return { base, provenance };
+    };
     return {
         start(info) {
             const key = keyOf(info);

@@ -7347,11 +7347,10 @@ async function inspectOneImage(inputs, prepared, registries, log) {
             ? inspect(inputs.compareTo, inputs, registries, log, { compared: true })
             : undefined
     ], found.tags);
+    const inspected = image.every ?? [image.info];
     const done = one_image_report(inputs, prepared, {
         image,
-        findings: bases
-            ? await bases.all(image.every ?? [image.info])
-            : (image.every ?? [image.info]).map(() => ({})),
+        findings: bases ? await bases.all(inspected) : inspected.map(() => ({})),
         before: before?.info,
         tags: await found.tags
     });

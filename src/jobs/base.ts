@@ -1,7 +1,8 @@
 /**
  * What `check-base` and `provenance` add to inspected images: for each
  * (an image, or each platform of one) its provenance and its base check,
- * a few at a time, every base read once for all of them.
+ * started as soon as its manifests are read, every base read once for all
+ * of them.
  */
 import type { BaseCheck } from '../image/base.js'
 import type { ManifestInfo } from '../image/model.js'
@@ -10,7 +11,6 @@ import type { Registries } from '../registry/connect.js'
 import type { ImageReference } from '../registry/reference.js'
 import { checkBase } from './base-check.js'
 import { BaseImages } from './base-images.js'
-import { PER_REGISTRY_CONCURRENCY, mapLimit } from './pool.js'
 import { findProvenance, type ProvenanceFinding } from './provenance.js'
 
 export interface BaseSettings {
@@ -25,30 +25,6 @@ export interface BaseSettings {
 export interface Findings {
   base?: BaseCheck
   provenance?: ProvenanceFinding
-}
-
-/**
- * Finds the base and provenance of images; every base is read once for
- * all the images given to it.
- */
-export function baseFinder(
-  settings: BaseSettings,
-  registries: Registries
-): (infos: ManifestInfo[]) => Promise<Findings[]> {
-  const bases = new BaseImages(registries)
-  return (infos) =>
-    mapLimit(infos, PER_REGISTRY_CONCURRENCY, async (info) => {
-      const { client } = await registries.connect(info.reference)
-      const provenance = await findProvenance(info, client)
-      if (!settings.checkBase) return { provenance }
-      const base = await checkBase(
-        info,
-        provenance,
-        { image: settings.baseImage },
-        bases
-      )
-      return { base, provenance }
-    })
 }
 
 export interface FindingsAhead {
@@ -69,10 +45,20 @@ export function findingsAhead(
   settings: BaseSettings,
   registries: Registries
 ): FindingsAhead {
-  const find = baseFinder(settings, registries)
+  const bases = new BaseImages(registries)
   const started = new Map<string, Promise<Findings>>()
-  const one = async (info: ManifestInfo): Promise<Findings> =>
-    (await find([info]))[0]
+  const one = async (info: ManifestInfo): Promise<Findings> => {
+    const { client } = await registries.connect(info.reference)
+    const provenance = await findProvenance(info, client)
+    if (!settings.checkBase) return { provenance }
+    const base = await checkBase(
+      info,
+      provenance,
+      { image: settings.baseImage },
+      bases
+    )
+    return { base, provenance }
+  }
   return {
     start(info) {
       const key = keyOf(info)

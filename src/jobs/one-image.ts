@@ -90,11 +90,10 @@ export async function inspectOneImage(
     ],
     found.tags
   )
+  const inspected = image.every ?? [image.info]
   const done = report(inputs, prepared, {
     image,
-    findings: bases
-      ? await bases.all(image.every ?? [image.info])
-      : (image.every ?? [image.info]).map(() => ({})),
+    findings: bases ? await bases.all(inspected) : inspected.map(() => ({})),
     before: before?.info,
     tags: await found.tags
   })
